@@ -1,0 +1,81 @@
+"""Options shared by the commands, and the few things every command does the same way."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from campana.errors import CampanaError
+
+PlanOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        metavar="RUTA",
+        help=(
+            "Archivo del plan (campaigns.yaml). Por omisión: la variable CAMPANA_PLAN, luego "
+            "data/campaigns.yaml en esta carpeta o una superior, luego el plan incluido."
+        ),
+        show_default=False,
+    ),
+]
+
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="FECHA",
+        help="Fija la fecha de hoy (2024-03-15 o «15 de marzo de 2024»). Por omisión, la del sistema.",
+        show_default=False,
+    ),
+]
+
+
+def today(value: str | None) -> dt.date:
+    """The date the user pinned with --today, or the system's. Only the CLI reads the clock."""
+    if value is None:
+        return dt.date.today()
+    return parse_date_option(value, "--today")
+
+
+def parse_date_option(value: str, option: str) -> dt.date:
+    from campana.dates import parse_date
+
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise CampanaError(
+            f"{option}: {exc}", hint="escribe la fecha como 2024-03-15 o «15 de marzo de 2024»"
+        ) from None
+
+
+def out(text: str) -> None:
+    """Data to stdout."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def say(text: str) -> None:
+    """Messages to stderr."""
+    sys.stderr.write(text if text.endswith("\n") else text + "\n")
+    sys.stderr.flush()
+
+
+def choice(value: str, option: str, allowed: tuple[str, ...]) -> str:
+    """Check a --format-like value, with a Spanish error listing what is allowed."""
+    folded = value.strip().lower()
+    if folded not in allowed:
+        import difflib
+
+        close = difflib.get_close_matches(folded, allowed, n=1)
+        hint = f"¿quisiste decir «{close[0]}»? " if close else ""
+        raise CampanaError(
+            f"{option}: «{value}» no es un valor válido",
+            hint=f"{hint}valores válidos: {', '.join(allowed)}",
+        )
+    return folded

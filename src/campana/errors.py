@@ -1,0 +1,79 @@
+"""The one exception the CLI catches, and the findings every check returns.
+
+Nothing here imports typer, rich, pydantic or ruamel: it is safe at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class CampanaError(Exception):
+    """A problem that stops a command: unreadable input or a bad argument (exit 2).
+
+    ``message`` says what is wrong, ``hint`` how to fix it; ``file``/``line``/``column``
+    say where, when the problem has a place in a file.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+        exit_code: int = EXIT_USAGE,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.file = file
+        self.line = line
+        self.column = column
+        self.exit_code = exit_code
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in a plan file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str | None = None
+    campaign: str | None = None
+    #: width of the offending token, for the caret line (at least 1)
+    span: int = 1
+    #: position-free identity, used by ``diff`` to tell introduced from resolved findings
+    key: tuple[str, ...] = field(default=(), compare=False)
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.column, self.code)
+
+    def identity(self) -> tuple[str, ...]:
+        return self.key or (self.code, self.campaign or "", self.message)
+
+
+def count(findings: list[Finding]) -> tuple[int, int]:
+    """(errors, warnings)."""
+    errors = sum(1 for f in findings if f.severity == "error")
+    return errors, len(findings) - errors
+
+
+def exit_code_for(findings: list[Finding], *, strict: bool = False) -> int:
+    errors, warnings = count(findings)
+    if errors or (strict and warnings):
+        return EXIT_FINDINGS
+    return EXIT_OK

@@ -1,0 +1,373 @@
+"""Find the plan, read it, and validate it against the models, keeping positions.
+
+``open_plan`` is what query commands use; ``validate_files`` is what ``campana validate`` uses.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from campana.errors import CampanaError, Finding
+from campana.yamlsource import Loc, UnreadableFile, YamlDoc, load
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from campana.models import Audience, Plan
+
+PLAN_FILE = "campaigns.yaml"
+AUDIENCE_FILE = "audience.yaml"
+ENV_PLAN = "CAMPANA_PLAN"
+
+Kind = Literal["plan", "audience"]
+
+
+def find_plan(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
+    """``--plan`` wins, then $CAMPANA_PLAN, then data/campaigns.yaml here or in a parent folder,
+    then the plan shipped with the package."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_PLAN)
+    if env:
+        return Path(env)
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "data" / PLAN_FILE
+        if candidate.is_file():
+            return candidate
+    return shipped_plan()
+
+
+def shipped_plan() -> Path:
+    packaged = Path(__file__).parent / "data" / PLAN_FILE
+    if packaged.is_file():
+        return packaged
+    # a source checkout that is not installed: src/campana/ -> data/
+    return Path(__file__).resolve().parents[2] / "data" / PLAN_FILE
+
+
+def display_name(path: Path) -> str:
+    """A path relative to the current folder when it is below it, as users typed it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Source:
+    kind: Kind
+    doc: YamlDoc
+    model: Any = None
+
+
+@dataclass
+class Validation:
+    """What validating a set of files found: models where they could be built, and findings."""
+
+    plan: Plan | None = None
+    audience: Audience | None = None
+    plan_doc: YamlDoc | None = None
+    audience_doc: YamlDoc | None = None
+    findings: list[Finding] = field(default_factory=list)
+    unreadable: list[Finding] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def all_findings(self) -> list[Finding]:
+        return sorted([*self.unreadable, *self.findings], key=lambda f: f.sort_key)
+
+
+# --- pydantic errors as findings ------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "string_type": "un texto",
+    "int_type": "un número entero",
+    "int_parsing": "un número entero",
+    "float_type": "un número",
+    "bool_type": "verdadero o falso (true/false)",
+    "date_type": "una fecha AAAA-MM-DD",
+    "list_type": "una lista (elementos con «-»)",
+    "model_type": "un mapa de claves (clave: valor)",
+    "dict_type": "un mapa de claves (clave: valor)",
+    "model_attributes_type": "un mapa de claves (clave: valor)",
+}
+
+
+def _describe(value: Any) -> str:
+    import datetime as dt
+
+    if value is None:
+        return "un valor vacío"
+    if isinstance(value, bool):
+        return f"el booleano {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"el número {value}"
+    if isinstance(value, dt.date):
+        return f"la fecha {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"el texto «{shown}»"
+    if isinstance(value, list):
+        return "una lista"
+    if isinstance(value, dict):
+        return "un mapa"
+    return "otro tipo de valor"
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel] | None:
+    """The model class that owns the last element of ``loc``."""
+    import types
+    import typing
+
+    from pydantic import BaseModel
+
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        annotation: Any = info.annotation
+        while True:
+            origin = typing.get_origin(annotation)
+            if origin in (list, typing.Union, types.UnionType):
+                args = [a for a in typing.get_args(annotation) if a is not type(None)]
+                annotation = args[0] if args else None
+                continue
+            if origin is typing.Annotated:
+                annotation = typing.get_args(annotation)[0]
+                continue
+            break
+        current = annotation
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def _loc_text(loc: Sequence[str | int]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(raíz)"
+
+
+def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
+    """Turn pydantic's errors into Spanish findings that point at the YAML."""
+    import difflib
+
+    from campana.dates import impossible_date_message
+
+    findings: list[Finding] = []
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        etype = err["type"]
+        value = err.get("input")
+        where = _loc_text(loc)
+        key = False
+        hint: str | None = None
+        code = "schema"
+        if etype == "extra_forbidden":
+            owner = _model_at(model, loc)
+            known = list(owner.model_fields) if owner else []
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
+            message = f"clave desconocida «{loc[-1]}» en {_loc_text(loc[:-1])}"
+            hint = (
+                f"¿quisiste decir «{close[0]}»?"
+                if close
+                else "claves válidas aquí: " + ", ".join(known)
+            )
+            key, code = True, "unknown-key"
+        elif etype == "missing":
+            message = f"falta el campo obligatorio «{loc[-1]}» en {_loc_text(loc[:-1])}"
+            hint = f"añade «{loc[-1]}: ...» a este elemento"
+            code = "missing-field"
+        elif etype in ("date_type", "date_parsing", "date_from_datetime_parsing") and isinstance(
+            value, str
+        ):
+            import re
+
+            if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value):
+                message = f"{where}: {impossible_date_message(value)}"
+                hint = "corrige el día o el mes"
+                code = "invalid-date"
+            else:
+                message = f"{where}: se esperaba una fecha AAAA-MM-DD y hay {_describe(value)}"
+                hint = "escribe la fecha como 2024-02-23"
+                code = "wrong-type"
+        elif etype in _TYPE_NAMES:
+            message = f"{where}: se esperaba {_TYPE_NAMES[etype]} y hay {_describe(value)}"
+            code = "wrong-type"
+            if isinstance(value, str) and etype in ("int_type", "int_parsing", "float_type"):
+                digits = value.replace(",", "").replace(" ", "")
+                if digits.isdigit():
+                    hint = f"escribe {digits}, sin comas ni espacios"
+            elif etype == "string_type" and value is None:
+                hint = "escribe el texto, o quita la clave si es opcional"
+            elif etype == "string_type" and isinstance(value, int | float | bool):
+                hint = "ponlo entre comillas para que sea texto"
+        elif etype == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message = f"{where}: valor no válido {_describe(value)}; se admite {expected}"
+            code = "invalid-value"
+        elif etype == "string_pattern_mismatch":
+            message = f"{where}: {_describe(value)} no tiene el formato esperado"
+            code = "invalid-value"
+            if loc and loc[-1] in ("id", "touchpoint", "whole", "of") or (
+                len(loc) > 1 and loc[-2] in ("audience", "restricts", "parts")
+            ):
+                hint = "los ids van en minúsculas, sin acentos ni espacios, unidos por guiones"
+            elif loc and loc[-1] == "issued":
+                hint = "escribe el mes de emisión como AAAA-MM, por ejemplo 2024-02"
+        elif etype in ("too_short", "string_too_short"):
+            message = f"{where}: no puede estar vacío"
+            code = "invalid-value"
+        elif etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+            limit = next(iter(err.get("ctx", {}).values()), "")
+            word = "al menos" if etype.startswith("greater") else "a lo más"
+            message = f"{where}: {_describe(value)} está fuera de rango; debe ser {word} {limit}"
+            code = "invalid-value"
+        else:
+            message = f"{where}: valor no válido ({_describe(value)})"
+            code = "invalid-value"
+        findings.append(doc.finding(loc, "error", code, message, hint=hint, key=key))
+    return findings
+
+
+def _check_root(doc: YamlDoc, kind: Kind) -> list[Finding]:
+    if doc.root is None or doc.data is None:
+        top = "plan:, touchpoints: y campaigns:" if kind == "plan" else "segments:"
+        return [
+            Finding(
+                doc.name, 1, 1, "error", "empty-document", "el archivo está vacío",
+                hint=f"un archivo de {'plan' if kind == 'plan' else 'audiencia'} empieza con {top}",
+            )
+        ]
+    if not isinstance(doc.data, dict):
+        what = "una lista" if isinstance(doc.data, list) else "un valor suelto"
+        return [
+            doc.finding(
+                (), "error", "wrong-type",
+                f"el documento es {what}; se esperaba un mapa de claves",
+                hint="el archivo debe empezar con claves como «plan:» o «segments:», sin «-» delante",
+            )
+        ]
+    return []
+
+
+def build_model(doc: YamlDoc, kind: Kind) -> tuple[Any, list[Finding]]:
+    from pydantic import ValidationError
+
+    from campana.models import Audience, Plan
+
+    findings = _check_root(doc, kind)
+    if findings:
+        return None, findings
+    model: type[BaseModel] = Plan if kind == "plan" else Audience
+    try:
+        return model.model_validate(doc.data), []
+    except ValidationError as exc:
+        return None, schema_findings(doc, model, exc)
+
+
+def classify(doc: YamlDoc) -> Kind:
+    data = doc.data
+    if isinstance(data, dict) and ("segments" in data or "breakdowns" in data) and not (
+        "campaigns" in data
+    ):
+        return "audience"
+    if doc.path.name == AUDIENCE_FILE and not isinstance(data, dict):
+        return "audience"
+    return "plan"
+
+
+def validate_files(paths: Sequence[Path], *, with_audience: bool = True) -> Validation:
+    """Load and check the given files (the plan, its audience, or both), every finding at once.
+
+    When only a plan is given, the audience file beside it is read too, as the plan refers to it.
+    """
+    from campana.checks import run_checks
+
+    result = Validation()
+    docs: list[Source] = []
+    seen: set[Path] = set()
+
+    def read(path: Path) -> YamlDoc | None:
+        key = path.resolve()
+        if key in seen:
+            return None
+        seen.add(key)
+        name = display_name(path)
+        result.files.append(name)
+        try:
+            doc = load(path, name)
+        except UnreadableFile as exc:
+            result.unreadable.append(exc.finding)
+            return None
+        result.findings.extend(doc.findings)
+        return doc
+
+    for path in paths:
+        doc = read(path)
+        if doc is not None:
+            docs.append(Source(classify(doc), doc))
+    plans = [s for s in docs if s.kind == "plan"]
+    if with_audience and plans and not any(s.kind == "audience" for s in docs):
+        beside = plans[0].doc.path.parent / AUDIENCE_FILE
+        if beside.exists():
+            doc = read(beside)
+            if doc is not None:
+                docs.append(Source("audience", doc))
+    for source in docs:
+        source.model, found = build_model(source.doc, source.kind)
+        result.findings.extend(found)
+        if source.kind == "plan" and result.plan_doc is None:
+            result.plan, result.plan_doc = source.model, source.doc
+        elif source.kind == "audience" and result.audience_doc is None:
+            result.audience, result.audience_doc = source.model, source.doc
+    result.findings.extend(run_checks(result))
+    result.findings.sort(key=lambda f: f.sort_key)
+    return result
+
+
+@dataclass
+class LoadedPlan:
+    """A plan ready for queries: its models and the findings `validate` would report."""
+
+    plan: Plan
+    audience: Audience | None
+    validation: Validation
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.validation.findings
+
+    def findings_for(self, campaign_id: str) -> Iterator[Finding]:
+        return (f for f in self.validation.findings if f.campaign == campaign_id)
+
+
+def open_plan(path: Path | str | None = None) -> LoadedPlan:
+    """The plan for a query command. Raises CampanaError (exit 2) if it cannot be used."""
+    plan_path = find_plan(path)
+    validation = validate_files([plan_path])
+    if validation.unreadable:
+        first = validation.unreadable[0]
+        raise CampanaError(
+            first.message, hint=first.hint, file=first.file, line=first.line, column=first.column
+        )
+    if validation.plan is None:
+        errors = [f for f in validation.findings if f.severity == "error"]
+        shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in errors[:5])
+        more = f"\n  … y {len(errors) - 5} más" if len(errors) > 5 else ""
+        raise CampanaError(
+            f"el plan tiene errores de estructura y no se puede consultar:\n{shown}{more}",
+            hint="corre «campana validate» para ver cada error con su contexto",
+        )
+    return LoadedPlan(validation.plan, validation.audience, validation)

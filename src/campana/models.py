@@ -1,0 +1,188 @@
+"""The plan and audience models (pydantic v2, strict, unknown keys forbidden).
+
+Field descriptions are Spanish: they become the JSON Schema that editors show to planners.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="Identificador en minúsculas, sin acentos, con guiones: «trabajadores-independientes».",
+    ),
+]
+Text = Annotated[str, Field(min_length=1)]
+
+IneException = Literal["pending", "approved", "denied"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Note(Model):
+    text: Text = Field(description="Nota tal como la dice el documento.")
+    details: list[Text] = Field(default_factory=list, description="Viñetas de la nota.")
+
+
+class PlanInfo(Model):
+    title: Text = Field(description="Título del documento: «Campañas 2024».")
+    owner: Text = Field(description="Área responsable.")
+    issued: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")] = Field(
+        description="Mes de emisión, AAAA-MM."
+    )
+    year: Annotated[int, Field(ge=1900, le=2200)] = Field(description="Año que cubre el plan.")
+    notes: list[Note] = Field(default_factory=list, description="Contexto de la administración.")
+
+
+class TouchpointType(Model):
+    id: Id
+    name: Text = Field(description="Nombre del punto de contacto: «Medios masivos».")
+    description: Text | None = None
+
+
+class Blackout(Model):
+    id: Id
+    name: Text
+    start: dt.date
+    end: dt.date
+    description: Text | None = None
+    restricts: list[Id] = Field(
+        description="Puntos de contacto (ids de touchpoints) que la veda restringe."
+    )
+
+
+class Objective(Model):
+    text: Text
+    start: dt.date | None = None
+    end: dt.date | None = None
+    period_text: Text | None = Field(
+        default=None, description="El periodo tal como lo escribe el documento."
+    )
+
+
+CreativeKind = Literal["slogan", "headline", "call-to-action", "url", "phone", "brand", "caption"]
+
+
+class CreativeLine(Model):
+    text: Text
+    kind: CreativeKind
+
+
+class CreativePiece(Model):
+    lines: list[CreativeLine] = Field(min_length=1)
+
+
+ChannelKind = Literal["web", "phone", "portal", "in-person"]
+
+
+class Channel(Model):
+    name: Text
+    kind: ChannelKind
+    contact: Text | None = Field(default=None, description="Dirección o número, si lo hay.")
+
+
+class Component(Model):
+    """A row of the programme grid that belongs to a campaign (the italic rows)."""
+
+    id: Id
+    name: Text
+    start: dt.date
+    end: dt.date
+    touchpoint: Id | None = Field(
+        default=None, description="Punto de contacto de la tabla de ejecución que lo ejecuta."
+    )
+    tactic: Text | None = Field(
+        default=None, description="Táctico de ese punto de contacto, si el componente es uno."
+    )
+
+
+class Execution(Model):
+    """A row of a campaign's execution table."""
+
+    touchpoint: Id
+    tactics: list[Text] = Field(min_length=1)
+    start: dt.date
+    end: dt.date
+    period_text: Text | None = Field(
+        default=None, description="El periodo tal como lo escribe el documento."
+    )
+    ine_exception: IneException | None = Field(
+        default=None,
+        description=(
+            "Excepción a la veda electoral ante el INE (el asterisco del documento): "
+            "pending, approved o denied; sin valor si no se solicitó."
+        ),
+    )
+
+
+class Campaign(Model):
+    id: Id
+    name: Text = Field(description="Nombre tal como aparece en la programación.")
+    aka: list[Text] = Field(default_factory=list, description="Otros nombres en el documento.")
+    start: dt.date
+    end: dt.date
+    audience: list[Id] = Field(
+        default_factory=list, description="Segmentos de audience.yaml a los que se dirige."
+    )
+    objectives: list[Objective] = Field(default_factory=list)
+    creative: list[CreativePiece] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    components: list[Component] = Field(default_factory=list)
+    execution: list[Execution] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=list)
+
+
+class Plan(Model):
+    plan: PlanInfo
+    touchpoints: list[TouchpointType]
+    blackouts: list[Blackout] = Field(default_factory=list)
+    campaigns: list[Campaign]
+
+    def campaign(self, campaign_id: str) -> Campaign | None:
+        return next((c for c in self.campaigns if c.id == campaign_id), None)
+
+    def touchpoint_name(self, touchpoint_id: str) -> str:
+        found = next((t for t in self.touchpoints if t.id == touchpoint_id), None)
+        return found.name if found else touchpoint_id
+
+
+Bound = Literal["exact", "up-to", "approx"]
+
+
+class Share(Model):
+    of: Id = Field(description="Segmento que es el 100 %.")
+    percent: float = Field(ge=0, description="Porcentaje que afirma el documento.")
+
+
+class Segment(Model):
+    id: Id
+    name: Text
+    count: Annotated[int, Field(ge=0)]
+    bound: Bound = Field(
+        default="exact", description="exact, up-to («hasta») o approx (cifra redondeada)."
+    )
+    share: Share | None = None
+    reasons: list[Text] = Field(default_factory=list)
+    since: dt.date | None = None
+    source: Text | None = None
+    note: Text | None = None
+
+
+class Breakdown(Model):
+    whole: Id
+    parts: list[Id] = Field(min_length=2)
+
+
+class Audience(Model):
+    segments: list[Segment]
+    breakdowns: list[Breakdown] = Field(default_factory=list)
+
+    def segment(self, segment_id: str) -> Segment | None:
+        return next((s for s in self.segments if s.id == segment_id), None)
