@@ -44,7 +44,9 @@ def _duplicates(
         if value in first:
             line, _, _ = doc.position(first[value])
             yield doc.finding(
-                loc, "error", "duplicate-id",
+                loc,
+                "error",
+                "duplicate-id",
                 f"{what} «{value}» repetido (ya está en la línea {line})",
                 hint="cada id debe ser único: cambia uno de los dos",
                 campaign=campaign,
@@ -55,49 +57,77 @@ def _duplicates(
 
 
 def _unknown(
-    doc: YamlDoc, loc: Loc, value: str, known: Iterable[str], what: str, where: str,
+    doc: YamlDoc,
+    loc: Loc,
+    value: str,
+    known: Iterable[str],
+    what: str,
+    where: str,
     campaign: str | None = None,
 ) -> Finding:
     import difflib
 
     options = sorted(known)
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.5)
-    hint = f"¿quisiste decir «{close[0]}»?" if close else (
-        f"{where}: " + ", ".join(options) if options else f"no hay ninguno definido en {where}"
+    hint = (
+        f"¿quisiste decir «{close[0]}»?"
+        if close
+        else (
+            f"{where}: " + ", ".join(options) if options else f"no hay ninguno definido en {where}"
+        )
     )
     return doc.finding(
-        loc, "error", "unknown-reference", f"{what} «{value}» no existe", hint=hint,
-        campaign=campaign, identity=("unknown-reference", what, value, campaign or ""),
+        loc,
+        "error",
+        "unknown-reference",
+        f"{what} «{value}» no existe",
+        hint=hint,
+        campaign=campaign,
+        identity=("unknown-reference", what, value, campaign or ""),
     )
 
 
 def _period_checks(
-    doc: YamlDoc, loc: Loc, label: str, start: dt.date, end: dt.date, year: int,
+    doc: YamlDoc,
+    loc: Loc,
+    label: str,
+    start: dt.date,
+    end: dt.date,
+    year: int,
     campaign: str | None,
 ) -> Iterator[Finding]:
     if end < start:
         yield doc.finding(
-            (*loc, "end"), "error", "end-before-start",
+            (*loc, "end"),
+            "error",
+            "end-before-start",
             f"{label} termina ({fmt(end)}) antes de empezar ({fmt(start)})",
             hint="revisa si se intercambiaron start y end, o el año de alguna",
-            campaign=campaign, identity=("end-before-start", label),
+            campaign=campaign,
+            identity=("end-before-start", label),
         )
         return
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     if overlap(start, end, first, last) is None:
         yield doc.finding(
-            (*loc, "start"), "error", "outside-year",
+            (*loc, "start"),
+            "error",
+            "outside-year",
             f"{label} ({fmt(start)} – {fmt(end)}) queda fuera del año del plan, {year}",
             hint=f"revisa el año de las fechas; el plan es de {year}",
-            campaign=campaign, identity=("outside-year", label),
+            campaign=campaign,
+            identity=("outside-year", label),
         )
     elif start < first or end > last:
         side = "start" if start < first else "end"
         yield doc.finding(
-            (*loc, side), "warning", "outside-year",
+            (*loc, side),
+            "warning",
+            "outside-year",
             f"{label} ({fmt(start)} – {fmt(end)}) sale del año del plan, {year}",
             hint="si es intencional, el resto de la campaña va en el plan del otro año",
-            campaign=campaign, identity=("outside-year", label),
+            campaign=campaign,
+            identity=("outside-year", label),
         )
 
 
@@ -106,40 +136,61 @@ def _within(
 ) -> Iterator[Finding]:
     if start < c.start:
         yield doc.finding(
-            (*loc, "start"), "warning", "outside-campaign",
+            (*loc, "start"),
+            "warning",
+            "outside-campaign",
             f"{label} empieza el {fmt(start)}, {days((c.start - start).days)} antes que su "
             f"campaña «{c.name}» ({fmt(c.start)})",
             hint="ajusta la fecha, o amplía el periodo de la campaña",
-            campaign=c.id, identity=("outside-campaign", label, "start"),
+            campaign=c.id,
+            identity=("outside-campaign", label, "start"),
         )
     if end > c.end:
         yield doc.finding(
-            (*loc, "end"), "warning", "outside-campaign",
+            (*loc, "end"),
+            "warning",
+            "outside-campaign",
             f"{label} termina el {fmt(end)}, {days((end - c.end).days)} después que su "
             f"campaña «{c.name}» ({fmt(c.end)})",
             hint="ajusta la fecha, o amplía el periodo de la campaña",
-            campaign=c.id, identity=("outside-campaign", label, "end"),
+            campaign=c.id,
+            identity=("outside-campaign", label, "end"),
         )
 
 
 def _mismatch(
-    doc: YamlDoc, loc: Loc, side: str, subject: str, a_label: str, a: dt.date, b_label: str,
-    b: dt.date, campaign: str,
+    doc: YamlDoc,
+    loc: Loc,
+    side: str,
+    subject: str,
+    a_label: str,
+    a: dt.date,
+    b_label: str,
+    b: dt.date,
+    campaign: str,
 ) -> Finding:
     diff = (a - b).days
     word = "inicio" if side == "start" else "fin"
     return doc.finding(
-        (*loc, side), "warning", "period-mismatch",
+        (*loc, side),
+        "warning",
+        "period-mismatch",
         f"{a_label} marca el {word} de {subject} el {fmt(a)} y {b_label} el {fmt(b)}: "
         f"{days(abs(diff))} de diferencia",
         hint="confirma la fecha correcta con el área responsable y corrige la otra",
-        campaign=campaign, identity=("period-mismatch", subject, side, a_label, b_label),
+        campaign=campaign,
+        identity=("period-mismatch", subject, side, a_label, b_label),
     )
 
 
 def _period_text(
-    doc: YamlDoc, loc: Loc, label: str, text: str | None, start: dt.date | None,
-    end: dt.date | None, campaign: str,
+    doc: YamlDoc,
+    loc: Loc,
+    label: str,
+    text: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    campaign: str,
 ) -> Iterator[Finding]:
     if text is None or start is None or end is None:
         return
@@ -147,23 +198,31 @@ def _period_text(
         t_start, t_end = parse_period_text(text)
     except ValueError as exc:
         yield doc.finding(
-            (*loc, "period_text"), "warning", "period-text",
+            (*loc, "period_text"),
+            "warning",
+            "period-text",
             f"no se pudo leer el periodo de {label}: {exc}",
             hint="escribe el periodo como «23 de febrero a 14 de julio 2024»",
-            campaign=campaign, identity=("period-text-unreadable", label),
+            campaign=campaign,
+            identity=("period-text-unreadable", label),
         )
         return
     if (t_start, t_end) != (start, end):
         yield doc.finding(
-            (*loc, "period_text"), "error", "period-text",
+            (*loc, "period_text"),
+            "error",
+            "period-text",
             f"el texto del periodo de {label} dice {fmt(t_start)} – {fmt(t_end)} y "
             f"start/end dicen {fmt(start)} – {fmt(end)}",
             hint="corrige las fechas ISO o el texto para que digan lo mismo",
-            campaign=campaign, identity=("period-text", label),
+            campaign=campaign,
+            identity=("period-text", label),
         )
 
 
-def _gaps(start: dt.date, end: dt.date, spans: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+def _gaps(
+    start: dt.date, end: dt.date, spans: list[tuple[dt.date, dt.date]]
+) -> list[tuple[dt.date, dt.date]]:
     gaps: list[tuple[dt.date, dt.date]] = []
     cursor = start
     for s, e in sorted(spans):
@@ -185,7 +244,8 @@ def plan_checks(
     year = plan.plan.year
     tp_ids = {t.id for t in plan.touchpoints}
     yield from _duplicates(
-        doc, ((("touchpoints", i, "id"), t.id) for i, t in enumerate(plan.touchpoints)),
+        doc,
+        ((("touchpoints", i, "id"), t.id) for i, t in enumerate(plan.touchpoints)),
         "punto de contacto",
     )
     yield from _duplicates(
@@ -200,7 +260,9 @@ def plan_checks(
         bloc: Loc = ("blackouts", bi)
         if b.end < b.start:
             yield doc.finding(
-                (*bloc, "end"), "error", "end-before-start",
+                (*bloc, "end"),
+                "error",
+                "end-before-start",
                 f"la veda «{b.name}» termina ({fmt(b.end)}) antes de empezar ({fmt(b.start)})",
                 hint="revisa si se intercambiaron start y end",
                 identity=("end-before-start", "veda", b.id),
@@ -208,7 +270,11 @@ def plan_checks(
         for ri, ref in enumerate(b.restricts):
             if ref not in tp_ids:
                 yield _unknown(
-                    doc, (*bloc, "restricts", ri), ref, tp_ids, "el punto de contacto",
+                    doc,
+                    (*bloc, "restricts", ri),
+                    ref,
+                    tp_ids,
+                    "el punto de contacto",
                     "puntos de contacto definidos en touchpoints",
                 )
 
@@ -222,26 +288,40 @@ def plan_checks(
             if audience is None:
                 if not audience_read:
                     yield doc.finding(
-                        (*cloc, "audience", ai), "error", "unknown-reference",
+                        (*cloc, "audience", ai),
+                        "error",
+                        "unknown-reference",
                         f"el segmento «{seg}» no se puede comprobar: no hay audience.yaml "
                         "junto al plan",
                         hint="pon audience.yaml en la misma carpeta que el plan",
-                        campaign=c.id, identity=("no-audience", c.id, seg),
+                        campaign=c.id,
+                        identity=("no-audience", c.id, seg),
                     )
             elif seg not in segment_ids:
                 yield _unknown(
-                    doc, (*cloc, "audience", ai), seg, segment_ids, "el segmento de audiencia",
-                    "segmentos de audience.yaml", c.id,
+                    doc,
+                    (*cloc, "audience", ai),
+                    seg,
+                    segment_ids,
+                    "el segmento de audiencia",
+                    "segmentos de audience.yaml",
+                    c.id,
                 )
 
         yield from _duplicates(
-            doc, (((*cloc, "components", i, "id"), k.id) for i, k in enumerate(c.components)),
-            "componente", c.id,
+            doc,
+            (((*cloc, "components", i, "id"), k.id) for i, k in enumerate(c.components)),
+            "componente",
+            c.id,
         )
         yield from _duplicates(
             doc,
-            (((*cloc, "execution", i, "touchpoint"), r.touchpoint) for i, r in enumerate(c.execution)),
-            "punto de contacto en la tabla de ejecución", c.id,
+            (
+                ((*cloc, "execution", i, "touchpoint"), r.touchpoint)
+                for i, r in enumerate(c.execution)
+            ),
+            "punto de contacto en la tabla de ejecución",
+            c.id,
         )
         rows = {r.touchpoint: r for r in c.execution}
 
@@ -251,10 +331,14 @@ def plan_checks(
             if (o.start is None) != (o.end is None):
                 missing = "end" if o.end is None else "start"
                 yield doc.finding(
-                    oloc, "error", "missing-field",
-                    f"{label} tiene {'start' if missing == 'end' else 'end'} pero le falta {missing}",
+                    oloc,
+                    "error",
+                    "missing-field",
+                    f"{label} tiene {'start' if missing == 'end' else 'end'} pero le falta "
+                    f"{missing}",
                     hint="un periodo necesita las dos fechas, o ninguna",
-                    campaign=c.id, identity=("objective-half-period", c.id, str(oi)),
+                    campaign=c.id,
+                    identity=("objective-half-period", c.id, str(oi)),
                 )
                 continue
             if o.start is None or o.end is None:
@@ -266,8 +350,15 @@ def plan_checks(
                     a, b = getattr(o, side), getattr(c, side)
                     if a != b:
                         yield _mismatch(
-                            doc, oloc, side, f"«{c.name}»", "el objetivo", a,
-                            "la programación", b, c.id,
+                            doc,
+                            oloc,
+                            side,
+                            f"«{c.name}»",
+                            "el objetivo",
+                            a,
+                            "la programación",
+                            b,
+                            c.id,
                         )
 
         for ki, k in enumerate(c.components):
@@ -281,8 +372,13 @@ def plan_checks(
             if k.touchpoint is not None:
                 if k.touchpoint not in tp_ids:
                     yield _unknown(
-                        doc, (*kloc, "touchpoint"), k.touchpoint, tp_ids, "el punto de contacto",
-                        "puntos de contacto definidos en touchpoints", c.id,
+                        doc,
+                        (*kloc, "touchpoint"),
+                        k.touchpoint,
+                        tp_ids,
+                        "el punto de contacto",
+                        "puntos de contacto definidos en touchpoints",
+                        c.id,
                     )
                     continue
                 row = rows.get(k.touchpoint)
@@ -290,17 +386,28 @@ def plan_checks(
                     continue
                 if k.tactic is not None and k.tactic not in row.tactics:
                     yield _unknown(
-                        doc, (*kloc, "tactic"), k.tactic, row.tactics, "el táctico",
-                        f"tácticos de «{plan.touchpoint_name(k.touchpoint)}»", c.id,
+                        doc,
+                        (*kloc, "tactic"),
+                        k.tactic,
+                        row.tactics,
+                        "el táctico",
+                        f"tácticos de «{plan.touchpoint_name(k.touchpoint)}»",
+                        c.id,
                     )
                 if row.start <= row.end:
                     for side in ("start", "end"):
                         a, b = getattr(k, side), getattr(row, side)
                         if a != b:
                             yield _mismatch(
-                                doc, kloc, side, f"«{k.name}»", "la programación", a,
+                                doc,
+                                kloc,
+                                side,
+                                f"«{k.name}»",
+                                "la programación",
+                                a,
                                 f"la tabla de ejecución («{plan.touchpoint_name(row.touchpoint)}»)",
-                                b, c.id,
+                                b,
+                                c.id,
                             )
 
         spans: list[tuple[dt.date, dt.date]] = []
@@ -310,8 +417,13 @@ def plan_checks(
             label = f"«{tp_name}» de «{c.name}»"
             if r.touchpoint not in tp_ids:
                 yield _unknown(
-                    doc, (*rloc, "touchpoint"), r.touchpoint, tp_ids, "el punto de contacto",
-                    "puntos de contacto definidos en touchpoints", c.id,
+                    doc,
+                    (*rloc, "touchpoint"),
+                    r.touchpoint,
+                    tp_ids,
+                    "el punto de contacto",
+                    "puntos de contacto definidos en touchpoints",
+                    c.id,
                 )
             yield from _period_checks(doc, rloc, label, r.start, r.end, year, c.id)
             yield from _period_text(doc, rloc, label, r.period_text, r.start, r.end, c.id)
@@ -320,34 +432,64 @@ def plan_checks(
             spans.append((r.start, r.end))
             if campaign_ok:
                 yield from _within(doc, rloc, label, r.start, r.end, c)
-            yield from _blackout(plan, doc, rloc, label, r.touchpoint, r.start, r.end,
-                                 r.ine_exception, "ine_exception" if r.ine_exception else "touchpoint", c.id)
+            yield from _blackout(
+                plan,
+                doc,
+                rloc,
+                label,
+                r.touchpoint,
+                r.start,
+                r.end,
+                r.ine_exception,
+                "ine_exception" if r.ine_exception else "touchpoint",
+                c.id,
+            )
         for ki, k in enumerate(c.components):
             if k.start > k.end:
                 continue
             spans.append((k.start, k.end))
             if k.touchpoint is not None and k.touchpoint not in rows:
                 yield from _blackout(
-                    plan, doc, (*cloc, "components", ki), f"el componente «{k.name}»",
-                    k.touchpoint, k.start, k.end, None, "touchpoint", c.id,
+                    plan,
+                    doc,
+                    (*cloc, "components", ki),
+                    f"el componente «{k.name}»",
+                    k.touchpoint,
+                    k.start,
+                    k.end,
+                    None,
+                    "touchpoint",
+                    c.id,
                 )
 
         if spans and campaign_ok:
             for g_start, g_end in _gaps(c.start, c.end, spans):
                 side = "start" if g_start == c.start else "end" if g_end == c.end else "id"
                 yield doc.finding(
-                    (*cloc, side), "warning", "coverage-gap",
+                    (*cloc, side),
+                    "warning",
+                    "coverage-gap",
                     f"«{c.name}» no tiene ningún punto de contacto activo del {fmt(g_start)} al "
                     f"{fmt(g_end)} ({days(span_days(g_start, g_end))})",
-                    hint="programa un punto de contacto esos días o ajusta el periodo de la campaña",
+                    hint=(
+                        "programa un punto de contacto esos días o ajusta el periodo de la campaña"
+                    ),
                     campaign=c.id,
                     identity=("coverage-gap", c.id, g_start.isoformat(), g_end.isoformat()),
                 )
 
 
 def _blackout(
-    plan: Plan, doc: YamlDoc, loc: Loc, label: str, touchpoint: str, start: dt.date,
-    end: dt.date, status: str | None, field: str, campaign: str,
+    plan: Plan,
+    doc: YamlDoc,
+    loc: Loc,
+    label: str,
+    touchpoint: str,
+    start: dt.date,
+    end: dt.date,
+    status: str | None,
+    field: str,
+    campaign: str,
 ) -> Iterator[Finding]:
     for b in plan.blackouts:
         if touchpoint not in b.restricts or b.start > b.end:
@@ -362,24 +504,30 @@ def _blackout(
         )
         if status == "pending":
             yield doc.finding(
-                (*loc, field), "warning", "blackout-pending",
+                (*loc, field),
+                "warning",
+                "blackout-pending",
                 f"{base}; la excepción del INE está pendiente",
                 hint=(
                     f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
                     f"{fmt(cross[1])}; registra la respuesta en ine_exception"
                 ),
-                campaign=campaign, identity=("blackout", campaign, label, b.id),
+                campaign=campaign,
+                identity=("blackout", campaign, label, b.id),
             )
         else:
             state = "fue negada" if status == "denied" else "no se solicitó"
             yield doc.finding(
-                (*loc, field), "error", "blackout-conflict",
+                (*loc, field),
+                "error",
+                "blackout-conflict",
                 f"{base}; la excepción del INE {state}",
                 hint=(
                     f"suspende este punto de contacto del {fmt(cross[0])} al {fmt(cross[1])}, "
                     "o solicita la excepción al INE (ine_exception: pending)"
                 ),
-                campaign=campaign, identity=("blackout", campaign, label, b.id),
+                campaign=campaign,
+                identity=("blackout", campaign, label, b.id),
             )
 
 
@@ -396,13 +544,14 @@ def _uncertainty(count: int, bound: str) -> float:
     if bound == "exact" or count == 0:
         return 0.0
     zeros = len(str(count)) - len(str(count).rstrip("0"))
-    return 0.5 * 10**zeros
+    return 0.5 * float(10**zeros)
 
 
 def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:
     by_id = {s.id: s for s in audience.segments}
     yield from _duplicates(
-        doc, ((("segments", i, "id"), s.id) for i, s in enumerate(audience.segments)),
+        doc,
+        ((("segments", i, "id"), s.id) for i, s in enumerate(audience.segments)),
         "segmento",
     )
     ids = set(by_id)
@@ -423,7 +572,9 @@ def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:
         computed = 100 * s.count / whole.count
         if not low - tol <= s.share.percent <= high + tol:
             yield doc.finding(
-                (*loc, "percent"), "error", "audience-share",
+                (*loc, "percent"),
+                "error",
+                "audience-share",
                 f"«{s.name}» dice ser el {s.share.percent:g} % de «{whole.name}», pero "
                 f"{s.count:,} de {whole.count:,} es el {computed:.2f} %",
                 hint="corrige el porcentaje o la cifra, según cuál venga de la fuente",
@@ -433,12 +584,16 @@ def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:
         loc = ("breakdowns", bi)
         whole = by_id.get(bd.whole)
         if whole is None:
-            yield _unknown(doc, (*loc, "whole"), bd.whole, ids, "el segmento", "segmentos definidos")
+            yield _unknown(
+                doc, (*loc, "whole"), bd.whole, ids, "el segmento", "segmentos definidos"
+            )
         parts = []
         for pi, pid in enumerate(bd.parts):
             part = by_id.get(pid)
             if part is None:
-                yield _unknown(doc, (*loc, "parts", pi), pid, ids, "el segmento", "segmentos definidos")
+                yield _unknown(
+                    doc, (*loc, "parts", pi), pid, ids, "el segmento", "segmentos definidos"
+                )
             else:
                 parts.append(part)
         if whole is None or len(parts) != len(bd.parts):
@@ -446,7 +601,9 @@ def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:
         for pi, part in enumerate(parts):
             if part.count > whole.count:
                 yield doc.finding(
-                    (*loc, "parts", pi), "error", "audience-sum",
+                    (*loc, "parts", pi),
+                    "error",
+                    "audience-sum",
                     f"«{part.name}» ({part.count:,}) es mayor que el total «{whole.name}» "
                     f"({whole.count:,})",
                     hint="revisa ambas cifras",
@@ -458,7 +615,9 @@ def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:
         if total != whole.count:
             listed = " + ".join(f"{p.count:,}" for p in parts)
             yield doc.finding(
-                (*loc, "whole"), "error", "audience-sum",
+                (*loc, "whole"),
+                "error",
+                "audience-sum",
                 f"las partes de «{whole.name}» suman {total:,} ({listed}) y el total es "
                 f"{whole.count:,}: diferencia de {total - whole.count:+,}",
                 hint="corrige la cifra que no coincide con la fuente",

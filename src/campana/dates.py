@@ -81,14 +81,15 @@ def parse_month(text: str) -> int | None:
 def _parserinfo() -> Any:
     from dateutil import parser
 
-    class SpanishParserInfo(parser.parserinfo):  # type: ignore[misc]
-        JUMP = [*parser.parserinfo.JUMP, "de", "del", "el"]
-        MONTHS = [
+    class SpanishParserInfo(parser.parserinfo):
+        # dateutil reads these class attributes as tables
+        JUMP = [*parser.parserinfo.JUMP, "de", "del", "el"]  # noqa: RUF012
+        MONTHS = [  # noqa: RUF012
             (es, es[:3], en, en[:3], *(("sept", "setiembre") if i == 8 else ()))
             for i, (es, en) in enumerate(zip(MONTHS_ES, MONTHS_EN, strict=True))
         ]
         # full names only: "mar" is March here, never Tuesday
-        WEEKDAYS = [
+        WEEKDAYS = [  # noqa: RUF012
             ("lunes", "monday"),
             ("martes", "tuesday"),
             ("miercoles", "wednesday"),
@@ -132,7 +133,7 @@ def parse_date(text: str, *, default_year: int | None = None) -> dt.date:
 def impossible_date_message(raw: str) -> str:
     """Why an ISO-looking date does not exist (2024-02-30, 2023-02-29, 2024-13-01)."""
     try:
-        year, month, day = (int(p) for p in raw.split("-"))
+        year, month, _day = (int(p) for p in raw.split("-"))
     except ValueError:
         return f"«{raw}» no es una fecha AAAA-MM-DD"
     if not 1 <= month <= 12:
@@ -140,9 +141,7 @@ def impossible_date_message(raw: str) -> str:
     import calendar
 
     last = calendar.monthrange(year, month)[1]
-    return (
-        f"la fecha «{raw}» no existe: {MONTHS_ES[month - 1]} de {year} tiene {last} días"
-    )
+    return f"la fecha «{raw}» no existe: {MONTHS_ES[month - 1]} de {year} tiene {last} días"
 
 
 _DAY_MONTH = re.compile(

@@ -220,7 +220,7 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
         elif etype == "string_pattern_mismatch":
             message = f"{where}: {_describe(value)} no tiene el formato esperado"
             code = "invalid-value"
-            if loc and loc[-1] in ("id", "touchpoint", "whole", "of") or (
+            if (loc and loc[-1] in ("id", "touchpoint", "whole", "of")) or (
                 len(loc) > 1 and loc[-2] in ("audience", "restricts", "parts")
             ):
                 hint = "los ids van en minúsculas, sin acentos ni espacios, unidos por guiones"
@@ -246,7 +246,12 @@ def _check_root(doc: YamlDoc, kind: Kind) -> list[Finding]:
         top = "plan:, touchpoints: y campaigns:" if kind == "plan" else "segments:"
         return [
             Finding(
-                doc.name, 1, 1, "error", "empty-document", "el archivo está vacío",
+                doc.name,
+                1,
+                1,
+                "error",
+                "empty-document",
+                "el archivo está vacío",
                 hint=f"un archivo de {'plan' if kind == 'plan' else 'audiencia'} empieza con {top}",
             )
         ]
@@ -254,9 +259,13 @@ def _check_root(doc: YamlDoc, kind: Kind) -> list[Finding]:
         what = "una lista" if isinstance(doc.data, list) else "un valor suelto"
         return [
             doc.finding(
-                (), "error", "wrong-type",
+                (),
+                "error",
+                "wrong-type",
                 f"el documento es {what}; se esperaba un mapa de claves",
-                hint="el archivo debe empezar con claves como «plan:» o «segments:», sin «-» delante",
+                hint=(
+                    "el archivo debe empezar con claves como «plan:» o «segments:», sin «-» delante"
+                ),
             )
         ]
     return []
@@ -279,8 +288,10 @@ def build_model(doc: YamlDoc, kind: Kind) -> tuple[Any, list[Finding]]:
 
 def classify(doc: YamlDoc) -> Kind:
     data = doc.data
-    if isinstance(data, dict) and ("segments" in data or "breakdowns" in data) and not (
-        "campaigns" in data
+    if (
+        isinstance(data, dict)
+        and ("segments" in data or "breakdowns" in data)
+        and "campaigns" not in data
     ):
         return "audience"
     if doc.path.name == AUDIENCE_FILE and not isinstance(data, dict):

@@ -14,7 +14,9 @@ Id = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-        description="Identificador en minúsculas, sin acentos, con guiones: «trabajadores-independientes».",
+        description=(
+            "Identificador en minúsculas, sin acentos, con guiones: «trabajadores-independientes»."
+        ),
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
@@ -23,7 +25,7 @@ IneException = Literal["pending", "approved", "denied"]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
 
 class Note(Model):

@@ -121,10 +121,10 @@ class YamlDoc:
         )
 
 
-def _unreadable(name: str, message: str, hint: str, code: str, line: int = 1, col: int = 1) -> UnreadableFile:
-    return UnreadableFile(
-        Finding(name, line, col, "error", code, message, hint=hint), hint=hint
-    )
+def _unreadable(
+    name: str, message: str, hint: str, code: str, line: int = 1, col: int = 1
+) -> UnreadableFile:
+    return UnreadableFile(Finding(name, line, col, "error", code, message, hint=hint), hint=hint)
 
 
 def read_text(path: Path, name: str) -> tuple[str, list[Finding]]:
@@ -148,7 +148,8 @@ def read_text(path: Path, name: str) -> tuple[str, list[Finding]]:
         if size > MAX_BYTES:
             raise _unreadable(
                 name,
-                f"el archivo pesa {size / 1048576:.0f} MiB; el límite es {MAX_BYTES // 1048576} MiB",
+                f"el archivo pesa {size / 1048576:.0f} MiB; "
+                f"el límite es {MAX_BYTES // 1048576} MiB",
                 "divide el plan o revisa que sea el archivo correcto",
                 "file-too-large",
             )
@@ -172,7 +173,11 @@ def read_text(path: Path, name: str) -> tuple[str, list[Finding]]:
         raw = raw[3:]
         findings.append(
             Finding(
-                name, 1, 1, "warning", "bom",
+                name,
+                1,
+                1,
+                "warning",
+                "bom",
                 "el archivo empieza con una marca BOM de UTF-8",
                 hint="guárdalo como «UTF-8» sin BOM; campana la ignora",
             )
@@ -202,28 +207,57 @@ def read_text(path: Path, name: str) -> tuple[str, list[Finding]]:
 
 
 _PARSER_MESSAGES = (
-    ("mapping values are not allowed", "aquí no puede ir «:»",
-     "pon el texto entre comillas si contiene «: », o revisa la sangría de la línea"),
-    ("could not find expected ':'", "falta «:» después de una clave",
-     "escribe «clave: valor», o cierra las comillas abiertas"),
-    ("did not find expected key", "la sangría no coincide con la de las claves de arriba",
-     "alinea la clave con sus hermanas, usando sólo espacios"),
-    ("did not find expected '-' indicator", "la sangría no coincide con la de la lista",
-     "alinea el «-» con los demás elementos de la lista"),
-    ("found undefined alias", "alias sin ancla: no hay un «&nombre» antes de este «*nombre»",
-     "define el ancla antes de usarla, o escribe el valor completo"),
-    ("found unexpected end of stream", "el archivo termina con comillas o corchetes sin cerrar",
-     "cierra las comillas, «[» o «{» que abriste"),
-    ("found unknown escape character", "secuencia de escape desconocida dentro de comillas dobles",
-     "usa comillas simples o duplica la barra invertida"),
-    ("expected <block end>", "la sangría no coincide con la del bloque",
-     "revisa que los elementos del mismo nivel tengan la misma sangría"),
-    ("expected a single document", "el archivo contiene más de un documento YAML («---»)",
-     "deja un solo documento por archivo"),
+    (
+        "mapping values are not allowed",
+        "aquí no puede ir «:»",
+        "pon el texto entre comillas si contiene «: », o revisa la sangría de la línea",
+    ),
+    (
+        "could not find expected ':'",
+        "falta «:» después de una clave",
+        "escribe «clave: valor», o cierra las comillas abiertas",
+    ),
+    (
+        "did not find expected key",
+        "la sangría no coincide con la de las claves de arriba",
+        "alinea la clave con sus hermanas, usando sólo espacios",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "la sangría no coincide con la de la lista",
+        "alinea el «-» con los demás elementos de la lista",
+    ),
+    (
+        "found undefined alias",
+        "alias sin ancla: no hay un «&nombre» antes de este «*nombre»",
+        "define el ancla antes de usarla, o escribe el valor completo",
+    ),
+    (
+        "found unexpected end of stream",
+        "el archivo termina con comillas o corchetes sin cerrar",
+        "cierra las comillas, «[» o «{» que abriste",
+    ),
+    (
+        "found unknown escape character",
+        "secuencia de escape desconocida dentro de comillas dobles",
+        "usa comillas simples o duplica la barra invertida",
+    ),
+    (
+        "expected <block end>",
+        "la sangría no coincide con la del bloque",
+        "revisa que los elementos del mismo nivel tengan la misma sangría",
+    ),
+    (
+        "expected a single document",
+        "el archivo contiene más de un documento YAML («---»)",
+        "deja un solo documento por archivo",
+    ),
     ("found duplicate anchor", "ancla «&» repetida", "usa un nombre distinto para cada ancla"),
-    ("found character that cannot start any token",
-     "carácter que no puede empezar un valor YAML",
-     "pon el valor entre comillas"),
+    (
+        "found character that cannot start any token",
+        "carácter que no puede empezar un valor YAML",
+        "pon el valor entre comillas",
+    ),
     ("while scanning a quoted scalar", "comillas sin cerrar", "cierra las comillas"),
     ("while parsing a flow", "lista o mapa entre corchetes sin cerrar", "cierra «]» o «}»"),
 )
@@ -250,7 +284,9 @@ def _syntax_error(exc: Exception, name: str, text: str) -> UnreadableFile:
         )
     for needle, message, hint in _PARSER_MESSAGES:
         if needle in problem:
-            return _unreadable(name, f"error de sintaxis YAML: {message}", hint, "yaml-syntax", line, col)
+            return _unreadable(
+                name, f"error de sintaxis YAML: {message}", hint, "yaml-syntax", line, col
+            )
     if "\t" in source:
         return _unreadable(
             name,
@@ -288,8 +324,10 @@ def compose(text: str, name: str) -> Any:
         return loader.get_single_node()
     except RecursionError:
         raise _unreadable(
-            name, "el documento está anidado a demasiada profundidad",
-            f"un plan no necesita más de {MAX_DEPTH} niveles", "yaml-depth",
+            name,
+            "el documento está anidado a demasiada profundidad",
+            f"un plan no necesita más de {MAX_DEPTH} niveles",
+            "yaml-depth",
         ) from None
     except Exception as exc:
         raise _syntax_error(exc, name, text) from None
@@ -318,7 +356,8 @@ class _Builder:
         if self.visited > self.budget:
             raise _unreadable(
                 self.doc.name,
-                "los alias «*» del documento se expanden a demasiados nodos (¿una «bomba de alias»?)",
+                "los alias «*» del documento se expanden a demasiados nodos "
+                "(¿una «bomba de alias»?)",
                 "escribe los valores completos en lugar de encadenar alias",
                 "yaml-alias-bomb",
                 node.start_mark.line + 1,
@@ -326,13 +365,18 @@ class _Builder:
             )
         if depth > MAX_DEPTH:
             raise _unreadable(
-                self.doc.name, "el documento está anidado a demasiada profundidad",
-                f"un plan no necesita más de {MAX_DEPTH} niveles", "yaml-depth",
-                node.start_mark.line + 1, node.start_mark.column + 1,
+                self.doc.name,
+                "el documento está anidado a demasiada profundidad",
+                f"un plan no necesita más de {MAX_DEPTH} niveles",
+                "yaml-depth",
+                node.start_mark.line + 1,
+                node.start_mark.column + 1,
             )
         tag: str = node.tag or ""
         value = node.value
-        if isinstance(value, list) and value and isinstance(value[0], tuple) or tag == _STD + "map":
+        if (
+            isinstance(value, list) and value and isinstance(value[0], tuple)
+        ) or tag == _STD + "map":
             return self._mapping(node, depth)
         if isinstance(value, list):
             if tag != _STD + "seq":
@@ -343,7 +387,9 @@ class _Builder:
     def _foreign(self, node: Any) -> None:
         tag = node.tag.replace(_STD, "!!")
         self._here(
-            node, "error", "yaml-tag",
+            node,
+            "error",
+            "yaml-tag",
             f"etiqueta YAML no permitida «{tag}»: campana no ejecuta ni construye objetos",
             "quita la etiqueta y escribe el valor como texto, número o fecha",
         )
@@ -354,20 +400,28 @@ class _Builder:
         for knode, vnode in node.value:
             if knode.tag == _STD + "merge":
                 self._here(
-                    knode, "error", "yaml-tag", "la clave de fusión «<<» no se admite en un plan",
+                    knode,
+                    "error",
+                    "yaml-tag",
+                    "la clave de fusión «<<» no se admite en un plan",
                     "escribe las claves completas en cada elemento",
                 )
                 continue
             if isinstance(knode.value, list):
                 self._here(
-                    knode, "error", "yaml-key", "una clave debe ser texto, no una lista ni un mapa",
+                    knode,
+                    "error",
+                    "yaml-key",
+                    "una clave debe ser texto, no una lista ni un mapa",
                     "escribe la clave como texto simple",
                 )
                 continue
             key = str(knode.value)
             if key in seen:
                 self._here(
-                    knode, "error", "duplicate-key",
+                    knode,
+                    "error",
+                    "duplicate-key",
                     f"clave duplicada «{key}» (ya aparece en la línea {seen[key]})",
                     "deja una sola; YAML no admite claves repetidas en el mismo mapa",
                 )
@@ -382,7 +436,7 @@ class _Builder:
         if not tag.startswith(_STD):
             self._foreign(node)
             return raw
-        kind = tag[len(_STD):]
+        kind = tag[len(_STD) :]
         if kind == "str":
             return raw
         if kind == "null":
@@ -432,7 +486,9 @@ def load(path: Path, name: str | None = None) -> YamlDoc:
             doc.data = builder.build(root)
         except RecursionError:
             raise _unreadable(
-                display, "el documento está anidado a demasiada profundidad",
-                f"un plan no necesita más de {MAX_DEPTH} niveles", "yaml-depth",
+                display,
+                "el documento está anidado a demasiada profundidad",
+                f"un plan no necesita más de {MAX_DEPTH} niveles",
+                "yaml-depth",
             ) from None
     return doc

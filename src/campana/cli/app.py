@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from typing import Annotated, Any
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
 os.environ.setdefault("TYPER_USE_RICH", "0")  # plain, Spanish help; rich is for our own views
 
-import typer  # noqa: E402
-import typer.core  # noqa: E402
-from typer import _click as click  # noqa: E402
+import typer
+import typer.core
+from typer import _click as click
 
-from campana import __version__  # noqa: E402
-from campana.cli import i18n  # noqa: E402
-from campana.errors import EXIT_USAGE, CampanaError  # noqa: E402
+from campana import __version__
+from campana.cli import i18n
+from campana.errors import EXIT_USAGE, CampanaError
 
 i18n.install(typer.core)
 
@@ -83,7 +83,10 @@ app = typer.Typer(
 )
 
 
-def command(name: str, help_text: str) -> Any:
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(name: str, help_text: str) -> Callable[[F], F]:
     """Register a command with Spanish help (every command must have help)."""
     return app.command(
         name,
@@ -137,9 +140,7 @@ def run(argv: Sequence[str]) -> int:
     """Run the CLI; return the exit code. Every error a user can cause ends here, in Spanish."""
     command_obj = typer.main.get_command(app)
     try:
-        result = command_obj.main(
-            args=list(argv), prog_name="campana", standalone_mode=False
-        )
+        result = command_obj.main(args=list(argv), prog_name="campana", standalone_mode=False)
     except CampanaError as exc:
         sys.stderr.write(format_error(exc))
         return exc.exit_code
@@ -151,9 +152,9 @@ def run(argv: Sequence[str]) -> int:
         sys.stderr.write(f"error: {i18n.usage_error(exc.format_message())}\n")
         sys.stderr.write(f"  sugerencia: prueba «{path} --help» para ver la ayuda\n")
         return EXIT_USAGE
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code or 0)
-    except click.exceptions.Abort:
+    except typer.Abort:
         sys.stderr.write("Cancelado.\n")
         return 130
     except KeyboardInterrupt:

@@ -30,7 +30,10 @@ TodayOpt = Annotated[
     typer.Option(
         "--today",
         metavar="FECHA",
-        help="Fija la fecha de hoy (2024-03-15 o «15 de marzo de 2024»). Por omisión, la del sistema.",
+        help=(
+            "Fija la fecha de hoy (2024-03-15 o «15 de marzo de 2024»). "
+            "Por omisión, la del sistema."
+        ),
         show_default=False,
     ),
 ]

@@ -19,8 +19,10 @@ _CORE = {
 }
 
 _ERRORS: tuple[tuple[str, str], ...] = (
-    (r"No such option: (\S+)(?:\s+Did you mean (\S+)\?)?(?:\s+\(Possible options: (.*)\))?",
-     "no existe la opción {0}"),
+    (
+        r"No such option: (\S+)(?:\s+Did you mean (\S+)\?)?(?:\s+\(Possible options: (.*)\))?",
+        "no existe la opción {0}",
+    ),
     (r"No such command '([^']*)'\.", "no existe el comando «{0}»"),
     (r"No such command \"([^\"]*)\"\.", "no existe el comando «{0}»"),
     (r"Missing option '([^']*)'.*", "falta la opción «{0}»"),
@@ -29,10 +31,14 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"Option '([^']*)' requires an argument\.", "la opción «{0}» necesita un valor"),
     (r"Option '([^']*)' requires (\d+) arguments\.", "la opción «{0}» necesita {1} valores"),
     (r"Got unexpected extra arguments? \((.*)\)", "sobran argumentos: {0}"),
-    (r"Invalid value for '([^']*)': '([^']*)' is not one of (.*)\.",
-     "valor no válido para «{0}»: «{1}»; se admite: {2}"),
-    (r"Invalid value for '([^']*)': '([^']*)' is not a valid integer\.",
-     "valor no válido para «{0}»: «{1}» no es un número entero"),
+    (
+        r"Invalid value for '([^']*)': '([^']*)' is not one of (.*)\.",
+        "valor no válido para «{0}»: «{1}»; se admite: {2}",
+    ),
+    (
+        r"Invalid value for '([^']*)': '([^']*)' is not a valid integer\.",
+        "valor no válido para «{0}»: «{1}» no es un número entero",
+    ),
     (r"Invalid value for '([^']*)': (.*)", "valor no válido para «{0}»: {1}"),
     (r"Missing command\.", "falta el comando"),
 )

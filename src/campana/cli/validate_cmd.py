@@ -29,7 +29,10 @@ def validate(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="FORMATO", help="text, json o github (anotaciones de Actions)."
+            "--format",
+            "-f",
+            metavar="FORMATO",
+            help="text, json o github (anotaciones de Actions).",
         ),
     ] = "text",
     plan: PlanOpt = None,

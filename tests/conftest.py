@@ -1,0 +1,70 @@
+"""Shared test helpers: run the real CLI entry point with stdout and stderr apart."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from campana.cli.app import run
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+PLAN = DATA / "campaigns.yaml"
+AUDIENCE = DATA / "audience.yaml"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+Invoke = Callable[..., Result]
+
+
+def invoke(*args: str, columns: int = 80, env: dict[str, str | None] | None = None) -> Result:
+    """Run ``campana ARGS`` through ``run()`` (the real error handling) in a CliRunner isolation.
+
+    The terminal width is fixed (COLUMNS), colour is off (not a terminal), the user's
+    CAMPANA_PLAN and cache are ignored unless ``env`` sets them.
+    """
+    runner = CliRunner()
+    full_env: dict[str, str | None] = {
+        "COLUMNS": str(columns),
+        "LINES": "50",
+        "NO_COLOR": None,
+        "FORCE_COLOR": None,
+        "CAMPANA_PLAN": None,
+        "CAMPANA_NO_CACHE": "1",
+    }
+    full_env.update(env or {})
+    with runner.isolation(env=full_env) as (out, err, _):
+        code = run(list(args))
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        stdout = out.getvalue().decode("utf-8")
+        stderr = err.getvalue().decode("utf-8")
+    return Result(code, stdout, stderr)
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    return invoke
+
+
+@pytest.fixture
+def plan_dir(tmp_path: Path) -> Path:
+    """A writable copy of the shipped plan and audience files."""
+    folder = tmp_path / "plan"
+    folder.mkdir()
+    shutil.copy(PLAN, folder / "campaigns.yaml")
+    shutil.copy(AUDIENCE, folder / "audience.yaml")
+    return folder

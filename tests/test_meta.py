@@ -1,0 +1,130 @@
+"""The project's promises about itself: help for every command, schema in step, README and CI."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from campana import __version__
+from campana.cli.app import app
+from campana.schema import schema_json
+from conftest import ROOT, Invoke
+
+
+def _command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return list(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_has_spanish_help(cli: Invoke) -> None:
+    names = _command_names()
+    assert {"validate", "schema"} <= set(names)
+    top = cli("--help")
+    assert top.exit_code == 0
+    assert top.stdout.startswith("Uso: campana [OPCIONES] COMANDO [ARGS]...")
+    for name in names:
+        r = cli(name, "--help")
+        assert r.exit_code == 0, name
+        assert r.stdout.startswith(f"Uso: campana {name}"), name
+        assert "Muestra esta ayuda y sale." in r.stdout, name
+        assert "Show this message" not in r.stdout and "Options:" not in r.stdout, name
+        body = r.stdout.split("\n\n", 2)[1].strip()
+        assert len(body) > 20, f"{name} has no help text"
+        assert name in top.stdout
+
+
+def test_help_fits_80_columns(cli: Invoke) -> None:
+    for name in ["", *_command_names()]:
+        args = [name, "--help"] if name else ["--help"]
+        for line in cli(*args, columns=80).stdout.splitlines():
+            assert len(line) <= 100, line  # click wraps at the width, long words excepted
+
+
+def test_version(cli: Invoke) -> None:
+    r = cli("--version")
+    assert (r.exit_code, r.stdout, r.stderr) == (0, f"campana {__version__}\n", "")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope"], "error: no existe el comando «nope»"),
+        (["validate", "--bogus"], "error: no existe la opción --bogus"),
+        (["validate", "--format"], "error: la opción «--format» necesita un valor"),
+    ],
+)
+def test_usage_errors_are_spanish_and_exit_2(cli: Invoke, args: list[str], message: str) -> None:
+    r = cli(*args)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert message in r.stderr
+    assert "sugerencia: prueba «campana" in r.stderr
+    assert "Usage" not in r.stderr and "Error:" not in r.stderr
+
+
+@pytest.mark.parametrize(("which", "path"), [("plan", "campaigns"), ("audience", "audience")])
+def test_committed_schema_is_the_generated_one(which: str, path: str) -> None:
+    committed = (ROOT / "schema" / f"{path}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_json(which), (  # type: ignore[arg-type]
+        f"schema/{path}.schema.json is stale: run `campana schema {which} > "
+        f"schema/{path}.schema.json`"
+    )
+
+
+def test_data_files_name_their_schema() -> None:
+    for data, schema in (("campaigns", "campaigns"), ("audience", "audience")):
+        first = (ROOT / "data" / f"{data}.yaml").read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=../schema/{schema}.schema.json"
+
+
+def test_schema_command(cli: Invoke) -> None:
+    r = cli("schema")
+    assert r.exit_code == 0 and r.stdout == schema_json("plan")
+    assert cli("schema", "audience").stdout == schema_json("audience")
+    bad = cli("schema", "otro")
+    assert bad.exit_code == 2 and "plan, audience" in bad.stderr
+
+
+def test_readme_commands_and_ci_agree() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", readme, re.DOTALL)
+    assert block is not None
+    run_line, test_line = block.group(1).strip().splitlines()
+    assert run_line.startswith(
+        "python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/campana "
+    )
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_line in ci.splitlines(), "the README's test command must be what CI runs"
+    assert ".venv/bin/campana validate" in ci
+
+
+def test_shipped_plan_is_found_from_any_folder(
+    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from campana.loading import find_plan
+
+    monkeypatch.delenv("CAMPANA_PLAN", raising=False)
+    monkeypatch.chdir(tmp_path)  # type: ignore[arg-type]
+    found = find_plan()
+    assert found.name == "campaigns.yaml" and found.is_file()
+    monkeypatch.setenv("CAMPANA_PLAN", "/elsewhere/plan.yaml")
+    assert str(find_plan()) == "/elsewhere/plan.yaml"
+    assert str(find_plan("explicit.yaml")) == "explicit.yaml"
+
+
+def test_plan_found_in_a_parent_folder(plan_dir: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from campana.loading import find_plan
+
+    root = Path(str(plan_dir)).parent
+    (root / "data").mkdir()
+    (root / "data" / "campaigns.yaml").write_text("plan: {}\n", encoding="utf-8")
+    nested = root / "a" / "b"
+    nested.mkdir(parents=True)
+    monkeypatch.delenv("CAMPANA_PLAN", raising=False)
+    monkeypatch.chdir(nested)
+    assert find_plan() == (root / "data" / "campaigns.yaml").resolve()
