@@ -128,3 +128,16 @@ def test_plan_found_in_a_parent_folder(plan_dir: object, monkeypatch: pytest.Mon
     monkeypatch.delenv("CAMPANA_PLAN", raising=False)
     monkeypatch.chdir(nested)
     assert find_plan() == (root / "data" / "campaigns.yaml").resolve()
+
+
+def test_python_dash_m_campana() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "campana", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, f"campana {__version__}\n")
