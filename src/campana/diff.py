@@ -1,0 +1,883 @@
+"""What changed between two versions of the plan: a semantic diff keyed by ids, never by lines.
+
+``compare(old, new)`` is pure: it takes two ``Side``s (plan, audience, the findings `validate`
+reports for them) and returns a ``PlanDiff``. Campaigns, components, blackouts, touchpoints and
+audience segments are matched by id, execution rows by touchpoint, objectives by text; the
+order of any list and the comments of the YAML are not changes.
+
+``read_side`` (further down) reads one side from a file or from a git revision; it is the only
+part that touches the disk or runs git.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
+
+from campana.dates import fmt, overlap, signed_days, span_days
+from campana.errors import CampanaError, Finding
+
+if TYPE_CHECKING:
+    from campana.loading import Validation
+    from campana.models import Audience, Blackout, Campaign, Plan
+
+T = TypeVar("T")
+
+TargetKind = Literal[
+    "plan",
+    "touchpoint",
+    "blackout",
+    "campaign",
+    "objective",
+    "component",
+    "execution",
+    "segment",
+    "breakdown",
+]
+ChangeKind = Literal["added", "removed", "date", "value", "item-added", "item-removed"]
+
+INE_ES: dict[str | None, str] = {
+    "pending": "pendiente",
+    "approved": "aprobada",
+    "denied": "negada",
+    None: "no solicitada",
+}
+BOUND_ES = {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}
+KIND_ES = {
+    "slogan": "eslogan",
+    "headline": "encabezado",
+    "call-to-action": "llamado a la acción",
+    "url": "URL",
+    "phone": "teléfono",
+    "brand": "marca",
+    "caption": "leyenda",
+    "web": "web",
+    "portal": "portal",
+    "in-person": "presencial",
+}
+
+#: Spanish name of each model field, and whether it is feminine (for "agregado/agregada").
+FIELD_ES: dict[str, tuple[str, bool]] = {
+    "name": ("nombre", False),
+    "description": ("descripción", True),
+    "aka": ("otro nombre", False),
+    "start": ("inicio", False),
+    "end": ("fin", False),
+    "audience": ("segmento de audiencia", False),
+    "notes": ("nota", True),
+    "channels": ("canal", False),
+    "tactics": ("táctico", False),
+    "tactic": ("táctico", False),
+    "period_text": ("texto del periodo", False),
+    "ine_exception": ("excepción INE", True),
+    "touchpoint": ("punto de contacto", False),
+    "text": ("texto", False),
+    "title": ("título", False),
+    "owner": ("área responsable", True),
+    "issued": ("emisión", True),
+    "year": ("año", False),
+    "restricts": ("punto de contacto restringido", False),
+    "count": ("cifra", True),
+    "bound": ("tipo de cifra", False),
+    "share": ("porcentaje", False),
+    "reasons": ("razón", True),
+    "since": ("desde", False),
+    "source": ("fuente", True),
+    "note": ("nota", True),
+    "parts": ("parte", True),
+    "details": ("viñeta", True),
+    "kind": ("tipo", False),
+    "contact": ("contacto", False),
+    "creative": ("línea creativa", True),
+}
+
+
+# --- the result ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One version of the plan, as loaded: what ``compare`` takes twice."""
+
+    label: str
+    plan: Plan
+    audience: Audience | None
+    findings: Sequence[Finding] = ()
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a change is about: a campaign, one of its rows or components, a segment..."""
+
+    kind: TargetKind
+    id: str
+    label: str
+    campaign: str | None = None
+    campaign_name: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    target: Target
+    kind: ChangeKind
+    message: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    #: days for a date, units for a count
+    delta: int | float | None = None
+
+
+FindingStatus = Literal["introduced", "resolved", "severity"]
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    status: FindingStatus
+    #: the finding as the new side reports it (the old side's, when resolved)
+    finding: Finding
+    old_severity: str | None = None
+
+
+OverlapStatus = Literal["new", "longer", "shorter", "gone"]
+
+
+@dataclass(frozen=True)
+class BlackoutOverlap:
+    """How many days a touchpoint runs inside a blackout, before and after the change."""
+
+    status: OverlapStatus
+    target: Target
+    blackout: str
+    blackout_name: str
+    old: tuple[dt.date, dt.date] | None
+    new: tuple[dt.date, dt.date] | None
+    ine_exception: str | None
+
+    @property
+    def old_days(self) -> int:
+        return span_days(*self.old) if self.old else 0
+
+    @property
+    def new_days(self) -> int:
+        return span_days(*self.new) if self.new else 0
+
+
+@dataclass
+class PlanDiff:
+    old: str
+    new: str
+    changes: list[Change] = field(default_factory=list)
+    findings: list[FindingChange] = field(default_factory=list)
+    overlaps: list[BlackoutOverlap] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes)
+
+    @property
+    def campaigns(self) -> list[str]:
+        """Ids of the campaigns that changed, in report order."""
+        seen: dict[str, None] = {}
+        for c in self.changes:
+            if c.target.campaign:
+                seen[c.target.campaign] = None
+        return list(seen)
+
+
+# --- formatting values ----------------------------------------------------------------------
+
+
+def shorten(text: str, width: int = 60) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width - 1].rsplit(" ", 1)[0] if " " in flat[: width - 1] else flat[: width - 1]
+    return cut.rstrip(",;:. ") + "…"
+
+
+def quote(text: str, width: int = 60) -> str:
+    return f"«{shorten(text, width)}»"
+
+
+def _field_name(name: str) -> str:
+    return FIELD_ES.get(name, (name, False))[0]
+
+
+def _date(d: dt.date, other: dt.date | None = None) -> str:
+    """31 may; with the year only when the two dates are in different years."""
+    return fmt(d, year=other is not None and other.year != d.year)
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    return f"{fmt(start, year=start.year != end.year)} – {fmt(end)}"
+
+
+def _describe(name: str, value: Any) -> str:
+    """An item of a list, or a value, as a reviewer reads it."""
+    if value is None:
+        return "(sin valor)"
+    if name == "ine_exception":
+        return INE_ES.get(value, str(value))
+    if name == "bound":
+        return BOUND_ES.get(value, str(value))
+    if name == "kind":
+        return KIND_ES.get(value, str(value))
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if isinstance(value, dt.date):
+        return fmt(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, list):
+        return ", ".join(_describe(name, v) for v in value) or "(ninguno)"
+    kind = type(value).__name__
+    if kind == "CreativeLine":
+        return f"{KIND_ES.get(value.kind, value.kind)} {quote(value.text)}"
+    if kind == "Channel":
+        extra = f", {value.contact}" if value.contact else ""
+        return f"«{value.name}» ({KIND_ES.get(value.kind, value.kind)}{extra})"
+    if kind == "Share":
+        return f"{value.percent:g} % de «{value.of}»"
+    if hasattr(value, "text"):
+        return quote(value.text)
+    if hasattr(value, "name"):
+        return quote(value.name)
+    return str(value)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    return value
+
+
+def _canon(value: Any) -> Any:
+    """A hashable form that ignores the order of lists and keys."""
+    if hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json")
+    if isinstance(value, dict):
+        return tuple(sorted((k, _canon(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(sorted((_canon(v) for v in value), key=repr))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def text_change(old: str, new: str, context: int = 3) -> tuple[str, str]:
+    """The part of two long texts that differs, with a few words either side."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    pre = 0
+    while pre < min(len(a), len(b)) and a[pre] == b[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
+        suf += 1
+
+    def window(words: list[str]) -> str:
+        lo, hi = max(0, pre - context), min(len(words), len(words) - suf + context)
+        middle = " ".join(words[lo:hi])
+        text = shorten(middle, 90)
+        more = hi < len(words) and not text.endswith("…")
+        return ("…" if lo > 0 else "") + text + ("…" if more else "")
+
+    return f"«{window(a)}»", f"«{window(b)}»"
+
+
+# --- comparing -----------------------------------------------------------------------------
+
+
+def _keyed(items: Iterable[T], key: Callable[[T], str]) -> dict[str, T]:
+    """Items by id; a repeated id (a validate error) gets «#2», «#3» so nothing is lost."""
+    out: dict[str, T] = {}
+    seen: Counter[str] = Counter()
+    for item in items:
+        k = key(item)
+        seen[k] += 1
+        out[k if seen[k] == 1 else f"{k}#{seen[k]}"] = item
+    return out
+
+
+def _pairs(old: dict[str, T], new: dict[str, T]) -> list[tuple[str, T | None, T | None]]:
+    """(key, old, new) in the new order, then what only the old side has."""
+    keys = [*new, *(k for k in old if k not in new)]
+    return [(k, old.get(k), new.get(k)) for k in keys]
+
+
+def _value(t: Target, name: str, old: Any, new: Any) -> Change:
+    label = _field_name(name)
+    delta: int | float | None = None
+    if isinstance(old, dt.date) and isinstance(new, dt.date):
+        delta = (new - old).days
+        message = f"{label}: {_date(old, new)} -> {_date(new, old)}, {signed_days(delta)}"
+    elif (
+        isinstance(old, int | float)
+        and isinstance(new, int | float)
+        and not isinstance(old, bool)
+        and not isinstance(new, bool)
+    ):
+        delta = new - old
+        message = f"{label}: {_describe(name, old)} -> {_describe(name, new)}"
+        if isinstance(delta, int):
+            message += f" ({delta:+,}"
+            if name == "count" and old:
+                message += f", {100 * delta / old:+.1f} %"
+            message += ")"
+    elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 60:
+        a, b = text_change(old, new)
+        message = f"{label}: {a} -> {b}"
+    else:
+        message = f"{label}: {_describe(name, old)} -> {_describe(name, new)}"
+    kind: ChangeKind = "date" if isinstance(new, dt.date) and isinstance(old, dt.date) else "value"
+    return Change(t, kind, message, name, _jsonable(old), _jsonable(new), delta)
+
+
+def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
+    label, feminine = FIELD_ES.get(name, (name, False))
+    old_count = Counter(_canon(v) for v in old)
+    new_count = Counter(_canon(v) for v in new)
+    out: list[Change] = []
+    left = new_count - old_count
+    for v in new:
+        c = _canon(v)
+        if left[c] > 0:
+            left[c] -= 1
+            word = "agregada" if feminine else "agregado"
+            out.append(
+                Change(t, "item-added", f"{label} {word}: {_describe(name, v)}", name,
+                       None, _jsonable(v))
+            )
+    gone = old_count - new_count
+    for v in old:
+        c = _canon(v)
+        if gone[c] > 0:
+            gone[c] -= 1
+            word = "quitada" if feminine else "quitado"
+            out.append(
+                Change(t, "item-removed", f"{label} {word}: {_describe(name, v)}", name,
+                       _jsonable(v), None)
+            )
+    return out
+
+
+def _fields(t: Target, old: Any, new: Any, skip: Iterable[str] = ()) -> list[Change]:
+    """Every field of two versions of one model: values, and lists as multisets."""
+    out: list[Change] = []
+    skipped = set(skip)
+    for name in type(new).model_fields:
+        if name in skipped:
+            continue
+        a, b = getattr(old, name), getattr(new, name)
+        if _canon(a) == _canon(b):
+            continue
+        if isinstance(a, list) or isinstance(b, list):
+            out.extend(_items(t, name, a or [], b or []))
+        else:
+            out.append(_value(t, name, a, b))
+    return out
+
+
+def _period(
+    t: Target, old_start: dt.date, old_end: dt.date, new_start: dt.date, new_end: dt.date
+) -> list[Change]:
+    out = []
+    if old_start != new_start:
+        out.append(_value(t, "start", old_start, new_start))
+    if old_end != new_end:
+        out.append(_value(t, "end", old_end, new_end))
+    if len(out) == 2:
+        shift_start, shift_end = (new_start - old_start).days, (new_end - old_end).days
+        before, after = span_days(old_start, old_end), span_days(new_start, new_end)
+        if shift_start == shift_end:
+            message = f"el periodo se mueve {signed_days(shift_start)}, misma duración"
+        else:
+            message = f"duración: {before} -> {after} días ({after - before:+d})"
+        out.append(
+            Change(t, "value", message, "duration", before, after, after - before)
+        )
+    return out
+
+
+def _added(t: Target, message: str, value: Any) -> Change:
+    return Change(t, "added", message, None, None, _jsonable(value))
+
+
+def _removed(t: Target, message: str, value: Any) -> Change:
+    return Change(t, "removed", message, None, _jsonable(value), None)
+
+
+def _plan_changes(old: Plan, new: Plan) -> list[Change]:
+    t = Target("plan", "plan", "Datos del plan")
+    out = _fields(t, old.plan, new.plan)
+    tps = _pairs(_keyed(old.touchpoints, lambda x: x.id), _keyed(new.touchpoints, lambda x: x.id))
+    for key, a, b in tps:
+        label = f"Punto de contacto «{(b or a).name}»"  # type: ignore[union-attr]
+        tt = Target("touchpoint", key, label)
+        if a is None and b is not None:
+            out.append(_added(tt, f"punto de contacto nuevo en el catálogo: «{b.name}»", b))
+        elif b is None and a is not None:
+            out.append(_removed(tt, f"punto de contacto quitado del catálogo: «{a.name}»", a))
+        elif a is not None and b is not None:
+            out.extend(_fields(tt, a, b, skip=("id",)))
+    return out
+
+
+def _blackout_changes(old: Plan, new: Plan) -> list[Change]:
+    out: list[Change] = []
+    pairs = _pairs(_keyed(old.blackouts, lambda x: x.id), _keyed(new.blackouts, lambda x: x.id))
+    for key, a, b in pairs:
+        tt = Target("blackout", key, f"Veda «{(b or a).name}»")  # type: ignore[union-attr]
+        if a is None and b is not None:
+            out.append(_added(tt, f"veda nueva: {period_text(b.start, b.end)}", b))
+        elif b is None and a is not None:
+            out.append(_removed(tt, f"veda quitada: {period_text(a.start, a.end)}", a))
+        elif a is not None and b is not None:
+            out.extend(_period(tt, a.start, a.end, b.start, b.end))
+            out.extend(_fields(tt, a, b, skip=("id", "start", "end")))
+    return out
+
+
+def _objective_pairs(old: Campaign, new: Campaign) -> list[tuple[Any, Any]]:
+    """Objectives have no id: same text first, then the rest in order, then added/removed."""
+    rest_old = list(old.objectives)
+    pairs: list[tuple[Any, Any]] = []
+    unmatched_new = []
+    for o in new.objectives:
+        twin = next((x for x in rest_old if x.text == o.text), None)
+        if twin is not None:
+            rest_old.remove(twin)
+            pairs.append((twin, o))
+        else:
+            unmatched_new.append(o)
+    for o in unmatched_new:
+        pairs.append((rest_old.pop(0) if rest_old else None, o))
+    pairs.extend((o, None) for o in rest_old)
+    return pairs
+
+
+def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) -> list[Change]:
+    name = b.name
+    ct = Target("campaign", b.id, f"Campaña «{name}»", b.id, name)
+    out = _period(ct, a.start, a.end, b.start, b.end)
+    out.extend(
+        _fields(
+            ct, a, b,
+            skip=("id", "start", "end", "objectives", "creative", "components", "execution"),
+        )
+    )
+
+    for oa, ob in _objective_pairs(a, b):
+        text = (ob or oa).text
+        ot = Target("objective", shorten(text, 40), f"Objetivo {quote(text, 40)}", b.id, name)
+        if oa is None:
+            out.append(_added(ot, f"objetivo nuevo: {quote(text, 70)}", ob))
+        elif ob is None:
+            out.append(_removed(ot, f"objetivo quitado: {quote(text, 70)}", oa))
+        elif _canon(oa) != _canon(ob):
+            out.extend(_fields(ot, oa, ob))
+
+    lines_old = [line for piece in a.creative for line in piece.lines]
+    lines_new = [line for piece in b.creative for line in piece.lines]
+    creative = _items(ct, "creative", lines_old, lines_new)
+    out.extend(creative)
+    if not creative and _canon(a.creative) != _canon(b.creative):
+        out.append(
+            Change(
+                ct, "value",
+                f"piezas creativas: {len(a.creative)} -> {len(b.creative)} "
+                "(las mismas líneas, agrupadas de otra forma)",
+                "creative", _jsonable(a.creative), _jsonable(b.creative),
+            )
+        )
+
+    comps = _pairs(_keyed(a.components, lambda x: x.id), _keyed(b.components, lambda x: x.id))
+    for key, ka, kb in comps:
+        k = kb or ka
+        assert k is not None
+        kt = Target("component", key, f"Componente «{k.name}»", b.id, name)
+        if ka is None:
+            out.append(_added(kt, f"componente nuevo: {period_text(k.start, k.end)}", k))
+        elif kb is None:
+            out.append(_removed(kt, f"componente quitado: {period_text(k.start, k.end)}", k))
+        else:
+            out.extend(_period(kt, ka.start, ka.end, kb.start, kb.end))
+            out.extend(_fields(kt, ka, kb, skip=("id", "start", "end")))
+
+    rows = _pairs(
+        _keyed(a.execution, lambda x: x.touchpoint), _keyed(b.execution, lambda x: x.touchpoint)
+    )
+    for key, ra, rb in rows:
+        r = rb or ra
+        assert r is not None
+        tp = (plan_new if rb else plan_old).touchpoint_name(r.touchpoint)
+        rt = Target("execution", key, f"{tp} (ejecución)", b.id, name)
+        if ra is None:
+            tactics = ", ".join(r.tactics)
+            out.append(
+                _added(rt, f"punto de contacto nuevo: {period_text(r.start, r.end)}; "
+                       f"tácticos: {tactics}", r)
+            )
+        elif rb is None:
+            out.append(
+                _removed(rt, f"punto de contacto quitado: {period_text(r.start, r.end)}", r)
+            )
+        else:
+            out.extend(_period(rt, ra.start, ra.end, rb.start, rb.end))
+            out.extend(_fields(rt, ra, rb, skip=("touchpoint", "start", "end")))
+    return out
+
+
+def _campaigns(old: Plan, new: Plan) -> list[Change]:
+    out: list[Change] = []
+    pairs = _pairs(_keyed(old.campaigns, lambda x: x.id), _keyed(new.campaigns, lambda x: x.id))
+    for key, a, b in pairs:
+        c = b or a
+        assert c is not None
+        ct = Target("campaign", key, f"Campaña «{c.name}»", key, c.name)
+        if a is None:
+            out.append(_added(ct, f"campaña nueva: {period_text(c.start, c.end)}{_size(c)}", c))
+        elif b is None:
+            out.append(_removed(ct, f"campaña quitada: {period_text(c.start, c.end)}{_size(c)}", c))
+        else:
+            out.extend(_campaign_changes(old, new, a, b))
+    return out
+
+
+def _size(c: Campaign) -> str:
+    parts = []
+    if c.execution:
+        n = len(c.execution)
+        parts.append(f"{n} {'punto' if n == 1 else 'puntos'} de contacto")
+    if c.components:
+        n = len(c.components)
+        parts.append(f"{n} {'componente' if n == 1 else 'componentes'}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
+    out: list[Change] = []
+    old_segments = old.segments if old else []
+    new_segments = new.segments if new else []
+    pairs = _pairs(_keyed(old_segments, lambda x: x.id), _keyed(new_segments, lambda x: x.id))
+    for key, a, b in pairs:
+        s = b or a
+        assert s is not None
+        st = Target("segment", key, f"Segmento «{s.name}»")
+        if a is None:
+            out.append(_added(st, f"segmento nuevo: {s.count:,} personas", s))
+        elif b is None:
+            out.append(_removed(st, f"segmento quitado: {s.count:,} personas", s))
+        else:
+            out.extend(_fields(st, a, b, skip=("id",)))
+    old_bd = old.breakdowns if old else []
+    new_bd = new.breakdowns if new else []
+    for key, ba, bb in _pairs(_keyed(old_bd, lambda x: x.whole), _keyed(new_bd, lambda x: x.whole)):
+        bt = Target("breakdown", key, f"Desglose de «{key}»")
+        if ba is None and bb is not None:
+            out.append(_added(bt, f"desglose nuevo: {' + '.join(bb.parts)}", bb))
+        elif bb is None and ba is not None:
+            out.append(_removed(bt, f"desglose quitado: {' + '.join(ba.parts)}", ba))
+        elif ba is not None and bb is not None:
+            out.extend(_fields(bt, ba, bb, skip=("whole",)))
+    return out
+
+
+def _finding_changes(old: Sequence[Finding], new: Sequence[Finding]) -> list[FindingChange]:
+    def by_identity(findings: Sequence[Finding]) -> dict[tuple[str, ...], list[Finding]]:
+        out: dict[tuple[str, ...], list[Finding]] = {}
+        for f in findings:
+            out.setdefault(f.identity(), []).append(f)
+        return out
+
+    a, b = by_identity(old), by_identity(new)
+    result: list[FindingChange] = []
+    for key, found in b.items():
+        before = a.get(key, [])
+        for i, f in enumerate(found):
+            if i >= len(before):
+                result.append(FindingChange("introduced", f))
+            elif before[i].severity != f.severity:
+                result.append(FindingChange("severity", f, before[i].severity))
+    for key, found in a.items():
+        after = b.get(key, [])
+        result.extend(FindingChange("resolved", f) for f in found[len(after):])
+    order = {"introduced": 0, "severity": 1, "resolved": 2}
+    result.sort(key=lambda c: (order[c.status], c.finding.severity != "error", c.finding.sort_key))
+    return result
+
+
+Exposure = tuple[Target, "Blackout", tuple[dt.date, dt.date], str | None]
+
+
+def _exposures(plan: Plan) -> dict[tuple[str, ...], Exposure]:
+    """Every row (or component without a row) of a restricted touchpoint inside a blackout."""
+    out: dict[tuple[str, ...], Exposure] = {}
+    for c in plan.campaigns:
+        rows = {r.touchpoint for r in c.execution}
+        spans: list[tuple[Target, str, dt.date, dt.date, str | None]] = []
+        for r in c.execution:
+            tp = plan.touchpoint_name(r.touchpoint)
+            t = Target("execution", r.touchpoint, f"{tp} (ejecución)", c.id, c.name)
+            spans.append((t, r.touchpoint, r.start, r.end, r.ine_exception))
+        for k in c.components:
+            if k.touchpoint is not None and k.touchpoint not in rows:
+                t = Target("component", k.id, f"Componente «{k.name}»", c.id, c.name)
+                spans.append((t, k.touchpoint, k.start, k.end, None))
+        for t, touchpoint, start, end, status in spans:
+            if start > end:
+                continue
+            for b in plan.blackouts:
+                if touchpoint not in b.restricts or b.start > b.end:
+                    continue
+                cross = overlap(start, end, b.start, b.end)
+                if cross is not None:
+                    out.setdefault((c.id, t.kind, t.id, b.id), (t, b, cross, status))
+    return out
+
+
+def _overlap_changes(old: Plan, new: Plan) -> list[BlackoutOverlap]:
+    a, b = _exposures(old), _exposures(new)
+    out: list[BlackoutOverlap] = []
+    for key in [*b, *(k for k in a if k not in b)]:
+        before, after = a.get(key), b.get(key)
+        if after is not None:
+            t, bl, cross, status = after
+            old_cross = before[2] if before else None
+            days_before = span_days(*old_cross) if old_cross else 0
+            days_after = span_days(*cross)
+            if before is None:
+                kind: OverlapStatus = "new"
+            elif days_after > days_before:
+                kind = "longer"
+            elif days_after < days_before:
+                kind = "shorter"
+            else:
+                continue
+            out.append(BlackoutOverlap(kind, t, bl.id, bl.name, old_cross, cross, status))
+        elif before is not None:
+            t, bl, cross, status = before
+            out.append(BlackoutOverlap("gone", t, bl.id, bl.name, cross, None, status))
+    return out
+
+
+def compare(old: Side, new: Side) -> PlanDiff:
+    """What changed from ``old`` to ``new``, keyed by ids; pure."""
+    changes = [
+        *_plan_changes(old.plan, new.plan),
+        *_blackout_changes(old.plan, new.plan),
+        *_campaigns(old.plan, new.plan),
+        *_audience(old.audience, new.audience),
+    ]
+    result = PlanDiff(old.label, new.label, changes)
+    if changes:
+        # with no change in the data, findings can only differ by position: not a change
+        result.findings = _finding_changes(old.findings, new.findings)
+        result.overlaps = _overlap_changes(old.plan, new.plan)
+    return result
+
+
+# --- reading a side: a file, or the plan at a git revision -----------------------------------
+
+
+def _side_from(
+    validation: Validation,
+    files: tuple[Path, Path],
+    label: str,
+    audience_label: str,
+    *,
+    revision: bool = False,
+) -> Side:
+    """The side a validation describes, findings renamed to what the user calls the files."""
+    from campana.loading import display_name
+
+    names = {display_name(files[0]): label, display_name(files[1]): audience_label}
+    if validation.unreadable:
+        first = validation.unreadable[0]
+        raise CampanaError(
+            first.message,
+            hint=first.hint,
+            file=names.get(first.file, first.file),
+            line=first.line,
+            column=first.column,
+        )
+    errors = [f for f in validation.findings if f.severity == "error"]
+    broken_audience = validation.audience_doc is not None and validation.audience is None
+    if validation.plan is None or broken_audience:
+        shown = "\n".join(
+            f"  {names.get(f.file, f.file)}:{f.line}:{f.column}: {f.message}" for f in errors[:5]
+        )
+        more = f"\n  … y {len(errors) - 5} más" if len(errors) > 5 else ""
+        which = label if validation.plan is None else audience_label
+        raise CampanaError(
+            f"{which} tiene errores de estructura y no se puede comparar:\n{shown}{more}",
+            hint=(
+                "compara con otra revisión, una en la que el plan se pueda leer"
+                if revision
+                else "corrígelos; «campana validate» los muestra con su contexto"
+            ),
+        )
+    findings = [replace(f, file=names.get(f.file, f.file)) for f in validation.findings]
+    return Side(label, validation.plan, validation.audience, findings)
+
+
+
+
+def read_file_side(path: Path, label: str | None = None) -> Side:
+    """A plan file on disk (and the audience.yaml beside it)."""
+    from campana.loading import AUDIENCE_FILE, display_name, validate_files
+
+    if path.is_dir():
+        candidate = path / "campaigns.yaml"
+        if not candidate.is_file():
+            raise CampanaError(
+                f"la carpeta «{display_name(path)}» no tiene un campaigns.yaml",
+                hint="indica el archivo del plan, por ejemplo data/campaigns.yaml",
+            )
+        path = candidate
+    if not path.is_file():
+        raise CampanaError(
+            f"no existe el archivo del plan «{display_name(path)}»",
+            hint="indica el archivo con --plan, o una revisión de git (HEAD~1, main...)",
+        )
+    validation = validate_files([path])
+    name = label or display_name(path)
+    audience = path.parent / AUDIENCE_FILE
+    return _side_from(validation, (path, audience), name, display_name(audience))
+
+
+class Git:
+    """The few git questions ``diff`` asks, run without a shell."""
+
+    def __init__(self, top: Path) -> None:
+        self.top = top
+
+    @staticmethod
+    def run(cwd: Path, *args: str) -> tuple[int, bytes, str]:
+        import subprocess
+
+        try:
+            proc = subprocess.run(
+                ["git", "-C", str(cwd), *args],
+                capture_output=True,
+                stdin=subprocess.DEVNULL,
+                check=False,
+            )
+        except FileNotFoundError:
+            raise CampanaError(
+                "no se encontró el programa git para leer revisiones del plan",
+                hint="instala git, o compara dos archivos: campana diff VIEJO.yaml NUEVO.yaml",
+            ) from None
+        return proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace").strip()
+
+    @classmethod
+    def of(cls, folder: Path, rev: str) -> Git:
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent
+        code, out, _ = cls.run(folder, "rev-parse", "--show-toplevel")
+        if code != 0:
+            raise CampanaError(
+                f"«{rev}» no es un archivo, y el plan no está en un repositorio git "
+                f"({folder}) del que leer esa revisión",
+                hint="compara dos archivos (campana diff VIEJO.yaml NUEVO.yaml), o indica con "
+                "--plan un plan que esté en un repositorio git",
+            )
+        return cls(Path(out.decode("utf-8", "replace").strip()))
+
+    def commit(self, rev: str) -> str:
+        code, out, _ = self.run(self.top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}")
+        if code != 0:
+            empty, _, _ = self.run(self.top, "rev-parse", "--verify", "--quiet", "HEAD")
+            hint = (
+                "el repositorio aún no tiene commits: haz el primero, o compara dos archivos"
+                if empty != 0
+                else "usa un commit, una rama o una etiqueta (HEAD~1, main, a1b2c3d); "
+                "«git log --oneline» los lista"
+            )
+            raise CampanaError(
+                f"«{rev}» no es un archivo ni una revisión del repositorio {self.top}", hint=hint
+            )
+        return out.decode().strip()
+
+    def blob(self, rev: str, path: str) -> bytes | None:
+        code, out, _ = self.run(self.top, "cat-file", "-t", f"{rev}:{path}")
+        if code != 0 or out.strip() != b"blob":
+            return None
+        code, out, err = self.run(self.top, "show", f"{rev}:{path}")
+        if code != 0:
+            raise CampanaError(f"git no pudo leer {rev}:{path}: {err}")
+        return out
+
+
+def read_revision_side(rev: str, plan: Path) -> Side:
+    """The plan at a git revision: the file at the same path as ``plan`` (or ``REV:path``)."""
+    import tempfile
+
+    from campana.loading import AUDIENCE_FILE, PLAN_FILE, validate_files
+
+    if rev.startswith("-"):
+        raise CampanaError(
+            f"«{rev}» no es una revisión válida", hint="una revisión no empieza con «-»"
+        )
+    folder = plan.resolve().parent
+    git = Git.of(folder, rev)
+    rel: str | None = None
+    if ":" in rev:
+        rev, rel = rev.split(":", 1)
+        rev = rev or "HEAD"
+    git.commit(rev)
+    if rel is None:
+        try:
+            rel = plan.resolve().relative_to(git.top.resolve()).as_posix()
+        except ValueError:
+            raise CampanaError(
+                f"el plan {plan} está fuera del repositorio {git.top}",
+                hint="indica con --plan un plan dentro del repositorio",
+            ) from None
+    rel = rel.lstrip("/")
+    text = git.blob(rev, rel)
+    if text is None:
+        raise CampanaError(
+            f"en la revisión «{rev}» no existe el plan {rel}",
+            hint="quizá se agregó después o cambió de lugar: elige otra revisión, o indica la "
+            f"ruta en esa revisión como {rev}:ruta/campaigns.yaml",
+        )
+    parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
+    audience_rel = f"{parent}/{AUDIENCE_FILE}" if parent else AUDIENCE_FILE
+    audience = git.blob(rev, audience_rel)
+    with tempfile.TemporaryDirectory(prefix="campana-diff-") as tmp:
+        tmp_plan = Path(tmp) / PLAN_FILE
+        tmp_plan.write_bytes(text)
+        if audience is not None:
+            (Path(tmp) / AUDIENCE_FILE).write_bytes(audience)
+        validation = validate_files([tmp_plan])
+        files = (tmp_plan, Path(tmp) / AUDIENCE_FILE)
+        return _side_from(
+            validation, files, f"{rev}:{rel}", f"{rev}:{audience_rel}", revision=True
+        )
+
+
+def read_side(spec: str | None, working: Path) -> Side:
+    """``spec`` is a plan file (or a folder with one), a git revision, or None: the working plan."""
+    if spec is None:
+        return read_file_side(working)
+    path = Path(spec)
+    if path.exists():
+        return read_file_side(path)
+    return read_revision_side(spec, working)
