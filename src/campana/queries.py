@@ -1,0 +1,662 @@
+"""Answers to the planners' everyday questions: what runs when, one campaign's brief, the
+campaign list and the audience figures.
+
+Pure functions over ``Plan``/``Audience`` that take ``today`` (and the filters) as input and
+return dataclasses; ``campana.render`` turns those into tables, grids, JSON, CSV or Markdown.
+Nothing here imports typer, rich or pydantic.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from campana.dates import fmt, fold, overlap, span_days
+from campana.errors import CampanaError, Finding
+
+if TYPE_CHECKING:
+    from campana.models import Audience, Campaign, Execution, Plan
+
+RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
+StatusKind = Literal["upcoming", "running", "finished"]
+
+INE_STATUS_ES: dict[str | None, str] = {
+    "pending": "pendiente",
+    "approved": "aprobada",
+    "denied": "negada",
+    None: "no solicitada",
+}
+
+CREATIVE_KIND_ES = {
+    "slogan": "eslogan",
+    "headline": "encabezado",
+    "call-to-action": "llamada a la acción",
+    "url": "sitio web",
+    "phone": "teléfono",
+    "brand": "marca",
+    "caption": "leyenda",
+}
+
+CHANNEL_KIND_ES = {
+    "web": "web",
+    "phone": "teléfono",
+    "portal": "portal",
+    "in-person": "presencial",
+}
+
+Span = tuple[dt.date, dt.date]
+
+
+# --- status relative to today ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Status:
+    """Where ``today`` stands relative to a period."""
+
+    kind: StatusKind
+    #: inclusive length of the period in days
+    total: int
+    #: day N of ``total`` when running
+    day: int | None = None
+    #: days until the start (upcoming), until the end (running) or since the end (finished)
+    days: int = 0
+
+    @property
+    def text(self) -> str:
+        """Short Spanish status: «próxima», «en curso, día 45 de 175», «concluida»."""
+        if self.kind == "upcoming":
+            return "próxima"
+        if self.kind == "running":
+            return f"en curso, día {self.day} de {self.total}"
+        return "concluida"
+
+    @property
+    def detail(self) -> str:
+        """The longer Spanish explanation shown by ``show``."""
+        if self.kind == "upcoming":
+            return "empieza mañana" if self.days == 1 else f"empieza en {self.days} días"
+        if self.kind == "running":
+            if self.days == 0:
+                return "termina hoy"
+            return "termina mañana" if self.days == 1 else f"faltan {self.days} días"
+        return "terminó ayer" if self.days == 1 else f"terminó hace {self.days} días"
+
+    @property
+    def label(self) -> str:
+        """Status and detail in one line."""
+        return f"{self.text}; {self.detail}" if self.kind == "running" else (
+            f"{self.text}: {self.detail}"
+        )
+
+
+def status(start: dt.date, end: dt.date, today: dt.date) -> Status:
+    total = span_days(start, end)
+    if today < start:
+        return Status("upcoming", total, days=(start - today).days)
+    if today > end:
+        return Status("finished", total, days=(today - end).days)
+    return Status("running", total, day=(today - start).days + 1, days=(end - today).days)
+
+
+# --- windows ----------------------------------------------------------------------------------
+
+
+def year_window(year: int) -> Span:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def month_window(year: int, month: int) -> Span:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- campaigns by id or name ------------------------------------------------------------------
+
+
+def _keys(c: Campaign) -> list[str]:
+    return [fold(c.id), fold(c.name), *(fold(a) for a in c.aka)]
+
+
+def resolve_campaign(plan: Plan, text: str) -> Campaign:
+    """The campaign a user means: by id, name or aka, ignoring case and accents, or by a unique
+    prefix of any of them. Raises CampanaError with the candidates or a suggestion."""
+    import difflib
+
+    wanted = fold(text)
+    ids = ", ".join(c.id for c in plan.campaigns)
+    if not wanted:
+        raise CampanaError("falta el id de la campaña", hint=f"campañas del plan: {ids}")
+    exact = [c for c in plan.campaigns if wanted in _keys(c)]
+    if len(exact) == 1:
+        return exact[0]
+    found = exact or [c for c in plan.campaigns if any(k.startswith(wanted) for k in _keys(c))]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        names = ", ".join(f"{c.id} («{c.name}»)" for c in found)
+        raise CampanaError(
+            f"«{text}» puede ser más de una campaña: {names}",
+            hint="escribe más letras del id o el id completo",
+        )
+    keys = {k: c for c in plan.campaigns for k in _keys(c)}
+    close = difflib.get_close_matches(wanted, list(keys), n=3, cutoff=0.6)
+    suggestions: list[str] = []
+    for k in close:
+        if keys[k].id not in suggestions:
+            suggestions.append(keys[k].id)
+    hint = (
+        "¿quisiste decir " + " o ".join(f"«{s}»" for s in suggestions) + "?"
+        if suggestions
+        else f"campañas del plan: {ids}"
+    )
+    raise CampanaError(f"no hay ninguna campaña «{text}» en el plan", hint=hint)
+
+
+# --- the schedule -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One bar of the schedule: a campaign, one of its components or touchpoints, or a blackout."""
+
+    kind: RowKind
+    #: the campaign id (None for a blackout)
+    campaign: str | None
+    #: what the row is called on screen
+    name: str
+    start: dt.date
+    end: dt.date
+    #: component or touchpoint name (None for campaign and blackout rows)
+    touchpoint: str | None = None
+    #: the touchpoint catalogue id the row runs on, if any
+    touchpoint_id: str | None = None
+    tactics: tuple[str, ...] = ()
+    #: the INE exception of the touchpoint row (for a component: of the campaign's touchpoint
+    #: row that runs it)
+    ine_exception: str | None = None
+    #: parts of the row inside a blackout that restricts its touchpoint
+    blackout: tuple[Span, ...] = ()
+    #: False for a campaign row shown only as the heading of its components in the window
+    in_window: bool = True
+
+    @property
+    def depth(self) -> int:
+        return 1 if self.kind in ("component", "touchpoint") else 0
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+    def active(self, day: dt.date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def restricted(self) -> tuple[Span, ...]:
+        """The blackout spans where the row may not run: its exception is not approved."""
+        return () if self.ine_exception == "approved" else self.blackout
+
+    def in_blackout(self, day: dt.date) -> bool:
+        return any(a <= day <= b for a, b in self.blackout)
+
+    def is_restricted(self, day: dt.date) -> bool:
+        return any(a <= day <= b for a, b in self.restricted)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The rows running in a window [start, end], campaigns first with their parts beneath."""
+
+    start: dt.date
+    end: dt.date
+    rows: tuple[Row, ...]
+    blackouts: tuple[Row, ...]
+    today: dt.date
+    #: the plan's touchpoint catalogue names by id (for legends)
+    restricts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+    @property
+    def today_inside(self) -> bool:
+        return self.start <= self.today <= self.end
+
+    @property
+    def data_rows(self) -> tuple[Row, ...]:
+        """What the window holds, for JSON and CSV: rows in the window, then the blackouts."""
+        return (*(r for r in self.rows if r.in_window), *self.blackouts)
+
+    @property
+    def empty(self) -> bool:
+        return not any(r.in_window for r in self.rows)
+
+
+def _blackout_spans(
+    plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date
+) -> tuple[Span, ...]:
+    if touchpoint is None:
+        return ()
+    spans = []
+    for b in plan.blackouts:
+        if touchpoint in b.restricts:
+            cross = overlap(start, end, b.start, b.end)
+            if cross is not None:
+                spans.append(cross)
+    return tuple(spans)
+
+
+def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
+    return next((e for e in c.execution if e.touchpoint == touchpoint), None)
+
+
+def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[Row]:
+    """The campaign's own row, its components (the grid's italic rows) and, optionally, its
+    touchpoints (the execution table), in that order."""
+    rows = [Row("campaign", c.id, c.name, c.start, c.end)]
+    for k in c.components:
+        ex = _execution_for(c, k.touchpoint)
+        rows.append(
+            Row(
+                "component", c.id, k.name, k.start, k.end,
+                touchpoint=k.name, touchpoint_id=k.touchpoint,
+                tactics=(k.tactic,) if k.tactic else (),
+                ine_exception=ex.ine_exception if ex else None,
+                blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
+            )
+        )
+    if touchpoints:
+        for e in c.execution:
+            name = plan.touchpoint_name(e.touchpoint)
+            rows.append(
+                Row(
+                    "touchpoint", c.id, name, e.start, e.end,
+                    touchpoint=name, touchpoint_id=e.touchpoint, tactics=tuple(e.tactics),
+                    ine_exception=e.ine_exception,
+                    blackout=_blackout_spans(plan, e.touchpoint, e.start, e.end),
+                )
+            )
+    return rows
+
+
+def touchpoint_names(plan: Plan) -> list[str]:
+    """Every touchpoint and component name the plan knows, for hints."""
+    names = [t.name for t in plan.touchpoints]
+    for c in plan.campaigns:
+        for k in c.components:
+            if k.name not in names:
+                names.append(k.name)
+    return names
+
+
+def _matches_touchpoint(plan: Plan, row: Row, wanted: str) -> bool:
+    keys = [row.name, row.touchpoint or "", *row.tactics]
+    if row.touchpoint_id:
+        keys += [row.touchpoint_id, plan.touchpoint_name(row.touchpoint_id)]
+    return any(wanted in fold(k) for k in keys if k)
+
+
+def schedule(
+    plan: Plan,
+    start: dt.date,
+    end: dt.date,
+    today: dt.date,
+    *,
+    campaigns: Sequence[str] = (),
+    touchpoint: str | None = None,
+    touchpoints: bool = True,
+) -> Schedule:
+    """What runs between ``start`` and ``end`` (inclusive).
+
+    ``campaigns`` keeps those campaign ids only; ``touchpoint`` keeps the components and
+    touchpoints whose name, id or tactics contain it (case and accents ignored), with their
+    campaign as heading; ``touchpoints`` adds the execution rows beneath the components.
+    Blackouts that overlap the window are always returned.
+    """
+    wanted = fold(touchpoint) if touchpoint is not None else None
+    if wanted is not None:
+        if not wanted:
+            raise CampanaError(
+                "--touchpoint: falta el nombre del punto de contacto",
+                hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+            )
+        every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
+        if not any(_matches_touchpoint(plan, r, wanted) for r in every):
+            raise CampanaError(
+                f"--touchpoint: ningún punto de contacto ni componente se llama «{touchpoint}»",
+                hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+            )
+    rows: list[Row] = []
+    for c in plan.campaigns:
+        if campaigns and c.id not in campaigns:
+            continue
+        own, *parts = campaign_rows(plan, c, touchpoints=touchpoints or wanted is not None)
+        parts = [r for r in parts if overlap(r.start, r.end, start, end) is not None]
+        if wanted is not None:
+            parts = [r for r in parts if _matches_touchpoint(plan, r, wanted)]
+            if not parts:
+                continue
+        own_inside = overlap(own.start, own.end, start, end) is not None
+        if not own_inside and not parts:
+            continue
+        if not own_inside:
+            own = Row(own.kind, own.campaign, own.name, own.start, own.end, in_window=False)
+        rows.append(own)
+        rows.extend(parts)
+    blackouts = tuple(
+        Row("blackout", None, b.name, b.start, b.end)
+        for b in plan.blackouts
+        if overlap(b.start, b.end, start, end) is not None
+    )
+    restricts = {
+        b.name: tuple(plan.touchpoint_name(t) for t in b.restricts) for b in plan.blackouts
+    }
+    return Schedule(start, end, tuple(rows), blackouts, today, restricts)
+
+
+# --- one campaign's brief ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SegmentFigure:
+    id: str
+    name: str
+    count: int | None
+    bound: str = "exact"
+    #: the document's own percentage and what it is a share of
+    stated_percent: float | None = None
+    stated_of: str | None = None
+
+
+@dataclass(frozen=True)
+class ObjectiveLine:
+    text: str
+    start: dt.date | None
+    end: dt.date | None
+    period_text: str | None
+
+
+@dataclass(frozen=True)
+class CreativeLineItem:
+    text: str
+    kind: str
+
+    @property
+    def kind_es(self) -> str:
+        return CREATIVE_KIND_ES.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class ChannelLine:
+    name: str
+    kind: str
+    contact: str | None
+
+    @property
+    def kind_es(self) -> str:
+        return CHANNEL_KIND_ES.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class TouchpointLine:
+    touchpoint_id: str
+    name: str
+    tactics: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    period_text: str | None
+    ine_exception: str | None
+    #: days inside a blackout that restricts this touchpoint (whatever the exception says)
+    blackout_days: int
+    status: Status
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+    @property
+    def ine_es(self) -> str:
+        return INE_STATUS_ES.get(self.ine_exception, str(self.ine_exception))
+
+
+@dataclass(frozen=True)
+class ComponentLine:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    touchpoint: str | None
+    tactic: str | None
+    status: Status
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """Everything the plan says about one campaign, as of ``today``."""
+
+    id: str
+    name: str
+    aka: tuple[str, ...]
+    start: dt.date
+    end: dt.date
+    today: dt.date
+    status: Status
+    audience: tuple[SegmentFigure, ...]
+    objectives: tuple[ObjectiveLine, ...]
+    creative: tuple[tuple[CreativeLineItem, ...], ...]
+    channels: tuple[ChannelLine, ...]
+    components: tuple[ComponentLine, ...]
+    touchpoints: tuple[TouchpointLine, ...]
+    notes: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+    @property
+    def has_brief(self) -> bool:
+        """Whether the document gives this campaign an execution brief, not only a grid row."""
+        return bool(self.objectives or self.creative or self.channels or self.touchpoints)
+
+
+def _figure(audience: Audience | None, segment_id: str) -> SegmentFigure:
+    seg = audience.segment(segment_id) if audience is not None else None
+    if seg is None:
+        return SegmentFigure(segment_id, segment_id, None)
+    return SegmentFigure(
+        seg.id, seg.name, seg.count, seg.bound,
+        seg.share.percent if seg.share else None, seg.share.of if seg.share else None,
+    )
+
+
+def brief(
+    plan: Plan,
+    audience: Audience | None,
+    campaign: Campaign,
+    today: dt.date,
+    findings: Iterable[Finding] = (),
+) -> Brief:
+    c = campaign
+
+    def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
+        days: set[dt.date] = set()
+        for b in plan.blackouts:
+            if touchpoint in b.restricts:
+                cross = overlap(start, end, b.start, b.end)
+                if cross is not None:
+                    days.update(
+                        cross[0] + dt.timedelta(days=i) for i in range(span_days(*cross))
+                    )
+        return len(days)
+
+    return Brief(
+        id=c.id,
+        name=c.name,
+        aka=tuple(c.aka),
+        start=c.start,
+        end=c.end,
+        today=today,
+        status=status(c.start, c.end, today),
+        audience=tuple(_figure(audience, s) for s in c.audience),
+        objectives=tuple(
+            ObjectiveLine(o.text, o.start, o.end, o.period_text) for o in c.objectives
+        ),
+        creative=tuple(
+            tuple(CreativeLineItem(line.text, line.kind) for line in piece.lines)
+            for piece in c.creative
+        ),
+        channels=tuple(ChannelLine(ch.name, ch.kind, ch.contact) for ch in c.channels),
+        components=tuple(
+            ComponentLine(
+                k.id, k.name, k.start, k.end,
+                plan.touchpoint_name(k.touchpoint) if k.touchpoint else None, k.tactic,
+                status(k.start, k.end, today),
+            )
+            for k in c.components
+        ),
+        touchpoints=tuple(
+            TouchpointLine(
+                e.touchpoint, plan.touchpoint_name(e.touchpoint), tuple(e.tactics), e.start,
+                e.end, e.period_text, e.ine_exception,
+                blackout_days(e.touchpoint, e.start, e.end), status(e.start, e.end, today),
+            )
+            for e in c.execution
+        ),
+        notes=tuple(c.notes),
+        findings=tuple(f for f in findings if f.campaign == c.id),
+    )
+
+
+# --- the campaign list ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CampaignLine:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    components: int
+    touchpoints: int
+    status: Status
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+
+def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
+    return [
+        CampaignLine(
+            c.id, c.name, c.start, c.end, len(c.components), len(c.execution),
+            status(c.start, c.end, today),
+        )
+        for c in plan.campaigns
+    ]
+
+
+# --- the audience -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SegmentLine:
+    id: str
+    name: str
+    count: int
+    bound: str
+    #: the whole of the breakdown this segment is a part of, if any
+    part_of: str | None
+    #: count / total, computed (None for a segment the total is itself a share of)
+    share_of_total: float | None
+    stated_percent: float | None
+    stated_of: str | None
+    #: the stated share recomputed from the counts, in percent
+    computed_percent: float | None
+    campaigns: tuple[str, ...]
+    note: str | None = None
+    reasons: tuple[str, ...] = ()
+    since: dt.date | None = None
+    source: str | None = None
+
+    @property
+    def depth(self) -> int:
+        return 1 if self.part_of else 0
+
+
+@dataclass(frozen=True)
+class AudienceReport:
+    total_id: str | None
+    total_name: str | None
+    total_count: int | None
+    segments: tuple[SegmentLine, ...]
+
+
+def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceReport:
+    """The segments with their figures, their share of the total (the whole of the first
+    breakdown) computed from the counts, and the campaigns that address each."""
+    by_id = {s.id: s for s in audience.segments}
+    total = by_id.get(audience.breakdowns[0].whole) if audience.breakdowns else None
+    part_of: dict[str, str] = {}
+    for b in audience.breakdowns:
+        for p in b.parts:
+            part_of.setdefault(p, b.whole)
+    # segments the total is a share of contain it: their "share of the total" means nothing
+    supersets = {total.share.of} if total is not None and total.share is not None else set()
+
+    def line(s_id: str) -> SegmentLine:
+        s = by_id[s_id]
+        share = None
+        if total is not None and total.count and s.id not in supersets:
+            share = s.count / total.count
+        computed = None
+        if s.share is not None:
+            whole = by_id.get(s.share.of)
+            if whole is not None and whole.count:
+                computed = 100 * s.count / whole.count
+        campaigns = tuple(
+            c.id for c in (plan.campaigns if plan is not None else []) if s.id in c.audience
+        )
+        whole_id = part_of.get(s.id)
+        return SegmentLine(
+            s.id, s.name, s.count, s.bound, whole_id if whole_id in by_id else None, share,
+            s.share.percent if s.share else None, s.share.of if s.share else None, computed,
+            campaigns, s.note, tuple(s.reasons), s.since, s.source,
+        )
+
+    ordered: list[str] = []
+
+    def place(s_id: str) -> None:
+        if s_id in ordered or s_id not in by_id:
+            return
+        ordered.append(s_id)
+        for b in audience.breakdowns:
+            if b.whole == s_id:
+                for p in b.parts:
+                    place(p)
+
+    for s in audience.segments:
+        if s.id not in part_of or part_of[s.id] not in by_id:
+            place(s.id)
+    for s in audience.segments:  # parts of a cycle or of a missing whole
+        place(s.id)
+    return AudienceReport(
+        total.id if total else None,
+        total.name if total else None,
+        total.count if total else None,
+        tuple(line(s) for s in ordered),
+    )
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """«22 ene – 14 jul 2024», or both years when they differ."""
+    if start.year == end.year:
+        return f"{fmt(start, year=False)} – {fmt(end)}"
+    return f"{fmt(start)} – {fmt(end)}"
