@@ -28,7 +28,7 @@ def diff(
     old: Annotated[
         str | None,
         typer.Argument(
-            metavar="[VIEJO]",
+            metavar="VIEJO",
             help="Archivo o revisión de git de la versión anterior (por omisión, HEAD).",
             show_default=False,
         ),
@@ -36,7 +36,7 @@ def diff(
     new: Annotated[
         str | None,
         typer.Argument(
-            metavar="[NUEVO]",
+            metavar="NUEVO",
             help="Archivo o revisión de la versión nueva (por omisión, el plan de trabajo).",
             show_default=False,
         ),
