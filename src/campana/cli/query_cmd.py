@@ -42,15 +42,18 @@ def _picture(build: Callable[[int], list[Line]], save: Path | None = None) -> No
         from campana.render.term import console
 
         con = console()
-        size = con.width
-        lines = build(size)
+        lines = build(con.width)
+        if save is not None:
+            _save(lines, save, con.width)
         print_rich(lines, con)
     else:
         size = width()
         lines = build(size)
+        if save is not None:
+            _save(lines, save, size)
         out(plain(lines))
     if save is not None:
-        _save(lines, save, size)
+        say(f"Guardado en {save}")
 
 
 def _check_save(save: Path | None, kind: str) -> None:
@@ -93,7 +96,6 @@ def _save(lines: list[Line], path: Path, size: int) -> None:
             f"--save: no se pudo escribir «{path}»: {exc.strerror or exc}",
             hint="revisa que la carpeta exista y que puedas escribir en ella",
         ) from None
-    say(f"Guardado en {path}")
 
 
 def _date(value: str, option: str, year: int) -> dt.date:

@@ -80,6 +80,11 @@ def to_rich(line: Line) -> Any:
     from rich.text import Text
 
     text = Text(no_wrap=True, overflow="crop")
+    line = list(line)
+    while line and not line[-1][1] and not line[-1][0].strip():
+        line.pop()
+    if line and not line[-1][1]:
+        line[-1] = (line[-1][0].rstrip(), "")
     for chunk, style in line:
         text.append(chunk, style=style or None)
     return text
@@ -132,6 +137,14 @@ def _label_style(row: Row) -> str:
     if row.kind == "component":
         return "italic"
     return ""
+
+
+def _label_segments(label: str, width: int, row: Row) -> Line:
+    """The label cut to ``width``, its indentation apart from its style."""
+    text = fit(label, width)
+    name = text.lstrip(" ")
+    pad = len(text) - len(name)
+    return [(" " * pad, ""), (name, _label_style(row))] if pad else [(text, _label_style(row))]
 
 
 def _layout(
@@ -296,7 +309,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 bg = BLACKOUT_BG if in_blackout[i] and row.kind != "blackout" else ""
                 line.put(i, GUIDE if first_of_month else " ", f"{DIM} {bg}".strip())
         _put_days(line, row, cells, month_at, unit)
-        segs: Line = [(fit(label, label_w), _label_style(row)), (" ", ""), *line.segments()]
+        segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
         if period_w:
             segs += [(" ", ""), (period.ljust(period_w), DIM)]
         lines.append(segs)
@@ -403,7 +416,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 line.put(pos, " " * (unit - 1) + WEEKEND, f"{DIM} {bg}".strip())
             else:
                 line.put(pos, " " * unit, bg)
-        segs: Line = [(fit(label, label_w), _label_style(row)), (" ", ""), *line.segments()]
+        segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
         if period_w:
             segs += [(" ", ""), (period.ljust(period_w), DIM)]
         lines.append(segs)

@@ -53,7 +53,7 @@ def number(n: int) -> str:
 
 def percent(value: float) -> str:
     """29.3 %, with one decimal (two under 10 %)."""
-    return f"{value:.2f} %" if value < 10 else f"{value:.1f} %"
+    return f"{value:.2f} %" if value < 9.995 else f"{value:.1f} %"
 
 
 def period(start: dt.date | None, end: dt.date | None, *, year: int | None = None) -> str:
