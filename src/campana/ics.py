@@ -1,0 +1,286 @@
+"""The plan as an iCalendar file (RFC 5545) for the team's calendars.
+
+One all-day event per campaign, per execution row (a touchpoint of a campaign), per component
+of the programme grid, and per blackout. UIDs come from the ids, so importing a newer export
+updates the events instead of duplicating them; SEQUENCE grows with the export time, so the
+newer export wins in calendars that compare it. Nothing here reads the clock: ``now`` is an
+input (the CLI passes it, tests pin it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from campana.dates import fmt, fmt_long, fold
+from campana.errors import CampanaError
+
+if TYPE_CHECKING:
+    from campana.models import Audience, Blackout, Campaign, Component, Execution, Plan
+
+FORMATS = ("ics",)
+
+INE_ES = {"pending": "pendiente", "approved": "aprobada", "denied": "negada"}
+
+#: SEQUENCE counts minutes from here: later exports always carry a higher number.
+SEQUENCE_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    uid: str
+    summary: str
+    reason: str
+
+
+@dataclass
+class CalendarExport:
+    """The calendar as bytes, and what went into it."""
+
+    data: bytes
+    events: int
+    campaigns: list[str]
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def domain(plan: Plan) -> str:
+    """The right-hand side of every UID: the plan's year, so two years never collide."""
+    return f"{plan.plan.year}.campana"
+
+
+def campaign_uid(plan: Plan, c: Campaign) -> str:
+    return f"{c.id}@{domain(plan)}"
+
+
+def execution_uid(plan: Plan, c: Campaign, r: Execution) -> str:
+    return f"{c.id}.{r.touchpoint}@{domain(plan)}"
+
+
+def component_uid(plan: Plan, c: Campaign, k: Component) -> str:
+    return f"{c.id}.componente.{k.id}@{domain(plan)}"
+
+
+def blackout_uid(plan: Plan, b: Blackout) -> str:
+    return f"{b.id}@veda.{domain(plan)}"
+
+
+def resolve_campaigns(plan: Plan, wanted: Sequence[str]) -> list[Campaign]:
+    """Campaigns by id, name or other name, ignoring case and accents; unknown -> exit 2."""
+    import difflib
+
+    chosen: list[Campaign] = []
+    for text in wanted:
+        key = fold(text)
+        found = next(
+            (
+                c
+                for c in plan.campaigns
+                if key in (fold(c.id), fold(c.name), *(fold(a) for a in c.aka))
+            ),
+            None,
+        )
+        if found is None:
+            names = {fold(c.id): c.id for c in plan.campaigns}
+            names.update({fold(c.name): c.id for c in plan.campaigns})
+            close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.5)
+            hint = f"¿quisiste decir «{names[close[0]]}»? " if close else ""
+            raise CampanaError(
+                f"--campaign: no hay ninguna campaña «{text}» en el plan",
+                hint=f"{hint}campañas: {', '.join(c.id for c in plan.campaigns)}",
+            )
+        if found not in chosen:
+            chosen.append(found)
+    return chosen
+
+
+def _bullets(items: Sequence[str]) -> str:
+    return "\n".join(f"- {i}" for i in items)
+
+
+def _objectives(c: Campaign) -> list[str]:
+    out = []
+    for o in c.objectives:
+        text = " ".join(o.text.split())
+        if o.start and o.end:
+            dot = "." if text.endswith(".") else ""
+            text = f"{text.removesuffix('.')} ({fmt(o.start)} – {fmt(o.end)}){dot}"
+        out.append(text)
+    return out
+
+
+def _period(start: dt.date, end: dt.date) -> str:
+    return f"del {fmt_long(start)} al {fmt_long(end)}"
+
+
+def _ine(status: str | None) -> str:
+    if status is None:
+        return "no se solicitó excepción al INE"
+    return f"excepción a la veda ante el INE: {INE_ES.get(status, status)}"
+
+
+def _campaign_text(plan: Plan, c: Campaign, audience: Audience | None) -> str:
+    parts = [f"Campaña «{c.name}» ({c.id}), {_period(c.start, c.end)}."]
+    if c.aka:
+        parts[0] += f"\nTambién se llama: {', '.join(c.aka)}."
+    if c.objectives:
+        parts.append("Objetivos:\n" + _bullets(_objectives(c)))
+    if c.execution:
+        rows = [
+            f"{plan.touchpoint_name(r.touchpoint)} ({fmt(r.start)} – {fmt(r.end)}): "
+            + ", ".join(r.tactics)
+            + (f"; {_ine(r.ine_exception)}" if r.ine_exception else "")
+            for r in c.execution
+        ]
+        parts.append("Puntos de contacto:\n" + _bullets(rows))
+    if c.components:
+        comps = [f"{k.name} ({fmt(k.start)} – {fmt(k.end)})" for k in c.components]
+        parts.append("Componentes de la programación:\n" + _bullets(comps))
+    if c.audience:
+        names = []
+        for seg in c.audience:
+            found = audience.segment(seg) if audience else None
+            names.append(f"{found.name} ({found.count:,})" if found else seg)
+        parts.append("Audiencia:\n" + _bullets(names))
+    if c.channels:
+        chans = [ch.name + (f": {ch.contact}" if ch.contact else "") for ch in c.channels]
+        parts.append("Canales: " + "; ".join(chans) + ".")
+    if c.notes:
+        parts.append("Notas:\n" + _bullets([" ".join(n.split()) for n in c.notes]))
+    return "\n\n".join(parts)
+
+
+def _row_text(plan: Plan, c: Campaign, r: Execution) -> str:
+    tp = plan.touchpoint_name(r.touchpoint)
+    period = r.period_text or _period(r.start, r.end)
+    parts = [
+        f"Punto de contacto «{tp}» de la campaña «{c.name}», {period}.",
+        "Tácticos:\n" + _bullets(r.tactics),
+    ]
+    if r.ine_exception:
+        parts.append(_ine(r.ine_exception)[0].upper() + _ine(r.ine_exception)[1:] + ".")
+    if c.objectives:
+        parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
+    return "\n\n".join(parts)
+
+
+def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
+    head = f"Componente «{k.name}» de la campaña «{c.name}», {_period(k.start, k.end)}."
+    extra = []
+    if k.touchpoint:
+        extra.append(f"punto de contacto: {plan.touchpoint_name(k.touchpoint)}")
+    if k.tactic:
+        extra.append(f"táctico: {k.tactic}")
+    if extra:
+        head += f"\n{'; '.join(extra).capitalize()}."
+    parts = [head]
+    if c.objectives:
+        parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
+    return "\n\n".join(parts)
+
+
+def _blackout_text(plan: Plan, b: Blackout) -> str:
+    parts = [f"«{b.name}», {_period(b.start, b.end)}."]
+    if b.description:
+        parts.append(" ".join(b.description.split()))
+    if b.restricts:
+        names = ", ".join(plan.touchpoint_name(t) for t in b.restricts)
+        parts.append(f"Restringe: {names}.")
+    return "\n\n".join(parts)
+
+
+def build_calendar(
+    plan: Plan,
+    *,
+    now: dt.datetime,
+    campaigns: Sequence[str] = (),
+    audience: Audience | None = None,
+) -> CalendarExport:
+    """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts)."""
+    from icalendar import Calendar, Event
+
+    from campana import __version__
+
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    stamp = now.astimezone(dt.UTC).replace(microsecond=0)
+    sequence = max(0, int((stamp - SEQUENCE_EPOCH).total_seconds() // 60))
+    chosen = resolve_campaigns(plan, campaigns) if campaigns else list(plan.campaigns)
+
+    cal = Calendar()
+    cal.add("prodid", f"-//campana//campana {__version__}//ES")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    name = plan.plan.title
+    if campaigns:
+        name += ": " + ", ".join(c.name for c in chosen)
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-caldesc", f"{plan.plan.title} — {plan.plan.owner}")
+
+    seen: set[str] = set()
+    result = CalendarExport(b"", 0, [c.id for c in chosen])
+
+    def event(
+        uid: str,
+        summary: str,
+        start: dt.date,
+        end: dt.date,
+        description: str,
+        categories: list[str],
+        related: str | None = None,
+    ) -> None:
+        n = 2
+        base = uid
+        while uid in seen:  # a repeated id (a validate error) must not merge two events
+            local, _, host = base.partition("@")
+            uid = f"{local}~{n}@{host}"
+            n += 1
+        seen.add(uid)
+        if end < start:
+            result.skipped.append(
+                Skipped(uid, summary, f"termina ({fmt(end)}) antes de empezar ({fmt(start)})")
+            )
+            return
+        e: Any = Event()
+        e.add("uid", uid)
+        e.add("dtstamp", stamp)
+        e.add("last-modified", stamp)
+        e.add("sequence", sequence)
+        e.add("summary", summary)
+        e.add("dtstart", start)
+        e.add("dtend", end + dt.timedelta(days=1))  # all-day: DTEND is exclusive
+        e.add("description", description)
+        e.add("categories", categories)
+        e.add("transp", "TRANSPARENT")
+        if related:
+            e.add("related-to", related)
+        cal.add_component(e)
+        result.events += 1
+
+    for b in plan.blackouts:
+        event(
+            blackout_uid(plan, b), b.name, b.start, b.end, _blackout_text(plan, b),
+            ["Veda electoral"],
+        )
+    for c in chosen:
+        cuid = campaign_uid(plan, c)
+        event(
+            cuid, f"Campaña: {c.name}", c.start, c.end, _campaign_text(plan, c, audience),
+            ["Campaña"],
+        )
+        for r in c.execution:
+            tp = plan.touchpoint_name(r.touchpoint)
+            event(
+                execution_uid(plan, c, r), f"{tp}: {c.name}", r.start, r.end,
+                _row_text(plan, c, r), [tp], cuid,
+            )
+        for k in c.components:
+            category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
+            event(
+                component_uid(plan, c, k), f"Componente {k.name}: {c.name}", k.start, k.end,
+                _component_text(plan, c, k), [category], cuid,
+            )
+    result.data = cal.to_ical()
+    return result
