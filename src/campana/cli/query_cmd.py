@@ -28,6 +28,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format", "-f", metavar="FORMATO",
         help="table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
+        show_default=False,
     ),
 ]
 
@@ -114,8 +115,11 @@ def _date(value: str, option: str, year: int) -> dt.date:
     "schedule",
     "Muestra la programación: el año mes por mes, un mes día por día, o lo que corre un día.\n\n"
     "Sin opciones, la programación del año del plan: cada campaña con sus componentes debajo, "
-    "la veda electoral y hoy. Con --month, un mes día por día (con los puntos de contacto de la "
-    "tabla de ejecución). Con --on, lo que corre ese día; con --from/--to, un rango.\n\n"
+    "la veda electoral y hoy. Con --month, un mes día por día; con --on, lo que corre ese día; "
+    "con --from/--to, un rango (día por día hasta seis semanas). Las vistas de hasta seis "
+    "semanas muestran también los puntos de contacto de la tabla de ejecución (▸); las más "
+    "largas, solo con --campaign o --touchpoint.\n\n"
+    "Las fechas sin año son del año del plan (o de --year).\n\n"
     "Ejemplos:\n\n"
     "  campana schedule --month marzo\n\n"
     "  campana schedule --on \"23 de febrero de 2024\"\n\n"

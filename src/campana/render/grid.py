@@ -86,6 +86,16 @@ def to_rich(line: Line) -> Any:
     if line and not line[-1][1]:
         line[-1] = (line[-1][0].rstrip(), "")
     for chunk, style in line:
+        if style and " on " not in f" {style}":
+            # spaces around a foreground style carry no colour: keep them plain, as some SVG
+            # viewers drop the leading spaces of a styled run
+            body = chunk.strip(" ")
+            lead = len(chunk) - len(chunk.lstrip(" "))
+            if body:
+                text.append(chunk[:lead])
+                text.append(body, style=style)
+                text.append(chunk[lead + len(body):])
+                continue
         text.append(chunk, style=style or None)
     return text
 
@@ -201,7 +211,7 @@ def _legend(
     if days:
         items.append((WEEKEND, DIM, "sábado y domingo"))
     if "touchpoint" in kinds:
-        items.append((TOUCHPOINT_MARK.strip(), "", "punto de contacto (tabla de ejecución)"))
+        items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
     if any(a <= s.end and s.start <= b for r in rows for a, b in r.restricted):
         items.append((RESTRICTED, RESTRICTED_COLOR, "en veda sin excepción aprobada"))
     if s.blackouts:
