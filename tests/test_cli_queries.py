@@ -763,3 +763,17 @@ def test_help_is_spanish(cli: Invoke, command: str) -> None:
     assert r.exit_code == 0
     assert "Uso: campana " + command in r.stdout
     assert "--format" in r.stdout and "--today" in r.stdout and "--plan" in r.stdout
+
+
+def test_readme_year_grid_is_what_the_command_prints(cli: Invoke) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Queries: `schedule`, `show`, `list`, `audience`")[1]
+    example = re.search(r"```text\n(.*?)```", section, re.DOTALL)
+    assert example is not None
+    assert cli("schedule", "--today", TODAY).stdout == example.group(1)
+
+
+def test_readme_first_command_is_the_march_schedule() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = readme.split("```sh\n")[1].splitlines()[0]
+    assert first.endswith(".venv/bin/campana schedule --month marzo")
