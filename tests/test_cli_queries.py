@@ -777,3 +777,32 @@ def test_readme_first_command_is_the_march_schedule() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     first = readme.split("```sh\n")[1].splitlines()[0]
     assert first.endswith(".venv/bin/campana schedule --month marzo")
+
+
+def test_audience_without_breakdowns_has_no_total(cli: Invoke, plan_dir: Path) -> None:
+    audience = plan_dir / "audience.yaml"
+    text = audience.read_text(encoding="utf-8")
+    audience.write_text(text[: text.index("breakdowns:")], encoding="utf-8")
+    out = cli("audience", "--plan", str(plan_dir / "campaigns.yaml")).stdout
+    # no longer a part of anything: not indented, and no share
+    assert re.search(r"^Reciben aportaciones en su SCV de manera regular\s+22,392,293\s+—$",
+                     out, re.M)
+    assert "no hay un total del cual calcular" in " ".join(out.split())
+
+
+def test_a_campaign_across_the_new_year(cli: Invoke, plan_dir: Path) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    edit(plan, "start: 2024-10-21\n    end: 2024-12-31", "start: 2024-10-21\n    end: 2025-03-31")
+    r = cli("schedule", "--plan", str(plan), "--year", "2025", "--today", "2025-02-10")
+    assert r.exit_code == 0
+    out = r.stdout
+    assert out.splitlines()[0] == "Programación de campañas 2025"
+    head = line_with(out, "ENE")
+    row = line_with(out, "Responsabilidad Compartida")
+    assert row[head.index("ENE")] == "█"  # runs from before the year: no start day
+    assert row.index("31") < head.index("ABR")  # ends in March
+    assert "Infonavit" not in out
+    assert line_with(out, "hoy 10 feb 2025").index("▼") >= head.index("FEB")
+    data = schedule_json(cli, "--plan", str(plan), "--from", "2025-01-01", "--to", "2025-01-20")
+    assert [(r["campaign"], r["end"]) for r in rows_of(data)] == [
+        ("responsabilidad-compartida", "2025-03-31")]

@@ -473,6 +473,11 @@ def picture_audience(r: AudienceReport, width: int) -> list[Line]:
             f"El total es «{r.total_name}» ({r.total_id}, {number(r.total_count)}); los "
             "porcentajes se calculan de las cifras."
         )
+    elif r.total_id is None:
+        notes.append(
+            "audience.yaml no tiene desgloses (breakdowns): no hay un total del cual calcular "
+            "porcentajes."
+        )
     if any(s.bound == "up-to" for s in r.segments):
         notes.append("«hasta»: cifra máxima que da el documento; «≈»: cifra redondeada.")
     elif any(s.bound == "approx" for s in r.segments):
