@@ -806,3 +806,12 @@ def test_a_campaign_across_the_new_year(cli: Invoke, plan_dir: Path) -> None:
     data = schedule_json(cli, "--plan", str(plan), "--from", "2025-01-01", "--to", "2025-01-20")
     assert [(r["campaign"], r["end"]) for r in rows_of(data)] == [
         ("responsabilidad-compartida", "2025-03-31")]
+
+
+def test_month_grid_header_fits_a_short_label_column(cli: Invoke) -> None:
+    out = cli("schedule", "--month", "sept", "--today", TODAY).stdout
+    numbers = out.splitlines()[1]
+    assert numbers.startswith("septiembre 2024 ")  # not cut to the width of «Crédito»
+    assert numbers.rstrip().endswith(" 30")  # the last Monday's number stays whole
+    letters = out.splitlines()[2]
+    assert len(numbers.rstrip()) == len(letters.rstrip())

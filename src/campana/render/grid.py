@@ -267,8 +267,9 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     years = {y for y, _ in months}
     labels = [_label(r) for r in rows]
     periods = [_short_period(r, years) for r in rows]
+    heads = [f"hoy {fmt(s.today)}"] if s.today_inside else []
     label_w, unit, period_w = _layout(
-        width, len(months), max((len(x) for x in labels), default=10),
+        width, len(months), max((len(x) for x in [*labels, *heads]), default=10),
         max((len(p) for p in periods), default=0), unit_pref=4, unit_max=28,
     )
     n = unit * len(months)
@@ -368,8 +369,11 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     years = {d.year for d in days}
     labels = [_label(r) for r in rows]
     periods = [_short_period(r, years) for r in rows]
+    single_month = len({(d.year, d.month) for d in days}) == 1
+    month_label = f"{MONTHS_ES[days[0].month - 1]} {days[0].year}" if single_month else ""
+    heads = [month_label, *([f"hoy {fmt(s.today)}"] if s.today_inside else [])]
     label_w, unit, period_w = _layout(
-        width, len(days), max((len(x) for x in labels), default=10),
+        width, len(days), max((len(x) for x in [*labels, *heads]), default=10),
         max((len(p) for p in periods), default=0), unit_pref=1, unit_max=3,
     )
     n = unit * len(days)
@@ -377,7 +381,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     blackout_day = [any(b.active(d) for b in s.blackouts) for d in days]
 
     lines: list[Line] = [[(title, "bold")]]
-    if len({(d.year, d.month) for d in days}) > 1:
+    if not single_month:
         months = _Cells(n)
         for i, d in enumerate(days):
             if i == 0 or d.day == 1:
@@ -393,14 +397,13 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             style = f"bold red {WEEKEND_BG}" if weekend[i] else "bold red"
         if unit >= 3:
             numbers.put(pos, str(d.day).rjust(unit), style)
-        elif (i == 0 or d.day == 1 or d.weekday() == 0) and pos > last_end:
-            numbers.put(pos, str(d.day), style)
-            last_end = pos + len(str(d.day))
+        elif i == 0 or d.day == 1 or d.weekday() == 0:
+            text = str(d.day)
+            at = min(pos, n - len(text))  # the last day's number stays inside the grid
+            if at > last_end:
+                numbers.put(at, text, style)
+                last_end = at + len(text)
         letters.put(pos, WEEKDAY_LETTERS_ES[d.weekday()].rjust(unit), style)
-    month_label = (
-        f"{MONTHS_ES[days[0].month - 1]} {days[0].year}"
-        if len({(d.year, d.month) for d in days}) == 1 else ""
-    )
     lines.append([(fit(month_label, label_w), HEAD_STYLE), (" ", ""), *numbers.segments()])
     lines.append([(" " * label_w, ""), (" ", ""), *letters.segments()])
     today_i = (s.today - s.start).days if s.today_inside else None
