@@ -815,3 +815,12 @@ def test_month_grid_header_fits_a_short_label_column(cli: Invoke) -> None:
     assert numbers.rstrip().endswith(" 30")  # the last Monday's number stays whole
     letters = out.splitlines()[2]
     assert len(numbers.rstrip()) == len(letters.rstrip())
+
+
+def test_on_a_day_with_nothing_planned(cli: Invoke) -> None:
+    r = cli("schedule", "--on", "2024-12-31", "--campaign", "logros", "--today", TODAY)
+    assert r.exit_code == 0
+    assert (r.stdout, r.stderr) == ("", "Nada programado el 31 dic 2024.\n")
+    r = cli("schedule", "--on", "2024-04-01", "--campaign", "logros", "--today", TODAY)
+    assert "Ninguna campaña corre ese día." in r.stdout  # the blackout still runs
+    assert "Veda electoral federal 2024: día 32 de 94" in r.stdout

@@ -236,7 +236,10 @@ def schedule(
         touchpoints=not long_view or bool(ids) or touchpoint is not None,
     )
     if result.empty:
-        say(f"Nada programado del {fmt_date(start)} al {fmt_date(end)}.")
+        say(
+            f"Nada programado el {fmt_date(start)}." if start == end
+            else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
+        )
     from campana.render import queries as render
 
     if kind == "json":
