@@ -365,8 +365,20 @@ class LoadedPlan:
 
 
 def open_plan(path: Path | str | None = None) -> LoadedPlan:
-    """The plan for a query command. Raises CampanaError (exit 2) if it cannot be used."""
+    """The plan for a query command. Raises CampanaError (exit 2) if it cannot be used.
+
+    Served from the cache (``campana.cache``) when neither the files nor campana changed since
+    the last load: then ``plan`` and ``audience`` are read-only records of the models, restored
+    without pydantic, and the findings are those the files gave then.
+    """
+    from campana import cache
+
     plan_path = find_plan(path)
+    slot = cache.slot(plan_path)
+    if slot is not None:
+        hit = cache.lookup(slot)
+        if hit is not None:
+            return hit
     validation = validate_files([plan_path])
     if validation.unreadable:
         first = validation.unreadable[0]
@@ -381,4 +393,7 @@ def open_plan(path: Path | str | None = None) -> LoadedPlan:
             f"el plan tiene errores de estructura y no se puede consultar:\n{shown}{more}",
             hint="corre «campana validate» para ver cada error con su contexto",
         )
-    return LoadedPlan(validation.plan, validation.audience, validation)
+    loaded = LoadedPlan(validation.plan, validation.audience, validation)
+    if slot is not None:
+        cache.store(slot, loaded)
+    return loaded

@@ -1,0 +1,410 @@
+"""A cache of the checked plan, so that query commands skip YAML, pydantic and the plan checks.
+
+``open_plan`` asks ``lookup`` first; on a miss it validates as always and hands the result to
+``store``. An entry is keyed by the content: the bytes of the plan and of the audience.yaml
+beside it, the names findings show for them, the campana code (size and mtime of the core
+modules), the versions of what reads them, and the Python version. Any change is a miss.
+
+Where: ``$CAMPANA_CACHE_DIR``, else ``$XDG_CACHE_HOME/campana``, else ``~/.cache/campana``; one
+file per plan path, replaced atomically (written beside, then renamed). ``CAMPANA_NO_CACHE=1``
+turns it off. A missing, stale, unreadable or corrupt entry is a miss, never an error.
+``campana validate`` never uses the cache: CI always reads and checks the files.
+
+What comes back is not the pydantic models: importing pydantic alone takes longer than
+everything else a query does with a warm cache. The models come back as ``Record`` objects,
+read-only stand-ins restored without pydantic: the same fields (nested records, lists, dates,
+strings, numbers), the models' own helpers (``Plan.campaign``, ``Plan.touchpoint_name``,
+``Audience.segment``), equality and hashing with each other and with the real models,
+``isinstance`` against the model classes, and every other attribute (``model_dump``,
+``model_copy``, ...) by building the real model on first use (``model_construct``, no
+re-validation: the data was validated when the entry was written).
+
+Trust boundary: entries are pickles, read only from the user's own cache folder (created 0700,
+files 0600). Whoever can write there can already run code as the user, but the reader still
+refuses anything but our own classes and plain values (``_Unpickler.find_class``), so a planted
+or damaged file can at worst give a miss, never run code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from campana import __version__
+from campana.yamlsource import YamlDoc
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from campana.loading import LoadedPlan
+
+ENV_DIR = "CAMPANA_CACHE_DIR"
+ENV_OFF = "CAMPANA_NO_CACHE"
+FORMAT = b"campana-cache 1\n"
+MAX_BYTES = 64 * 1024 * 1024  # the loader's limit: a larger file is never cached
+# Libraries whose versions change what a load gives: their files' size and mtime join the key.
+STAMPED = ("pydantic", "pydantic_core", "ruamel.yaml", "dateutil")
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when the cache is turned off or there is no home."""
+    if os.environ.get(ENV_OFF, "").strip().lower() not in ("", "0", "false", "no"):
+        return None
+    explicit = os.environ.get(ENV_DIR)
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):
+        return Path(xdg) / "campana"
+    try:
+        return Path.home() / ".cache" / "campana"
+    except (RuntimeError, KeyError):  # no home folder to speak of
+        return None
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+def _models() -> Any:
+    from campana import models
+
+    return models
+
+
+class _RecordMeta(type):
+    """Class attributes a record class lacks (``model_fields``...) come from the model class."""
+
+    def __getattr__(cls, name: str) -> Any:
+        if name.startswith("__") or cls.__name__ == "Record":
+            raise AttributeError(name)
+        return getattr(getattr(_models(), cls.__name__), name)
+
+
+class Record(metaclass=_RecordMeta):
+    """A validated model instance, restored from the cache without pydantic (read-only).
+
+    Fields live in the instance ``__dict__`` (plain attribute reads); ``_set`` is the model's
+    ``model_fields_set``; ``_real`` the pydantic model once something needed it.
+    """
+
+    __slots__ = ("__dict__", "_real", "_set")
+    _set: frozenset[str]
+    _real: BaseModel | None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self).__name__, dict(self.__dict__), tuple(sorted(self._set))))
+
+    def _model(self) -> BaseModel:
+        real = self._real
+        if real is None:
+            model = getattr(_models(), type(self).__name__)
+            values = {k: _unrecord(v) for k, v in self.__dict__.items()}
+            real = model.model_construct(_fields_set=set(self._set), **values)
+            object.__setattr__(self, "_real", real)
+        return cast("BaseModel", real)
+
+    def __getattr__(self, name: str) -> Any:
+        # only for names that are not fields: the model's API, built on first use
+        if name.startswith("_") and not name.startswith("__pydantic"):
+            raise AttributeError(name)
+        return getattr(self._model(), name)
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        """The model class, for ``isinstance`` (only once campana.models is imported anyway)."""
+        models = sys.modules.get("campana.models")
+        real = getattr(models, type(self).__name__, None) if models is not None else None
+        return real if isinstance(real, type) else type(self)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._model(), name, value)  # pydantic refuses: the models are frozen
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._model(), name)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Record):
+            return type(other).__name__ == type(self).__name__ and self.__dict__ == other.__dict__
+        if type(other).__name__ == type(self).__name__ and hasattr(other, "model_dump"):
+            return bool(self._model() == other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._model())
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        yield from self.__dict__.items()
+
+    def __repr__(self) -> str:
+        return repr(self._model())
+
+    def __str__(self) -> str:
+        return str(self._model())
+
+
+class _PlanRecord(Record):
+    """The helpers of ``campana.models.Plan`` (tests/test_cache.py keeps them in step)."""
+
+    __slots__ = ()
+
+    def campaign(self, campaign_id: str) -> Any:
+        return next((c for c in self.campaigns if c.id == campaign_id), None)
+
+    def touchpoint_name(self, touchpoint_id: str) -> str:
+        found = next((t for t in self.touchpoints if t.id == touchpoint_id), None)
+        return str(found.name) if found else touchpoint_id
+
+
+class _AudienceRecord(Record):
+    """The helpers of ``campana.models.Audience``."""
+
+    __slots__ = ()
+
+    def segment(self, segment_id: str) -> Any:
+        return next((s for s in self.segments if s.id == segment_id), None)
+
+
+_HELPERS: dict[str, type[Record]] = {"Plan": _PlanRecord, "Audience": _AudienceRecord}
+_CLASSES: dict[str, type[Record]] = {}
+
+
+def record_class(name: str) -> type[Record]:
+    """The record class standing in for the model class called ``name``."""
+    cls = _CLASSES.get(name)
+    if cls is None:
+        if not name.isidentifier():
+            raise ValueError(name)
+        base = _HELPERS.get(name, Record)
+        made = cast(
+            "type[Record]", _RecordMeta(name, (base,), {"__slots__": (), "__module__": __name__})
+        )
+        _CLASSES[name] = made
+        return made
+    return cls
+
+
+def _restore(name: str, fields: dict[str, Any], fields_set: tuple[str, ...]) -> Record:
+    cls = record_class(name)
+    record = object.__new__(cls)
+    record.__dict__.update(fields)
+    object.__setattr__(record, "_set", frozenset(fields_set))
+    object.__setattr__(record, "_real", None)
+    return record
+
+
+def _unrecord(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value._model()
+    if isinstance(value, list):
+        return [_unrecord(v) for v in value]
+    return value
+
+
+def to_record(value: Any) -> Any:
+    """A record (recursively) of a pydantic model; lists element-wise; anything else as is."""
+    if isinstance(value, list):
+        return [to_record(v) for v in value]
+    fields = getattr(type(value), "model_fields", None)
+    if fields is None or not hasattr(value, "model_fields_set"):
+        return value
+    return _restore(
+        type(value).__name__,
+        {name: to_record(getattr(value, name)) for name in fields},
+        tuple(sorted(value.model_fields_set)),
+    )
+
+
+# --- the documents, without their parse -------------------------------------------------------
+
+
+class CachedDoc(YamlDoc):
+    """A YamlDoc from the cache: its text, but parsed again only if a position is asked for.
+
+    (Not decorated again: it has YamlDoc's fields, and a dataclass costs import time.)
+    """
+
+    def node_at(self, loc: Any, *, key: bool = False) -> Any:
+        if self.root is None and self.text:
+            from campana.yamlsource import load
+
+            fresh = load(self.path, self.name)
+            self.root, self.data = fresh.root, fresh.data
+        return super().node_at(loc, key=key)
+
+
+def _cached_doc(doc: YamlDoc | None) -> CachedDoc | None:
+    if doc is None:
+        return None
+    return CachedDoc(
+        path=doc.path,
+        name=doc.name,
+        text=doc.text,
+        data=None,
+        root=None,
+        findings=list(doc.findings),
+    )
+
+
+# --- the key ----------------------------------------------------------------------------------
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return f"{path.name}:-"
+    return f"{path.name}:{st.st_size}:{st.st_mtime_ns}"
+
+
+def _code_stamp() -> str:
+    """Our core modules and the libraries that read the plan, as size and mtime of files."""
+    import importlib.util
+
+    parts = [_stamp(p) for p in sorted(Path(__file__).parent.glob("*.py"))]
+    for name in STAMPED:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        origin = spec.origin if spec is not None else None
+        parts.append(f"{name}={_stamp(Path(origin)) if origin else '-'}")
+    return "|".join(parts)
+
+
+class Slot:
+    """Where a plan's entry lives and what it must be keyed by to be used."""
+
+    __slots__ = ("file", "key", "plan")
+
+    def __init__(self, file: Path, key: bytes, plan: Path) -> None:
+        self.file, self.key, self.plan = file, key, plan
+
+
+def _content_key(plan: Path) -> bytes | None:
+    """sha256 of everything a load depends on, or None if a file cannot be read as is."""
+    import hashlib
+
+    from campana.loading import AUDIENCE_FILE, display_name
+
+    digest = hashlib.sha256()
+    digest.update(FORMAT)
+    meta = f"{__version__}\0{sys.version}\0{sys.platform}\0{_code_stamp()}\0"
+    digest.update(meta.encode("utf-8", "surrogateescape"))
+    for path, required in ((plan, True), (plan.parent / AUDIENCE_FILE, False)):
+        digest.update(display_name(path).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            if not path.exists() and not required:
+                digest.update(b"\0absent\0")
+                continue
+            if path.stat().st_size > MAX_BYTES:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None  # a folder, no permission...: the normal load says what is wrong
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.digest()
+
+
+def slot(plan: Path) -> Slot | None:
+    """The cache slot of a plan, or None when the cache is off or the files are not readable."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    import hashlib
+
+    try:
+        where = str(plan.resolve())
+    except (OSError, RuntimeError):
+        return None
+    name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    key = _content_key(plan)
+    if key is None:
+        return None
+    return Slot(folder / f"plan-{name}.pickle", key, plan)
+
+
+# --- reading and writing ----------------------------------------------------------------------
+
+# (module, name) pairs an entry may name: our classes and the plain value types they hold.
+_ALLOWED = {
+    ("campana.cache", "_restore"),
+    ("campana.cache", "CachedDoc"),
+    ("campana.errors", "Finding"),
+    ("campana.loading", "Validation"),
+    ("datetime", "date"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
+    ("pathlib", "PurePosixPath"),
+    ("pathlib", "PureWindowsPath"),
+}
+
+
+def _unpickler(data: bytes) -> Any:
+    import io
+    import pickle
+
+    class _Unpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            if (module, name) not in _ALLOWED:
+                raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+            return super().find_class(module, name)
+
+    return _Unpickler(io.BytesIO(data))
+
+
+def lookup(found: Slot) -> LoadedPlan | None:
+    """The cached load of the plan, or None (a miss) for any reason at all."""
+    try:
+        raw = found.file.read_bytes()
+    except OSError:
+        return None
+    head = len(FORMAT) + len(found.key)
+    if raw[: len(FORMAT)] != FORMAT or raw[len(FORMAT) : head] != found.key:
+        return None
+    try:
+        from campana.loading import LoadedPlan, Validation
+
+        validation = _unpickler(raw[head:]).load()
+        if not isinstance(validation, Validation) or validation.plan is None:
+            return None
+        return LoadedPlan(validation.plan, validation.audience, validation)
+    except Exception:  # a damaged entry is a miss; the caller loads the files
+        return None
+
+
+def store(found: Slot, loaded: LoadedPlan) -> None:
+    """Write the entry for a load just made from the files; failures are silent (a miss later)."""
+    try:
+        if _content_key(found.plan) != found.key:
+            return  # the files changed while they were read: do not cache a mix
+        import dataclasses
+        import pickle
+        import tempfile
+
+        v = loaded.validation
+        entry = dataclasses.replace(
+            v,
+            plan=to_record(v.plan),
+            audience=to_record(v.audience),
+            plan_doc=_cached_doc(v.plan_doc),
+            audience_doc=_cached_doc(v.audience_doc),
+            findings=list(v.findings),
+            unreadable=list(v.unreadable),
+            files=list(v.files),
+        )
+        payload = FORMAT + found.key + pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        folder = found.file.parent
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(tmp, found.file)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except Exception:
+        return
