@@ -366,8 +366,10 @@ def lookup(found: Slot) -> LoadedPlan | None:
         return None
     try:
         from campana.loading import LoadedPlan, Validation
+        from campana.yamlsource import gc_paused
 
-        validation = _unpickler(raw[head:]).load()
+        with gc_paused():
+            validation = _unpickler(raw[head:]).load()
         if not isinstance(validation, Validation) or validation.plan is None:
             return None
         return LoadedPlan(validation.plan, validation.audience, validation)

@@ -6,6 +6,7 @@ python-dateutil does the parsing of free-form dates (imported only when one is p
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from typing import Any
@@ -78,6 +79,7 @@ def parse_month(text: str) -> int | None:
     return MONTH_NAMES.get(key)
 
 
+@functools.cache  # one class and instance per process, not one per date parsed
 def _parserinfo() -> Any:
     from dateutil import parser
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from campana.errors import CampanaError, Finding
-from campana.yamlsource import Loc, UnreadableFile, YamlDoc, load
+from campana.yamlsource import Loc, UnreadableFile, YamlDoc, gc_paused, load
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -304,6 +304,11 @@ def validate_files(paths: Sequence[Path], *, with_audience: bool = True) -> Vali
 
     When only a plan is given, the audience file beside it is read too, as the plan refers to it.
     """
+    with gc_paused():
+        return _validate_files(paths, with_audience=with_audience)
+
+
+def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation:
     from campana.checks import run_checks
 
     result = Validation()
