@@ -1,6 +1,6 @@
 """Generate large, deterministic campaign plans in campana's own schema, for the benchmarks.
 
-    python benchmarks/generate.py                 # the default sizes: 200x50, 2000x10, 4000x10
+    python benchmarks/generate.py                  # 200x50, 2000x10 and 4000x10 (2000x10 twice)
     python benchmarks/generate.py 500x20 --seed 7  # any N campaigns x M execution rows
 
 Each plan goes to ``benchmarks/out/plan-NxM/`` as ``campaigns.yaml`` with an ``audience.yaml``
@@ -20,7 +20,8 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "out"
-DEFAULT_SIZES = ((200, 50), (2000, 10), (4000, 10))
+# (campaigns, rows, period): the 4,000 x 10 plan is the 2,000 x 10 one doubled
+DEFAULT_SIZES = ((200, 50, None), (2000, 10, None), (4000, 10, 2000))
 YEAR = 2024
 BLACKOUT = (dt.date(YEAR, 3, 1), dt.date(YEAR, 6, 2))
 
@@ -160,8 +161,11 @@ def audience_yaml() -> str:
     return "\n".join(lines) + "\n"
 
 
-def plan_yaml(n: int, m: int, seed: int) -> str:
-    rng = random.Random(seed * 1_000_003 + n * 1009 + m)
+def plan_yaml(n: int, m: int, seed: int, period: int | None = None) -> str:
+    """The plan's YAML. Campaign ``i`` is drawn from its own generator, seeded by ``i % period``
+    (``period`` defaults to ``n``): with ``period=2000`` a 4,000-campaign plan is the
+    2,000-campaign plan twice over (with other ids), so doubling it doubles the work exactly."""
+    period = period or n
     tps = touchpoints(m)
     restricted = [t[0] for t in tps if t[2]]
     w = [
@@ -193,17 +197,19 @@ def plan_yaml(n: int, m: int, seed: int) -> str:
     ]
     year_start = dt.date(YEAR, 1, 1)
     for ci in range(n):
-        theme = THEMES[ci % len(THEMES)]
+        twin = ci % period
+        rng = random.Random(seed * 1_000_003 + m * 100_003 + twin)
+        theme = THEMES[twin % len(THEMES)]
         start = year_start + days(rng.randrange(0, 270))
         end = min(start + days(rng.randrange(45, 240)), dt.date(YEAR, 12, 31))
         length = (end - start).days
         cid = f"campana-{ci + 1:05d}"
         w += [
             f"  - id: {cid}",
-            f"    name: {theme} {ci + 1}",
+            f"    name: {theme} {twin + 1:05d}-{ci // period + 1}",
             f"    start: {start.isoformat()}",
             f"    end: {end.isoformat()}",
-            f"    audience: [derechohabientes, region-{ci % REGIONS + 1:02d}]",
+            f"    audience: [derechohabientes, region-{twin % REGIONS + 1:02d}]",
         ]
         # Objectives: one with a period, 1 in 10 of them a week off the grid (period-mismatch).
         o_start = start + days(7) if rng.random() < 0.1 else start
@@ -219,7 +225,7 @@ def plan_yaml(n: int, m: int, seed: int) -> str:
             f"          - {{text: {q(theme + ', más fácil que nunca')}, kind: slogan}}",
             "          - {text: www.infonavit.org.mx, kind: url}",
         ]
-        channel = CHANNELS[ci % len(CHANNELS)]
+        channel = CHANNELS[twin % len(CHANNELS)]
         contact = f", contact: {channel[2]}" if channel[2] else ""
         w += ["    channels:", f"      - {{name: {channel[0]}, kind: {channel[1]}{contact}}}"]
 
@@ -273,12 +279,12 @@ def plan_yaml(n: int, m: int, seed: int) -> str:
     return "\n".join(w) + "\n"
 
 
-def write(n: int, m: int, seed: int = 2024, out: Path = OUT) -> Path:
+def write(n: int, m: int, seed: int = 2024, out: Path = OUT, period: int | None = None) -> Path:
     """Write plan-NxM/campaigns.yaml and its audience.yaml; return the plan's path."""
     folder = out / f"plan-{n}x{m}"
     folder.mkdir(parents=True, exist_ok=True)
     plan = folder / "campaigns.yaml"
-    text = plan_yaml(n, m, seed)
+    text = plan_yaml(n, m, seed, period)
     if not plan.exists() or plan.read_text(encoding="utf-8") != text:
         plan.write_text(text, encoding="utf-8")
     audience = folder / "audience.yaml"
@@ -288,10 +294,12 @@ def write(n: int, m: int, seed: int = 2024, out: Path = OUT) -> Path:
     return plan
 
 
-def _size(text: str) -> tuple[int, int]:
-    n, _, m = text.lower().partition("x")
+def _size(text: str) -> tuple[int, int, int | None]:
+    """NxM, or NxM/P: campaign i drawn like campaign i % P (4000x10/2000 doubles 2000x10)."""
+    size, _, period = text.lower().partition("/")
+    n, _, m = size.partition("x")
     try:
-        return int(n), int(m)
+        return int(n), int(m), int(period) if period else None
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r}: expected NxM, e.g. 200x50") from None
 
@@ -299,13 +307,16 @@ def _size(text: str) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "sizes", nargs="*", type=_size, help="NxM sizes (default: 200x50 2000x10 4000x10)"
+        "sizes",
+        nargs="*",
+        type=_size,
+        help="NxM[/P] sizes (default: 200x50 2000x10 4000x10/2000)",
     )
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    for n, m in args.sizes or DEFAULT_SIZES:
-        path = write(n, m, args.seed, args.out)
+    for n, m, period in args.sizes or DEFAULT_SIZES:
+        path = write(n, m, args.seed, args.out, period)
         lines = path.read_text(encoding="utf-8").count("\n")
         print(f"{path}: {n} campaigns x {m} rows, {lines} lines")
     return 0

@@ -153,8 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     if checker is None:
         print(INSTALL_HINT.format(bin=bin_dir, python=python), file=sys.stderr)
 
-    sizes = [(200, 50), (2000, 10)] + ([] if args.quick else [(4000, 10)])
-    plans = {f"{n}x{m}": generate.write(n, m) for n, m in sizes}
+    sizes = [(n, m, p) for n, m, p in generate.DEFAULT_SIZES if not (args.quick and n == 4000)]
+    plans = {f"{n}x{m}": generate.write(n, m, period=p) for n, m, p in sizes}
     schema = str(ROOT / "schema" / "campaigns.schema.json")
 
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPANA_")}
