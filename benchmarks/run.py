@@ -1,6 +1,6 @@
 """Time campana as whole processes next to its peers, and check the performance targets.
 
-    python benchmarks/run.py            # everything (about five minutes)
+    python benchmarks/run.py            # everything (about six minutes)
     python benchmarks/run.py --quick    # fewer runs, no 4,000-campaign plan
 
 Every command runs in a fresh process, started by a small wrapper process that times it and reads

@@ -140,6 +140,23 @@ def test_a_changed_file_is_a_miss(cache_dir: Path, plan_dir: Path) -> None:
     assert len(_entries(cache_dir)) == 1
 
 
+def test_the_cache_keeps_the_latest_plans_only(
+    cache_dir: Path, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    plans = []
+    for i in range(5):
+        folder = plan_dir.parent / f"copy{i}"
+        folder.mkdir()
+        for name in ("campaigns.yaml", "audience.yaml"):
+            (folder / name).write_bytes((plan_dir / name).read_bytes())
+        plans.append(folder / "campaigns.yaml")
+        open_plan(plans[-1])
+        assert len(_entries(cache_dir)) == min(i + 1, 3)
+    assert isinstance(open_plan(plans[-1]).plan, cache.Record)  # the newest is kept
+    assert isinstance(open_plan(plans[0]).plan, models.Plan)  # the oldest was removed
+
+
 def test_a_removed_audience_is_a_miss(cache_dir: Path, plan_dir: Path) -> None:
     plan = plan_dir / "campaigns.yaml"
     open_plan(plan)

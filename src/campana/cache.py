@@ -6,7 +6,8 @@ beside it, the names findings show for them, the campana code (size and mtime of
 modules), the versions of what reads them, and the Python version. Any change is a miss.
 
 Where: ``$CAMPANA_CACHE_DIR``, else ``$XDG_CACHE_HOME/campana``, else ``~/.cache/campana``; one
-file per plan path, replaced atomically (written beside, then renamed). ``CAMPANA_NO_CACHE=1``
+file per plan path, replaced atomically (written beside, then renamed), at most ``MAX_ENTRIES``
+files. ``CAMPANA_NO_CACHE=1``
 turns it off. A missing, stale, unreadable or corrupt entry is a miss, never an error.
 ``campana validate`` never uses the cache: CI always reads and checks the files.
 
@@ -45,6 +46,7 @@ ENV_DIR = "CAMPANA_CACHE_DIR"
 ENV_OFF = "CAMPANA_NO_CACHE"
 FORMAT = b"campana-cache 1\n"
 MAX_BYTES = 64 * 1024 * 1024  # the loader's limit: a larger file is never cached
+MAX_ENTRIES = 32  # plans kept; writing one more removes the least recently written
 # Libraries whose versions change what a load gives: their files' size and mtime join the key.
 STAMPED = ("pydantic", "pydantic_core", "ruamel.yaml", "dateutil")
 
@@ -408,5 +410,17 @@ def store(found: Slot, loaded: LoadedPlan) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        _prune(folder, keep=found.file)
     except Exception:
         return
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Keep the folder small: the MAX_ENTRIES most recently written plans (one file each)."""
+    entries = sorted(
+        (p for p in folder.glob("plan-*.pickle") if p != keep),
+        key=lambda p: p.stat().st_mtime_ns,
+        reverse=True,
+    )
+    for stale in entries[MAX_ENTRIES - 1 :]:
+        stale.unlink(missing_ok=True)
