@@ -299,7 +299,8 @@ def test_a_warm_query_reads_no_yaml_and_builds_no_model(cache_dir: Path) -> None
         "import sys\n"
         "from campana.cli.app import run\n"
         f"code = run(['list', '--plan', {str(PLAN)!r}, '--today', '2024-03-15'])\n"
-        "heavy = [m for m in ('campana.models', 'campana.checks', 'ruamel.yaml', 'rich')"
+        "heavy = [m for m in ('campana.models', 'campana.checks', 'ruamel.yaml', 'rich',"
+        " 'pydantic')"
         " if m in sys.modules]\n"
         "sys.stderr.write(f'{code} {heavy}\\n')\n"
     )

@@ -1,4 +1,5 @@
-"""`campana --help` and `campana --version` answer without importing the heavy libraries."""
+"""`campana --help` and `campana --version` answer without importing the heavy libraries, and
+plain options are read without pydantic (campana.cli.fastparams)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+
+from conftest import Invoke
 
 HEAVY = ("pydantic", "ruamel.yaml", "rich", "dateutil.parser", "icalendar")
 
@@ -59,3 +62,58 @@ def _version() -> str:
     from campana import __version__
 
     return __version__
+
+
+def test_plain_options_are_read_without_typer_s_pydantic_layer() -> None:
+    from pathlib import Path
+
+    from typer import _coercion
+
+    from campana.cli import app  # noqa: F401  (installs the converter)
+    from campana.cli.fastparams import _converter
+
+    assert getattr(_coercion.build_runtime_param, "campana_fast", False)
+
+    def bad(message: str) -> Exception:
+        return ValueError(message)
+
+    to_int = _converter(int | None, bad)
+    assert to_int is not None and to_int(" 2024 ") == 2024
+    with pytest.raises(ValueError, match="'abc' is not a valid integer"):
+        to_int("abc")
+    to_paths = _converter(list[Path] | None, bad)
+    assert to_paths is not None and to_paths(("a.yaml", "b.yaml")) == [
+        Path("a.yaml"),
+        Path("b.yaml"),
+    ]
+    to_bool = _converter(bool, bad)
+    assert to_bool is not None and to_bool("yes") is True and to_bool(False) is False
+    assert _converter(dict[str, int], bad) is None  # anything else stays with typer
+
+
+def test_a_bad_number_is_a_usage_error(cli: Invoke) -> None:
+    result = cli("schedule", "--year", "abc", "--today", "2024-03-15")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "'abc' is not a valid integer" in result.stderr
+    assert "sugerencia: prueba «campana schedule --help»" in result.stderr
+
+
+def test_options_reach_the_commands_as_before(cli: Invoke) -> None:
+    """Lists, paths and numbers arrive converted: the same answers as typer's own coercion."""
+    two = cli(
+        "schedule",
+        "-c",
+        "atencion",
+        "-c",
+        "credito",
+        "-y",
+        "2024",
+        "-f",
+        "json",
+        "--today",
+        "2024-03-15",
+    )
+    assert two.exit_code == 0
+    assert '"atencion"' in two.stdout and '"credito"' in two.stdout
+    assert '"trabajadores-independientes"' not in two.stdout

@@ -14,10 +14,11 @@ import typer.core
 from typer import _click as click
 
 from campana import __version__
-from campana.cli import i18n
+from campana.cli import fastparams, i18n
 from campana.errors import EXIT_USAGE, CampanaError
 
 i18n.install(typer.core)
+fastparams.install(typer.core)  # plain options without pydantic: start-up time
 
 
 class SpanishFormatter(click.formatting.HelpFormatter):
