@@ -55,6 +55,14 @@ def invoke(*args: str, columns: int = 80, env: dict[str, str | None] | None = No
     return Result(code, stdout, stderr)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never read or write the user's real plan cache."""
+    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def cli() -> Invoke:
     return invoke

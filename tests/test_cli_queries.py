@@ -71,9 +71,7 @@ def test_year_grid_at_80_columns(cli: Invoke) -> None:
     positions = [head.index(m) for m in months]
     assert positions == sorted(positions)
     # one row per campaign, components indented beneath the campaign they belong to
-    labels = [
-        line[: positions[0]].rstrip() for line in out.splitlines()[3:14]
-    ]
+    labels = [line[: positions[0]].rstrip() for line in out.splitlines()[3:14]]
     assert labels == [
         "Veda electoral federal 2024",
         "Logros en materia laboral (dig…",
@@ -201,8 +199,19 @@ def test_month_forms(cli: Invoke, form: str) -> None:
     assert (data["from"], data["to"]) == ("2024-03-01", "2024-03-31")
 
 
-@pytest.mark.parametrize(("form", "month"), [("sept", 9), ("sep", 9), ("ago", 8), ("aug", 8),
-                                             ("dic", 12), ("ene", 1), ("jan", 1), ("12", 12)])
+@pytest.mark.parametrize(
+    ("form", "month"),
+    [
+        ("sept", 9),
+        ("sep", 9),
+        ("ago", 8),
+        ("aug", 8),
+        ("dic", 12),
+        ("ene", 1),
+        ("jan", 1),
+        ("12", 12),
+    ],
+)
 def test_month_abbreviations(cli: Invoke, form: str, month: int) -> None:
     data = schedule_json(cli, "--month", form)
     assert data["from"] == dt.date(2024, month, 1).isoformat()
@@ -224,8 +233,14 @@ ACCENTS = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú"}
 @st.composite
 def month_form(draw: st.DrawFn) -> tuple[str, int]:
     month = draw(st.integers(1, 12))
-    names = [MONTHS_ES[month - 1], MONTHS_EN[month - 1], MONTH_ABBR_ES[month - 1],
-             MONTHS_EN[month - 1][:3], str(month), f"{month:02d}"]
+    names = [
+        MONTHS_ES[month - 1],
+        MONTHS_EN[month - 1],
+        MONTH_ABBR_ES[month - 1],
+        MONTHS_EN[month - 1][:3],
+        str(month),
+        f"{month:02d}",
+    ]
     if month == 9:
         names += ["sept", "setiembre"]
     name = draw(st.sampled_from(names))
@@ -247,8 +262,9 @@ def test_every_accepted_month_form_maps_to_its_month(cli: Invoke, form: tuple[st
 
 
 @SLOW
-@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-               max_size=12))
+@given(
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12)
+)
 def test_any_month_text_maps_to_a_month_or_is_a_spanish_error(cli: Invoke, text: str) -> None:
     r = cli("schedule", f"--month={text}", "--format", "json", "--today", TODAY)
     assert r.exit_code in (0, 2), r.stderr
@@ -271,11 +287,11 @@ def test_on_a_day_lists_what_runs(cli: Invoke) -> None:
     assert_fits(out, 80)
     assert out.splitlines()[0] == "Qué corre el viernes 15 de marzo de 2024"
     assert "Veda electoral federal 2024: día 15 de 94" in out
-    assert re.search(r"^Infonavit, estés en donde estés\s+22 ene – 14 jul\s+54 de 175$",
-                     out, re.M)
+    assert re.search(r"^Infonavit, estés en donde estés\s+22 ene – 14 jul\s+54 de 175$", out, re.M)
     assert re.search(r"^  ▸ Medios masivos\s+23 feb – 14 jul\s+22 de 143\s+pendiente$", out, re.M)
-    assert re.search(r"^  ▸ Brigadas de promoción y servicio\s+22 ene – 30 jun\s+54 de 161$",
-                     out, re.M)
+    assert re.search(
+        r"^  ▸ Brigadas de promoción y servicio\s+22 ene – 30 jun\s+54 de 161$", out, re.M
+    )
     assert "Logros" not in out and "Crédito" not in out
 
 
@@ -354,8 +370,11 @@ def test_from_after_to_is_an_error(cli: Invoke) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [("--on", "2024-03-01", "--month", "3"), ("--on", "2024-03-01", "--from", "2024-01-01"),
-     ("--month", "3", "--to", "2024-05-01")],
+    [
+        ("--on", "2024-03-01", "--month", "3"),
+        ("--on", "2024-03-01", "--from", "2024-01-01"),
+        ("--month", "3", "--to", "2024-05-01"),
+    ],
 )
 def test_window_options_that_do_not_combine(cli: Invoke, args: tuple[str, ...]) -> None:
     r = cli("schedule", *args, "--today", TODAY)
@@ -404,14 +423,24 @@ def test_schedule_json_shape(cli: Invoke) -> None:
     rows = rows_of(data)
     first = rows[0]
     assert first == {
-        "kind": "campaign", "campaign": "logros-laborales", "touchpoint": None,
-        "name": "Logros en materia laboral (digital)", "start": "2024-01-15",
-        "end": "2024-02-29", "days": 46, "touchpoint_id": None, "tactics": [],
+        "kind": "campaign",
+        "campaign": "logros-laborales",
+        "touchpoint": None,
+        "name": "Logros en materia laboral (digital)",
+        "start": "2024-01-15",
+        "end": "2024-02-29",
+        "days": 46,
+        "touchpoint_id": None,
+        "tactics": [],
         "ine_exception": None,
     }
     cambaceo = next(r for r in rows if r["touchpoint"] == "Cambaceo")
     assert (cambaceo["kind"], cambaceo["campaign"], cambaceo["start"], cambaceo["end"]) == (
-        "component", "atencion", "2024-01-10", "2024-05-31")
+        "component",
+        "atencion",
+        "2024-01-10",
+        "2024-05-31",
+    )
     assert rows[-1]["kind"] == "blackout" and rows[-1]["campaign"] is None
     assert [r["kind"] for r in rows].count("campaign") == 5
     assert "touchpoint" not in [r["kind"] for r in rows]  # the year view is the document's grid
@@ -443,9 +472,16 @@ def test_schedule_markdown(cli: Invoke) -> None:
     assert all(line.startswith("|") for line in lines[2:])
 
 
-@pytest.mark.parametrize("command", [
-    ("schedule",), ("schedule", "--month", "marzo"), ("show", "atencion"), ("list",),
-    ("audience",)])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("schedule",),
+        ("schedule", "--month", "marzo"),
+        ("show", "atencion"),
+        ("list",),
+        ("audience",),
+    ],
+)
 @pytest.mark.parametrize("fmt", ["json", "csv", "markdown"])
 def test_machine_formats_have_no_colour_even_when_forced(
     cli: Invoke, command: tuple[str, ...], fmt: str
@@ -458,9 +494,18 @@ def test_machine_formats_have_no_colour_even_when_forced(
 # --- the terminal view ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [
-    ("schedule",), ("schedule", "--month", "marzo"), ("schedule", "--on", "2024-03-15"),
-    ("show", "atencion"), ("show", "credito"), ("list",), ("audience",)])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("schedule",),
+        ("schedule", "--month", "marzo"),
+        ("schedule", "--on", "2024-03-15"),
+        ("show", "atencion"),
+        ("show", "credito"),
+        ("list",),
+        ("audience",),
+    ],
+)
 @pytest.mark.parametrize("columns", [80, 132])
 def test_terminal_and_pipe_show_the_same_content(
     cli: Invoke, command: tuple[str, ...], columns: int
@@ -491,7 +536,11 @@ def test_piped_table_does_not_import_rich(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR")}
     env["COLUMNS"] = "80"
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
         check=False,
     )
     assert done.returncode == 0, done.stderr
@@ -559,8 +608,9 @@ def test_show_atencion(cli: Invoke) -> None:
     assert "Infonatel (teléfono): 800 008 3900" in out
     assert re.search(r"^  Cambaceo\s+10 ene – 31 may\s+143\s+Brigadas de", out, re.M)
     execution = out.split("Ejecución")[1].split("Notas")[0]
-    assert re.search(r"^  Medios masivos\s+Spoteo nacional\s+23 feb – 14 jul\s+pendiente$",
-                     execution, re.M)
+    assert re.search(
+        r"^  Medios masivos\s+Spoteo nacional\s+23 feb – 14 jul\s+pendiente$", execution, re.M
+    )
     assert "94 días en veda" in execution and "92 días en veda" in execution
     assert re.search(r"Brigadas de\s+Infomóviles\s+22 ene – 30 jun\s+no solicitada", execution)
     assert "Hallazgos de validate (7)" in out
@@ -577,22 +627,31 @@ def test_show_a_campaign_with_only_a_grid_row(cli: Invoke) -> None:
     assert "Ejecución" not in r.stdout and "Objetivos" not in r.stdout
 
 
-@pytest.mark.parametrize(("today", "status"), [
-    ("2024-01-01", "próxima: empieza en 21 días"),
-    ("2024-01-22", "en curso, día 1 de 175; faltan 174 días"),
-    ("2024-07-14", "en curso, día 175 de 175; termina hoy"),
-    ("2024-08-01", "concluida: terminó hace 18 días"),
-    ("1 de agosto de 2024", "concluida: terminó hace 18 días"),
-])
+@pytest.mark.parametrize(
+    ("today", "status"),
+    [
+        ("2024-01-01", "próxima: empieza en 21 días"),
+        ("2024-01-22", "en curso, día 1 de 175; faltan 174 días"),
+        ("2024-07-14", "en curso, día 175 de 175; termina hoy"),
+        ("2024-08-01", "concluida: terminó hace 18 días"),
+        ("1 de agosto de 2024", "concluida: terminó hace 18 días"),
+    ],
+)
 def test_show_status_follows_today(cli: Invoke, today: str, status: str) -> None:
     out = cli("show", "atencion", "--today", today).stdout
     assert line_with(out, "Estado:").startswith(f"Estado:  {status} (al ")
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("trab", "Trabajadores independientes"), ("CRÉDITO", "Crédito"), ("Credito", "Crédito"),
-    ("responsabilidad", "Responsabilidad Compartida"),
-    ("Infonavit, estés en donde estés", "Infonavit, estés en donde estés")])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("trab", "Trabajadores independientes"),
+        ("CRÉDITO", "Crédito"),
+        ("Credito", "Crédito"),
+        ("responsabilidad", "Responsabilidad Compartida"),
+        ("Infonavit, estés en donde estés", "Infonavit, estés en donde estés"),
+    ],
+)
 def test_show_matches_ids_and_names(cli: Invoke, text: str, name: str) -> None:
     r = cli("show", text, "--today", TODAY)
     assert r.exit_code == 0, r.stderr
@@ -614,18 +673,39 @@ def test_show_json(cli: Invoke) -> None:
     r = cli("show", "atencion", "--format", "json", "--today", TODAY)
     data = json.loads(r.stdout)
     assert (data["id"], data["name"], data["start"], data["end"]) == (
-        "atencion", "Infonavit, estés en donde estés", "2024-01-22", "2024-07-14")
-    assert data["status"] == {"kind": "running", "text": "en curso, día 54 de 175", "day": 54,
-                              "total": 175, "days": 121}
+        "atencion",
+        "Infonavit, estés en donde estés",
+        "2024-01-22",
+        "2024-07-14",
+    )
+    assert data["status"] == {
+        "kind": "running",
+        "text": "en curso, día 54 de 175",
+        "day": 54,
+        "total": 175,
+        "days": 121,
+    }
     assert data["objectives"][0]["start"] == "2024-01-22"
     assert data["objectives"][1] == {
         "text": "Incentivar el uso de los canales digitales de atención como Mi Cuenta "
-                "Infonavit e Infonatel.", "start": None, "end": None, "period_text": None}
+        "Infonavit e Infonatel.",
+        "start": None,
+        "end": None,
+        "period_text": None,
+    }
     assert [t["name"] for t in data["touchpoints"]] == [
-        "Medios masivos", "Digital", "Comunicación Social", "Brigadas de promoción y servicio"]
+        "Medios masivos",
+        "Digital",
+        "Comunicación Social",
+        "Brigadas de promoción y servicio",
+    ]
     assert data["touchpoints"][3]["tactics"] == ["Infomóviles", "Cambaceo"]
     assert [t["ine_exception"] for t in data["touchpoints"]] == [
-        "pending", "pending", "pending", None]
+        "pending",
+        "pending",
+        "pending",
+        None,
+    ]
     assert data["touchpoints"][0]["start"] == "2024-02-23"
     assert len(data["findings"]) == 7
     assert data["audience"][0]["count"] == 76434882
@@ -634,15 +714,25 @@ def test_show_json(cli: Invoke) -> None:
 
 
 def test_show_csv_and_markdown(cli: Invoke) -> None:
-    rows = list(csv.DictReader(io.StringIO(
-        cli("show", "trab", "--format", "csv", "--today", TODAY).stdout)))
-    assert [r["kind"] for r in rows] == ["campaign", "objective", "objective", "touchpoint",
-                                         "touchpoint", "touchpoint"]
+    rows = list(
+        csv.DictReader(io.StringIO(cli("show", "trab", "--format", "csv", "--today", TODAY).stdout))
+    )
+    assert [r["kind"] for r in rows] == [
+        "campaign",
+        "objective",
+        "objective",
+        "touchpoint",
+        "touchpoint",
+        "touchpoint",
+    ]
     assert rows[1]["start"] == "2024-02-15" and rows[1]["days"] == "186"
     md = cli("show", "atencion", "--format", "markdown", "--today", TODAY).stdout
     assert md.startswith("## Infonavit, estés en donde estés\n")
     assert "| Medios masivos | Spoteo nacional televisión; Menciones nacionales televisión;" in md
-    assert "| Brigadas de promoción y servicio | Infomóviles; Cambaceo | 22 ene – 30 jun 2024 | no solicitada |" in md  # noqa: E501
+    assert (
+        "| Brigadas de promoción y servicio | Infomóviles; Cambaceo "
+        "| 22 ene – 30 jun 2024 | no solicitada |" in md
+    )
 
 
 # --- list -------------------------------------------------------------------------------------
@@ -652,24 +742,32 @@ def test_list_table_at_80_and_wide(cli: Invoke) -> None:
     narrow = cli("list", "--today", TODAY)
     assert narrow.exit_code == 0 and narrow.stderr == ""
     assert_fits(narrow.stdout, 80)
-    assert re.search(r"^atencion\s+22 ene – 14 jul\s+175\s+5\s+4\s+en curso,$", narrow.stdout,
-                     re.M)
+    assert re.search(r"^atencion\s+22 ene – 14 jul\s+175\s+5\s+4\s+en curso,$", narrow.stdout, re.M)
     assert "  Infonavit, estés en donde" in narrow.stdout
     assert re.search(r"^credito\s+17 sep – 15 dic\s+90\s+0\s+0\s+próxima$", narrow.stdout, re.M)
     wide = cli("list", "--today", TODAY, columns=160).stdout
     assert_fits(wide, 160)
     assert re.search(
         r"^atencion\s+Infonavit, estés en donde estés\s+22 ene – 14 jul\s+175\s+5\s+4\s+"
-        r"en curso, día 54 de 175$", wide, re.M)
-    assert re.search(r"^logros-laborales\s+Logros en materia laboral \(digital\)\s+15 ene – 29 feb"
-                     r"\s+46\s+0\s+0\s+concluida$", wide, re.M)
+        r"en curso, día 54 de 175$",
+        wide,
+        re.M,
+    )
+    assert re.search(
+        r"^logros-laborales\s+Logros en materia laboral \(digital\)\s+15 ene – 29 feb"
+        r"\s+46\s+0\s+0\s+concluida$",
+        wide,
+        re.M,
+    )
 
 
 def test_list_json_and_csv(cli: Invoke) -> None:
     data = json.loads(cli("list", "--format", "json", "--today", TODAY).stdout)
     assert data["today"] == TODAY
-    assert [(c["id"], c["days"], c["components"], c["touchpoints"], c["status"]["kind"])
-            for c in data["campaigns"]] == [
+    assert [
+        (c["id"], c["days"], c["components"], c["touchpoints"], c["status"]["kind"])
+        for c in data["campaigns"]
+    ] == [
         ("logros-laborales", 46, 0, 0, "finished"),
         ("atencion", 175, 5, 4, "running"),
         ("trabajadores-independientes", 217, 0, 3, "running"),
@@ -694,10 +792,12 @@ def test_audience_table(cli: Invoke) -> None:
     assert r.exit_code == 0 and r.stderr == ""
     out = r.stdout
     assert_fits(out, 80)
-    assert re.search(r"^Personas derechohabientes con Subcuenta de\s+76,434,882\s+100\.0 %$",
-                     out, re.M)
-    assert re.search(r"^  Reciben aportaciones en su SCV de manera\s+22,392,293\s+29\.3 %$",
-                     out, re.M)
+    assert re.search(
+        r"^Personas derechohabientes con Subcuenta de\s+76,434,882\s+100\.0 %$", out, re.M
+    )
+    assert re.search(
+        r"^  Reciben aportaciones en su SCV de manera\s+22,392,293\s+29\.3 %$", out, re.M
+    )
     assert re.search(r"^  No reciben aportaciones en su SCV\s+54,042,589\s+70\.7 %$", out, re.M)
     assert re.search(r"^Personas con un crédito activo\s+5,488,535\s+7\.18 %$", out, re.M)
     assert re.search(r"^Población mexicana\s+≈ 129,000,000\s+—$", out, re.M)
@@ -709,9 +809,11 @@ def test_audience_table(cli: Invoke) -> None:
 
 def test_audience_json_and_csv(cli: Invoke) -> None:
     data = json.loads(cli("audience", "--format", "json").stdout)
-    assert data["total"] == {"id": "derechohabientes",
-                             "name": "Personas derechohabientes con Subcuenta de Vivienda (SCV)",
-                             "count": 76434882}
+    assert data["total"] == {
+        "id": "derechohabientes",
+        "name": "Personas derechohabientes con Subcuenta de Vivienda (SCV)",
+        "count": 76434882,
+    }
     by = {s["id"]: s for s in data["segments"]}
     assert by["con-aportaciones"]["percent_of_total"] == pytest.approx(29.2959, abs=1e-4)
     assert by["con-aportaciones"]["part_of"] == "derechohabientes"
@@ -745,8 +847,7 @@ def test_audience_without_its_file(cli: Invoke, plan_dir: Path) -> None:
 # --- every query command ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("command", [("schedule",), ("show", "atencion"), ("list",),
-                                     ("audience",)])
+@pytest.mark.parametrize("command", [("schedule",), ("show", "atencion"), ("list",), ("audience",)])
 def test_bad_format_and_bad_today(cli: Invoke, command: tuple[str, ...]) -> None:
     r = cli(*command, "--format", "yaml", "--today", TODAY)
     assert r.exit_code == 2 and r.stdout == ""
@@ -785,8 +886,9 @@ def test_audience_without_breakdowns_has_no_total(cli: Invoke, plan_dir: Path) -
     audience.write_text(text[: text.index("breakdowns:")], encoding="utf-8")
     out = cli("audience", "--plan", str(plan_dir / "campaigns.yaml")).stdout
     # no longer a part of anything: not indented, and no share
-    assert re.search(r"^Reciben aportaciones en su SCV de manera regular\s+22,392,293\s+—$",
-                     out, re.M)
+    assert re.search(
+        r"^Reciben aportaciones en su SCV de manera regular\s+22,392,293\s+—$", out, re.M
+    )
     assert "no hay un total del cual calcular" in " ".join(out.split())
 
 
@@ -805,7 +907,8 @@ def test_a_campaign_across_the_new_year(cli: Invoke, plan_dir: Path) -> None:
     assert line_with(out, "hoy 10 feb 2025").index("▼") >= head.index("FEB")
     data = schedule_json(cli, "--plan", str(plan), "--from", "2025-01-01", "--to", "2025-01-20")
     assert [(r["campaign"], r["end"]) for r in rows_of(data)] == [
-        ("responsabilidad-compartida", "2025-03-31")]
+        ("responsabilidad-compartida", "2025-03-31")
+    ]
 
 
 def test_month_grid_header_fits_a_short_label_column(cli: Invoke) -> None:

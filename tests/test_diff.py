@@ -27,9 +27,17 @@ BRIGADAS_END_LATER = "        end: 2024-07-30\n        period_text: 22 de enero 
 def git(repo: Path, *args: str) -> str:
     proc = subprocess.run(
         [
-            "git", "-C", str(repo),
-            "-c", "user.name=Planeación", "-c", "user.email=plan@example.org",
-            "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main",
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=Planeación",
+            "-c",
+            "user.email=plan@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "init.defaultBranch=main",
             *args,
         ],
         check=True,
@@ -74,8 +82,11 @@ def test_moved_end_shows_the_shift_of_each_end_in_days(cli: Invoke, repo: Path) 
     plan = plan_of(repo)
     edit(plan, BRIGADAS_END, BRIGADAS_END_LATER)
     # the grid's Cambaceo component: 31 may -> 30 jun
-    edit(plan, "end: 2024-05-31\n        touchpoint: brigadas\n        tactic: Cambaceo",
-         "end: 2024-06-30\n        touchpoint: brigadas\n        tactic: Cambaceo")
+    edit(
+        plan,
+        "end: 2024-05-31\n        touchpoint: brigadas\n        tactic: Cambaceo",
+        "end: 2024-06-30\n        touchpoint: brigadas\n        tactic: Cambaceo",
+    )
     commit(repo)
     r = diff(cli, repo, "HEAD~1")
     assert r.exit_code == 1
@@ -118,12 +129,13 @@ def test_both_ends_moved_says_moved_or_stretched(cli: Invoke, repo: Path) -> Non
     assert rc.splitlines()[0] == "  ~ inicio: 21 oct -> 1 oct, -20 días"
 
 
-def test_tactics_added_and_removed_and_what_that_does_to_validate(
-    cli: Invoke, repo: Path
-) -> None:
+def test_tactics_added_and_removed_and_what_that_does_to_validate(cli: Invoke, repo: Path) -> None:
     plan = plan_of(repo)
-    edit(plan, "          - Cambaceo\n        start: 2024-01-22",
-         "          - Volanteo\n        start: 2024-01-22")
+    edit(
+        plan,
+        "          - Cambaceo\n        start: 2024-01-22",
+        "          - Volanteo\n        start: 2024-01-22",
+    )
     commit(repo)
     r = diff(cli, repo, "HEAD~1")
     assert r.exit_code == 1
@@ -178,7 +190,8 @@ def test_no_argument_compares_the_working_plan_with_head(
     monkeypatch.chdir(repo)
     r = cli("diff")
     assert (r.exit_code, r.stdout) == (
-        0, "Sin diferencias entre HEAD:data/campaigns.yaml y data/campaigns.yaml.\n"
+        0,
+        "Sin diferencias entre HEAD:data/campaigns.yaml y data/campaigns.yaml.\n",
     )
     edit(plan_of(repo), BRIGADAS_END, BRIGADAS_END_LATER)  # not committed
     r = cli("diff")
@@ -272,8 +285,11 @@ def test_ine_exception_blackout_and_campaign_changes(cli: Invoke, repo: Path) ->
 def test_objectives_and_creative_lines(cli: Invoke, repo: Path) -> None:
     plan = plan_of(repo)
     edit(plan, "Incentivar la aceptación de la alta", "Incentivar el registro de la alta")
-    edit(plan, "{text: Primero los trabajadores, kind: slogan}",
-         "{text: Primero las personas trabajadoras, kind: slogan}")
+    edit(
+        plan,
+        "{text: Primero los trabajadores, kind: slogan}",
+        "{text: Primero las personas trabajadoras, kind: slogan}",
+    )
     commit(repo)
     out = diff(cli, repo, "HEAD~1").stdout
     section = out.split("(trabajadores-independientes)\n")[1].split("\n\n")[0]
@@ -327,8 +343,7 @@ def test_markdown_is_a_review_comment(cli: Invoke, repo: Path) -> None:
     assert md.startswith("### Cambios en el plan\n\n`HEAD~1:data/campaigns.yaml` → `")
     assert "#### Campaña «Infonavit, estés en donde estés» (`atencion`)\n\n" in md
     assert (
-        "- **Brigadas de promoción y servicio (ejecución)**\n"
-        "  - fin: 30 jun → 30 jul, +30 días\n"
+        "- **Brigadas de promoción y servicio (ejecución)**\n  - fin: 30 jun → 30 jul, +30 días\n"
     ) in md
     # user text cannot open HTML tags or emphasis in the comment
     assert "táctico agregado: «\\<Volanteo\\*\\_\\>»" in md
@@ -464,10 +479,20 @@ def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...
 
 def _mutated(value: Any) -> Any:
     literals = {
-        "pending": "denied", "approved": "pending", "denied": "approved",
-        "slogan": "headline", "headline": "slogan", "url": "phone", "phone": "url",
-        "brand": "caption", "caption": "brand", "web": "portal", "portal": "web",
-        "exact": "approx", "approx": "up-to", "up-to": "exact",
+        "pending": "denied",
+        "approved": "pending",
+        "denied": "approved",
+        "slogan": "headline",
+        "headline": "slogan",
+        "url": "phone",
+        "phone": "url",
+        "brand": "caption",
+        "caption": "brand",
+        "web": "portal",
+        "portal": "web",
+        "exact": "approx",
+        "approx": "up-to",
+        "up-to": "exact",
     }
     if isinstance(value, bool):
         return not value
@@ -502,9 +527,7 @@ def test_every_field_of_the_plan_and_audience_is_seen() -> None:
         for path, value in _leaves(data):
             changed = _set(data, path, _mutated(value))
             try:
-                side = (
-                    _side(changed, audience) if which == "plan" else _side(plan, changed)
-                )
+                side = _side(changed, audience) if which == "plan" else _side(plan, changed)
             except ValueError:  # the mutation broke the schema: not a plan to compare
                 continue
             result = compare(base, side)

@@ -90,9 +90,7 @@ def test_each_campaign_row_component_and_the_blackout_is_an_event(cli: Invoke) -
         dt.date(2024, 1, 10),
         dt.date(2024, 6, 1),
     )
-    assert [str(c) for c in component["CATEGORIES"].cats] == [
-        "Brigadas de promoción y servicio"
-    ]
+    assert [str(c) for c in component["CATEGORIES"].cats] == ["Brigadas de promoción y servicio"]
 
     veda = evs["veda-electoral-2024@veda.2024.campana"]
     assert str(veda["SUMMARY"]) == "Veda electoral federal 2024"
@@ -219,17 +217,17 @@ def test_an_unusable_plan_is_exit_2(cli: Invoke, tmp_path: Path) -> None:
 
 def _variants(text: str) -> st.SearchStrategy[str]:
     """The same name with any case, accents dropped or not, spaces around."""
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
-    )
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return st.tuples(
         st.sampled_from([text, plain]),
         st.lists(st.booleans(), min_size=len(text) + 1, max_size=len(text) + 1),
         st.sampled_from(["", " ", "  "]),
     ).map(
-        lambda t: t[2]
-        + "".join(c.upper() if up else c.lower() for c, up in zip(t[0], t[1], strict=False))
-        + t[2]
+        lambda t: (
+            t[2]
+            + "".join(c.upper() if up else c.lower() for c, up in zip(t[0], t[1], strict=False))
+            + t[2]
+        )
     )
 
 

@@ -54,6 +54,8 @@ def test_version(cli: Invoke) -> None:
         (["nope"], "error: no existe el comando «nope»"),
         (["validate", "--bogus"], "error: no existe la opción --bogus"),
         (["validate", "--format"], "error: la opción «--format» necesita un valor"),
+        (["schedule", "--year", "abc"], "error: valor no válido para «--year / -y»: «abc» no es"),
+        (["show"], "error: falta el argumento «ID»"),
     ],
 )
 def test_usage_errors_are_spanish_and_exit_2(cli: Invoke, args: list[str], message: str) -> None:
@@ -141,3 +143,16 @@ def test_python_dash_m_campana() -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, f"campana {__version__}\n")
+
+
+def test_usage_lines_name_arguments_plainly(cli: Invoke) -> None:
+    assert cli("show", "--help").stdout.startswith("Uso: campana show [OPCIONES] ID\n")
+    assert cli("validate", "--help").stdout.startswith(
+        "Uso: campana validate [OPCIONES] [ARCHIVO]..."
+    )
+
+
+def test_an_impossible_spanish_date_says_why(cli: Invoke) -> None:
+    r = cli("schedule", "--on", "31 de febrero de 2024")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert "la fecha «31 de febrero de 2024» no existe: febrero de 2024 tiene 29 días" in r.stderr

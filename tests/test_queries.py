@@ -208,8 +208,12 @@ def test_rows_in_the_blackout_are_restricted_unless_approved(loaded: LoadedPlan)
 def test_approved_exception_is_in_the_blackout_but_not_restricted(plan_dir: Path) -> None:
     plan_file = plan_dir / "campaigns.yaml"
     text = plan_file.read_text(encoding="utf-8")
-    edit(plan_file, "ine_exception: pending", "ine_exception: approved",
-         count=text.count("ine_exception: pending"))
+    edit(
+        plan_file,
+        "ine_exception: pending",
+        "ine_exception: approved",
+        count=text.count("ine_exception: pending"),
+    )
     plan = open_plan(plan_file).plan
     s = queries.schedule(plan, *queries.year_window(2024), TODAY)
     media = next(r for r in s.rows if r.kind == "touchpoint" and r.touchpoint_id == "digital")
@@ -224,14 +228,19 @@ def test_approved_exception_is_in_the_blackout_but_not_restricted(plan_dir: Path
 def test_brief_of_atencion(loaded: LoadedPlan) -> None:
     c = queries.resolve_campaign(loaded.plan, "atencion")
     b = queries.brief(loaded.plan, loaded.audience, c, TODAY, loaded.findings)
-    assert (b.id, b.name, b.aka) == ("atencion", "Infonavit, estés en donde estés",
-                                     ("Campaña atención",))
+    assert (b.id, b.name, b.aka) == (
+        "atencion",
+        "Infonavit, estés en donde estés",
+        ("Campaña atención",),
+    )
     assert b.status.text == "en curso, día 54 de 175"
     assert [(f.id, f.count) for f in b.audience] == [
-        ("derechohabientes", 76434882), ("con-credito-activo", 5488535)
+        ("derechohabientes", 76434882),
+        ("con-credito-activo", 5488535),
     ]
     assert [(o.start, o.end) for o in b.objectives] == [
-        (D(2024, 1, 22), D(2024, 7, 14)), (None, None)
+        (D(2024, 1, 22), D(2024, 7, 14)),
+        (None, None),
     ]
     assert [(t.name, t.ine_es, t.blackout_days) for t in b.touchpoints] == [
         ("Medios masivos", "pendiente", 94),
@@ -261,7 +270,8 @@ def test_brief_without_audience_file_keeps_the_ids(loaded: LoadedPlan) -> None:
     c = queries.resolve_campaign(loaded.plan, "atencion")
     b = queries.brief(loaded.plan, None, c, TODAY)
     assert [(f.id, f.count) for f in b.audience] == [
-        ("derechohabientes", None), ("con-credito-activo", None)
+        ("derechohabientes", None),
+        ("con-credito-activo", None),
     ]
 
 
@@ -288,8 +298,12 @@ def test_audience_report_shares_and_campaigns(loaded: LoadedPlan) -> None:
     assert (r.total_id, r.total_count) == ("derechohabientes", 76434882)
     by = {s.id: s for s in r.segments}
     assert [s.id for s in r.segments] == [
-        "derechohabientes", "con-aportaciones", "sin-aportaciones", "con-credito-activo",
-        "poblacion-mexicana", "independientes-elegibles",
+        "derechohabientes",
+        "con-aportaciones",
+        "sin-aportaciones",
+        "con-credito-activo",
+        "poblacion-mexicana",
+        "independientes-elegibles",
     ]
     assert by["con-aportaciones"].part_of == "derechohabientes"
     assert by["con-aportaciones"].depth == 1

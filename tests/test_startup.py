@@ -95,7 +95,8 @@ def test_a_bad_number_is_a_usage_error(cli: Invoke) -> None:
     result = cli("schedule", "--year", "abc", "--today", "2024-03-15")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "'abc' is not a valid integer" in result.stderr
+    assert "valor no válido para «--year / -y»: «abc» no es un número entero" in result.stderr
+    assert "is not a valid" not in result.stderr
     assert "sugerencia: prueba «campana schedule --help»" in result.stderr
 
 

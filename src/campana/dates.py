@@ -124,15 +124,27 @@ def parse_date(text: str, *, default_year: int | None = None) -> dt.date:
     try:
         value = parser.parse(fold(raw), parserinfo=_parserinfo(), default=default)
     except (ValueError, OverflowError, parser.ParserError):
-        raise ValueError(
-            f"«{text}» no es una fecha; usa AAAA-MM-DD (2024-02-23) o «23 de febrero de 2024»"
-        ) from None
+        raise ValueError(_why_not_a_date(text, default_year)) from None
     if value.year == dt.date.min.year and default_year is None:
         raise ValueError(f"a la fecha «{text}» le falta el año; por ejemplo «{text} de 2024»")
     return value.date()
 
 
-def impossible_date_message(raw: str) -> str:
+def _why_not_a_date(text: str, default_year: int | None) -> str:
+    """A Spanish reason: a day the month does not have ("31 de febrero"), or not a date at all."""
+    m = re.fullmatch(
+        r"\s*(\d{1,2})\s+(?:de\s+)?([^\d\s]+)(?:\s+(?:de(?:l)?\s+)?(\d{4}))?\s*", fold(text)
+    )
+    month = parse_month(m.group(2)) if m else None
+    if m and month is not None:
+        year = int(m.group(3)) if m.group(3) else default_year
+        if year is not None:
+            iso = f"{year:04d}-{month:02d}-{int(m.group(1)):02d}"
+            return impossible_date_message(iso, shown=text.strip())
+    return f"«{text}» no es una fecha; usa AAAA-MM-DD (2024-02-23) o «23 de febrero de 2024»"
+
+
+def impossible_date_message(raw: str, shown: str | None = None) -> str:
     """Why an ISO-looking date does not exist (2024-02-30, 2023-02-29, 2024-13-01)."""
     try:
         year, month, _day = (int(p) for p in raw.split("-"))
@@ -143,7 +155,9 @@ def impossible_date_message(raw: str) -> str:
     import calendar
 
     last = calendar.monthrange(year, month)[1]
-    return f"la fecha «{raw}» no existe: {MONTHS_ES[month - 1]} de {year} tiene {last} días"
+    return (
+        f"la fecha «{shown or raw}» no existe: {MONTHS_ES[month - 1]} de {year} tiene {last} días"
+    )
 
 
 _DAY_MONTH = re.compile(

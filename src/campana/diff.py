@@ -361,8 +361,14 @@ def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list
             left[c] -= 1
             word = "agregada" if feminine else "agregado"
             out.append(
-                Change(t, "item-added", f"{label} {word}: {_describe(name, v)}", name,
-                       None, _jsonable(v))
+                Change(
+                    t,
+                    "item-added",
+                    f"{label} {word}: {_describe(name, v)}",
+                    name,
+                    None,
+                    _jsonable(v),
+                )
             )
     gone = old_count - new_count
     for v in old:
@@ -371,8 +377,14 @@ def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list
             gone[c] -= 1
             word = "quitada" if feminine else "quitado"
             out.append(
-                Change(t, "item-removed", f"{label} {word}: {_describe(name, v)}", name,
-                       _jsonable(v), None)
+                Change(
+                    t,
+                    "item-removed",
+                    f"{label} {word}: {_describe(name, v)}",
+                    name,
+                    _jsonable(v),
+                    None,
+                )
             )
     return out
 
@@ -409,9 +421,7 @@ def _period(
             message = f"el periodo se mueve {signed_days(shift_start)}, misma duración"
         else:
             message = f"duración: {before} -> {after} días ({after - before:+d})"
-        out.append(
-            Change(t, "value", message, "duration", before, after, after - before)
-        )
+        out.append(Change(t, "value", message, "duration", before, after, after - before))
     return out
 
 
@@ -478,7 +488,9 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
     out = _period(ct, a.start, a.end, b.start, b.end)
     out.extend(
         _fields(
-            ct, a, b,
+            ct,
+            a,
+            b,
             skip=("id", "start", "end", "objectives", "creative", "components", "execution"),
         )
     )
@@ -500,10 +512,13 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
     if not creative and _canon(a.creative) != _canon(b.creative):
         out.append(
             Change(
-                ct, "value",
+                ct,
+                "value",
                 f"piezas creativas: {len(a.creative)} -> {len(b.creative)} "
                 "(las mismas líneas, agrupadas de otra forma)",
-                "creative", _jsonable(a.creative), _jsonable(b.creative),
+                "creative",
+                _jsonable(a.creative),
+                _jsonable(b.creative),
             )
         )
 
@@ -531,13 +546,14 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
         if ra is None:
             tactics = ", ".join(r.tactics)
             out.append(
-                _added(rt, f"punto de contacto nuevo: {period_text(r.start, r.end)}; "
-                       f"tácticos: {tactics}", r)
+                _added(
+                    rt,
+                    f"punto de contacto nuevo: {period_text(r.start, r.end)}; tácticos: {tactics}",
+                    r,
+                )
             )
         elif rb is None:
-            out.append(
-                _removed(rt, f"punto de contacto quitado: {period_text(r.start, r.end)}", r)
-            )
+            out.append(_removed(rt, f"punto de contacto quitado: {period_text(r.start, r.end)}", r))
         else:
             out.extend(_period(rt, ra.start, ra.end, rb.start, rb.end))
             out.extend(_fields(rt, ra, rb, skip=("touchpoint", "start", "end")))
@@ -617,7 +633,7 @@ def _finding_changes(old: Sequence[Finding], new: Sequence[Finding]) -> list[Fin
                 result.append(FindingChange("severity", f, before[i].severity))
     for key, found in a.items():
         after = b.get(key, [])
-        result.extend(FindingChange("resolved", f) for f in found[len(after):])
+        result.extend(FindingChange("resolved", f) for f in found[len(after) :])
     order = {"introduced": 0, "severity": 1, "resolved": 2}
     result.sort(key=lambda c: (order[c.status], c.finding.severity != "error", c.finding.sort_key))
     return result
@@ -735,8 +751,6 @@ def _side_from(
         )
     findings = [replace(f, file=names.get(f.file, f.file)) for f in validation.findings]
     return Side(label, validation.plan, validation.audience, findings)
-
-
 
 
 def read_file_side(path: Path, label: str | None = None) -> Side:
@@ -868,9 +882,7 @@ def read_revision_side(rev: str, plan: Path) -> Side:
             (Path(tmp) / AUDIENCE_FILE).write_bytes(audience)
         validation = validate_files([tmp_plan])
         files = (tmp_plan, Path(tmp) / AUDIENCE_FILE)
-        return _side_from(
-            validation, files, f"{rev}:{rel}", f"{rev}:{audience_rel}", revision=True
-        )
+        return _side_from(validation, files, f"{rev}:{rel}", f"{rev}:{audience_rel}", revision=True)
 
 
 def read_side(spec: str | None, working: Path) -> Side:

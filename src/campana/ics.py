@@ -261,26 +261,44 @@ def build_calendar(
 
     for b in plan.blackouts:
         event(
-            blackout_uid(plan, b), b.name, b.start, b.end, _blackout_text(plan, b),
+            blackout_uid(plan, b),
+            b.name,
+            b.start,
+            b.end,
+            _blackout_text(plan, b),
             ["Veda electoral"],
         )
     for c in chosen:
         cuid = campaign_uid(plan, c)
         event(
-            cuid, f"Campaña: {c.name}", c.start, c.end, _campaign_text(plan, c, audience),
+            cuid,
+            f"Campaña: {c.name}",
+            c.start,
+            c.end,
+            _campaign_text(plan, c, audience),
             ["Campaña"],
         )
         for r in c.execution:
             tp = plan.touchpoint_name(r.touchpoint)
             event(
-                execution_uid(plan, c, r), f"{tp}: {c.name}", r.start, r.end,
-                _row_text(plan, c, r), [tp], cuid,
+                execution_uid(plan, c, r),
+                f"{tp}: {c.name}",
+                r.start,
+                r.end,
+                _row_text(plan, c, r),
+                [tp],
+                cuid,
             )
         for k in c.components:
             category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
             event(
-                component_uid(plan, c, k), f"Componente {k.name}: {c.name}", k.start, k.end,
-                _component_text(plan, c, k), [category], cuid,
+                component_uid(plan, c, k),
+                f"Componente {k.name}: {c.name}",
+                k.start,
+                k.end,
+                _component_text(plan, c, k),
+                [category],
+                cuid,
             )
     result.data = cal.to_ical()
     return result

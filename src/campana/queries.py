@@ -88,8 +88,10 @@ class Status:
     @property
     def label(self) -> str:
         """Status and detail in one line."""
-        return f"{self.text}; {self.detail}" if self.kind == "running" else (
-            f"{self.text}: {self.detail}"
+        return (
+            f"{self.text}; {self.detail}"
+            if self.kind == "running"
+            else (f"{self.text}: {self.detail}")
         )
 
 
@@ -261,8 +263,13 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
         ex = _execution_for(c, k.touchpoint)
         rows.append(
             Row(
-                "component", c.id, k.name, k.start, k.end,
-                touchpoint=k.name, touchpoint_id=k.touchpoint,
+                "component",
+                c.id,
+                k.name,
+                k.start,
+                k.end,
+                touchpoint=k.name,
+                touchpoint_id=k.touchpoint,
                 tactics=(k.tactic,) if k.tactic else (),
                 ine_exception=ex.ine_exception if ex else None,
                 blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
@@ -273,8 +280,14 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
             name = plan.touchpoint_name(e.touchpoint)
             rows.append(
                 Row(
-                    "touchpoint", c.id, name, e.start, e.end,
-                    touchpoint=name, touchpoint_id=e.touchpoint, tactics=tuple(e.tactics),
+                    "touchpoint",
+                    c.id,
+                    name,
+                    e.start,
+                    e.end,
+                    touchpoint=name,
+                    touchpoint_id=e.touchpoint,
+                    tactics=tuple(e.tactics),
                     ine_exception=e.ine_exception,
                     blackout=_blackout_spans(plan, e.touchpoint, e.start, e.end),
                 )
@@ -472,8 +485,12 @@ def _figure(audience: Audience | None, segment_id: str) -> SegmentFigure:
     if seg is None:
         return SegmentFigure(segment_id, segment_id, None)
     return SegmentFigure(
-        seg.id, seg.name, seg.count, seg.bound,
-        seg.share.percent if seg.share else None, seg.share.of if seg.share else None,
+        seg.id,
+        seg.name,
+        seg.count,
+        seg.bound,
+        seg.share.percent if seg.share else None,
+        seg.share.of if seg.share else None,
     )
 
 
@@ -492,9 +509,7 @@ def brief(
             if touchpoint in b.restricts:
                 cross = overlap(start, end, b.start, b.end)
                 if cross is not None:
-                    days.update(
-                        cross[0] + dt.timedelta(days=i) for i in range(span_days(*cross))
-                    )
+                    days.update(cross[0] + dt.timedelta(days=i) for i in range(span_days(*cross)))
         return len(days)
 
     return Brief(
@@ -516,17 +531,27 @@ def brief(
         channels=tuple(ChannelLine(ch.name, ch.kind, ch.contact) for ch in c.channels),
         components=tuple(
             ComponentLine(
-                k.id, k.name, k.start, k.end,
-                plan.touchpoint_name(k.touchpoint) if k.touchpoint else None, k.tactic,
+                k.id,
+                k.name,
+                k.start,
+                k.end,
+                plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
+                k.tactic,
                 status(k.start, k.end, today),
             )
             for k in c.components
         ),
         touchpoints=tuple(
             TouchpointLine(
-                e.touchpoint, plan.touchpoint_name(e.touchpoint), tuple(e.tactics), e.start,
-                e.end, e.period_text, e.ine_exception,
-                blackout_days(e.touchpoint, e.start, e.end), status(e.start, e.end, today),
+                e.touchpoint,
+                plan.touchpoint_name(e.touchpoint),
+                tuple(e.tactics),
+                e.start,
+                e.end,
+                e.period_text,
+                e.ine_exception,
+                blackout_days(e.touchpoint, e.start, e.end),
+                status(e.start, e.end, today),
             )
             for e in c.execution
         ),
@@ -556,7 +581,12 @@ class CampaignLine:
 def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
     return [
         CampaignLine(
-            c.id, c.name, c.start, c.end, len(c.components), len(c.execution),
+            c.id,
+            c.name,
+            c.start,
+            c.end,
+            len(c.components),
+            len(c.execution),
             status(c.start, c.end, today),
         )
         for c in plan.campaigns
@@ -626,9 +656,20 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
         )
         whole_id = part_of.get(s.id)
         return SegmentLine(
-            s.id, s.name, s.count, s.bound, whole_id if whole_id in by_id else None, share,
-            s.share.percent if s.share else None, s.share.of if s.share else None, computed,
-            campaigns, s.note, tuple(s.reasons), s.since, s.source,
+            s.id,
+            s.name,
+            s.count,
+            s.bound,
+            whole_id if whole_id in by_id else None,
+            share,
+            s.share.percent if s.share else None,
+            s.share.of if s.share else None,
+            computed,
+            campaigns,
+            s.note,
+            tuple(s.reasons),
+            s.since,
+            s.source,
         )
 
     ordered: list[str] = []

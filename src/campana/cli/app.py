@@ -36,6 +36,15 @@ def _spanish_help(option: Any) -> Any:
     return option
 
 
+def _usage_name(param: Any) -> Callable[[], str]:
+    def name() -> str:
+        text = str(param.display_name_raw)
+        text = text if param.required else f"[{text}]"
+        return text + ("..." if param.nargs != 1 else "")
+
+    return name
+
+
 class SpanishCommand(typer.core.TyperCommand):
     context_class = SpanishContext
 
@@ -46,6 +55,8 @@ class SpanishCommand(typer.core.TyperCommand):
             if isinstance(param, typer.core.TyperArgument):
                 # typer would print the Python type ("<list[Path]>") beside the metavar
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+                # and a required argument as "{ID}"; usage lines say "ID", optional "[ID]"
+                param._usage_display_name = _usage_name(param)  # type: ignore[method-assign]
 
     def get_help_option(self, ctx: click.Context) -> Any:
         return _spanish_help(super().get_help_option(ctx))

@@ -28,14 +28,19 @@ def export(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="ARCHIVO", help="Archivo a escribir («-»: salida estándar).",
+            "--output",
+            "-o",
+            metavar="ARCHIVO",
+            help="Archivo a escribir («-»: salida estándar).",
             show_default=False,
         ),
     ] = None,
     campaign: Annotated[
         list[str] | None,
         typer.Option(
-            "--campaign", "-c", metavar="CAMPAÑA",
+            "--campaign",
+            "-c",
+            metavar="CAMPAÑA",
             help="Solo esta campaña (id o nombre; se puede repetir). Las vedas siempre van.",
             show_default=False,
         ),

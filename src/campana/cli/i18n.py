@@ -32,14 +32,14 @@ _ERRORS: tuple[tuple[str, str], ...] = (
     (r"Option '([^']*)' requires (\d+) arguments\.", "la opción «{0}» necesita {1} valores"),
     (r"Got unexpected extra arguments? \((.*)\)", "sobran argumentos: {0}"),
     (
-        r"Invalid value for '([^']*)': '([^']*)' is not one of (.*)\.",
+        r"Invalid value for (.+?): '([^']*)' is not one of (.*)\.",
         "valor no válido para «{0}»: «{1}»; se admite: {2}",
     ),
     (
-        r"Invalid value for '([^']*)': '([^']*)' is not a valid integer\.",
+        r"Invalid value for (.+?): '([^']*)' is not a valid integer\.",
         "valor no válido para «{0}»: «{1}» no es un número entero",
     ),
-    (r"Invalid value for '([^']*)': (.*)", "valor no válido para «{0}»: {1}"),
+    (r"Invalid value for (.+?): (.*)", "valor no válido para «{0}»: {1}"),
     (r"Missing command\.", "falta el comando"),
 )
 

@@ -26,7 +26,9 @@ SAVE_EXTENSIONS = (".svg", ".html", ".txt")
 FormatOpt = Annotated[
     str,
     typer.Option(
-        "--format", "-f", metavar="FORMATO",
+        "--format",
+        "-f",
+        metavar="FORMATO",
         help="table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
         show_default=False,
     ),
@@ -84,8 +86,14 @@ def _save(lines: list[Line], path: Path, size: int) -> None:
             from rich.console import Console
 
             con = Console(
-                file=io.StringIO(), record=True, width=size, force_terminal=True,
-                color_system="truecolor", highlight=False, emoji=False, soft_wrap=False,
+                file=io.StringIO(),
+                record=True,
+                width=size,
+                force_terminal=True,
+                color_system="truecolor",
+                highlight=False,
+                emoji=False,
+                soft_wrap=False,
             )
             print_rich(lines, con)
             if path.suffix.lower() == ".svg":
@@ -122,7 +130,7 @@ def _date(value: str, option: str, year: int) -> dt.date:
     "Las fechas sin año son del año del plan (o de --year).\n\n"
     "Ejemplos:\n\n"
     "  campana schedule --month marzo\n\n"
-    "  campana schedule --on \"23 de febrero de 2024\"\n\n"
+    '  campana schedule --on "23 de febrero de 2024"\n\n'
     "  campana schedule --campaign atencion --format json\n\n"
     "  campana schedule --save programacion.svg",
 )
@@ -130,8 +138,11 @@ def schedule(
     month: Annotated[
         str | None,
         typer.Option(
-            "--month", "-m", metavar="MES",
-            help="Un mes día por día: marzo, March, mar, sept, 3...", show_default=False,
+            "--month",
+            "-m",
+            metavar="MES",
+            help="Un mes día por día: marzo, March, mar, sept, 3...",
+            show_default=False,
         ),
     ] = None,
     on: Annotated[
@@ -149,7 +160,9 @@ def schedule(
     campaign: Annotated[
         list[str] | None,
         typer.Option(
-            "--campaign", "-c", metavar="ID",
+            "--campaign",
+            "-c",
+            metavar="ID",
             help="Solo esa campaña (id, nombre o inicio del id; se puede repetir).",
             show_default=False,
         ),
@@ -157,7 +170,9 @@ def schedule(
     touchpoint: Annotated[
         str | None,
         typer.Option(
-            "--touchpoint", "-t", metavar="NOMBRE",
+            "--touchpoint",
+            "-t",
+            metavar="NOMBRE",
             help="Solo los componentes y puntos de contacto cuyo nombre, id o táctico lo "
             "contienen (digital, radio, brigadas...).",
             show_default=False,
@@ -166,7 +181,9 @@ def schedule(
     year: Annotated[
         int | None,
         typer.Option(
-            "--year", "-y", metavar="AÑO",
+            "--year",
+            "-y",
+            metavar="AÑO",
             help="Año a mostrar, y el de las fechas sin año. Por omisión, el del plan.",
             show_default=False,
         ),
@@ -175,8 +192,10 @@ def schedule(
     save: Annotated[
         Path | None,
         typer.Option(
-            "--save", metavar="ARCHIVO",
-            help="Guarda también la vista en ARCHIVO: .svg, .html o .txt.", show_default=False,
+            "--save",
+            metavar="ARCHIVO",
+            help="Guarda también la vista en ARCHIVO: .svg, .html o .txt.",
+            show_default=False,
         ),
     ] = None,
     plan: PlanOpt = None,
@@ -232,12 +251,18 @@ def schedule(
     ids = [queries.resolve_campaign(loaded.plan, c).id for c in campaign or []]
     long_view = start != end and (end - start).days + 1 > 42
     result = queries.schedule(
-        loaded.plan, start, end, now, campaigns=ids, touchpoint=touchpoint,
+        loaded.plan,
+        start,
+        end,
+        now,
+        campaigns=ids,
+        touchpoint=touchpoint,
         touchpoints=not long_view or bool(ids) or touchpoint is not None,
     )
     if result.empty:
         say(
-            f"Nada programado el {fmt_date(start)}." if start == end
+            f"Nada programado el {fmt_date(start)}."
+            if start == end
             else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
         )
     from campana.render import queries as render

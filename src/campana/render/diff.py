@@ -305,9 +305,7 @@ def markdown(diff: PlanDiff) -> str:
             f = fc.finding
             _, line = finding_line(fc)
             word = line.split(",", 1)[0]
-            out.append(
-                f"- **{word}** `{f.code}` en `{f.file}:{f.line}`: {md(f.message)}"
-            )
+            out.append(f"- **{word}** `{f.code}` en `{f.file}:{f.line}`: {md(f.message)}")
         out.append("")
     if diff.overlaps:
         out.extend(["#### Cruces con la veda electoral", ""])

@@ -65,8 +65,12 @@ def wrap(text: str, width: int, indent: str = "") -> list[str]:
     import textwrap
 
     lines = textwrap.wrap(
-        nfc(text), max(10, width), initial_indent=indent, subsequent_indent=indent,
-        break_long_words=True, break_on_hyphens=False,
+        nfc(text),
+        max(10, width),
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
     ) or [indent]
     return [line.replace(NBSP, " ") for line in lines]
 
@@ -94,7 +98,7 @@ def to_rich(line: Line) -> Any:
             if body:
                 text.append(chunk[:lead])
                 text.append(body, style=style)
-                text.append(chunk[lead + len(body):])
+                text.append(chunk[lead + len(body) :])
                 continue
         text.append(chunk, style=style or None)
     return text
@@ -269,8 +273,12 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     periods = [_short_period(r, years) for r in rows]
     heads = [f"hoy {fmt(s.today)}"] if s.today_inside else []
     label_w, unit, period_w = _layout(
-        width, len(months), max((len(x) for x in [*labels, *heads]), default=10),
-        max((len(p) for p in periods), default=0), unit_pref=4, unit_max=28,
+        width,
+        len(months),
+        max((len(x) for x in [*labels, *heads]), default=10),
+        max((len(p) for p in periods), default=0),
+        unit_pref=4,
+        unit_max=28,
     )
     n = unit * len(months)
 
@@ -283,9 +291,11 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
             lo, hi = i * days // unit + 1, (i + 1) * days // unit
             cells.append((dt.date(y, m, max(1, lo)), dt.date(y, m, max(1, hi, lo))))
             month_at.append(mi)
-    today_cell = next(
-        (i for i, (a, b) in enumerate(cells) if a <= s.today <= b), None
-    ) if s.today_inside else None
+    today_cell = (
+        next((i for i, (a, b) in enumerate(cells) if a <= s.today <= b), None)
+        if s.today_inside
+        else None
+    )
 
     lines: list[Line] = [[(title, "bold")]]
     head = _Cells(n)
@@ -300,12 +310,11 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     if today_cell is not None:
         mark = _Cells(n)
         mark.put(today_cell, TODAY_HEAD, TODAY_STYLE)
-        lines.append([(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""),
-                      *mark.segments()])
+        lines.append(
+            [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
+        )
 
-    in_blackout = [
-        any(b.start <= bb and aa <= b.end for b in s.blackouts) for aa, bb in cells
-    ]
+    in_blackout = [any(b.start <= bb and aa <= b.end for b in s.blackouts) for aa, bb in cells]
     for row, label, period in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
@@ -330,7 +339,10 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
 
 
 def _put_days(
-    line: _Cells, row: Row, cells: Sequence[tuple[dt.date, dt.date]], month_at: list[int],
+    line: _Cells,
+    row: Row,
+    cells: Sequence[tuple[dt.date, dt.date]],
+    month_at: list[int],
     unit: int,
 ) -> None:
     """Write the start day in the start month and the end day in the end month, on the bar."""
@@ -373,8 +385,12 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     month_label = f"{MONTHS_ES[days[0].month - 1]} {days[0].year}" if single_month else ""
     heads = [month_label, *([f"hoy {fmt(s.today)}"] if s.today_inside else [])]
     label_w, unit, period_w = _layout(
-        width, len(days), max((len(x) for x in [*labels, *heads]), default=10),
-        max((len(p) for p in periods), default=0), unit_pref=1, unit_max=3,
+        width,
+        len(days),
+        max((len(x) for x in [*labels, *heads]), default=10),
+        max((len(p) for p in periods), default=0),
+        unit_pref=1,
+        unit_max=3,
     )
     n = unit * len(days)
     weekend = [d.weekday() >= 5 for d in days]
@@ -410,15 +426,18 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     if today_i is not None:
         mark = _Cells(n)
         mark.put(today_i * unit + unit - 1, TODAY_HEAD, TODAY_STYLE)
-        lines.append([(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""),
-                      *mark.segments()])
+        lines.append(
+            [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
+        )
 
     for row, label, period in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, d in enumerate(days):
             pos = i * unit
-            bg = WEEKEND_BG if weekend[i] else (
-                BLACKOUT_BG if blackout_day[i] and row.kind != "blackout" else ""
+            bg = (
+                WEEKEND_BG
+                if weekend[i]
+                else (BLACKOUT_BG if blackout_day[i] and row.kind != "blackout" else "")
             )
             if row.active(d):
                 ch, color = _bar_char(row, row.is_restricted(d))

@@ -159,7 +159,8 @@ def table(
     """Aligned columns two spaces apart, narrowed to ``width``; no borders."""
     cells = [[_cell(v) for v in row] for row in rows]
     keep = [
-        i for i, c in enumerate(cols)
+        i
+        for i, c in enumerate(cols)
         if not (c.optional and all(not t.strip() for row in cells for t, _ in row[i]))
     ]
     gap = 2
@@ -187,13 +188,16 @@ def table(
             lines = values[i]
             if cols[i].wrap and not head:
                 lines = [
-                    (x, st) for t, st in lines
+                    (x, st)
+                    for t, st in lines
                     for x in wrap(t.lstrip(" "), w, " " * (len(t) - len(t.lstrip(" "))))
                 ]
-            blocks.append([
-                (t.rjust(w) if cols[i].right and len(t) <= w else fit(t, w), st)
-                for t, st in lines
-            ])
+            blocks.append(
+                [
+                    (t.rjust(w) if cols[i].right and len(t) <= w else fit(t, w), st)
+                    for t, st in lines
+                ]
+            )
         out: list[Line] = []
         for k in range(max(len(b) for b in blocks)):
             line: Line = [(" " * indent, "")] if indent else []
@@ -233,9 +237,11 @@ def schedule_title(s: Schedule) -> str:
     a, b = s.start, s.end
     if a == dt.date(a.year, 1, 1) and b == dt.date(a.year, 12, 31):
         return f"Programación de campañas {a.year}"
-    if a.day == 1 and (a.year, a.month) == (b.year, b.month) and b.day == calendar.monthrange(
-        b.year, b.month
-    )[1]:
+    if (
+        a.day == 1
+        and (a.year, a.month) == (b.year, b.month)
+        and b.day == calendar.monthrange(b.year, b.month)[1]
+    ):
         return f"Programación de {MONTHS_ES[a.month - 1]} {a.year}"
     if a == b:
         return f"Qué corre el {WEEKDAYS_ES[a.weekday()]} {fmt_long(a)}"
@@ -292,10 +298,14 @@ def picture_day(s: Schedule, width: int, title: str) -> list[Line]:
         if r.in_blackout(day):
             text = INE_STATUS_ES.get(r.ine_exception, str(r.ine_exception))
             veda = (text, "green" if r.ine_exception == "approved" else "yellow")
-        rows.append([
-            (_row_label(r), "bold" if r.kind == "campaign" else ""), when,
-            f"{st.day} de {st.total}", veda,
-        ])
+        rows.append(
+            [
+                (_row_label(r), "bold" if r.kind == "campaign" else ""),
+                when,
+                f"{st.day} de {st.total}",
+                veda,
+            ]
+        )
     cols = [
         Col("Campaña / punto de contacto", shrink=2, min=16),
         Col("Periodo"),
@@ -305,8 +315,10 @@ def picture_day(s: Schedule, width: int, title: str) -> list[Line]:
     lines += table(cols, rows, width)
     if any(r.in_blackout(day) for r in s.rows):
         lines.append([])
-        lines += [[(x, DIM)] for x in wrap(
-            "Excepción INE: solo en lo que la veda restringe ese día.", width)]
+        lines += [
+            [(x, DIM)]
+            for x in wrap("Excepción INE: solo en lo que la veda restringe ese día.", width)
+        ]
     return lines
 
 
@@ -334,8 +346,18 @@ def row_dict(r: Row) -> dict[str, Any]:
     }
 
 
-SCHEDULE_CSV = ("kind", "campaign", "touchpoint", "name", "start", "end", "days",
-                "touchpoint_id", "tactics", "ine_exception")
+SCHEDULE_CSV = (
+    "kind",
+    "campaign",
+    "touchpoint",
+    "name",
+    "start",
+    "end",
+    "days",
+    "touchpoint_id",
+    "tactics",
+    "ine_exception",
+)
 
 
 def schedule_json(s: Schedule) -> str:
@@ -343,11 +365,24 @@ def schedule_json(s: Schedule) -> str:
 
 
 def schedule_csv(s: Schedule) -> str:
-    return _csv(SCHEDULE_CSV, [
-        [r.kind, r.campaign, r.touchpoint, r.name, iso(r.start), iso(r.end), r.days,
-         r.touchpoint_id, "; ".join(r.tactics), r.ine_exception]
-        for r in s.data_rows
-    ])
+    return _csv(
+        SCHEDULE_CSV,
+        [
+            [
+                r.kind,
+                r.campaign,
+                r.touchpoint,
+                r.name,
+                iso(r.start),
+                iso(r.end),
+                r.days,
+                r.touchpoint_id,
+                "; ".join(r.tactics),
+                r.ine_exception,
+            ]
+            for r in s.data_rows
+        ],
+    )
 
 
 def schedule_markdown(s: Schedule) -> str:
@@ -361,12 +396,29 @@ def schedule_markdown(s: Schedule) -> str:
         if r.kind == "blackout":
             campaign = r.name
         ine = INE_STATUS_ES.get(r.ine_exception, "") if r.kind == "touchpoint" else ""
-        rows.append([campaign if r.kind != "component" and r.kind != "touchpoint" else "",
-                     part, KIND_ES[r.kind], fmt(r.start), fmt(r.end), r.days, ine])
+        rows.append(
+            [
+                campaign if r.kind != "component" and r.kind != "touchpoint" else "",
+                part,
+                KIND_ES[r.kind],
+                fmt(r.start),
+                fmt(r.end),
+                r.days,
+                ine,
+            ]
+        )
     return f"### {schedule_title(s)}\n\n" + _md_table(
-        ["Campaña", "Componente o punto de contacto", "Tipo", "Inicio", "Fin", "Días",
-         "Excepción INE"],
-        rows, right=(5,),
+        [
+            "Campaña",
+            "Componente o punto de contacto",
+            "Tipo",
+            "Inicio",
+            "Fin",
+            "Días",
+            "Excepción INE",
+        ],
+        rows,
+        right=(5,),
     )
 
 
@@ -387,8 +439,13 @@ def picture_list(lines: Sequence[CampaignLine], width: int) -> list[Line]:
     ]
 
     def tail(c: CampaignLine) -> list[Cell]:
-        return [period(c.start, c.end, year=year), str(c.days), str(c.components),
-                str(c.touchpoints), (_status_cell(c.status), STATUS_STYLE[c.status.kind])]
+        return [
+            period(c.start, c.end, year=year),
+            str(c.days),
+            str(c.components),
+            str(c.touchpoints),
+            (_status_cell(c.status), STATUS_STYLE[c.status.kind]),
+        ]
 
     cols = [Col("Id"), Col("Campaña", shrink=2, wrap=True, min=16), *rest]
     rows: list[list[Cell]] = [[(c.id, "bold"), c.name, *tail(c)] for c in lines]
@@ -398,9 +455,14 @@ def picture_list(lines: Sequence[CampaignLine], width: int) -> list[Line]:
         rows = [[[(c.id, "bold"), ("  " + c.name, "")], *tail(c)] for c in lines]
     out = table(cols, rows, width)
     out.append([])
-    out += [[(x, DIM)] for x in wrap(
-        "Comp.: componentes de la programación; Puntos: puntos de contacto de la tabla de "
-        "ejecución. La ficha de una campaña: campana show ID.", width)]
+    out += [
+        [(x, DIM)]
+        for x in wrap(
+            "Comp.: componentes de la programación; Puntos: puntos de contacto de la tabla de "
+            "ejecución. La ficha de una campaña: campana show ID.",
+            width,
+        )
+    ]
     return out
 
 
@@ -408,9 +470,16 @@ def list_dict(lines: Sequence[CampaignLine], today: dt.date) -> dict[str, Any]:
     return {
         "today": iso(today),
         "campaigns": [
-            {"id": c.id, "name": c.name, "start": iso(c.start), "end": iso(c.end),
-             "days": c.days, "components": c.components, "touchpoints": c.touchpoints,
-             "status": status_dict(c.status)}
+            {
+                "id": c.id,
+                "name": c.name,
+                "start": iso(c.start),
+                "end": iso(c.end),
+                "days": c.days,
+                "components": c.components,
+                "touchpoints": c.touchpoints,
+                "status": status_dict(c.status),
+            }
             for c in lines
         ],
     }
@@ -420,18 +489,40 @@ LIST_CSV = ("id", "name", "start", "end", "days", "components", "touchpoints", "
 
 
 def list_csv(lines: Sequence[CampaignLine]) -> str:
-    return _csv(LIST_CSV, [
-        [c.id, c.name, iso(c.start), iso(c.end), c.days, c.components, c.touchpoints,
-         c.status.kind, c.status.day]
-        for c in lines
-    ])
+    return _csv(
+        LIST_CSV,
+        [
+            [
+                c.id,
+                c.name,
+                iso(c.start),
+                iso(c.end),
+                c.days,
+                c.components,
+                c.touchpoints,
+                c.status.kind,
+                c.status.day,
+            ]
+            for c in lines
+        ],
+    )
 
 
 def list_markdown(lines: Sequence[CampaignLine]) -> str:
     return _md_table(
         ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
-        [[c.name, f"`{c.id}`", period(c.start, c.end), c.days, c.components, c.touchpoints,
-          c.status.text] for c in lines],
+        [
+            [
+                c.name,
+                f"`{c.id}`",
+                period(c.start, c.end),
+                c.days,
+                c.components,
+                c.touchpoints,
+                c.status.text,
+            ]
+            for c in lines
+        ],
         right=(3, 4, 5),
     )
 
@@ -461,10 +552,13 @@ def picture_audience(r: AudienceReport, width: int) -> list[Line]:
         cell.append((pad + "  campañas: " + (", ".join(s.campaigns) or "ninguna"), DIM))
         if s.stated_percent is not None:
             cell.append((pad + "  el documento dice " + _stated(s), DIM))
-        rows.append([
-            cell, figure_text(s.count, s.bound),
-            percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
-        ])
+        rows.append(
+            [
+                cell,
+                figure_text(s.count, s.bound),
+                percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
+            ]
+        )
     out = table(cols, rows, width)
     out.append([])
     notes = []
@@ -495,19 +589,37 @@ def audience_dict(r: AudienceReport) -> dict[str, Any]:
     return {
         "total": {"id": r.total_id, "name": r.total_name, "count": r.total_count},
         "segments": [
-            {"id": s.id, "name": s.name, "count": s.count, "bound": s.bound,
-             "part_of": s.part_of, "percent_of_total": _share_pct(s.share_of_total),
-             "stated_percent": s.stated_percent, "stated_of": s.stated_of,
-             "computed_percent": round(s.computed_percent, 4) if s.computed_percent is not None
-             else None,
-             "campaigns": list(s.campaigns)}
+            {
+                "id": s.id,
+                "name": s.name,
+                "count": s.count,
+                "bound": s.bound,
+                "part_of": s.part_of,
+                "percent_of_total": _share_pct(s.share_of_total),
+                "stated_percent": s.stated_percent,
+                "stated_of": s.stated_of,
+                "computed_percent": round(s.computed_percent, 4)
+                if s.computed_percent is not None
+                else None,
+                "campaigns": list(s.campaigns),
+            }
             for s in r.segments
         ],
     }
 
 
-AUDIENCE_CSV = ("id", "name", "count", "bound", "part_of", "percent_of_total",
-                "stated_percent", "stated_of", "computed_percent", "campaigns")
+AUDIENCE_CSV = (
+    "id",
+    "name",
+    "count",
+    "bound",
+    "part_of",
+    "percent_of_total",
+    "stated_percent",
+    "stated_of",
+    "computed_percent",
+    "campaigns",
+)
 
 
 def audience_csv(r: AudienceReport) -> str:
@@ -521,9 +633,16 @@ def audience_markdown(r: AudienceReport) -> str:
     total = f"% de {r.total_id}" if r.total_id else "% del total"
     return _md_table(
         ["Segmento", "Personas", total, "Dice el documento", "Campañas"],
-        [[("— " if s.depth else "") + s.name, figure_text(s.count, s.bound),
-          percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
-          _stated(s), ", ".join(s.campaigns)] for s in r.segments],
+        [
+            [
+                ("— " if s.depth else "") + s.name,
+                figure_text(s.count, s.bound),
+                percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
+                _stated(s),
+                ", ".join(s.campaigns),
+            ]
+            for s in r.segments
+        ],
         right=(1, 2),
     )
 
@@ -548,20 +667,35 @@ def picture_show(b: Brief, width: int) -> list[Line]:
         ident += " · también: " + ", ".join(b.aka)
     lines += [[(x, DIM)] for x in wrap(ident, width)]
     lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({days(b.days)})", "")])
-    lines.append([("Estado:  ", "bold"), (b.status.label, STATUS_STYLE[b.status.kind]),
-                  (f" (al {fmt(b.today)})", DIM)])
+    lines.append(
+        [
+            ("Estado:  ", "bold"),
+            (b.status.label, STATUS_STYLE[b.status.kind]),
+            (f" (al {fmt(b.today)})", DIM),
+        ]
+    )
     if not b.has_brief:
         lines.append([])
-        lines += [[(x, "yellow")] for x in wrap(
-            "Esta campaña solo aparece en la programación: todavía no tiene ficha de ejecución "
-            "(audiencia, objetivos, líneas creativas, canales ni puntos de contacto).", width)]
+        lines += [
+            [(x, "yellow")]
+            for x in wrap(
+                "Esta campaña solo aparece en la programación: todavía no tiene ficha de ejecución "
+                "(audiencia, objetivos, líneas creativas, canales ni puntos de contacto).",
+                width,
+            )
+        ]
 
     if b.audience:
         lines += [[], heading("Audiencia")]
         lines += table(
-            [Col("Segmento", shrink=2, wrap=True, min=16), Col("Personas", right=True),
-             Col("Dice el documento", shrink=1, wrap=True, min=10, optional=True)],
-            [_figure_line(f) for f in b.audience], width, indent=2,
+            [
+                Col("Segmento", shrink=2, wrap=True, min=16),
+                Col("Personas", right=True),
+                Col("Dice el documento", shrink=1, wrap=True, min=10, optional=True),
+            ],
+            [_figure_line(f) for f in b.audience],
+            width,
+            indent=2,
         )
     if b.objectives:
         lines += [[], heading("Objetivos")]
@@ -570,7 +704,8 @@ def picture_show(b: Brief, width: int) -> list[Line]:
                 lines.append([(f"  {n}. " if k == 0 else "     ", ""), (x, "")])
             when = (
                 f"{period(o.start, o.end)} ({days(span_days(o.start, o.end))})"
-                if o.start and o.end else "sin periodo propio (el de la campaña)"
+                if o.start and o.end
+                else "sin periodo propio (el de la campaña)"
             )
             lines.append([("     Periodo: ", DIM), (when, DIM)])
     if b.creative:
@@ -592,14 +727,25 @@ def picture_show(b: Brief, width: int) -> list[Line]:
     if b.components:
         lines += [[], heading("Componentes (programación)")]
         lines += table(
-            [Col("Componente", shrink=1, wrap=True, min=12),
-             Col(f"Periodo {year}" if year else "Periodo"),
-             Col("Días", right=True),
-             Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
-             Col("Estado", shrink=3, wrap=True, min=13)],
-            [[k.name, period(k.start, k.end, year=year), str(k.days), k.touchpoint or "—",
-              (_status_cell(k.status), STATUS_STYLE[k.status.kind])] for k in b.components],
-            width, indent=2,
+            [
+                Col("Componente", shrink=1, wrap=True, min=12),
+                Col(f"Periodo {year}" if year else "Periodo"),
+                Col("Días", right=True),
+                Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
+                Col("Estado", shrink=3, wrap=True, min=13),
+            ],
+            [
+                [
+                    k.name,
+                    period(k.start, k.end, year=year),
+                    str(k.days),
+                    k.touchpoint or "—",
+                    (_status_cell(k.status), STATUS_STYLE[k.status.kind]),
+                ]
+                for k in b.components
+            ],
+            width,
+            indent=2,
         )
     if b.touchpoints:
         lines += [[], heading("Ejecución")]
@@ -609,14 +755,24 @@ def picture_show(b: Brief, width: int) -> list[Line]:
             if t.blackout_days:
                 ine.append(f"{days(t.blackout_days)} en veda")
             risky = bool(t.blackout_days) and t.ine_exception != "approved"
-            rows.append([(t.name, "bold"), (list(t.tactics), ""), period(t.start, t.end, year=year),
-                         (ine, "yellow" if risky else "")])
+            rows.append(
+                [
+                    (t.name, "bold"),
+                    (list(t.tactics), ""),
+                    period(t.start, t.end, year=year),
+                    (ine, "yellow" if risky else ""),
+                ]
+            )
         lines += table(
-            [Col("Punto de contacto", shrink=3, wrap=True, min=19),
-             Col("Tácticos", shrink=2, wrap=True, min=18),
-             Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
-             Col("Excepción INE", shrink=1, wrap=True, min=10)],
-            rows, width, indent=2,
+            [
+                Col("Punto de contacto", shrink=3, wrap=True, min=19),
+                Col("Tácticos", shrink=2, wrap=True, min=18),
+                Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
+                Col("Excepción INE", shrink=1, wrap=True, min=10),
+            ],
+            rows,
+            width,
+            indent=2,
         )
     if b.notes:
         lines += [[], heading("Notas")]
@@ -634,8 +790,15 @@ def picture_show(b: Brief, width: int) -> list[Line]:
 
 
 def _finding_dict(f: Finding) -> dict[str, Any]:
-    return {"file": f.file, "line": f.line, "column": f.column, "severity": f.severity,
-            "code": f.code, "message": f.message, "hint": f.hint}
+    return {
+        "file": f.file,
+        "line": f.line,
+        "column": f.column,
+        "severity": f.severity,
+        "code": f.code,
+        "message": f.message,
+        "hint": f.hint,
+    }
 
 
 def brief_dict(b: Brief) -> dict[str, Any]:
@@ -650,8 +813,14 @@ def brief_dict(b: Brief) -> dict[str, Any]:
         "status": status_dict(b.status),
         "has_brief": b.has_brief,
         "audience": [
-            {"id": f.id, "name": f.name, "count": f.count, "bound": f.bound,
-             "stated_percent": f.stated_percent, "stated_of": f.stated_of}
+            {
+                "id": f.id,
+                "name": f.name,
+                "count": f.count,
+                "bound": f.bound,
+                "stated_percent": f.stated_percent,
+                "stated_of": f.stated_of,
+            }
             for f in b.audience
         ],
         "objectives": [
@@ -661,15 +830,29 @@ def brief_dict(b: Brief) -> dict[str, Any]:
         "creative": [[{"text": i.text, "kind": i.kind} for i in piece] for piece in b.creative],
         "channels": [{"name": c.name, "kind": c.kind, "contact": c.contact} for c in b.channels],
         "components": [
-            {"id": k.id, "name": k.name, "start": iso(k.start), "end": iso(k.end), "days": k.days,
-             "touchpoint": k.touchpoint, "tactic": k.tactic}
+            {
+                "id": k.id,
+                "name": k.name,
+                "start": iso(k.start),
+                "end": iso(k.end),
+                "days": k.days,
+                "touchpoint": k.touchpoint,
+                "tactic": k.tactic,
+            }
             for k in b.components
         ],
         "touchpoints": [
-            {"id": t.touchpoint_id, "name": t.name, "tactics": list(t.tactics),
-             "start": iso(t.start), "end": iso(t.end), "days": t.days,
-             "period_text": t.period_text, "ine_exception": t.ine_exception,
-             "blackout_days": t.blackout_days}
+            {
+                "id": t.touchpoint_id,
+                "name": t.name,
+                "tactics": list(t.tactics),
+                "start": iso(t.start),
+                "end": iso(t.end),
+                "days": t.days,
+                "period_text": t.period_text,
+                "ine_exception": t.ine_exception,
+                "blackout_days": t.blackout_days,
+            }
             for t in b.touchpoints
         ],
         "notes": list(b.notes),
@@ -683,13 +866,31 @@ SHOW_CSV = ("kind", "name", "start", "end", "days", "tactics", "ine_exception")
 def brief_csv(b: Brief) -> str:
     rows: list[list[Any]] = [["campaign", b.name, iso(b.start), iso(b.end), b.days, "", ""]]
     for o in b.objectives:
-        rows.append(["objective", o.text, iso(o.start), iso(o.end),
-                     span_days(o.start, o.end) if o.start and o.end else "", "", ""])
+        rows.append(
+            [
+                "objective",
+                o.text,
+                iso(o.start),
+                iso(o.end),
+                span_days(o.start, o.end) if o.start and o.end else "",
+                "",
+                "",
+            ]
+        )
     for k in b.components:
         rows.append(["component", k.name, iso(k.start), iso(k.end), k.days, k.tactic or "", ""])
     for t in b.touchpoints:
-        rows.append(["touchpoint", t.name, iso(t.start), iso(t.end), t.days,
-                     "; ".join(t.tactics), t.ine_exception])
+        rows.append(
+            [
+                "touchpoint",
+                t.name,
+                iso(t.start),
+                iso(t.end),
+                t.days,
+                "; ".join(t.tactics),
+                t.ine_exception,
+            ]
+        )
     return _csv(SHOW_CSV, rows)
 
 
@@ -706,9 +907,13 @@ def brief_markdown(b: Brief) -> str:
         out += ["", "_Solo aparece en la programación: todavía no tiene ficha de ejecución._"]
     if b.audience:
         out += ["", "### Audiencia", ""]
-        out.append(_md_table(["Segmento", "Personas"],
-                             [[f.name, figure_text(f.count, f.bound)] for f in b.audience],
-                             right=(1,)).rstrip())
+        out.append(
+            _md_table(
+                ["Segmento", "Personas"],
+                [[f.name, figure_text(f.count, f.bound)] for f in b.audience],
+                right=(1,),
+            ).rstrip()
+        )
     if b.objectives:
         out += ["", "### Objetivos", ""]
         for n, o in enumerate(b.objectives, 1):
@@ -720,21 +925,43 @@ def brief_markdown(b: Brief) -> str:
             out.append(f"- Pieza {n}: " + "; ".join(f"«{i.text}» ({i.kind_es})" for i in piece))
     if b.channels:
         out += ["", "### Canales de contacto", ""]
-        out += [f"- {c.name} ({c.kind_es})" + (f": {c.contact}" if c.contact else "")
-                for c in b.channels]
+        out += [
+            f"- {c.name} ({c.kind_es})" + (f": {c.contact}" if c.contact else "")
+            for c in b.channels
+        ]
     if b.components:
         out += ["", "### Componentes", ""]
-        out.append(_md_table(["Componente", "Periodo", "Días", "Punto de contacto"],
-                             [[k.name, period(k.start, k.end), k.days, k.touchpoint or ""]
-                              for k in b.components], right=(2,)).rstrip())
+        out.append(
+            _md_table(
+                ["Componente", "Periodo", "Días", "Punto de contacto"],
+                [
+                    [k.name, period(k.start, k.end), k.days, k.touchpoint or ""]
+                    for k in b.components
+                ],
+                right=(2,),
+            ).rstrip()
+        )
     if b.touchpoints:
         out += ["", "### Ejecución", ""]
-        out.append(_md_table(
-            ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
-            [[t.name, "; ".join(t.tactics), period(t.start, t.end),
-              INE_STATUS_ES.get(t.ine_exception, "")] for t in b.touchpoints]).rstrip())
+        out.append(
+            _md_table(
+                ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
+                [
+                    [
+                        t.name,
+                        "; ".join(t.tactics),
+                        period(t.start, t.end),
+                        INE_STATUS_ES.get(t.ine_exception, ""),
+                    ]
+                    for t in b.touchpoints
+                ],
+            ).rstrip()
+        )
     if b.findings:
         out += ["", "### Hallazgos", ""]
-        out += [f"- {SEVERITY_ES.get(f.severity, f.severity)}: {f.message} (`{f.code}`, "
-                f"{f.file}:{f.line})" for f in b.findings]
+        out += [
+            f"- {SEVERITY_ES.get(f.severity, f.severity)}: {f.message} (`{f.code}`, "
+            f"{f.file}:{f.line})"
+            for f in b.findings
+        ]
     return "\n".join(out) + "\n"
