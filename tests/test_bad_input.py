@@ -186,3 +186,15 @@ def test_query_style_error_for_an_unusable_plan(cli: Invoke, tmp_path: Path) -> 
         open_plan(bad)
     assert "errores de estructura" in info.value.message
     assert "campana validate" in (info.value.hint or "")
+
+
+def test_unreadable_files_still_show_the_offending_line(cli: Invoke, tmp_path: Path) -> None:
+    bad = tmp_path / "campaigns.yaml"
+    bad.write_text("plan:\n\ttitle: Campañas 2024\n", encoding="utf-8")
+    lines = _run(cli, bad)[1].splitlines()
+    assert lines[1] == "  2 |  title: Campañas 2024"  # the tab shown as a space
+    assert lines[2] == "    | ^"
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("plan:\n  title: Campañas 2024\n".encode("latin-1"))
+    lines = _run(cli, latin)[1].splitlines()
+    assert lines[1] == "  2 |   title: Campa\ufffdas 2024"

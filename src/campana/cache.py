@@ -398,6 +398,8 @@ def store(found: Slot, loaded: LoadedPlan) -> None:
             findings=list(v.findings),
             unreadable=list(v.unreadable),
             files=list(v.files),
+            texts={},  # the docs keep their text; queries never show source lines
+            _lines={},
         )
         payload = FORMAT + found.key + pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         folder = found.file.parent

@@ -76,10 +76,20 @@ class Validation:
     findings: list[Finding] = field(default_factory=list)
     unreadable: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    #: the text of every file read (by display name), for showing the line of a finding
+    texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @property
     def all_findings(self) -> list[Finding]:
         return sorted([*self.unreadable, *self.findings], key=lambda f: f.sort_key)
+
+    def line_text(self, name: str, line: int) -> str:
+        """Line ``line`` (1-based) of the file shown as ``name``, or "" if it is not known."""
+        lines = self._lines.get(name)
+        if lines is None:
+            lines = self._lines[name] = self.texts.get(name, "").splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 # --- pydantic errors as findings ------------------------------------------------------------
@@ -326,7 +336,10 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
             doc = load(path, name)
         except UnreadableFile as exc:
             result.unreadable.append(exc.finding)
+            if exc.text is not None:
+                result.texts[name] = exc.text
             return None
+        result.texts[name] = doc.text
         result.findings.extend(doc.findings)
         return doc
 

@@ -45,6 +45,7 @@ class UnreadableFile(CampanaError):
             column=finding.column,
         )
         self.finding = finding
+        #: the file's text when it could be decoded, to show the offending line
         self.text: str | None = None
 
 
@@ -224,14 +225,16 @@ def read_text(path: Path, name: str) -> tuple[str, list[Finding]]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise _unreadable(
+        error = _unreadable(
             name,
             f"el archivo no está en UTF-8 (byte 0x{raw[exc.start]:02X} en la línea {line})",
             "guárdalo como «UTF-8» en tu editor; probablemente está en Latin-1 o Windows-1252",
             "encoding",
             line,
             col,
-        ) from None
+        )
+        error.text = raw.decode("utf-8", "replace")  # to show the offending line
+        raise error from None
     if "\x00" in text:
         raise _unreadable(
             name,
@@ -480,6 +483,15 @@ def load(path: Path, name: str | None = None, *, via_nodes: bool = False) -> Yam
     display = name or str(path)
     text, findings = read_text(path, display)
     doc = YamlDoc(path=path, name=display, text=text, data=None, root=None, findings=findings)
+    try:
+        return _parse(doc, via_nodes=via_nodes)
+    except UnreadableFile as exc:
+        exc.text = text  # the reporter shows the offending line without reading the file again
+        raise
+
+
+def _parse(doc: YamlDoc, *, via_nodes: bool) -> YamlDoc:
+    text, display = doc.text, doc.name
     budget = 10 * len(text) + 10_000
     parser = None if via_nodes else _c_parser(text)
     if parser is not None:

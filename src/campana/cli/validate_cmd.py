@@ -52,23 +52,7 @@ def validate(
         out(render.github(findings))
         say(render.summary(findings, result.files))
     else:
-        docs = {d.name: d for d in (result.plan_doc, result.audience_doc) if d is not None}
-        texts: dict[str, list[str]] = {}
-
-        def line_of(name: str, line: int) -> str:
-            doc = docs.get(name)
-            if doc is not None:
-                return doc.line_text(line)
-            if name not in texts:
-                try:
-                    raw = Path(name).read_bytes().decode("utf-8", "replace")
-                    texts[name] = raw.splitlines()
-                except OSError:
-                    texts[name] = []
-            lines = texts[name]
-            return lines[line - 1] if 0 < line <= len(lines) else ""
-
-        out(render.text(findings, result.files, line_of, color=color_enabled()))
+        out(render.text(findings, result.files, result.line_text, color=color_enabled()))
     if result.unreadable:
         return EXIT_USAGE
     return exit_code_for(findings, strict=strict)
