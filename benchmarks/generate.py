@@ -19,26 +19,14 @@ import random
 import sys
 from pathlib import Path
 
+from campana.dates import MONTHS_ES as MONTHS
+
 OUT = Path(__file__).resolve().parent / "out"
 # (campaigns, rows, period): the 4,000 x 10 plan is the 2,000 x 10 one doubled
 DEFAULT_SIZES = ((200, 50, None), (2000, 10, None), (4000, 10, 2000))
 YEAR = 2024
 BLACKOUT = (dt.date(YEAR, 3, 1), dt.date(YEAR, 6, 2))
 
-MONTHS = (
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-)
 TOUCHPOINT_NAMES = (
     "Medios masivos",
     "Digital",

@@ -59,6 +59,32 @@ def _picture(build: Callable[[int], list[Line]], save: Path | None = None) -> No
         say(f"Guardado en {save}")
 
 
+def _dumps(data: object) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _emit(
+    kind: str,
+    *,
+    as_json: Callable[[], str],
+    as_csv: Callable[[], str],
+    as_markdown: Callable[[], str],
+    picture: Callable[[int], list[Line]] | None,
+    save: Path | None = None,
+) -> None:
+    """Write a query result in the chosen format: one renderer per format, the same result."""
+    if kind == "json":
+        out(as_json())
+    elif kind == "csv":
+        out(as_csv())
+    elif kind == "markdown":
+        out(as_markdown())
+    elif picture is not None:
+        _picture(picture, save)
+
+
 def _check_save(save: Path | None, kind: str) -> None:
     if save is None:
         return
@@ -267,14 +293,16 @@ def schedule(
         )
     from campana.render import queries as render
 
-    if kind == "json":
-        out(render.schedule_json(result))
-    elif kind == "csv":
-        out(render.schedule_csv(result))
-    elif kind == "markdown":
-        out(render.schedule_markdown(result))
-    elif not result.empty or result.blackouts or save is not None:
-        _picture(lambda w: render.picture_schedule(result, w), save)
+    _emit(
+        kind,
+        as_json=lambda: render.schedule_json(result),
+        as_csv=lambda: render.schedule_csv(result),
+        as_markdown=lambda: render.schedule_markdown(result),
+        picture=(lambda w: render.picture_schedule(result, w))
+        if not result.empty or result.blackouts or save is not None
+        else None,
+        save=save,
+    )
     return 0
 
 
@@ -303,16 +331,13 @@ def show(
     result = queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
     from campana.render import queries as render
 
-    if kind == "json":
-        import json
-
-        out(json.dumps(render.brief_dict(result), ensure_ascii=False, indent=2) + "\n")
-    elif kind == "csv":
-        out(render.brief_csv(result))
-    elif kind == "markdown":
-        out(render.brief_markdown(result))
-    else:
-        _picture(lambda w: render.picture_show(result, w))
+    _emit(
+        kind,
+        as_json=lambda: _dumps(render.brief_dict(result)),
+        as_csv=lambda: render.brief_csv(result),
+        as_markdown=lambda: render.brief_markdown(result),
+        picture=lambda w: render.picture_show(result, w),
+    )
     return 0
 
 
@@ -334,16 +359,13 @@ def list_campaigns(
     lines = queries.campaign_lines(loaded.plan, now)
     from campana.render import queries as render
 
-    if kind == "json":
-        import json
-
-        out(json.dumps(render.list_dict(lines, now), ensure_ascii=False, indent=2) + "\n")
-    elif kind == "csv":
-        out(render.list_csv(lines))
-    elif kind == "markdown":
-        out(render.list_markdown(lines))
-    else:
-        _picture(lambda w: render.picture_list(lines, w))
+    _emit(
+        kind,
+        as_json=lambda: _dumps(render.list_dict(lines, now)),
+        as_csv=lambda: render.list_csv(lines),
+        as_markdown=lambda: render.list_markdown(lines),
+        picture=lambda w: render.picture_list(lines, w),
+    )
     return 0
 
 
@@ -371,14 +393,11 @@ def audience(
     report = queries.audience_report(loaded.audience, loaded.plan)
     from campana.render import queries as render
 
-    if kind == "json":
-        import json
-
-        out(json.dumps(render.audience_dict(report), ensure_ascii=False, indent=2) + "\n")
-    elif kind == "csv":
-        out(render.audience_csv(report))
-    elif kind == "markdown":
-        out(render.audience_markdown(report))
-    else:
-        _picture(lambda w: render.picture_audience(report, w))
+    _emit(
+        kind,
+        as_json=lambda: _dumps(render.audience_dict(report)),
+        as_csv=lambda: render.audience_csv(report),
+        as_markdown=lambda: render.audience_markdown(report),
+        picture=lambda w: render.picture_audience(report, w),
+    )
     return 0
