@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Id = Annotated[
     str,
@@ -21,7 +21,23 @@ Id = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 
-IneException = Literal["pending", "approved", "denied"]
+# The file may say the status in English or as the Spanish labels the views print; the model
+# keeps the English value.
+IneException = Literal["pending", "approved", "denied", "pendiente", "aprobada", "negada"]
+INE_SYNONYMS = {"pendiente": "pending", "aprobada": "approved", "negada": "denied"}
+
+
+def _ine_english(value: str | None) -> str | None:
+    return INE_SYNONYMS.get(value, value) if value is not None else None
+
+
+Owner = Annotated[
+    str,
+    Field(
+        min_length=1,
+        description="Área o persona responsable (texto libre): «Coordinación de Medios».",
+    ),
+]
 
 
 class Model(BaseModel):
@@ -103,6 +119,7 @@ class Component(Model):
     tactic: Text | None = Field(
         default=None, description="Táctico de ese punto de contacto, si el componente es uno."
     )
+    owner: Owner | None = None
 
 
 class Execution(Model):
@@ -115,12 +132,37 @@ class Execution(Model):
     period_text: Text | None = Field(
         default=None, description="El periodo tal como lo escribe el documento."
     )
-    ine_exception: IneException | None = Field(
+    ine_exception: Annotated[IneException | None, AfterValidator(_ine_english)] = Field(
         default=None,
         description=(
             "Excepción a la veda electoral ante el INE (el asterisco del documento): "
-            "pending, approved o denied; sin valor si no se solicitó."
+            "pending, approved o denied (o pendiente, aprobada, negada); sin valor si no se "
+            "solicitó."
         ),
+    )
+    owner: Owner | None = None
+
+
+MilestoneKind = Literal[
+    "ine-request", "ine-answer", "creative-delivery", "launch", "report", "other"
+]
+
+
+class Milestone(Model):
+    """A dated checkpoint of a campaign: the INE's answer, a creative delivery, a report."""
+
+    id: Id
+    name: Text
+    date: dt.date
+    kind: MilestoneKind = Field(
+        description=(
+            "ine-request (solicitud al INE), ine-answer (respuesta del INE), creative-delivery "
+            "(entrega de creatividades), launch (lanzamiento), report (reporte) u other."
+        )
+    )
+    owner: Owner | None = None
+    touchpoint: Id | None = Field(
+        default=None, description="Punto de contacto (id de touchpoints) al que se refiere."
     )
 
 
@@ -138,6 +180,8 @@ class Campaign(Model):
     channels: list[Channel] = Field(default_factory=list)
     components: list[Component] = Field(default_factory=list)
     execution: list[Execution] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+    owner: Owner | None = None
     notes: list[Text] = Field(default_factory=list)
 
 
