@@ -46,9 +46,9 @@ INE_STATUS_LABELS: dict[str, str] = {
     "denied": "negada",
 }
 
-#: Why a restricted row comes off air, completing «sale del aire … : la excepción del INE …».
+#: Why a restricted row comes off air during a blackout («sale del aire por la veda: …»).
 INE_STATUS_REASONS: dict[str, str] = {
-    "not-requested": "no se solicitó la excepción al INE",
+    "not-requested": "no se solicitó la excepción del INE",
     "pending": "la excepción del INE está pendiente",
     "denied": "el INE negó la excepción",
 }
@@ -162,9 +162,12 @@ def declared_status(row: Execution, blackouts: Blackouts) -> IneStatus:
     """
     if not crossings(row, blackouts):
         return "not-applicable"
-    if row.ine_exception is None:
-        return "not-requested"
-    return _as_status(row.ine_exception)
+    return restricted_status(row)
+
+
+def restricted_status(row: Execution) -> IneStatus:
+    """The status of a row known to be restricted: its exception, or ``not-requested``."""
+    return "not-requested" if row.ine_exception is None else _as_status(row.ine_exception)
 
 
 def apply_assumption(status: IneStatus, assume_ine: str | None) -> IneStatus:
@@ -228,10 +231,7 @@ def suspended_spans(
     found = crossings(row, blackouts)
     if not found:
         return []
-    status = apply_assumption(
-        "not-requested" if row.ine_exception is None else _as_status(row.ine_exception),
-        assume_ine,
-    )
+    status = apply_assumption(restricted_status(row), assume_ine)
     if not is_off_air(status, pending_off_air=pending_off_air):
         return []
     return merge((c.start, c.end) for c in found)
