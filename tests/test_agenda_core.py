@@ -21,6 +21,7 @@ from campana.agenda import (
 )
 from campana.errors import CampanaError
 from campana.loading import validate_files
+from campana.milestones import MilestoneFinding, milestone_findings
 from campana.models import Plan
 from conftest import PLAN, ROOT
 
@@ -272,3 +273,113 @@ def test_any_window_is_the_slice_of_the_whole_year(
     keys = [(e.date, e.campaign is not None) for e in window.events]
     assert keys == sorted(keys)
     assert all(e.days_from_today == (e.date - start).days for e in window.events)
+
+
+# --- milestone checks (pure; the validator wraps them as findings) -----------------------------
+
+
+def example_with(tmp_path: Path, *edits: tuple[str, str]) -> Plan:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for old, new in edits:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    (tmp_path / "campaigns.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "audience.yaml").write_text(
+        (EXAMPLE.parent / "audience.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    plan = validate_files([tmp_path / "campaigns.yaml"]).plan
+    assert plan is not None
+    return plan
+
+
+def test_milestones_of_the_shipped_plan_and_the_example() -> None:
+    assert milestone_findings(load(PLAN)) == []
+    (late,) = milestone_findings(load(EXAMPLE))
+    assert late == MilestoneFinding(
+        path=("campaigns", 2, "milestones", 1, "date"),
+        severity="warning",
+        code="ine-answer-late",
+        message=(
+            "el hito «Respuesta del INE a la excepción» (8 mar 2024) llega cuando ya empezó la "
+            "veda «Veda electoral federal 2024» (1 mar 2024) y la excepción de Medios masivos, "
+            "Digital y Comunicación Social sigue pendiente"
+        ),
+        hint=late.hint,
+        campaign="trabajadores-independientes",
+        key=(
+            "ine-answer-late",
+            "trabajadores-independientes",
+            "respuesta-ine",
+            "veda-electoral-2024",
+        ),
+    )
+    assert late.hint and "antes de la veda" in late.hint
+    # with no exception left pending there is nothing to wait for
+    assert milestone_findings(load(EXAMPLE), assume_ine="denied") == []
+    assert milestone_findings(load(EXAMPLE), assume_ine="approved") == []
+    assert len(milestone_findings(load(EXAMPLE), assume_ine="pending")) == 1
+
+
+@pytest.mark.parametrize(
+    ("date", "late"), [("2024-02-29", False), ("2024-03-01", True), ("2024-06-10", True)]
+)
+def test_ine_answer_on_the_first_blackout_day_is_late(
+    tmp_path: Path, date: str, late: bool
+) -> None:
+    plan = example_with(tmp_path, ("        date: 2024-02-28\n", f"        date: {date}\n"))
+    codes = [(f.code, f.campaign) for f in milestone_findings(plan)]
+    assert (("ine-answer-late", "atencion") in codes) is late
+
+
+def test_ine_answer_about_an_unrestricted_touchpoint_is_never_late(tmp_path: Path) -> None:
+    plan = example_with(
+        tmp_path,
+        ("        date: 2024-02-28\n", "        date: 2024-04-28\n"),
+        (
+            "        touchpoint: medios-masivos\n      - id: reporte-cierre",
+            "        touchpoint: brigadas\n      - id: reporte-cierre",
+        ),
+    )
+    assert [f.campaign for f in milestone_findings(plan)] == ["trabajadores-independientes"]
+
+
+def test_unknown_touchpoint_duplicate_id_and_outside_year(tmp_path: Path) -> None:
+    plan = example_with(
+        tmp_path,
+        (
+            "        touchpoint: medios-masivos\n      - id: respuesta-ine",
+            "        touchpoint: fax\n      - id: respuesta-ine",
+        ),
+        ("      - id: entrega-spots\n", "      - id: solicitud-ine\n"),
+        ("        date: 2024-07-31\n", "        date: 2025-01-15\n"),
+    )
+    got = [(f.path, f.severity, f.code, f.message) for f in milestone_findings(plan)]
+    assert got == [
+        (
+            ("campaigns", 1, "milestones", 1, "id"),
+            "error",
+            "duplicate-id",
+            "id de hito «solicitud-ine» repetido en «Infonavit, estés en donde estés» "
+            "(ya lo usa el hito n.º 1)",
+        ),
+        (
+            ("campaigns", 1, "milestones", 1, "touchpoint"),
+            "error",
+            "unknown-reference",
+            "el punto de contacto «fax» del hito «Entrega de spots de radio y televisión» no "
+            "existe",
+        ),
+        (
+            ("campaigns", 1, "milestones", 3, "date"),
+            "warning",
+            "outside-year",
+            "el hito «Reporte de cierre de campaña» (15 ene 2025) queda fuera del año del "
+            "plan, 2024",
+        ),
+        (
+            ("campaigns", 2, "milestones", 1, "date"),
+            "warning",
+            "ine-answer-late",
+            milestone_findings(load(EXAMPLE))[0].message,
+        ),
+    ]

@@ -220,7 +220,7 @@ def agenda(
             overlap(c.start, c.end, b.start, b.end) for c in chosen
         ):
             continue
-        names = _join([plan.touchpoint_name(t) for t in b.restricts])
+        names = join_and([plan.touchpoint_name(t) for t in b.restricts])
         add(
             -1,
             _Draft(
@@ -334,7 +334,7 @@ def _suspensions(
             )
 
 
-def _join(items: Sequence[str]) -> str:
+def join_and(items: Sequence[str]) -> str:
     """«a, b y c»."""
     if len(items) <= 1:
         return "".join(items)
