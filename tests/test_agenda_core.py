@@ -125,6 +125,10 @@ def test_scenarios_change_the_suspensions_and_their_wording() -> None:
         "«Medios masivos» sale del aire por la veda: el INE negó la excepción (escenario)"
     )
     assert denied.assume_ine == "denied"
+    spanish = agenda(
+        plan, start=D(2024, 3, 1), end=D(2024, 3, 1), today=D(2024, 3, 1), assume_ine="negada"
+    )
+    assert spanish == denied
     pending = agenda(
         plan, start=D(2024, 3, 1), end=D(2024, 3, 1), today=D(2024, 3, 1), assume_ine="pending"
     )

@@ -234,3 +234,12 @@ def test_on_air_and_suspended_partition_the_row(
     off = suspended_days(r, BLACKOUTS, assume_ine=scenario)
     assert on + off == length + 1
     assert off in (0, days_inside(r, BLACKOUTS))
+
+
+def test_scenarios_may_be_spanish_anywhere() -> None:
+    plan = load(PLAN)
+    r = rows(plan, "atencion")["digital"]
+    assert row_status(r, plan, assume_ine="negada") == "denied"
+    assert suspended_days(r, plan, assume_ine="aprobada") == 0
+    with pytest.raises(IneError):
+        row_status(r, plan, assume_ine="quizá")

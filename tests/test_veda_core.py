@@ -97,6 +97,8 @@ def test_under_approved_nothing_is_lost() -> None:
 def test_under_denied_the_status_says_denied() -> None:
     b = only_blackout(PLAN, assume_ine="denied")
     assert {r.ine_exception for r in b.rows} == {"denied"}
+    report = veda_report(load(PLAN), assume_ine="negada")
+    assert report.assume_ine == "denied" and report.blackouts == [b]
 
 
 def test_a_row_never_requested_is_lost_even_if_pending_ones_are_approved(tmp_path: Path) -> None:

@@ -76,6 +76,12 @@ def when(text: str, today: dt.date = TODAY, year: int = 2024) -> dt.date:
         ("March 15, 2024", "2024-03-15"),
         ("viernes 15 de marzo del 2024", "2024-03-15"),
         ("1º de marzo", "2024-03-01"),
+        ("1ero de marzo", "2024-03-01"),
+        ("15th March 2024", "2024-03-15"),
+        ("15-mar-2024", "2024-03-15"),
+        ("15/Mar/2024", "2024-03-15"),
+        ("15.mar.2024", "2024-03-15"),
+        ("sábado, 16 de marzo de 2024", "2024-03-16"),
     ],
 )
 def test_accepted_forms(text: str, expected: str) -> None:

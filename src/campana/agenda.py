@@ -16,6 +16,7 @@ from campana.ine import (
     INE_STATUS_REASONS,
     BlackoutIndex,
     apply_assumption,
+    parse_assume_ine,
     restricted_status,
     suspended_spans,
 )
@@ -207,6 +208,7 @@ def agenda(
     """
     if end < start:
         raise AgendaError(f"la ventana termina ({fmt(end)}) antes de empezar ({fmt(start)})")
+    assume_ine = parse_assume_ine(assume_ine)
     chosen = select_campaigns(plan, campaigns)
     index = BlackoutIndex.of(plan)
     raw: list[tuple[dt.date, int, int, _Draft]] = []

@@ -123,12 +123,14 @@ _DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d+))?$")
 _YMD = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _WORDS_ES = re.compile(
-    rf"^(?:el )?(?:(?P<wd>{_WD}) )?(?:el )?(?P<d>\d{{1,2}})(?:o|ro|er|°)? (?:de )?"
+    rf"^(?:el )?(?:(?P<wd>{_WD}) )?(?:el )?(?P<d>\d{{1,2}})(?:o|ro|er|ero|°|st|nd|rd|th)? "
+    r"(?:de )?"
     r"(?P<m>[a-z]+\.?)(?: (?:de |del )?(?P<y>\d+))?$"
 )
 _WORDS_EN = re.compile(
     rf"^(?:(?P<wd>{_WD}) )?(?P<m>[a-z]+\.?) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d+))?$"
 )
+_NAME_SEPARATOR = re.compile(r"(?<=[a-z.])[-/](?=\d)|(?<=[a-z])\.(?=\d)|(?<=\d)[-/.](?=[a-z])")
 _NUMBER = re.compile(r"^[+-]?\d+$")
 _MONTH_YEAR = re.compile(r"^(?:(?:el|en) )?([a-z]+\.?)(?: (?:de |del )?(\d+))?$")
 
@@ -198,8 +200,10 @@ def _absolute(text: str, default_year: int | None) -> dt.date:
         return _make_date(shown, groups[0], int(groups[1]), int(groups[2]), default_year)
     if m := _DMY.match(norm):
         return _make_date(shown, m.group(4), int(m.group(3)), int(m.group(1)), default_year)
+    # "15-mar-2024", "15/mar/2024": separators between a name and numbers read as spaces
+    words = _NAME_SEPARATOR.sub(" ", norm)
     for pattern in (_WORDS_ES, _WORDS_EN):
-        m = pattern.match(norm)
+        m = pattern.match(words)
         month = parse_month(m.group("m")) if m and not m.group("m").isdigit() else None
         if m and month is not None:
             value = _make_date(shown, m.group("y"), month, int(m.group("d")), default_year)
@@ -280,7 +284,9 @@ def parse_when(text: str, *, today: dt.date, year: int) -> dt.date:
     refused: it reads as an option or a typo, ``-3d`` says what it means.
 
     Absolute forms are those of :func:`parse_date`; a date without a year takes ``year`` (the
-    plan's year), whatever today is.
+    plan's year), whatever today is. To parse ``--today`` itself, pass the system's date as
+    ``today``: ``--today mañana`` is then tomorrow by the clock, ``--today "15 de marzo"`` is in
+    the plan's year.
 
     Raises DateError with a Spanish message (what was understood) and hint (what is accepted).
     """

@@ -171,9 +171,14 @@ def restricted_status(row: Execution) -> IneStatus:
 
 
 def apply_assumption(status: IneStatus, assume_ine: str | None) -> IneStatus:
-    """A status under a scenario: only ``pending`` changes."""
-    if status == "pending" and assume_ine is not None:
-        return _as_status(assume_ine)
+    """A status under a scenario: only ``pending`` changes.
+
+    ``assume_ine`` may be English or Spanish (see :func:`parse_assume_ine`); anything else
+    raises IneError.
+    """
+    assumed = parse_assume_ine(assume_ine)
+    if status == "pending" and assumed is not None:
+        return assumed
     return status
 
 

@@ -17,6 +17,7 @@ from campana.ine import (
     days_lost_if_denied,
     merge,
     on_air_spans,
+    parse_assume_ine,
     row_status,
 )
 
@@ -119,6 +120,7 @@ def veda_report(
     under the scenario as denied: with ``assume_ine="approved"`` pending rows stay on air, so they
     lose nothing. A row never requested, or denied, is off air in every case.
     """
+    assume_ine = parse_assume_ine(assume_ine)
     chosen = select_campaigns(plan, campaigns)
     index = BlackoutIndex.of(plan)
     # the hypothesis "every pending exception is denied", on top of the scenario
