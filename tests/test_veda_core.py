@@ -7,10 +7,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from campana.agenda import AgendaError
 from campana.loading import validate_files
-from campana.models import Plan
+from campana.models import Blackout, Plan
 from campana.veda import VedaBlackout, VedaCampaign, VedaRow, veda_report
 from conftest import PLAN, ROOT
 
@@ -188,3 +190,75 @@ def test_campaign_partly_inside_and_uncovered_gaps(tmp_path: Path) -> None:
         "approved",
         0,
     )
+
+
+# --- an oracle, day by day, on random execution tables ----------------------------------------
+
+Row = tuple[str, dt.date, int, str | None]
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["medios-masivos", "digital", "comunicacion-social", "brigadas"]),
+        st.dates(D(2024, 1, 1), D(2024, 12, 31)),
+        st.integers(0, 150),
+        st.sampled_from([None, "pending", "approved", "denied"]),
+    ),
+    max_size=6,
+)
+
+
+def _plan_with_rows(rows: list[Row]) -> Plan:
+    from campana.models import Campaign, Execution
+
+    plan = load(PLAN)
+    execution = [
+        Execution(
+            touchpoint=tp,
+            tactics=["t"],
+            start=start,
+            end=start + dt.timedelta(days=length),
+            ine_exception=ine,
+        )
+        for tp, start, length, ine in rows
+    ]
+    campaign = Campaign(
+        id="prueba", name="Prueba", start=D(2024, 2, 1), end=D(2024, 4, 30), execution=execution
+    )
+    return plan.model_copy(update={"campaigns": [campaign]})
+
+
+@given(ROWS, st.sampled_from([None, "pending", "approved", "denied"]))
+def test_uncovered_days_match_a_day_by_day_count(rows: list[Row], scenario: str | None) -> None:
+    plan = _plan_with_rows(rows)
+    (b,) = veda_report(plan, assume_ine=scenario).blackouts
+    (c,) = b.campaigns
+    veda = plan.blackouts[0]
+    restricted = set(veda.restricts)
+
+    def on_air(row: Row, day: dt.date) -> bool:
+        tp, start, length, ine = row
+        if not start <= day <= start + dt.timedelta(days=length):
+            return False
+        if tp not in restricted:
+            return True
+        effective = ine if ine != "pending" else (scenario if scenario == "approved" else "denied")
+        return bool(effective == "approved")
+
+    days = [veda.start + dt.timedelta(days=i) for i in range(61)]  # 03-01 .. 04-30
+    assert c.days_inside == len(days)
+    assert c.uncovered_days_if_denied == sum(1 for d in days if not any(on_air(r, d) for r in rows))
+    for r, vr in zip(
+        [r for r in rows if r[0] in restricted and _crosses(r, veda)], b.rows, strict=True
+    ):
+        assert vr.touchpoint_id == r[0]
+        inside = sum(1 for i in range(94) if _in(r, veda.start + dt.timedelta(days=i)))
+        assert vr.days_inside == inside
+        approved = r[3] == "approved" or (r[3] == "pending" and scenario == "approved")
+        assert vr.days_lost_if_denied == (0 if approved else inside)
+
+
+def _in(row: Row, day: dt.date) -> bool:
+    return row[1] <= day <= row[1] + dt.timedelta(days=row[2])
+
+
+def _crosses(row: Row, veda: Blackout) -> bool:
+    return any(_in(row, veda.start + dt.timedelta(days=i)) for i in range(94))
