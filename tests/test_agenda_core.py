@@ -387,3 +387,42 @@ def test_unknown_touchpoint_duplicate_id_and_outside_year(tmp_path: Path) -> Non
             milestone_findings(load(EXAMPLE))[0].message,
         ),
     ]
+
+
+# --- suspend and resume on random execution tables --------------------------------------------
+
+ROW = st.tuples(
+    st.sampled_from(["medios-masivos", "digital", "brigadas"]),
+    st.dates(D(2024, 1, 1), D(2024, 12, 31)),
+    st.integers(0, 200),
+    st.sampled_from([None, "pending", "approved", "denied"]),
+)
+
+
+@given(ROW, st.sampled_from([None, "pending", "approved", "denied"]))
+def test_suspend_and_resume_of_any_row(
+    row: tuple[str, dt.date, int, str | None], scenario: str | None
+) -> None:
+    from campana.models import Campaign, Execution
+
+    tp, start, length, ine = row
+    end = start + dt.timedelta(days=length)
+    execution = Execution(touchpoint=tp, tactics=["t"], start=start, end=end, ine_exception=ine)
+    campaign = Campaign(id="prueba", name="Prueba", start=start, end=end, execution=[execution])
+    plan = load(PLAN).model_copy(update={"campaigns": [campaign]})
+    a = agenda(plan, start=YEAR[0], end=YEAR[1], today=YEAR[0], assume_ine=scenario)
+    got = [(e.kind, e.date) for e in a.events if e.kind in ("suspend", "resume")]
+    veda = (D(2024, 3, 1), D(2024, 6, 2))
+    crosses = tp != "brigadas" and start <= veda[1] and end >= veda[0]
+    effective = scenario if ine == "pending" and scenario else ine
+    expected: list[tuple[str, dt.date]] = []
+    if crosses and effective != "approved":
+        expected.append(("suspend", max(start, veda[0])))
+        if end > veda[1]:
+            expected.append(("resume", veda[1] + dt.timedelta(days=1)))
+    assert got == expected
+    reasons = {None: "no se solicitó", "pending": "pendiente", "denied": "negó"}
+    for e in a.events:
+        if e.kind == "suspend":
+            assert reasons[effective] in e.message
+            assert ("(escenario)" in e.message) == (ine == "pending" and effective != "pending")
