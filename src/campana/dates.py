@@ -1,15 +1,15 @@
 """Spanish dates: month names, parsing user input and document periods, formatting.
 
-python-dateutil does the parsing of free-form dates (imported only when one is parsed).
+Dates typed by users follow a small strict grammar (no guessing): see parse_date and parse_when.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import unicodedata
-from typing import Any
+
+from campana.errors import CampanaError
 
 MONTHS_ES = (
     "enero",
@@ -79,69 +79,253 @@ def parse_month(text: str) -> int | None:
     return MONTH_NAMES.get(key)
 
 
-@functools.cache  # one class and instance per process, not one per date parsed
-def _parserinfo() -> Any:
-    from dateutil import parser
+MIN_YEAR, MAX_YEAR = 1900, 2200
+"""The years a date option may name: anything else is a typo, not a plan."""
 
-    class SpanishParserInfo(parser.parserinfo):
-        # dateutil reads these class attributes as tables
-        JUMP = [*parser.parserinfo.JUMP, "de", "del", "el"]  # noqa: RUF012
-        MONTHS = [  # noqa: RUF012
-            (es, es[:3], en, en[:3], *(("sept", "setiembre") if i == 8 else ()))
-            for i, (es, en) in enumerate(zip(MONTHS_ES, MONTHS_EN, strict=True))
-        ]
-        # full names only: "mar" is March here, never Tuesday
-        WEEKDAYS = [  # noqa: RUF012
-            ("lunes", "monday"),
-            ("martes", "tuesday"),
-            ("miercoles", "wednesday"),
-            ("jueves", "thursday"),
-            ("viernes", "friday"),
-            ("sabado", "saturday"),
-            ("domingo", "sunday"),
-        ]
+ACCEPTED_ABSOLUTE = (
+    "se aceptan AAAA-MM-DD, 15/03/2024 o «15 de marzo de 2024» (el año puede faltar si el "
+    "plan lo da); por ejemplo «15 de marzo de 2024»"
+)
+ACCEPTED_WHEN = (
+    "se aceptan AAAA-MM-DD, 15/03/2024, «15 de marzo [de 2024]», hoy, mañana, ayer, un día de "
+    "la semana (lunes, «próximo lunes»), +7, -3d, «en 7 días» o «hace 3 días»; "
+    "por ejemplo «15 de marzo de 2024»"
+)
 
-    return SpanishParserInfo(dayfirst=True)
 
+class DateError(CampanaError, ValueError):
+    """A text that is not a date (exit 2).
+
+    ``message`` says what was understood, ``hint`` what is accepted, with one example. It is
+    also a ValueError, so code written for the older ``parse_date`` keeps catching it.
+    """
+
+    def __init__(self, message: str, *, hint: str = ACCEPTED_ABSOLUTE) -> None:
+        super().__init__(message, hint=hint)
+
+
+def _shown(text: str) -> str:
+    """The user's text as a message may quote it: printable, at most 40 characters."""
+    clean = "".join(c if c.isprintable() else "\N{REPLACEMENT CHARACTER}" for c in text.strip())
+    return clean if len(clean) <= 40 else clean[:39] + "…"
+
+
+WEEKDAYS_FOLDED = ("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo")
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NUMBERS: dict[str, int] = {
+    **{name: i for i, name in enumerate(WEEKDAYS_FOLDED)},
+    **{name: i for i, name in enumerate(WEEKDAYS_EN)},
+}
+_WD = "|".join(WEEKDAY_NUMBERS)
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d+))?$")
+_YMD = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_WORDS_ES = re.compile(
+    rf"^(?:el )?(?:(?P<wd>{_WD}) )?(?:el )?(?P<d>\d{{1,2}})(?:o|ro|er|ero|°|st|nd|rd|th)? "
+    r"(?:de )?"
+    r"(?P<m>[a-z]+\.?)(?: (?:de |del )?(?P<y>\d+))?$"
+)
+_WORDS_EN = re.compile(
+    rf"^(?:(?P<wd>{_WD}) )?(?P<m>[a-z]+\.?) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d+))?$"
+)
+_NAME_SEPARATOR = re.compile(r"(?<=[a-z.])[-/](?=\d)|(?<=[a-z])\.(?=\d)|(?<=\d)[-/.](?=[a-z])")
+_NUMBER = re.compile(r"^[+-]?\d+$")
+_MONTH_YEAR = re.compile(r"^(?:(?:el|en) )?([a-z]+\.?)(?: (?:de |del )?(\d+))?$")
+
+
+def _normal(text: str) -> str:
+    """Folded (lower case, no accents), commas as spaces, one space between words."""
+    return " ".join(fold(text).replace(",", " ").split())
+
+
+def _make_date(
+    shown: str, year_text: str | None, month: int, day: int, default_year: int | None
+) -> dt.date:
+    if year_text is None:
+        if default_year is None:
+            example = f"{shown}/2024" if shown[-1:].isdigit() else f"{shown} de 2024"
+            raise DateError(f"a la fecha «{shown}» le falta el año; por ejemplo «{example}»")
+        year = default_year
+    else:
+        if len(year_text) != 4:
+            raise DateError(
+                f"en la fecha «{shown}» el año «{year_text}» debe tener cuatro cifras (2024)"
+            )
+        year = int(year_text)
+    _check_year(year, shown)
+    if not 1 <= month <= 12:
+        raise DateError(f"la fecha «{shown}» no existe: el mes {month} no está entre 1 y 12")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise DateError(
+            impossible_date_message(f"{year:04d}-{month:02d}-{day:02d}", shown=shown)
+        ) from None
+
+
+def _check_year(year: int, shown: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"la fecha «{shown}» cae en el año {year}, fuera de {MIN_YEAR}–{MAX_YEAR}")
 
 
 def parse_date(text: str, *, default_year: int | None = None) -> dt.date:
-    """Parse an ISO date or a Spanish one ("23 de febrero de 2024", "23 feb 2024").
+    """Parse an absolute date: ISO, a Spanish or English one, or day-first numbers.
 
-    Raises ValueError with a Spanish message when the text is not a date.
+    Accepted: 2024-02-23, 2024/2/23, 20240223, 23/02/2024, 23-2-2024, 23.02.2024, 23/02,
+    "23 de febrero de 2024", "viernes 23 de febrero del 2024", "23 feb 2024", "February 23,
+    2024". A date without a year takes ``default_year`` (an error when it is None). Years are
+    written with four digits, between 1900 and 2200. Nothing is guessed: a lone number, a month
+    without a day or a year without a month is refused.
+
+    Raises DateError (a CampanaError and a ValueError) with a Spanish message.
     """
+    return _absolute(text, default_year)
+
+
+def _absolute(text: str, default_year: int | None) -> dt.date:
+    shown = _shown(text)
     raw = text.strip()
     if _ISO.match(raw):
         try:
-            return dt.date.fromisoformat(raw)
+            value = dt.date.fromisoformat(raw)
         except ValueError:
-            raise ValueError(impossible_date_message(raw)) from None
-    from dateutil import parser
+            raise DateError(impossible_date_message(raw)) from None
+        _check_year(value.year, shown)
+        return value
+    norm = _normal(text)
+    if m := _YMD.match(norm) or _COMPACT.match(norm):
+        groups = [g for g in m.groups() if g not in ("/", ".", "-")]
+        return _make_date(shown, groups[0], int(groups[1]), int(groups[2]), default_year)
+    if m := _DMY.match(norm):
+        return _make_date(shown, m.group(4), int(m.group(3)), int(m.group(1)), default_year)
+    # "15-mar-2024", "15/mar/2024": separators between a name and numbers read as spaces
+    words = _NAME_SEPARATOR.sub(" ", norm)
+    for pattern in (_WORDS_ES, _WORDS_EN):
+        m = pattern.match(words)
+        month = parse_month(m.group("m")) if m and not m.group("m").isdigit() else None
+        if m and month is not None:
+            value = _make_date(shown, m.group("y"), month, int(m.group("d")), default_year)
+            wd = m.group("wd")
+            if wd is not None and WEEKDAY_NUMBERS[wd] != value.weekday():
+                said = WEEKDAYS_ES[WEEKDAY_NUMBERS[wd]]
+                raise DateError(
+                    f"la fecha «{shown}» no cuadra: el {fmt_long(value)} es "
+                    f"{WEEKDAYS_ES[value.weekday()]}, no {said}"
+                )
+            return value
+    raise DateError(_not_a_date(shown, norm))
 
-    default = dt.datetime(default_year or dt.date.min.year, 1, 1)
+
+def _not_a_date(shown: str, norm: str) -> str:
+    """What the text looked like, in Spanish, for a message that says why it is not a date."""
+    if not norm:
+        return "la fecha está vacía"
+    if _NUMBER.match(norm):
+        if norm.startswith("-"):
+            return (
+                f"«{shown}» no es una fecha: es solo un número; para contar días hacia atrás "
+                f"escribe «{norm}d» o «hace {days(int(norm[1:]))}»"
+            )
+        if len(norm.lstrip("+")) == 4:
+            return f"«{shown}» no es una fecha: es solo un año, falta el día y el mes"
+        return f"«{shown}» no es una fecha: es solo un número (¿día, mes o año?)"
+    m = _MONTH_YEAR.match(norm)
+    if m and parse_month(m.group(1)) is not None and not m.group(1).isdigit():
+        return f"«{shown}» no es una fecha: es un mes, falta el día"
+    return f"«{shown}» no es una fecha"
+
+
+_UNIT_DAYS = {
+    "d": 1,
+    "dia": 1,
+    "dias": 1,
+    "day": 1,
+    "days": 1,
+    "s": 7,
+    "sem": 7,
+    "semana": 7,
+    "semanas": 7,
+    "w": 7,
+    "week": 7,
+    "weeks": 7,
+}
+_UNIT = "|".join(sorted(_UNIT_DAYS, key=len, reverse=True))
+_WORD_UNIT = "dia|dias|day|days|semana|semanas|week|weeks"
+_NAMED_DAYS = {
+    "hoy": 0,
+    "today": 0,
+    "manana": 1,
+    "tomorrow": 1,
+    "pasado manana": 2,
+    "ayer": -1,
+    "yesterday": -1,
+    "anteayer": -2,
+    "antier": -2,
+}
+_SIGNED = re.compile(rf"^([+-]) ?(\d{{1,6}})(?: ?({_UNIT}))?$")
+_AHEAD = re.compile(rf"^(?:en|dentro de|in) (\d{{1,6}}) ({_WORD_UNIT})$")
+_AGO = re.compile(rf"^(?:hace (\d{{1,6}}) ({_WORD_UNIT})|(\d{{1,6}}) ({_WORD_UNIT}) ago)$")
+_WEEKDAY = re.compile(rf"^(?:el |este |this |on )?({_WD})$")
+_NEXT_WEEKDAY = re.compile(
+    rf"^(?:(?:el )?(?:proximo|siguiente) ({_WD})|({_WD}) (?:proximo|que viene)|next ({_WD}))$"
+)
+
+
+def parse_when(text: str, *, today: dt.date, year: int) -> dt.date:
+    """Parse any date a user types in an option: relative to ``today`` or absolute.
+
+    Relative forms: ``hoy``/``today``, ``mañana``/``tomorrow``, ``ayer``/``yesterday``,
+    ``pasado mañana``, ``anteayer``; a weekday (``lunes``, ``monday``, accents optional) is the
+    next one on or after today (0 to 6 days ahead); ``próximo lunes``/``next monday`` is the
+    next one strictly after today (1 to 7 days ahead); ``+7``, ``+7d``, ``-3d``, ``+2s``
+    (weeks), ``en 7 días``, ``in 7 days``, ``hace 3 días``, ``3 days ago``. A bare ``-3`` is
+    refused: it reads as an option or a typo, ``-3d`` says what it means.
+
+    Absolute forms are those of :func:`parse_date`; a date without a year takes ``year`` (the
+    plan's year), whatever today is. To parse ``--today`` itself, pass the system's date as
+    ``today``: ``--today mañana`` is then tomorrow by the clock, ``--today "15 de marzo"`` is in
+    the plan's year.
+
+    Raises DateError with a Spanish message (what was understood) and hint (what is accepted).
+    """
+    norm = _normal(text)
     try:
-        value = parser.parse(fold(raw), parserinfo=_parserinfo(), default=default)
-    except (ValueError, OverflowError, parser.ParserError):
-        raise ValueError(_why_not_a_date(text, default_year)) from None
-    if value.year == dt.date.min.year and default_year is None:
-        raise ValueError(f"a la fecha «{text}» le falta el año; por ejemplo «{text} de 2024»")
-    return value.date()
+        offset = _relative_offset(norm, today)
+        if offset is None:
+            return _absolute(text, year)
+        try:
+            value = today + dt.timedelta(days=offset)
+        except OverflowError:
+            value = dt.date.max
+        _check_year(value.year, _shown(text))
+        return value
+    except DateError as exc:
+        raise DateError(exc.message, hint=ACCEPTED_WHEN) from None
 
 
-def _why_not_a_date(text: str, default_year: int | None) -> str:
-    """A Spanish reason: a day the month does not have ("31 de febrero"), or not a date at all."""
-    m = re.fullmatch(
-        r"\s*(\d{1,2})\s+(?:de\s+)?([^\d\s]+)(?:\s+(?:de(?:l)?\s+)?(\d{4}))?\s*", fold(text)
-    )
-    month = parse_month(m.group(2)) if m else None
-    if m and month is not None:
-        year = int(m.group(3)) if m.group(3) else default_year
-        if year is not None:
-            iso = f"{year:04d}-{month:02d}-{int(m.group(1)):02d}"
-            return impossible_date_message(iso, shown=text.strip())
-    return f"«{text}» no es una fecha; usa AAAA-MM-DD (2024-02-23) o «23 de febrero de 2024»"
+def _relative_offset(norm: str, today: dt.date) -> int | None:
+    """Days from today that a relative form names; None when the text is not relative."""
+    if norm in _NAMED_DAYS:
+        return _NAMED_DAYS[norm]
+    if m := _SIGNED.match(norm):
+        sign, number, unit = m.groups()
+        if sign == "-" and unit is None:
+            return None  # refused by the absolute parser, which says why
+        n = int(number) * _UNIT_DAYS[unit or "d"]
+        return n if sign == "+" else -n
+    if m := _AHEAD.match(norm):
+        return int(m.group(1)) * _UNIT_DAYS[m.group(2)]
+    if m := _AGO.match(norm):
+        number, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return -int(number) * _UNIT_DAYS[unit]
+    if m := _WEEKDAY.match(norm):
+        return (WEEKDAY_NUMBERS[m.group(1)] - today.weekday()) % 7
+    if m := _NEXT_WEEKDAY.match(norm):
+        name = next(g for g in m.groups() if g)
+        return (WEEKDAY_NUMBERS[name] - today.weekday() - 1) % 7 + 1
+    return None
 
 
 def impossible_date_message(raw: str, shown: str | None = None) -> str:

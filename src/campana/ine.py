@@ -1,0 +1,295 @@
+"""The INE status of an execution row under the electoral blackouts, and the what-if scenario.
+
+A blackout ("veda") restricts some touchpoints for some days. An execution row is *restricted*
+when a blackout that restricts its touchpoint overlaps its period; only then does its INE
+exception matter. The status of a row is one of:
+
+- ``not-applicable``: no blackout restricts it (Brigadas in the shipped plan);
+- ``not-requested``: restricted, and the plan records no exception (no ``ine_exception``);
+- ``pending``, ``approved``, ``denied``: restricted, with that exception status.
+
+A scenario (``assume_ine``) treats every *pending* exception as ``denied``, ``approved`` or
+``pending`` without touching the plan. Nothing here imports typer, rich or pydantic at run time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeAlias
+
+from campana.dates import fold, overlap, span_days
+from campana.errors import CampanaError
+
+if TYPE_CHECKING:
+    from campana.models import Blackout, Execution, Plan
+
+IneStatus = Literal["not-applicable", "not-requested", "pending", "approved", "denied"]
+Assumption = Literal["denied", "approved", "pending"]
+Span: TypeAlias = tuple[dt.date, dt.date]
+
+STATUSES: tuple[IneStatus, ...] = (
+    "not-applicable",
+    "not-requested",
+    "pending",
+    "approved",
+    "denied",
+)
+
+#: The one place where the statuses get their Spanish words (labels in views, JSON stays English).
+INE_STATUS_LABELS: dict[str, str] = {
+    "not-applicable": "no aplica",
+    "not-requested": "no solicitada",
+    "pending": "pendiente",
+    "approved": "aprobada",
+    "denied": "negada",
+}
+
+#: Why a restricted row comes off air during a blackout («sale del aire por la veda: …»).
+INE_STATUS_REASONS: dict[str, str] = {
+    "not-requested": "no se solicitó la excepción del INE",
+    "pending": "la excepción del INE está pendiente",
+    "denied": "el INE negó la excepción",
+}
+
+#: Statuses under which a restricted row must be off air during the blackout.
+OFF_AIR: frozenset[str] = frozenset({"not-requested", "pending", "denied"})
+
+_ASSUMPTIONS: dict[str, Assumption] = {
+    "denied": "denied",
+    "negada": "denied",
+    "negado": "denied",
+    "approved": "approved",
+    "aprobada": "approved",
+    "aprobado": "approved",
+    "pending": "pending",
+    "pendiente": "pending",
+}
+
+
+class IneError(CampanaError):
+    """A scenario that is not one of denied, approved, pending (exit 2)."""
+
+
+def parse_assume_ine(text: str | None) -> Assumption | None:
+    """The scenario a user typed: English or Spanish, accents and case optional; None stays None.
+
+    >>> parse_assume_ine("Negada")
+    'denied'
+    """
+    if text is None:
+        return None
+    found = _ASSUMPTIONS.get(fold(text))
+    if found is None:
+        shown = "".join(c for c in text.strip() if c.isprintable())[:40]
+        raise IneError(
+            f"«{shown}» no es un escenario de la excepción del INE",
+            hint="usa negada, aprobada o pendiente (denied, approved, pending); por ejemplo "
+            "«--assume-ine negada»",
+        )
+    return found
+
+
+def scenario_label(assume_ine: str | None) -> str | None:
+    """The Spanish first line every view shows under a scenario; None without one."""
+    if assume_ine is None:
+        return None
+    label = INE_STATUS_LABELS[assume_ine]
+    return f"Escenario: toda excepción del INE pendiente se considera {label}"
+
+
+@dataclass(frozen=True, slots=True)
+class Crossing:
+    """The days of a blackout inside a row's period."""
+
+    blackout: Blackout
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return span_days(self.start, self.end)
+
+
+class BlackoutIndex:
+    """The blackouts by the touchpoint they restrict: build once, ask per row."""
+
+    __slots__ = ("_by_touchpoint", "blackouts")
+
+    def __init__(self, blackouts: Iterable[Blackout]) -> None:
+        self.blackouts: tuple[Blackout, ...] = tuple(blackouts)
+        self._by_touchpoint: dict[str, list[Blackout]] = {}
+        for b in self.blackouts:
+            for touchpoint in set(b.restricts):
+                self._by_touchpoint.setdefault(touchpoint, []).append(b)
+
+    @classmethod
+    def of(cls, source: Blackouts) -> BlackoutIndex:
+        if isinstance(source, BlackoutIndex):
+            return source
+        if isinstance(source, Sequence):
+            return cls(source)
+        return cls(source.blackouts)
+
+    def restricting(self, touchpoint: str) -> Sequence[Blackout]:
+        return self._by_touchpoint.get(touchpoint, ())
+
+    def crossings(self, touchpoint: str, start: dt.date, end: dt.date) -> list[Crossing]:
+        """The blackouts restricting ``touchpoint`` that overlap start..end, by date."""
+        found = []
+        for b in self.restricting(touchpoint):
+            cross = overlap(start, end, b.start, b.end)
+            if cross is not None:
+                found.append(Crossing(b, *cross))
+        found.sort(key=lambda c: (c.start, c.end, c.blackout.id))
+        return found
+
+
+#: What the functions below accept as "the blackouts": a plan, a list of them, or an index.
+Blackouts: TypeAlias = "Plan | Sequence[Blackout] | BlackoutIndex"
+
+
+def crossings(row: Execution, blackouts: Blackouts) -> list[Crossing]:
+    """Every blackout that restricts the row's touchpoint during its period, by date."""
+    return BlackoutIndex.of(blackouts).crossings(row.touchpoint, row.start, row.end)
+
+
+def declared_status(row: Execution, blackouts: Blackouts) -> IneStatus:
+    """The row's status as the plan records it, with no scenario.
+
+    A row no blackout restricts is ``not-applicable`` even if it names an exception.
+    """
+    if not crossings(row, blackouts):
+        return "not-applicable"
+    return restricted_status(row)
+
+
+def restricted_status(row: Execution) -> IneStatus:
+    """The status of a row known to be restricted: its exception, or ``not-requested``."""
+    return "not-requested" if row.ine_exception is None else _as_status(row.ine_exception)
+
+
+def apply_assumption(status: IneStatus, assume_ine: str | None) -> IneStatus:
+    """A status under a scenario: only ``pending`` changes.
+
+    ``assume_ine`` may be English or Spanish (see :func:`parse_assume_ine`); anything else
+    raises IneError.
+    """
+    assumed = parse_assume_ine(assume_ine)
+    if status == "pending" and assumed is not None:
+        return assumed
+    return status
+
+
+def row_status(row: Execution, blackouts: Blackouts, *, assume_ine: str | None = None) -> IneStatus:
+    """The row's effective status: as declared, with pending exceptions read as the scenario."""
+    return apply_assumption(declared_status(row, blackouts), assume_ine)
+
+
+def _as_status(value: str) -> IneStatus:
+    for status in STATUSES:
+        if status == value:
+            return status
+    raise ValueError(value)  # the model only lets these through
+
+
+def merge(spans: Iterable[Span]) -> list[Span]:
+    """Overlapping or touching spans joined, by date."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def is_off_air(status: IneStatus, *, pending_off_air: bool = True) -> bool:
+    """Whether a restricted row with this effective status is off air during the blackout.
+
+    The Constitution (art. 41, base III, apartado C) suspends government propaganda during the
+    campaigns unless the INE grants an exception: a restricted row is off air unless its
+    exception is approved. That includes ``not-requested`` (nobody asked, so the suspension
+    applies regardless) and ``pending`` (not granted yet). Views that show the plan *as
+    planned*, where a pending row stays on air until the INE answers, pass
+    ``pending_off_air=False``.
+    """
+    if status == "pending":
+        return pending_off_air
+    return status in OFF_AIR
+
+
+def suspended_spans(
+    row: Execution,
+    blackouts: Blackouts,
+    *,
+    assume_ine: str | None = None,
+    pending_off_air: bool = True,
+) -> list[Span]:
+    """The periods the row is off air: blackout days inside it, unless its status allows them.
+
+    Empty for a ``not-applicable`` or ``approved`` row. See :func:`is_off_air` for which
+    statuses suspend (``not-requested`` does).
+    """
+    found = crossings(row, blackouts)
+    if not found:
+        return []
+    status = apply_assumption(restricted_status(row), assume_ine)
+    if not is_off_air(status, pending_off_air=pending_off_air):
+        return []
+    return merge((c.start, c.end) for c in found)
+
+
+def suspended_days(
+    row: Execution,
+    blackouts: Blackouts,
+    *,
+    assume_ine: str | None = None,
+    pending_off_air: bool = True,
+) -> int:
+    """How many days the row is off air under the scenario."""
+    spans = suspended_spans(row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air)
+    return sum(span_days(s, e) for s, e in spans)
+
+
+def on_air_spans(
+    row: Execution,
+    blackouts: Blackouts,
+    *,
+    assume_ine: str | None = None,
+    pending_off_air: bool = True,
+) -> list[Span]:
+    """The row's period minus its suspensions: the parts a calendar event splits into."""
+    if row.end < row.start:
+        return []
+    spans: list[Span] = []
+    cursor = row.start
+    for start, end in suspended_spans(
+        row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air
+    ):
+        if start > cursor:
+            spans.append((cursor, start - dt.timedelta(days=1)))
+        cursor = end + dt.timedelta(days=1)
+    if cursor <= row.end:
+        spans.append((cursor, row.end))
+    return spans
+
+
+def days_inside(row: Execution, blackouts: Blackouts) -> int:
+    """Days of the row inside blackouts that restrict it (overlapping blackouts counted once)."""
+    spans = merge((c.start, c.end) for c in crossings(row, blackouts))
+    return sum(span_days(s, e) for s, e in spans)
+
+
+def days_lost_if_denied(
+    row: Execution, blackouts: Blackouts, *, assume_ine: str | None = None
+) -> int:
+    """Days the row loses if its exception is denied: 0 when approved or not restricted.
+
+    Under ``assume_ine="approved"`` a pending row counts as approved, so it loses nothing.
+    """
+    if row_status(row, blackouts, assume_ine=assume_ine) in ("not-applicable", "approved"):
+        return 0
+    return days_inside(row, blackouts)

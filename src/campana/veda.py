@@ -1,0 +1,186 @@
+"""The blackout report: what each blackout restricts, which rows it hits, what a denial costs.
+
+Pure core: no typer, no rich. The dataclass names are shared with the HTML report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from campana.agenda import select_campaigns
+from campana.dates import overlap, span_days
+from campana.ine import (
+    BlackoutIndex,
+    days_lost_if_denied,
+    merge,
+    on_air_spans,
+    parse_assume_ine,
+    row_status,
+)
+
+if TYPE_CHECKING:
+    from campana.models import Blackout, Campaign, Plan
+
+
+@dataclass(frozen=True, slots=True)
+class VedaRow:
+    """An execution row a blackout restricts."""
+
+    campaign_id: str
+    campaign_name: str
+    touchpoint_id: str
+    touchpoint_name: str
+    start: dt.date
+    end: dt.date
+    #: days of the row inside this blackout
+    days_inside: int
+    #: the effective status (ine.IneStatus) under the report's scenario
+    ine_exception: str
+    #: days inside this blackout the row loses if its exception is denied (0 when approved)
+    days_lost_if_denied: int
+
+
+@dataclass(frozen=True, slots=True)
+class VedaCampaign:
+    """A campaign that runs during a blackout."""
+
+    id: str
+    name: str
+    #: days of the campaign inside the blackout
+    days_inside: int
+    #: of those, days with no execution row on air if every pending exception is denied
+    uncovered_days_if_denied: int
+
+
+@dataclass(frozen=True, slots=True)
+class VedaBlackout:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    restricts: list[str]
+    restricts_names: list[str]
+    rows: list[VedaRow]
+    campaigns: list[VedaCampaign]
+
+
+@dataclass(frozen=True, slots=True)
+class VedaReport:
+    blackouts: list[VedaBlackout]
+    #: the scenario (denied, approved, pending) or None
+    assume_ine: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"blackouts": [{"id", "name", "start", "end", "restricts", "rows", "campaigns"}]}``."""
+        return {
+            "blackouts": [
+                {
+                    "id": b.id,
+                    "name": b.name,
+                    "start": b.start.isoformat(),
+                    "end": b.end.isoformat(),
+                    "restricts": list(b.restricts),
+                    "rows": [
+                        {
+                            "campaign": r.campaign_id,
+                            "touchpoint_id": r.touchpoint_id,
+                            "name": r.touchpoint_name,
+                            "start": r.start.isoformat(),
+                            "end": r.end.isoformat(),
+                            "days_inside": r.days_inside,
+                            "ine_exception": r.ine_exception,
+                            "days_lost_if_denied": r.days_lost_if_denied,
+                        }
+                        for r in b.rows
+                    ],
+                    "campaigns": [
+                        {
+                            "id": c.id,
+                            "name": c.name,
+                            "days_inside": c.days_inside,
+                            "uncovered_days_if_denied": c.uncovered_days_if_denied,
+                        }
+                        for c in b.campaigns
+                    ],
+                }
+                for b in self.blackouts
+            ]
+        }
+
+
+def veda_report(
+    plan: Plan, *, assume_ine: str | None = None, campaigns: Sequence[str] | None = None
+) -> VedaReport:
+    """Every blackout of the plan, with the rows it restricts and the campaigns it covers.
+
+    ``days_lost_if_denied`` and ``uncovered_days_if_denied`` read every exception still pending
+    under the scenario as denied: with ``assume_ine="approved"`` pending rows stay on air, so they
+    lose nothing. A row never requested, or denied, is off air in every case.
+    """
+    assume_ine = parse_assume_ine(assume_ine)
+    chosen = select_campaigns(plan, campaigns)
+    index = BlackoutIndex.of(plan)
+    # the hypothesis "every pending exception is denied", on top of the scenario
+    if_denied = "approved" if assume_ine == "approved" else "denied"
+    report = [_blackout(plan, b, chosen, index, assume_ine, if_denied) for b in plan.blackouts]
+    return VedaReport(report, assume_ine)
+
+
+def _blackout(
+    plan: Plan,
+    b: Blackout,
+    chosen: list[Campaign],
+    index: BlackoutIndex,
+    assume_ine: str | None,
+    if_denied: str,
+) -> VedaBlackout:
+    restricted = set(b.restricts)
+    only_this = BlackoutIndex([b])
+    rows: list[VedaRow] = []
+    campaigns: list[VedaCampaign] = []
+    for c in chosen:
+        for r in c.execution:
+            if r.touchpoint not in restricted:
+                continue
+            cross = overlap(r.start, r.end, b.start, b.end)
+            if cross is None:
+                continue
+            rows.append(
+                VedaRow(
+                    campaign_id=c.id,
+                    campaign_name=c.name,
+                    touchpoint_id=r.touchpoint,
+                    touchpoint_name=plan.touchpoint_name(r.touchpoint),
+                    start=r.start,
+                    end=r.end,
+                    days_inside=span_days(*cross),
+                    ine_exception=row_status(r, only_this, assume_ine=assume_ine),
+                    days_lost_if_denied=days_lost_if_denied(r, only_this, assume_ine=assume_ine),
+                )
+            )
+        inside = overlap(c.start, c.end, b.start, b.end)
+        if inside is None:
+            continue
+        covered: list[tuple[dt.date, dt.date]] = []
+        for r in c.execution:
+            for s, e in on_air_spans(r, index, assume_ine=if_denied):
+                part = overlap(s, e, *inside)
+                if part is not None:
+                    covered.append(part)
+        covered_days = sum(span_days(s, e) for s, e in merge(covered))
+        campaigns.append(
+            VedaCampaign(c.id, c.name, span_days(*inside), span_days(*inside) - covered_days)
+        )
+    return VedaBlackout(
+        id=b.id,
+        name=b.name,
+        start=b.start,
+        end=b.end,
+        restricts=list(b.restricts),
+        restricts_names=[plan.touchpoint_name(t) for t in b.restricts],
+        rows=rows,
+        campaigns=campaigns,
+    )
