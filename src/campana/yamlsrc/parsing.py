@@ -9,6 +9,7 @@ lines as editors count them (CR, LF, CRLF). The pure parser is imported only whe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,17 @@ from campana.yamlsrc.document import YamlDoc
 from campana.yamlsrc.events import EventBuilder, ParseFailed
 from campana.yamlsrc.reading import read_text
 
-#: characters libyaml counts as line breaks and editors do not
+#: where libyaml would read the text otherwise than ruamel: NEL, LS and PS (line breaks to
+#: libyaml, not to editors), and an anchor or alias name followed by a character YAML 1.2
+#: allows in names (``&an:chor`` is the anchor «an» and the text «:chor» to libyaml)
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
+_ODD_NAME = re.compile("[&*][0-9A-Za-z_-]+[:?%@`]")
+
+
+def _libyaml_differs(text: str) -> bool:
+    if any(ch in text for ch in _ODD_BREAKS):
+        return True
+    return ("&" in text or "*" in text) and _ODD_NAME.search(text) is not None
 
 
 def c_parser(text: str) -> Any:
@@ -126,7 +136,7 @@ def _parse(
 ) -> YamlDoc:
     budget = 10 * len(text) + 10_000
     first: ParseFailed | None = None
-    if c_first and not any(ch in text for ch in _ODD_BREAKS):
+    if c_first and not _libyaml_differs(text):
         parser = c_parser(text)
         if parser is not None:
             doc = YamlDoc(path=path, name=name, text=text, data=None, root=None)
