@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from campana.yamlsrc import UnreadableFile, YamlDoc, load
+from campana.yamlsrc.positions import split_lines
 from conftest import PLAN, Invoke
 from helpers import edit
 
@@ -161,3 +165,50 @@ def test_the_plan_re_dumped_by_ruamel_validates_identically(cli: Invoke, plan_di
         return sorted((f["severity"], f["code"], f["message"]) for f in json.loads(out))
 
     assert what(after.stdout) == what(before.stdout)
+
+
+ODD = [
+    "\u2028",
+    "\u2029",
+    "\x85",
+    "\ufeff",
+    "\x00",
+    "\t",
+    "\r",
+    "{a: b:c}",
+    "[x?y]",
+    "&a:b ",
+    "!t ",
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(st.floats(0, 1), st.sampled_from(ODD) | st.text(max_size=3)),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_odd_characters_never_crash_and_positions_stay_in_the_file(
+    edits: list[tuple[float, str]], tmp_path_factory: Any
+) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    for where, piece in edits:
+        i = int(where * (len(text) - 1))
+        text = text[:i] + piece + text[i:]
+    path = tmp_path_factory.mktemp("odd") / "f.yaml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        doc = load(path, "f.yaml")
+    except UnreadableFile as exc:
+        lines = split_lines(exc.text or "")
+        assert 1 <= exc.finding.line <= max(1, len(lines))
+        return
+    count = len(doc.lines)
+    for finding in doc.findings:
+        assert 1 <= finding.line <= max(1, count), finding
+    for loc in [("plan",), ("plan", "title"), ("campaigns", 0, "id"), ("touchpoints", 1)]:
+        line, column, _ = doc.position(loc)
+        assert 1 <= line <= max(1, count), loc
+        assert column <= len(doc.line_text(line)) + 1, loc
