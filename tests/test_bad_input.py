@@ -168,7 +168,7 @@ def test_a_file_of_several_megabytes(cli: Invoke, tmp_path: Path) -> None:
 
 
 def test_too_large_is_refused(cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import campana.yamlsource as ys
+    import campana.yamlsrc.limits as ys
 
     monkeypatch.setattr(ys, "MAX_BYTES", 1000)
     code, out, _ = _run(cli, PLAN)

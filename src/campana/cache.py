@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from campana import __version__
-from campana.yamlsource import YamlDoc
+from campana.yamlsrc import YamlDoc
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -230,7 +230,7 @@ class CachedDoc(YamlDoc):
 
     def node_at(self, loc: Any, *, key: bool = False) -> Any:
         if self.root is None and self.text:
-            from campana.yamlsource import load
+            from campana.yamlsrc import load
 
             fresh = load(self.path, self.name)
             self.root, self.data = fresh.root, fresh.data
@@ -368,7 +368,7 @@ def lookup(found: Slot) -> LoadedPlan | None:
         return None
     try:
         from campana.loading import LoadedPlan, Validation
-        from campana.yamlsource import gc_paused
+        from campana.yamlsrc import gc_paused
 
         with gc_paused():
             validation = _unpickler(raw[head:]).load()

@@ -17,7 +17,7 @@ from campana.errors import Finding
 if TYPE_CHECKING:
     from campana.loading import Validation
     from campana.models import Audience, Campaign, Plan
-    from campana.yamlsource import Loc, YamlDoc
+    from campana.yamlsrc import Loc, YamlDoc
 
 INE_STATUS_ES = {
     "pending": "pendiente",

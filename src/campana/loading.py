@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from campana.errors import CampanaError, Finding
-from campana.yamlsource import Loc, UnreadableFile, YamlDoc, gc_paused, load
+from campana.yamlsrc import Loc, UnreadableFile, YamlDoc, gc_paused, load
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
