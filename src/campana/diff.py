@@ -19,8 +19,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from campana.dates import fmt, overlap, signed_days, span_days
+from campana.dates import fmt, overlap, period, signed_days, span_days
 from campana.errors import CampanaError, Finding
+from campana.vocab import CREATIVE_KINDS, channel_kind, creative_kind, figure_bound, ine_status
 
 if TYPE_CHECKING:
     from campana.loading import Validation
@@ -41,25 +42,6 @@ TargetKind = Literal[
 ]
 ChangeKind = Literal["added", "removed", "date", "value", "item-added", "item-removed"]
 
-INE_ES: dict[str | None, str] = {
-    "pending": "pendiente",
-    "approved": "aprobada",
-    "denied": "negada",
-    None: "no solicitada",
-}
-BOUND_ES = {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}
-KIND_ES = {
-    "slogan": "eslogan",
-    "headline": "encabezado",
-    "call-to-action": "llamado a la acción",
-    "url": "URL",
-    "phone": "teléfono",
-    "brand": "marca",
-    "caption": "leyenda",
-    "web": "web",
-    "portal": "portal",
-    "in-person": "presencial",
-}
 
 #: Spanish name of each model field, and whether it is feminine (for "agregado/agregada").
 FIELD_ES: dict[str, tuple[str, bool]] = {
@@ -214,20 +196,16 @@ def _date(d: dt.date, other: dt.date | None = None) -> str:
     return fmt(d, year=other is not None and other.year != d.year)
 
 
-def period_text(start: dt.date, end: dt.date) -> str:
-    return f"{fmt(start, year=start.year != end.year)} – {fmt(end)}"
-
-
 def _describe(name: str, value: Any) -> str:
     """An item of a list, or a value, as a reviewer reads it."""
     if value is None:
         return "(sin valor)"
     if name == "ine_exception":
-        return INE_ES.get(value, str(value))
+        return ine_status(value)
     if name == "bound":
-        return BOUND_ES.get(value, str(value))
+        return figure_bound(value)
     if name == "kind":
-        return KIND_ES.get(value, str(value))
+        return creative_kind(value) if value in CREATIVE_KINDS else channel_kind(value)
     if isinstance(value, bool):
         return "sí" if value else "no"
     if isinstance(value, dt.date):
@@ -242,10 +220,10 @@ def _describe(name: str, value: Any) -> str:
         return ", ".join(_describe(name, v) for v in value) or "(ninguno)"
     kind = type(value).__name__
     if kind == "CreativeLine":
-        return f"{KIND_ES.get(value.kind, value.kind)} {quote(value.text)}"
+        return f"{creative_kind(value.kind)} {quote(value.text)}"
     if kind == "Channel":
         extra = f", {value.contact}" if value.contact else ""
-        return f"«{value.name}» ({KIND_ES.get(value.kind, value.kind)}{extra})"
+        return f"«{value.name}» ({channel_kind(value.kind)}{extra})"
     if kind == "Share":
         return f"{value.percent:g} % de «{value.of}»"
     if hasattr(value, "text"):
@@ -455,9 +433,9 @@ def _blackout_changes(old: Plan, new: Plan) -> list[Change]:
     for key, a, b in pairs:
         tt = Target("blackout", key, f"Veda «{(b or a).name}»")  # type: ignore[union-attr]
         if a is None and b is not None:
-            out.append(_added(tt, f"veda nueva: {period_text(b.start, b.end)}", b))
+            out.append(_added(tt, f"veda nueva: {period(b.start, b.end)}", b))
         elif b is None and a is not None:
-            out.append(_removed(tt, f"veda quitada: {period_text(a.start, a.end)}", a))
+            out.append(_removed(tt, f"veda quitada: {period(a.start, a.end)}", a))
         elif a is not None and b is not None:
             out.extend(_period(tt, a.start, a.end, b.start, b.end))
             out.extend(_fields(tt, a, b, skip=("id", "start", "end")))
@@ -528,9 +506,9 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
         assert k is not None
         kt = Target("component", key, f"Componente «{k.name}»", b.id, name)
         if ka is None:
-            out.append(_added(kt, f"componente nuevo: {period_text(k.start, k.end)}", k))
+            out.append(_added(kt, f"componente nuevo: {period(k.start, k.end)}", k))
         elif kb is None:
-            out.append(_removed(kt, f"componente quitado: {period_text(k.start, k.end)}", k))
+            out.append(_removed(kt, f"componente quitado: {period(k.start, k.end)}", k))
         else:
             out.extend(_period(kt, ka.start, ka.end, kb.start, kb.end))
             out.extend(_fields(kt, ka, kb, skip=("id", "start", "end")))
@@ -548,12 +526,12 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
             out.append(
                 _added(
                     rt,
-                    f"punto de contacto nuevo: {period_text(r.start, r.end)}; tácticos: {tactics}",
+                    f"punto de contacto nuevo: {period(r.start, r.end)}; tácticos: {tactics}",
                     r,
                 )
             )
         elif rb is None:
-            out.append(_removed(rt, f"punto de contacto quitado: {period_text(r.start, r.end)}", r))
+            out.append(_removed(rt, f"punto de contacto quitado: {period(r.start, r.end)}", r))
         else:
             out.extend(_period(rt, ra.start, ra.end, rb.start, rb.end))
             out.extend(_fields(rt, ra, rb, skip=("touchpoint", "start", "end")))
@@ -568,9 +546,9 @@ def _campaigns(old: Plan, new: Plan) -> list[Change]:
         assert c is not None
         ct = Target("campaign", key, f"Campaña «{c.name}»", key, c.name)
         if a is None:
-            out.append(_added(ct, f"campaña nueva: {period_text(c.start, c.end)}{_size(c)}", c))
+            out.append(_added(ct, f"campaña nueva: {period(c.start, c.end)}{_size(c)}", c))
         elif b is None:
-            out.append(_removed(ct, f"campaña quitada: {period_text(c.start, c.end)}{_size(c)}", c))
+            out.append(_removed(ct, f"campaña quitada: {period(c.start, c.end)}{_size(c)}", c))
         else:
             out.extend(_campaign_changes(old, new, a, b))
     return out

@@ -14,38 +14,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from campana.dates import fmt, fold, overlap, span_days
+from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError, Finding
+from campana.vocab import channel_kind, creative_kind, ine_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Campaign, Execution, Plan
 
 RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
 StatusKind = Literal["upcoming", "running", "finished"]
-
-INE_STATUS_ES: dict[str | None, str] = {
-    "pending": "pendiente",
-    "approved": "aprobada",
-    "denied": "negada",
-    None: "no solicitada",
-}
-
-CREATIVE_KIND_ES = {
-    "slogan": "eslogan",
-    "headline": "encabezado",
-    "call-to-action": "llamada a la acción",
-    "url": "sitio web",
-    "phone": "teléfono",
-    "brand": "marca",
-    "caption": "leyenda",
-}
-
-CHANNEL_KIND_ES = {
-    "web": "web",
-    "phone": "teléfono",
-    "portal": "portal",
-    "in-person": "presencial",
-}
 
 Span = tuple[dt.date, dt.date]
 
@@ -155,6 +132,16 @@ def resolve_campaign(plan: Plan, text: str) -> Campaign:
         else f"campañas del plan: {ids}"
     )
     raise CampanaError(f"no hay ninguna campaña «{text}» en el plan", hint=hint)
+
+
+def resolve_campaigns(plan: Plan, texts: Iterable[str]) -> list[Campaign]:
+    """``resolve_campaign`` for each text, each campaign once, in the order first named."""
+    chosen: list[Campaign] = []
+    for text in texts:
+        found = resolve_campaign(plan, text)
+        if found not in chosen:
+            chosen.append(found)
+    return chosen
 
 
 # --- the schedule -----------------------------------------------------------------------------
@@ -399,7 +386,7 @@ class CreativeLineItem:
 
     @property
     def kind_es(self) -> str:
-        return CREATIVE_KIND_ES.get(self.kind, self.kind)
+        return creative_kind(self.kind)
 
 
 @dataclass(frozen=True)
@@ -410,7 +397,7 @@ class ChannelLine:
 
     @property
     def kind_es(self) -> str:
-        return CHANNEL_KIND_ES.get(self.kind, self.kind)
+        return channel_kind(self.kind)
 
 
 @dataclass(frozen=True)
@@ -432,7 +419,7 @@ class TouchpointLine:
 
     @property
     def ine_es(self) -> str:
-        return INE_STATUS_ES.get(self.ine_exception, str(self.ine_exception))
+        return ine_status(self.ine_exception)
 
 
 @dataclass(frozen=True)
@@ -694,10 +681,3 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
         total.count if total else None,
         tuple(line(s) for s in ordered),
     )
-
-
-def period_text(start: dt.date, end: dt.date) -> str:
-    """«22 ene – 14 jul 2024», or both years when they differ."""
-    if start.year == end.year:
-        return f"{fmt(start, year=False)} – {fmt(end)}"
-    return f"{fmt(start)} – {fmt(end)}"

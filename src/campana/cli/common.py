@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from campana.errors import CampanaError
+
+if TYPE_CHECKING:
+    from campana.models import Campaign, Plan
 
 PlanOpt = Annotated[
     Path | None,
@@ -37,6 +41,37 @@ TodayOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def format_option(help_text: str, *, show_default: bool = True) -> Any:
+    """``--format/-f FORMATO``: the same option in every command, with what it offers."""
+    return typer.Option(
+        "--format", "-f", metavar="FORMATO", help=help_text, show_default=show_default
+    )
+
+
+def campaign_option(help_text: str) -> Any:
+    """``--campaign/-c``, repeatable: campaigns by id, name, other name or unique prefix."""
+    return typer.Option("--campaign", "-c", metavar="CAMPAÑA", help=help_text, show_default=False)
+
+
+def output_option(help_text: str) -> Any:
+    """``-o/--output ARCHIVO`` for the commands that write a file."""
+    return typer.Option("--output", "-o", metavar="ARCHIVO", help=help_text, show_default=False)
+
+
+def campaigns(plan: Plan, values: Sequence[str] | None) -> list[Campaign]:
+    """The campaigns named with --campaign, resolved the one way every command resolves them."""
+    from campana.queries import resolve_campaigns
+
+    try:
+        return resolve_campaigns(plan, values or ())
+    except CampanaError as exc:
+        ids = ", ".join(c.id for c in plan.campaigns)
+        hint = exc.hint or ""
+        if ids not in hint:
+            hint = f"{hint} campañas: {ids}".strip()
+        raise CampanaError(f"--campaign: {exc.message}", hint=hint) from None
 
 
 def today(value: str | None) -> dt.date:

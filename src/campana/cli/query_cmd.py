@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, TodayOpt, choice, out, say, today
+from campana.cli.common import (
+    PlanOpt,
+    TodayOpt,
+    campaign_option,
+    campaigns,
+    choice,
+    format_option,
+    out,
+    say,
+    today,
+)
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
@@ -25,11 +35,8 @@ SAVE_EXTENSIONS = (".svg", ".html", ".txt")
 
 FormatOpt = Annotated[
     str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMATO",
-        help="table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
+    format_option(
+        "table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
         show_default=False,
     ),
 ]
@@ -185,13 +192,7 @@ def schedule(
     ] = None,
     campaign: Annotated[
         list[str] | None,
-        typer.Option(
-            "--campaign",
-            "-c",
-            metavar="ID",
-            help="Solo esa campaña (id, nombre o inicio del id; se puede repetir).",
-            show_default=False,
-        ),
+        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
     ] = None,
     touchpoint: Annotated[
         str | None,
@@ -274,7 +275,7 @@ def schedule(
     else:
         start, end = queries.year_window(the_year)
 
-    ids = [queries.resolve_campaign(loaded.plan, c).id for c in campaign or []]
+    ids = [c.id for c in campaigns(loaded.plan, campaign)]
     long_view = start != end and (end - start).days + 1 > 42
     result = queries.schedule(
         loaded.plan,

@@ -8,10 +8,11 @@ import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from campana.dates import days, fmt
-from campana.diff import INE_ES, BlackoutOverlap, Change, FindingChange, PlanDiff
+from campana.dates import days, period
+from campana.diff import BlackoutOverlap, Change, FindingChange, PlanDiff
 from campana.render.findings import as_dicts
 from campana.render.term import style
+from campana.vocab import ine_status, severity
 
 SYMBOL = {
     "added": "+",
@@ -87,21 +88,21 @@ def groups(diff: PlanDiff) -> list[Group]:
 def finding_line(fc: FindingChange) -> tuple[str, str]:
     """(symbol, text) of a finding the change introduces, resolves or makes worse/lighter."""
     f = fc.finding
-    noun = "error" if f.severity == "error" else "aviso"
+    noun = severity(f.severity)
     if fc.status == "introduced":
         symbol, word = "+", f"{noun} nuevo"
     elif fc.status == "resolved":
         symbol, word = "-", f"{noun} resuelto"
     else:
-        before = "error" if fc.old_severity == "error" else "aviso"
+        before = severity(fc.old_severity or "warning")
         symbol, word = "~", f"de {before} a {noun}"
     return symbol, f"{word}, {f.file}:{f.line}: {f.message} [{f.code}]"
 
 
 def overlap_line(o: BlackoutOverlap) -> tuple[str, str]:
     who = f"{o.target.label} de «{o.target.campaign_name}»"
-    ine = f"excepción INE: {INE_ES.get(o.ine_exception, str(o.ine_exception))}"
-    span = f"{fmt(o.new[0], year=False)} – {fmt(o.new[1])}" if o.new else ""
+    ine = f"excepción INE: {ine_status(o.ine_exception)}"
+    span = period(*o.new) if o.new else ""
     if o.status == "new":
         return "+", (
             f"{who} ahora se cruza {days(o.new_days)} con «{o.blackout_name}» ({span}); {ine}"

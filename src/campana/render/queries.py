@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTHS_ES, WEEKDAYS_ES, days, fmt, fmt_long, span_days
+from campana.dates import MONTHS_ES, WEEKDAYS_ES, days, fmt, fmt_long, period, span_days
 from campana.render.grid import DIM, Line, day_grid, fit, month_grid, nfc, wrap
+from campana.vocab import and_list, ine_status, row_kind, severity
 
 if TYPE_CHECKING:
     from campana.errors import Finding
@@ -32,14 +33,7 @@ if TYPE_CHECKING:
         Status,
     )
 
-KIND_ES = {
-    "campaign": "campaña",
-    "component": "componente",
-    "touchpoint": "punto de contacto",
-    "blackout": "veda",
-}
 STATUS_STYLE = {"upcoming": "cyan", "running": "bold green", "finished": "dim"}
-SEVERITY_ES = {"error": "error", "warning": "aviso"}
 
 
 def iso(d: dt.date | None) -> str | None:
@@ -54,22 +48,6 @@ def number(n: int) -> str:
 def percent(value: float) -> str:
     """29.3 %, with one decimal (two under 10 %)."""
     return f"{value:.2f} %" if value < 9.995 else f"{value:.1f} %"
-
-
-def period(start: dt.date | None, end: dt.date | None, *, year: int | None = None) -> str:
-    """«22 ene – 14 jul 2024»; without the year when both dates are in ``year``."""
-    if start is None or end is None:
-        return ""
-    if start.year == end.year:
-        tail = "" if start.year == year else f" {start.year}"
-        return f"{fmt(start, year=False)} – {fmt(end, year=False)}{tail}"
-    return f"{fmt(start)} – {fmt(end)}"
-
-
-def and_list(items: Sequence[str]) -> str:
-    """«a, b y c»."""
-    items = list(items)
-    return ", ".join(items[:-1]) + " y " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def figure_text(count: int | None, bound: str) -> str:
@@ -269,7 +247,7 @@ def _row_label(r: Row) -> str:
 def picture_day(s: Schedule, width: int, title: str) -> list[Line]:
     """What runs on one day: each row with its period, the day it is on, and, for the
     touchpoints a blackout restricts that day, their INE exception."""
-    from campana.queries import INE_STATUS_ES, status
+    from campana.queries import status
 
     day = s.start
     lines: list[Line] = [[(title, "bold")]]
@@ -296,7 +274,7 @@ def picture_day(s: Schedule, width: int, title: str) -> list[Line]:
         st = status(r.start, r.end, day)
         veda: Cell = ""
         if r.in_blackout(day):
-            text = INE_STATUS_ES.get(r.ine_exception, str(r.ine_exception))
+            text = ine_status(r.ine_exception)
             veda = (text, "green" if r.ine_exception == "approved" else "yellow")
         rows.append(
             [
@@ -386,8 +364,6 @@ def schedule_csv(s: Schedule) -> str:
 
 
 def schedule_markdown(s: Schedule) -> str:
-    from campana.queries import INE_STATUS_ES
-
     names = {r.campaign: r.name for r in s.rows if r.kind == "campaign"}
     rows = []
     for r in s.data_rows:
@@ -395,12 +371,12 @@ def schedule_markdown(s: Schedule) -> str:
         part = r.name if r.kind in ("component", "touchpoint") else ""
         if r.kind == "blackout":
             campaign = r.name
-        ine = INE_STATUS_ES.get(r.ine_exception, "") if r.kind == "touchpoint" else ""
+        ine = ine_status(r.ine_exception) if r.kind == "touchpoint" else ""
         rows.append(
             [
                 campaign if r.kind != "component" and r.kind != "touchpoint" else "",
                 part,
-                KIND_ES[r.kind],
+                row_kind(r.kind),
                 fmt(r.start),
                 fmt(r.end),
                 r.days,
@@ -658,8 +634,6 @@ def _figure_line(f: SegmentFigure) -> list[Cell]:
 
 
 def picture_show(b: Brief, width: int) -> list[Line]:
-    from campana.queries import INE_STATUS_ES
-
     year = b.start.year if b.start.year == b.end.year else None
     lines: list[Line] = [[(nfc(b.name), "bold")]]
     ident = f"id: {b.id}"
@@ -751,7 +725,7 @@ def picture_show(b: Brief, width: int) -> list[Line]:
         lines += [[], heading("Ejecución")]
         rows: list[list[Cell]] = []
         for t in b.touchpoints:
-            ine: list[str] = [INE_STATUS_ES.get(t.ine_exception, str(t.ine_exception))]
+            ine: list[str] = [ine_status(t.ine_exception)]
             if t.blackout_days:
                 ine.append(f"{days(t.blackout_days)} en veda")
             risky = bool(t.blackout_days) and t.ine_exception != "approved"
@@ -782,7 +756,7 @@ def picture_show(b: Brief, width: int) -> list[Line]:
     if not b.findings:
         lines.append([("  Ninguno.", DIM)])
     for f in b.findings:
-        sev = SEVERITY_ES.get(f.severity, f.severity)
+        sev = severity(f.severity)
         style = "red" if f.severity == "error" else "yellow"
         lines.append([(f"  {sev} ", style), (f"[{f.code}] {f.file}:{f.line}:{f.column}", DIM)])
         lines += [[(x, "")] for x in wrap(f.message, width - 4, "    ")]
@@ -895,8 +869,6 @@ def brief_csv(b: Brief) -> str:
 
 
 def brief_markdown(b: Brief) -> str:
-    from campana.queries import INE_STATUS_ES
-
     out = [f"## {_md_cell(b.name)}", ""]
     out.append(f"- **Id:** `{b.id}`")
     if b.aka:
@@ -951,7 +923,7 @@ def brief_markdown(b: Brief) -> str:
                         t.name,
                         "; ".join(t.tactics),
                         period(t.start, t.end),
-                        INE_STATUS_ES.get(t.ine_exception, ""),
+                        ine_status(t.ine_exception),
                     ]
                     for t in b.touchpoints
                 ],
@@ -960,8 +932,7 @@ def brief_markdown(b: Brief) -> str:
     if b.findings:
         out += ["", "### Hallazgos", ""]
         out += [
-            f"- {SEVERITY_ES.get(f.severity, f.severity)}: {f.message} (`{f.code}`, "
-            f"{f.file}:{f.line})"
+            f"- {severity(f.severity)}: {f.message} (`{f.code}`, {f.file}:{f.line})"
             for f in b.findings
         ]
     return "\n".join(out) + "\n"

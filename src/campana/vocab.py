@@ -1,0 +1,87 @@
+"""The Spanish words campana shows for the plan's coded values, written once.
+
+Every command, renderer and export takes its labels from here: the INE exception status, the
+kinds of schedule row, of creative line and of contact channel, the kinds of audience figure and
+the severities of a finding. Plain dictionaries and one lookup; nothing here imports anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+#: the document's asterisk: the INE exception of a touchpoint inside the electoral blackout
+INE_STATUS: Mapping[str | None, str] = {
+    "pending": "pendiente",
+    "approved": "aprobada",
+    "denied": "negada",
+    None: "no solicitada",
+}
+
+#: what a row of the schedule is
+ROW_KINDS: Mapping[str, str] = {
+    "campaign": "campaña",
+    "component": "componente",
+    "touchpoint": "punto de contacto",
+    "blackout": "veda",
+}
+
+#: the kinds of line of a creative piece
+CREATIVE_KINDS: Mapping[str, str] = {
+    "slogan": "eslogan",
+    "headline": "encabezado",
+    "call-to-action": "llamada a la acción",
+    "url": "sitio web",
+    "phone": "teléfono",
+    "brand": "marca",
+    "caption": "leyenda",
+}
+
+#: the kinds of contact channel
+CHANNEL_KINDS: Mapping[str, str] = {
+    "web": "web",
+    "phone": "teléfono",
+    "portal": "portal",
+    "in-person": "presencial",
+}
+
+#: how exact an audience figure is
+FIGURE_BOUNDS: Mapping[str, str] = {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}
+
+#: a finding's severity
+SEVERITIES: Mapping[str, str] = {"error": "error", "warning": "aviso"}
+
+
+def _word(table: Mapping[str, str], value: str) -> str:
+    return table.get(value, value)
+
+
+def ine_status(value: str | None) -> str:
+    """«pendiente», «aprobada», «negada» or «no solicitada»."""
+    return INE_STATUS.get(value, str(value))
+
+
+def row_kind(value: str) -> str:
+    return _word(ROW_KINDS, value)
+
+
+def creative_kind(value: str) -> str:
+    return _word(CREATIVE_KINDS, value)
+
+
+def channel_kind(value: str) -> str:
+    return _word(CHANNEL_KINDS, value)
+
+
+def figure_bound(value: str) -> str:
+    return _word(FIGURE_BOUNDS, value)
+
+
+def severity(value: str) -> str:
+    """«error» or «aviso»."""
+    return _word(SEVERITIES, value)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """«a, b y c»."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " y " + items[-1] if len(items) > 1 else "".join(items)
