@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from campana.dates import fmt, overlap, period, signed_days, span_days
+from campana.blackouts import blackout_overlaps
+from campana.dates import fmt, period, signed_days, span_days
 from campana.errors import CampanaError, Finding
 from campana.vocab import CREATIVE_KINDS, channel_kind, creative_kind, figure_bound, ine_status
 
@@ -635,14 +636,8 @@ def _exposures(plan: Plan) -> dict[tuple[str, ...], Exposure]:
                 t = Target("component", k.id, f"Componente «{k.name}»", c.id, c.name)
                 spans.append((t, k.touchpoint, k.start, k.end, None))
         for t, touchpoint, start, end, status in spans:
-            if start > end:
-                continue
-            for b in plan.blackouts:
-                if touchpoint not in b.restricts or b.start > b.end:
-                    continue
-                cross = overlap(start, end, b.start, b.end)
-                if cross is not None:
-                    out.setdefault((c.id, t.kind, t.id, b.id), (t, b, cross, status))
+            for b, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end):
+                out.setdefault((c.id, t.kind, t.id, b.id), (t, b, cross, status))
     return out
 
 

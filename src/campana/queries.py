@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from campana.blackouts import blackout_overlaps
 from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError, Finding
 from campana.vocab import channel_kind, creative_kind, ine_status
@@ -227,15 +228,7 @@ class Schedule:
 def _blackout_spans(
     plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date
 ) -> tuple[Span, ...]:
-    if touchpoint is None:
-        return ()
-    spans = []
-    for b in plan.blackouts:
-        if touchpoint in b.restricts:
-            cross = overlap(start, end, b.start, b.end)
-            if cross is not None:
-                spans.append(cross)
-    return tuple(spans)
+    return tuple(cross for _, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end))
 
 
 def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
@@ -492,11 +485,8 @@ def brief(
 
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
         days: set[dt.date] = set()
-        for b in plan.blackouts:
-            if touchpoint in b.restricts:
-                cross = overlap(start, end, b.start, b.end)
-                if cross is not None:
-                    days.update(cross[0] + dt.timedelta(days=i) for i in range(span_days(*cross)))
+        for a, b in _blackout_spans(plan, touchpoint, start, end):
+            days.update(a + dt.timedelta(days=i) for i in range(span_days(a, b)))
         return len(days)
 
     return Brief(
