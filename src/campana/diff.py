@@ -741,7 +741,7 @@ def read_file_side(path: Path, label: str | None = None) -> Side:
     if not path.is_file():
         raise CampanaError(
             f"no existe el archivo del plan «{display_name(path)}»",
-            hint="indica el archivo con --plan, o una revisión de git (HEAD~1, main...)",
+            hint="indica el archivo del plan, o una revisión de git (HEAD~1, main...)",
         )
     validation = validate_files([path])
     name = label or display_name(path)
@@ -782,8 +782,8 @@ class Git:
             raise CampanaError(
                 f"«{rev}» no es un archivo, y el plan no está en un repositorio git "
                 f"({folder}) del que leer esa revisión",
-                hint="compara dos archivos (campana diff VIEJO.yaml NUEVO.yaml), o indica con "
-                "--plan un plan que esté en un repositorio git",
+                hint="compara dos archivos (VIEJO.yaml y NUEVO.yaml), o indica un plan que esté "
+                "en un repositorio git",
             )
         return cls(Path(out.decode("utf-8", "replace").strip()))
 
@@ -835,7 +835,7 @@ def read_revision_side(rev: str, plan: Path) -> Side:
         except ValueError:
             raise CampanaError(
                 f"el plan {plan} está fuera del repositorio {git.top}",
-                hint="indica con --plan un plan dentro del repositorio",
+                hint="indica un plan dentro del repositorio",
             ) from None
     rel = rel.lstrip("/")
     text = git.blob(rev, rel)

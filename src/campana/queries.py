@@ -93,6 +93,35 @@ def month_window(year: int, month: int) -> Span:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: a window of up to this many days is shown day by day, with the execution table's touchpoints
+DETAIL_DAYS = 42
+
+
+def window(
+    year: int,
+    *,
+    day: dt.date | None = None,
+    month: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Span:
+    """The dates a schedule question covers: one day, a range (an open end runs to the start
+    or the end of its year), one month of ``year``, or the whole of ``year``."""
+    if day is not None:
+        return day, day
+    if start is not None or end is not None:
+        first = start or dt.date((end or dt.date(year, 1, 1)).year, 1, 1)
+        return first, end or dt.date(first.year, 12, 31)
+    if month is not None:
+        return month_window(year, month)
+    return year_window(year)
+
+
+def detailed(start: dt.date, end: dt.date) -> bool:
+    """Whether a window is short enough to show day by day, touchpoints included."""
+    return span_days(start, end) <= DETAIL_DAYS
+
+
 # --- campaigns by id or name ------------------------------------------------------------------
 
 
@@ -212,6 +241,10 @@ class Schedule:
         return span_days(self.start, self.end)
 
     @property
+    def detailed(self) -> bool:
+        return detailed(self.start, self.end)
+
+    @property
     def today_inside(self) -> bool:
         return self.start <= self.today <= self.end
 
@@ -292,6 +325,23 @@ def _matches_touchpoint(plan: Plan, row: Row, wanted: str) -> bool:
     return any(wanted in fold(k) for k in keys if k)
 
 
+def check_touchpoint(plan: Plan, touchpoint: str) -> str:
+    """The folded touchpoint filter; CampanaError when no component or touchpoint matches."""
+    wanted = fold(touchpoint)
+    if not wanted:
+        raise CampanaError(
+            "falta el nombre del punto de contacto",
+            hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+        )
+    every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
+    if not any(_matches_touchpoint(plan, r, wanted) for r in every):
+        raise CampanaError(
+            f"ningún punto de contacto ni componente se llama «{touchpoint}»",
+            hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+        )
+    return wanted
+
+
 def schedule(
     plan: Plan,
     start: dt.date,
@@ -309,19 +359,7 @@ def schedule(
     campaign as heading; ``touchpoints`` adds the execution rows beneath the components.
     Blackouts that overlap the window are always returned.
     """
-    wanted = fold(touchpoint) if touchpoint is not None else None
-    if wanted is not None:
-        if not wanted:
-            raise CampanaError(
-                "--touchpoint: falta el nombre del punto de contacto",
-                hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
-            )
-        every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
-        if not any(_matches_touchpoint(plan, r, wanted) for r in every):
-            raise CampanaError(
-                f"--touchpoint: ningún punto de contacto ni componente se llama «{touchpoint}»",
-                hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
-            )
+    wanted = check_touchpoint(plan, touchpoint) if touchpoint is not None else None
     rows: list[Row] = []
     for c in plan.campaigns:
         if campaigns and c.id not in campaigns:

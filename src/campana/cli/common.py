@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -60,18 +61,26 @@ def output_option(help_text: str) -> Any:
     return typer.Option("--output", "-o", metavar="ARCHIVO", help=help_text, show_default=False)
 
 
+@contextlib.contextmanager
+def option_error(option: str, more_hint: str = "") -> Iterator[None]:
+    """Name the option in a core error about its value (the core names no option)."""
+    try:
+        yield
+    except CampanaError as exc:
+        hint = exc.hint or ""
+        if more_hint and more_hint not in hint:
+            hint = f"{hint} {more_hint}".strip()
+        raise CampanaError(f"{option}: {exc.message}", hint=hint or None) from None
+
+
 def campaigns(plan: Plan, values: Sequence[str] | None) -> list[Campaign]:
     """The campaigns named with --campaign, resolved the one way every command resolves them."""
     from campana.queries import resolve_campaigns
 
-    try:
+    ids = ", ".join(c.id for c in plan.campaigns)
+    with option_error("--campaign", f"campañas: {ids}"):
         return resolve_campaigns(plan, values or ())
-    except CampanaError as exc:
-        ids = ", ".join(c.id for c in plan.campaigns)
-        hint = exc.hint or ""
-        if ids not in hint:
-            hint = f"{hint} campañas: {ids}".strip()
-        raise CampanaError(f"--campaign: {exc.message}", hint=hint) from None
+    raise AssertionError("unreachable")  # for mypy: the context manager may swallow
 
 
 def today(value: str | None) -> dt.date:

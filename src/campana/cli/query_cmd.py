@@ -21,6 +21,7 @@ from campana.cli.common import (
     campaigns,
     choice,
     format_option,
+    option_error,
     out,
     say,
     today,
@@ -258,25 +259,22 @@ def schedule(
 
     loaded = open_plan(plan)
     the_year = year if year is not None else loaded.plan.plan.year
-    if on is not None:
-        start = end = _date(on, "--on", the_year)
-    elif date_from is not None or date_to is not None:
-        given_from = _date(date_from, "--from", the_year) if date_from else None
-        given_to = _date(date_to, "--to", the_year) if date_to else None
-        start = given_from or dt.date((given_to or dt.date(the_year, 1, 1)).year, 1, 1)
-        end = given_to or dt.date(start.year, 12, 31)
-        if end < start:
-            raise CampanaError(
-                f"--to ({fmt_date(end)}) es anterior a --from ({fmt_date(start)})",
-                hint="intercambia las fechas",
-            )
-    elif month_number is not None:
-        start, end = queries.month_window(the_year, month_number)
-    else:
-        start, end = queries.year_window(the_year)
-
+    start, end = queries.window(
+        the_year,
+        day=_date(on, "--on", the_year) if on is not None else None,
+        month=month_number,
+        start=_date(date_from, "--from", the_year) if date_from else None,
+        end=_date(date_to, "--to", the_year) if date_to else None,
+    )
+    if end < start:
+        raise CampanaError(
+            f"--to ({fmt_date(end)}) es anterior a --from ({fmt_date(start)})",
+            hint="intercambia las fechas",
+        )
     ids = [c.id for c in campaigns(loaded.plan, campaign)]
-    long_view = start != end and (end - start).days + 1 > 42
+    if touchpoint is not None:
+        with option_error("--touchpoint"):
+            queries.check_touchpoint(loaded.plan, touchpoint)
     result = queries.schedule(
         loaded.plan,
         start,
@@ -284,7 +282,7 @@ def schedule(
         now,
         campaigns=ids,
         touchpoint=touchpoint,
-        touchpoints=not long_view or bool(ids) or touchpoint is not None,
+        touchpoints=queries.detailed(start, end) or bool(ids) or touchpoint is not None,
     )
     if result.empty:
         say(

@@ -231,7 +231,7 @@ def picture_schedule(s: Schedule, width: int) -> list[Line]:
     title = schedule_title(s)
     if s.start == s.end:
         return picture_day(s, width, title)
-    if s.days <= 42:
+    if s.detailed:
         return day_grid(s, width, title)
     return month_grid(s, width, title)
 
