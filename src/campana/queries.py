@@ -593,6 +593,18 @@ class CampaignLine:
         return span_days(self.start, self.end)
 
 
+@dataclass(frozen=True)
+class CampaignList:
+    """The plan's campaigns as of ``today`` (what ``list`` answers)."""
+
+    today: dt.date
+    campaigns: tuple[CampaignLine, ...]
+
+
+def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
+    return CampaignList(today, tuple(campaign_lines(plan, today)))
+
+
 def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
     return [
         CampaignLine(
