@@ -79,7 +79,8 @@ def test_plain_options_are_read_without_typer_s_pydantic_layer() -> None:
 
     to_int = _converter(int | None, bad)
     assert to_int is not None and to_int(" 2024 ") == 2024
-    with pytest.raises(ValueError, match="'abc' is not a valid integer"):
+    # Spanish from the start (issue 10), not English for i18n to translate
+    with pytest.raises(ValueError, match="«abc» no es un número entero"):
         to_int("abc")
     to_paths = _converter(list[Path] | None, bad)
     assert to_paths is not None and to_paths(("a.yaml", "b.yaml")) == [
