@@ -119,3 +119,44 @@ def test_options_reach_the_commands_as_before(cli: Invoke) -> None:
     assert two.exit_code == 0
     assert '"atencion"' in two.stdout and '"credito"' in two.stdout
     assert '"trabajadores-independientes"' not in two.stdout
+
+
+#: what `campana --help` may import of campana itself: the CLI layer and the error class
+HELP_MODULES = {
+    "campana",
+    "campana.__main__",
+    "campana.cli",
+    "campana.cli.app",
+    "campana.cli.common",
+    "campana.cli.fastparams",
+    "campana.cli.i18n",
+    "campana.cli.validate_cmd",
+    "campana.cli.query_cmd",
+    "campana.cli.diff_cmd",
+    "campana.cli.export_cmd",
+    "campana.errors",
+}
+
+
+def _imported_by_help() -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "campana", "--help"],
+        env={**env, "COLUMNS": "80"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name == "campana" or name.startswith("campana."):
+                names.add(name)
+    return names
+
+
+def test_help_imports_no_core_module_it_does_not_need() -> None:
+    imported = _imported_by_help()
+    assert "campana.cli.app" in imported, f"importtime output not understood: {imported}"
+    assert imported <= HELP_MODULES, f"--help imports {sorted(imported - HELP_MODULES)}"
