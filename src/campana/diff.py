@@ -12,17 +12,16 @@ part that touches the disk or runs git.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import field as dc_field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from campana.blackouts import blackout_overlaps
-from campana.dates import fmt, period, signed_days, span_days
+from campana.dates import span_days
 from campana.errors import CampanaError, Finding
-from campana.vocab import CREATIVE_KINDS, channel_kind, creative_kind, figure_bound, ine_status
 
 if TYPE_CHECKING:
     from campana.loading import Validation
@@ -42,42 +41,6 @@ TargetKind = Literal[
     "breakdown",
 ]
 ChangeKind = Literal["added", "removed", "date", "value", "item-added", "item-removed"]
-
-
-#: Spanish name of each model field, and whether it is feminine (for "agregado/agregada").
-FIELD_ES: dict[str, tuple[str, bool]] = {
-    "name": ("nombre", False),
-    "description": ("descripción", True),
-    "aka": ("otro nombre", False),
-    "start": ("inicio", False),
-    "end": ("fin", False),
-    "audience": ("segmento de audiencia", False),
-    "notes": ("nota", True),
-    "channels": ("canal", False),
-    "tactics": ("táctico", False),
-    "tactic": ("táctico", False),
-    "period_text": ("texto del periodo", False),
-    "ine_exception": ("excepción INE", True),
-    "touchpoint": ("punto de contacto", False),
-    "text": ("texto", False),
-    "title": ("título", False),
-    "owner": ("área responsable", True),
-    "issued": ("emisión", True),
-    "year": ("año", False),
-    "restricts": ("punto de contacto restringido", False),
-    "count": ("cifra", True),
-    "bound": ("tipo de cifra", False),
-    "share": ("porcentaje", False),
-    "reasons": ("razón", True),
-    "since": ("desde", False),
-    "source": ("fuente", True),
-    "note": ("nota", True),
-    "parts": ("parte", True),
-    "details": ("viñeta", True),
-    "kind": ("tipo", False),
-    "contact": ("contacto", False),
-    "creative": ("línea creativa", True),
-}
 
 
 # --- the result ---------------------------------------------------------------------------
@@ -106,14 +69,22 @@ class Target:
 
 @dataclass(frozen=True)
 class Change:
+    """One difference, as data: ``campana.render.diff`` words it.
+
+    ``old``/``new`` are JSON-ready; ``before``/``after`` the values themselves (a date, a
+    model), for the wording: for an added or removed thing, the thing; for the ``duration`` of
+    a period, the (start, end) pair on each side.
+    """
+
     target: Target
     kind: ChangeKind
-    message: str
     field: str | None = None
     old: Any = None
     new: Any = None
     #: days for a date, units for a count
     delta: int | float | None = None
+    before: Any = dc_field(default=None, compare=False, repr=False)
+    after: Any = dc_field(default=None, compare=False, repr=False)
 
 
 FindingStatus = Literal["introduced", "resolved", "severity"]
@@ -188,52 +159,6 @@ def quote(text: str, width: int = 60) -> str:
     return f"«{shorten(text, width)}»"
 
 
-def _field_name(name: str) -> str:
-    return FIELD_ES.get(name, (name, False))[0]
-
-
-def _date(d: dt.date, other: dt.date | None = None) -> str:
-    """31 may; with the year only when the two dates are in different years."""
-    return fmt(d, year=other is not None and other.year != d.year)
-
-
-def _describe(name: str, value: Any) -> str:
-    """An item of a list, or a value, as a reviewer reads it."""
-    if value is None:
-        return "(sin valor)"
-    if name == "ine_exception":
-        return ine_status(value)
-    if name == "bound":
-        return figure_bound(value)
-    if name == "kind":
-        return creative_kind(value) if value in CREATIVE_KINDS else channel_kind(value)
-    if isinstance(value, bool):
-        return "sí" if value else "no"
-    if isinstance(value, dt.date):
-        return fmt(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, str):
-        return quote(value)
-    if isinstance(value, list):
-        return ", ".join(_describe(name, v) for v in value) or "(ninguno)"
-    kind = type(value).__name__
-    if kind == "CreativeLine":
-        return f"{creative_kind(value.kind)} {quote(value.text)}"
-    if kind == "Channel":
-        extra = f", {value.contact}" if value.contact else ""
-        return f"«{value.name}» ({channel_kind(value.kind)}{extra})"
-    if kind == "Share":
-        return f"{value.percent:g} % de «{value.of}»"
-    if hasattr(value, "text"):
-        return quote(value.text)
-    if hasattr(value, "name"):
-        return quote(value.name)
-    return str(value)
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -257,29 +182,6 @@ def _canon(value: Any) -> Any:
     return value
 
 
-_WORDS = re.compile(r"\S+")
-
-
-def text_change(old: str, new: str, context: int = 3) -> tuple[str, str]:
-    """The part of two long texts that differs, with a few words either side."""
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
-    pre = 0
-    while pre < min(len(a), len(b)) and a[pre] == b[pre]:
-        pre += 1
-    suf = 0
-    while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
-        suf += 1
-
-    def window(words: list[str]) -> str:
-        lo, hi = max(0, pre - context), min(len(words), len(words) - suf + context)
-        middle = " ".join(words[lo:hi])
-        text = shorten(middle, 90)
-        more = hi < len(words) and not text.endswith("…")
-        return ("…" if lo > 0 else "") + text + ("…" if more else "")
-
-    return f"«{window(a)}»", f"«{window(b)}»"
-
-
 # --- comparing -----------------------------------------------------------------------------
 
 
@@ -301,11 +203,9 @@ def _pairs(old: dict[str, T], new: dict[str, T]) -> list[tuple[str, T | None, T 
 
 
 def _value(t: Target, name: str, old: Any, new: Any) -> Change:
-    label = _field_name(name)
     delta: int | float | None = None
     if isinstance(old, dt.date) and isinstance(new, dt.date):
         delta = (new - old).days
-        message = f"{label}: {_date(old, new)} -> {_date(new, old)}, {signed_days(delta)}"
     elif (
         isinstance(old, int | float)
         and isinstance(new, int | float)
@@ -313,23 +213,11 @@ def _value(t: Target, name: str, old: Any, new: Any) -> Change:
         and not isinstance(new, bool)
     ):
         delta = new - old
-        message = f"{label}: {_describe(name, old)} -> {_describe(name, new)}"
-        if isinstance(delta, int):
-            message += f" ({delta:+,}"
-            if name == "count" and old:
-                message += f", {100 * delta / old:+.1f} %"
-            message += ")"
-    elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 60:
-        a, b = text_change(old, new)
-        message = f"{label}: {a} -> {b}"
-    else:
-        message = f"{label}: {_describe(name, old)} -> {_describe(name, new)}"
     kind: ChangeKind = "date" if isinstance(new, dt.date) and isinstance(old, dt.date) else "value"
-    return Change(t, kind, message, name, _jsonable(old), _jsonable(new), delta)
+    return Change(t, kind, name, _jsonable(old), _jsonable(new), delta, old, new)
 
 
 def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
-    label, feminine = FIELD_ES.get(name, (name, False))
     old_count = Counter(_canon(v) for v in old)
     new_count = Counter(_canon(v) for v in new)
     out: list[Change] = []
@@ -338,33 +226,13 @@ def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list
         c = _canon(v)
         if left[c] > 0:
             left[c] -= 1
-            word = "agregada" if feminine else "agregado"
-            out.append(
-                Change(
-                    t,
-                    "item-added",
-                    f"{label} {word}: {_describe(name, v)}",
-                    name,
-                    None,
-                    _jsonable(v),
-                )
-            )
+            out.append(Change(t, "item-added", name, None, _jsonable(v), after=v))
     gone = old_count - new_count
     for v in old:
         c = _canon(v)
         if gone[c] > 0:
             gone[c] -= 1
-            word = "quitada" if feminine else "quitado"
-            out.append(
-                Change(
-                    t,
-                    "item-removed",
-                    f"{label} {word}: {_describe(name, v)}",
-                    name,
-                    _jsonable(v),
-                    None,
-                )
-            )
+            out.append(Change(t, "item-removed", name, _jsonable(v), None, before=v))
     return out
 
 
@@ -394,22 +262,28 @@ def _period(
     if old_end != new_end:
         out.append(_value(t, "end", old_end, new_end))
     if len(out) == 2:
-        shift_start, shift_end = (new_start - old_start).days, (new_end - old_end).days
         before, after = span_days(old_start, old_end), span_days(new_start, new_end)
-        if shift_start == shift_end:
-            message = f"el periodo se mueve {signed_days(shift_start)}, misma duración"
-        else:
-            message = f"duración: {before} -> {after} días ({after - before:+d})"
-        out.append(Change(t, "value", message, "duration", before, after, after - before))
+        out.append(
+            Change(
+                t,
+                "value",
+                "duration",
+                before,
+                after,
+                after - before,
+                (old_start, old_end),
+                (new_start, new_end),
+            )
+        )
     return out
 
 
-def _added(t: Target, message: str, value: Any) -> Change:
-    return Change(t, "added", message, None, None, _jsonable(value))
+def _added(t: Target, value: Any) -> Change:
+    return Change(t, "added", None, None, _jsonable(value), after=value)
 
 
-def _removed(t: Target, message: str, value: Any) -> Change:
-    return Change(t, "removed", message, None, _jsonable(value), None)
+def _removed(t: Target, value: Any) -> Change:
+    return Change(t, "removed", None, _jsonable(value), None, before=value)
 
 
 def _plan_changes(old: Plan, new: Plan) -> list[Change]:
@@ -420,9 +294,9 @@ def _plan_changes(old: Plan, new: Plan) -> list[Change]:
         label = f"Punto de contacto «{(b or a).name}»"  # type: ignore[union-attr]
         tt = Target("touchpoint", key, label)
         if a is None and b is not None:
-            out.append(_added(tt, f"punto de contacto nuevo en el catálogo: «{b.name}»", b))
+            out.append(_added(tt, b))
         elif b is None and a is not None:
-            out.append(_removed(tt, f"punto de contacto quitado del catálogo: «{a.name}»", a))
+            out.append(_removed(tt, a))
         elif a is not None and b is not None:
             out.extend(_fields(tt, a, b, skip=("id",)))
     return out
@@ -434,9 +308,9 @@ def _blackout_changes(old: Plan, new: Plan) -> list[Change]:
     for key, a, b in pairs:
         tt = Target("blackout", key, f"Veda «{(b or a).name}»")  # type: ignore[union-attr]
         if a is None and b is not None:
-            out.append(_added(tt, f"veda nueva: {period(b.start, b.end)}", b))
+            out.append(_added(tt, b))
         elif b is None and a is not None:
-            out.append(_removed(tt, f"veda quitada: {period(a.start, a.end)}", a))
+            out.append(_removed(tt, a))
         elif a is not None and b is not None:
             out.extend(_period(tt, a.start, a.end, b.start, b.end))
             out.extend(_fields(tt, a, b, skip=("id", "start", "end")))
@@ -478,9 +352,9 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
         text = (ob or oa).text
         ot = Target("objective", shorten(text, 40), f"Objetivo {quote(text, 40)}", b.id, name)
         if oa is None:
-            out.append(_added(ot, f"objetivo nuevo: {quote(text, 70)}", ob))
+            out.append(_added(ot, ob))
         elif ob is None:
-            out.append(_removed(ot, f"objetivo quitado: {quote(text, 70)}", oa))
+            out.append(_removed(ot, oa))
         elif _canon(oa) != _canon(ob):
             out.extend(_fields(ot, oa, ob))
 
@@ -493,11 +367,11 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
             Change(
                 ct,
                 "value",
-                f"piezas creativas: {len(a.creative)} -> {len(b.creative)} "
-                "(las mismas líneas, agrupadas de otra forma)",
                 "creative",
                 _jsonable(a.creative),
                 _jsonable(b.creative),
+                before=a.creative,
+                after=b.creative,
             )
         )
 
@@ -507,9 +381,9 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
         assert k is not None
         kt = Target("component", key, f"Componente «{k.name}»", b.id, name)
         if ka is None:
-            out.append(_added(kt, f"componente nuevo: {period(k.start, k.end)}", k))
+            out.append(_added(kt, k))
         elif kb is None:
-            out.append(_removed(kt, f"componente quitado: {period(k.start, k.end)}", k))
+            out.append(_removed(kt, k))
         else:
             out.extend(_period(kt, ka.start, ka.end, kb.start, kb.end))
             out.extend(_fields(kt, ka, kb, skip=("id", "start", "end")))
@@ -523,16 +397,9 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
         tp = (plan_new if rb else plan_old).touchpoint_name(r.touchpoint)
         rt = Target("execution", key, f"{tp} (ejecución)", b.id, name)
         if ra is None:
-            tactics = ", ".join(r.tactics)
-            out.append(
-                _added(
-                    rt,
-                    f"punto de contacto nuevo: {period(r.start, r.end)}; tácticos: {tactics}",
-                    r,
-                )
-            )
+            out.append(_added(rt, r))
         elif rb is None:
-            out.append(_removed(rt, f"punto de contacto quitado: {period(r.start, r.end)}", r))
+            out.append(_removed(rt, r))
         else:
             out.extend(_period(rt, ra.start, ra.end, rb.start, rb.end))
             out.extend(_fields(rt, ra, rb, skip=("touchpoint", "start", "end")))
@@ -547,23 +414,12 @@ def _campaigns(old: Plan, new: Plan) -> list[Change]:
         assert c is not None
         ct = Target("campaign", key, f"Campaña «{c.name}»", key, c.name)
         if a is None:
-            out.append(_added(ct, f"campaña nueva: {period(c.start, c.end)}{_size(c)}", c))
+            out.append(_added(ct, c))
         elif b is None:
-            out.append(_removed(ct, f"campaña quitada: {period(c.start, c.end)}{_size(c)}", c))
+            out.append(_removed(ct, c))
         else:
             out.extend(_campaign_changes(old, new, a, b))
     return out
-
-
-def _size(c: Campaign) -> str:
-    parts = []
-    if c.execution:
-        n = len(c.execution)
-        parts.append(f"{n} {'punto' if n == 1 else 'puntos'} de contacto")
-    if c.components:
-        n = len(c.components)
-        parts.append(f"{n} {'componente' if n == 1 else 'componentes'}")
-    return f" ({', '.join(parts)})" if parts else ""
 
 
 def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
@@ -576,9 +432,9 @@ def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
         assert s is not None
         st = Target("segment", key, f"Segmento «{s.name}»")
         if a is None:
-            out.append(_added(st, f"segmento nuevo: {s.count:,} personas", s))
+            out.append(_added(st, s))
         elif b is None:
-            out.append(_removed(st, f"segmento quitado: {s.count:,} personas", s))
+            out.append(_removed(st, s))
         else:
             out.extend(_fields(st, a, b, skip=("id",)))
     old_bd = old.breakdowns if old else []
@@ -586,9 +442,9 @@ def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
     for key, ba, bb in _pairs(_keyed(old_bd, lambda x: x.whole), _keyed(new_bd, lambda x: x.whole)):
         bt = Target("breakdown", key, f"Desglose de «{key}»")
         if ba is None and bb is not None:
-            out.append(_added(bt, f"desglose nuevo: {' + '.join(bb.parts)}", bb))
+            out.append(_added(bt, bb))
         elif bb is None and ba is not None:
-            out.append(_removed(bt, f"desglose quitado: {' + '.join(ba.parts)}", ba))
+            out.append(_removed(bt, ba))
         elif ba is not None and bb is not None:
             out.extend(_fields(bt, ba, bb, skip=("whole",)))
     return out

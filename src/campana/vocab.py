@@ -51,6 +51,42 @@ FIGURE_BOUNDS: Mapping[str, str] = {"exact": "exacta", "up-to": "hasta", "approx
 SEVERITIES: Mapping[str, str] = {"error": "error", "warning": "aviso"}
 
 
+#: Spanish name of each model field, and whether it is feminine (for "agregado/agregada").
+MODEL_FIELDS: Mapping[str, tuple[str, bool]] = {
+    "name": ("nombre", False),
+    "description": ("descripción", True),
+    "aka": ("otro nombre", False),
+    "start": ("inicio", False),
+    "end": ("fin", False),
+    "audience": ("segmento de audiencia", False),
+    "notes": ("nota", True),
+    "channels": ("canal", False),
+    "tactics": ("táctico", False),
+    "tactic": ("táctico", False),
+    "period_text": ("texto del periodo", False),
+    "ine_exception": ("excepción INE", True),
+    "touchpoint": ("punto de contacto", False),
+    "text": ("texto", False),
+    "title": ("título", False),
+    "owner": ("área responsable", True),
+    "issued": ("emisión", True),
+    "year": ("año", False),
+    "restricts": ("punto de contacto restringido", False),
+    "count": ("cifra", True),
+    "bound": ("tipo de cifra", False),
+    "share": ("porcentaje", False),
+    "reasons": ("razón", True),
+    "since": ("desde", False),
+    "source": ("fuente", True),
+    "note": ("nota", True),
+    "parts": ("parte", True),
+    "details": ("viñeta", True),
+    "kind": ("tipo", False),
+    "contact": ("contacto", False),
+    "creative": ("línea creativa", True),
+}
+
+
 def _word(table: Mapping[str, str], value: str) -> str:
     return table.get(value, value)
 
