@@ -10,6 +10,7 @@ import pytest
 from campana import queries
 from campana.errors import CampanaError
 from campana.loading import LoadedPlan, open_plan
+from campana.vocab import ine_status
 from conftest import PLAN
 from helpers import edit
 
@@ -242,7 +243,7 @@ def test_brief_of_atencion(loaded: LoadedPlan) -> None:
         (D(2024, 1, 22), D(2024, 7, 14)),
         (None, None),
     ]
-    assert [(t.name, t.ine_es, t.blackout_days) for t in b.touchpoints] == [
+    assert [(t.name, ine_status(t.ine_exception), t.blackout_days) for t in b.touchpoints] == [
         ("Medios masivos", "pendiente", 94),
         ("Digital", "pendiente", 94),
         ("Comunicación Social", "pendiente", 92),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from campana.blackouts import blackout_overlaps
 from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError, Finding
-from campana.vocab import channel_kind, creative_kind, ine_status
+from campana.vocab import channel_kind, creative_kind
 
 if TYPE_CHECKING:
     from campana.models import Audience, Campaign, Execution, Plan
@@ -447,10 +447,6 @@ class TouchpointLine:
     @property
     def days(self) -> int:
         return span_days(self.start, self.end)
-
-    @property
-    def ine_es(self) -> str:
-        return ine_status(self.ine_exception)
 
 
 @dataclass(frozen=True)
