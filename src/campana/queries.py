@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from campana.blackouts import blackout_overlaps
 from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError, Finding
-from campana.vocab import channel_kind, creative_kind
+from campana.vocab import channel_kind, creative_kind, period_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Campaign, Execution, Plan
@@ -46,11 +46,9 @@ class Status:
     @property
     def text(self) -> str:
         """Short Spanish status: «próxima», «en curso, día 45 de 175», «concluida»."""
-        if self.kind == "upcoming":
-            return "próxima"
         if self.kind == "running":
-            return f"en curso, día {self.day} de {self.total}"
-        return "concluida"
+            return f"{period_status(self.kind)}, día {self.day} de {self.total}"
+        return period_status(self.kind)
 
     @property
     def detail(self) -> str:

@@ -44,6 +44,13 @@ CHANNEL_KINDS: Mapping[str, str] = {
     "in-person": "presencial",
 }
 
+#: where today stands relative to a period
+PERIOD_STATUSES: Mapping[str, str] = {
+    "upcoming": "próxima",
+    "running": "en curso",
+    "finished": "concluida",
+}
+
 #: how exact an audience figure is
 FIGURE_BOUNDS: Mapping[str, str] = {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}
 
@@ -94,6 +101,10 @@ def _word(table: Mapping[str, str], value: str) -> str:
 def ine_status(value: str | None) -> str:
     """«pendiente», «aprobada», «negada» or «no solicitada»."""
     return INE_STATUS.get(value, str(value))
+
+
+def period_status(value: str) -> str:
+    return _word(PERIOD_STATUSES, value)
 
 
 def row_kind(value: str) -> str:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt, fmt_long
 
 if TYPE_CHECKING:
-    from campana.errors import Finding
     from campana.queries import (
         Schedule,
         SegmentLine,
@@ -74,18 +73,6 @@ def stated(s: SegmentLine) -> str:
 
 def share_percent(v: float | None) -> float | None:
     return round(100 * v, 4) if v is not None else None
-
-
-def finding_dict(f: Finding) -> dict[str, Any]:
-    return {
-        "file": f.file,
-        "line": f.line,
-        "column": f.column,
-        "severity": f.severity,
-        "code": f.code,
-        "message": f.message,
-        "hint": f.hint,
-    }
 
 
 def keep_together(text: str) -> str:

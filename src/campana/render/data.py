@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import span_days
-from campana.render.common import finding_dict, iso, share_percent, status_dict
+from campana.render.common import iso, share_percent, status_dict
+from campana.render.findings import as_dicts
 
 if TYPE_CHECKING:
     from campana.queries import (
@@ -253,7 +254,8 @@ def brief_dict(b: Brief) -> dict[str, Any]:
             for t in b.touchpoints
         ],
         "notes": list(b.notes),
-        "findings": [finding_dict(f) for f in b.findings],
+        # validate's JSON, without the campaign every one of them is about
+        "findings": [{k: v for k, v in d.items() if k != "campaign"} for d in as_dicts(b.findings)],
     }
 
 
