@@ -90,11 +90,13 @@ def today(value: str | None) -> dt.date:
     return parse_date_option(value, "--today")
 
 
-def parse_date_option(value: str, option: str) -> dt.date:
+def parse_date_option(value: str, option: str, year: int | None = None) -> dt.date:
+    """A date option, with the option's name in the error; without a year it is in ``year``
+    (refused when ``year`` is None)."""
     from campana.dates import parse_date
 
     try:
-        return parse_date(value)
+        return parse_date(value, default_year=year)
     except ValueError as exc:
         raise CampanaError(
             f"{option}: {exc}", hint="escribe la fecha como 2024-03-15 o «15 de marzo de 2024»"

@@ -23,6 +23,7 @@ from campana.cli.common import (
     format_option,
     option_error,
     out,
+    parse_date_option,
     say,
     today,
 )
@@ -136,18 +137,6 @@ def _save(lines: list[Line], path: Path, size: int) -> None:
         ) from None
 
 
-def _date(value: str, option: str, year: int) -> dt.date:
-    """A date option; without a year it is in ``year`` (the plan's, or --year)."""
-    from campana.dates import parse_date
-
-    try:
-        return parse_date(value, default_year=year)
-    except ValueError as exc:
-        raise CampanaError(
-            f"{option}: {exc}", hint="escribe la fecha como 2024-03-15 o «15 de marzo de 2024»"
-        ) from None
-
-
 @command(
     "schedule",
     "Muestra la programación: el año mes por mes, un mes día por día, o lo que corre un día.\n\n"
@@ -255,10 +244,10 @@ def schedule(
         the_year = year if year is not None else loaded.plan.plan.year
         start, end = queries.window(
             the_year,
-            day=_date(on, "--on", the_year) if on is not None else None,
+            day=parse_date_option(on, "--on", the_year) if on is not None else None,
             month=month_number,
-            start=_date(date_from, "--from", the_year) if date_from else None,
-            end=_date(date_to, "--to", the_year) if date_to else None,
+            start=parse_date_option(date_from, "--from", the_year) if date_from else None,
+            end=parse_date_option(date_to, "--to", the_year) if date_to else None,
         )
         if end < start:
             raise CampanaError(
