@@ -547,3 +547,23 @@ def test_compare_is_symmetric_in_what_it_finds() -> None:
     assert [c.delta for c in backward.changes] == [-30]
     assert message(forward.changes[0]) == "fin: 30 jun -> 30 jul, +30 días"
     assert message(backward.changes[0]) == "fin: 30 jul -> 30 jun, -30 días"
+
+
+def test_creative_kinds_read_as_in_show() -> None:
+    """One vocabulary: «sitio web», not «URL» (issue 10)."""
+    plan, audience = _shipped()
+    changed = _set(plan, ("campaigns", 1, "creative", 0, "lines", 2, "text"), "infonavit.mx")
+    result = compare(_side(plan, audience), _side(changed, audience))
+    texts = [message(c) for c in result.changes]
+    assert "línea creativa agregada: sitio web «infonavit.mx»" in texts, texts
+
+
+def test_markdown_arrows_are_written_not_patched() -> None:
+    from campana.render.diff import markdown, text
+
+    plan, audience = _shipped()
+    changed = _set(plan, ("campaigns", 1, "execution", 3, "end"), dt.date(2024, 7, 30))
+    result = compare(_side(plan, audience), _side(changed, audience))
+    assert "fin: 30 jun → 30 jul, +30 días" in markdown(result)
+    assert "fin: 30 jun -> 30 jul, +30 días" in text(result, color=False)
+    assert message(result.changes[0], "→") == "fin: 30 jun → 30 jul, +30 días"

@@ -280,3 +280,13 @@ def test_readme_documents_diff_and_exports() -> None:
     assert "## Exports" in readme
     assert "campana export ics" in readme
     assert "id: campana-validate" in readme
+
+
+def test_campaigns_are_matched_as_in_schedule(cli: Invoke) -> None:
+    """`schedule -c trab` and `export ics -c trab` find the same campaign (issue 10)."""
+    r = export(cli, "-c", "trab", "--today", "2024-03-01")
+    assert r.exit_code == 0, r.stderr
+    assert "trabajadores-independientes@2024.campana" in events(parse(r.stdout))
+    r = export(cli, "-c", "c", "--today", "2024-03-01")
+    assert r.exit_code == 2
+    assert "error: --campaign: «c» puede ser más de una campaña" in r.stderr

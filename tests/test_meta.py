@@ -197,3 +197,14 @@ def test_the_renderers_import_no_cli() -> None:
         assert "typer" not in _imports(p), p
         text = p.read_text(encoding="utf-8")
         assert "campana.cli" not in text, p
+
+
+def test_renderers_are_named_after_the_results() -> None:
+    """`campana.cli.query_cmd.answer` finds each renderer by the result's name."""
+    from campana.render import data, markdown, tables
+
+    for name in ("schedule", "brief", "campaign_list", "audience"):
+        assert callable(getattr(tables, name)), name
+        assert callable(getattr(markdown, name)), name
+        assert callable(getattr(data, f"{name}_json")), name
+        assert callable(getattr(data, f"{name}_csv")), name

@@ -79,8 +79,8 @@ def campaigns(plan: Plan, values: Sequence[str] | None) -> list[Campaign]:
 
     ids = ", ".join(c.id for c in plan.campaigns)
     with option_error("--campaign", f"campañas: {ids}"):
-        return resolve_campaigns(plan, values or ())
-    raise AssertionError("unreachable")  # for mypy: the context manager may swallow
+        chosen = resolve_campaigns(plan, values or ())
+    return chosen
 
 
 def today(value: str | None) -> dt.date:
