@@ -62,7 +62,8 @@ class Target:
 
     kind: TargetKind
     id: str
-    label: str
+    #: the thing's own name (an objective's text); ``campana.render.diff.label`` words it
+    name: str
     campaign: str | None = None
     campaign_name: str | None = None
 
@@ -153,10 +154,6 @@ def shorten(text: str, width: int = 60) -> str:
         return flat
     cut = flat[: width - 1].rsplit(" ", 1)[0] if " " in flat[: width - 1] else flat[: width - 1]
     return cut.rstrip(",;:. ") + "…"
-
-
-def quote(text: str, width: int = 60) -> str:
-    return f"«{shorten(text, width)}»"
 
 
 def _jsonable(value: Any) -> Any:
@@ -287,12 +284,11 @@ def _removed(t: Target, value: Any) -> Change:
 
 
 def _plan_changes(old: Plan, new: Plan) -> list[Change]:
-    t = Target("plan", "plan", "Datos del plan")
+    t = Target("plan", "plan", new.plan.title)
     out = _fields(t, old.plan, new.plan)
     tps = _pairs(_keyed(old.touchpoints, lambda x: x.id), _keyed(new.touchpoints, lambda x: x.id))
     for key, a, b in tps:
-        label = f"Punto de contacto «{(b or a).name}»"  # type: ignore[union-attr]
-        tt = Target("touchpoint", key, label)
+        tt = Target("touchpoint", key, (b or a).name)  # type: ignore[union-attr]
         if a is None and b is not None:
             out.append(_added(tt, b))
         elif b is None and a is not None:
@@ -306,7 +302,7 @@ def _blackout_changes(old: Plan, new: Plan) -> list[Change]:
     out: list[Change] = []
     pairs = _pairs(_keyed(old.blackouts, lambda x: x.id), _keyed(new.blackouts, lambda x: x.id))
     for key, a, b in pairs:
-        tt = Target("blackout", key, f"Veda «{(b or a).name}»")  # type: ignore[union-attr]
+        tt = Target("blackout", key, (b or a).name)  # type: ignore[union-attr]
         if a is None and b is not None:
             out.append(_added(tt, b))
         elif b is None and a is not None:
@@ -337,7 +333,7 @@ def _objective_pairs(old: Campaign, new: Campaign) -> list[tuple[Any, Any]]:
 
 def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) -> list[Change]:
     name = b.name
-    ct = Target("campaign", b.id, f"Campaña «{name}»", b.id, name)
+    ct = Target("campaign", b.id, name, b.id, name)
     out = _period(ct, a.start, a.end, b.start, b.end)
     out.extend(
         _fields(
@@ -350,7 +346,7 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
 
     for oa, ob in _objective_pairs(a, b):
         text = (ob or oa).text
-        ot = Target("objective", shorten(text, 40), f"Objetivo {quote(text, 40)}", b.id, name)
+        ot = Target("objective", shorten(text, 40), text, b.id, name)
         if oa is None:
             out.append(_added(ot, ob))
         elif ob is None:
@@ -379,7 +375,7 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
     for key, ka, kb in comps:
         k = kb or ka
         assert k is not None
-        kt = Target("component", key, f"Componente «{k.name}»", b.id, name)
+        kt = Target("component", key, k.name, b.id, name)
         if ka is None:
             out.append(_added(kt, k))
         elif kb is None:
@@ -395,7 +391,7 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
         r = rb or ra
         assert r is not None
         tp = (plan_new if rb else plan_old).touchpoint_name(r.touchpoint)
-        rt = Target("execution", key, f"{tp} (ejecución)", b.id, name)
+        rt = Target("execution", key, tp, b.id, name)
         if ra is None:
             out.append(_added(rt, r))
         elif rb is None:
@@ -412,7 +408,7 @@ def _campaigns(old: Plan, new: Plan) -> list[Change]:
     for key, a, b in pairs:
         c = b or a
         assert c is not None
-        ct = Target("campaign", key, f"Campaña «{c.name}»", key, c.name)
+        ct = Target("campaign", key, c.name, key, c.name)
         if a is None:
             out.append(_added(ct, c))
         elif b is None:
@@ -430,7 +426,7 @@ def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
     for key, a, b in pairs:
         s = b or a
         assert s is not None
-        st = Target("segment", key, f"Segmento «{s.name}»")
+        st = Target("segment", key, s.name)
         if a is None:
             out.append(_added(st, s))
         elif b is None:
@@ -440,7 +436,7 @@ def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
     old_bd = old.breakdowns if old else []
     new_bd = new.breakdowns if new else []
     for key, ba, bb in _pairs(_keyed(old_bd, lambda x: x.whole), _keyed(new_bd, lambda x: x.whole)):
-        bt = Target("breakdown", key, f"Desglose de «{key}»")
+        bt = Target("breakdown", key, key)
         if ba is None and bb is not None:
             out.append(_added(bt, bb))
         elif bb is None and ba is not None:
@@ -485,11 +481,11 @@ def _exposures(plan: Plan) -> dict[tuple[str, ...], Exposure]:
         spans: list[tuple[Target, str, dt.date, dt.date, str | None]] = []
         for r in c.execution:
             tp = plan.touchpoint_name(r.touchpoint)
-            t = Target("execution", r.touchpoint, f"{tp} (ejecución)", c.id, c.name)
+            t = Target("execution", r.touchpoint, tp, c.id, c.name)
             spans.append((t, r.touchpoint, r.start, r.end, r.ine_exception))
         for k in c.components:
             if k.touchpoint is not None and k.touchpoint not in rows:
-                t = Target("component", k.id, f"Componente «{k.name}»", c.id, c.name)
+                t = Target("component", k.id, k.name, c.id, c.name)
                 spans.append((t, k.touchpoint, k.start, k.end, None))
         for t, touchpoint, start, end, status in spans:
             for b, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end):

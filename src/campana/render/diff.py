@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import days, fmt, period, signed_days
-from campana.diff import BlackoutOverlap, Change, FindingChange, PlanDiff, quote, shorten
+from campana.diff import (
+    BlackoutOverlap,
+    Change,
+    FindingChange,
+    PlanDiff,
+    Target,
+    shorten,
+)
 from campana.render.findings import as_dicts
 from campana.render.term import style
 from campana.vocab import (
@@ -122,6 +129,29 @@ def _size(c: Campaign) -> str:
         n = len(c.components)
         parts.append(f"{n} {'componente' if n == 1 else 'componentes'}")
     return f" ({', '.join(parts)})" if parts else ""
+
+
+def quote(text: str, width: int = 60) -> str:
+    return f"«{shorten(text, width)}»"
+
+
+_TARGETS = {
+    "plan": "Datos del plan",
+    "touchpoint": "Punto de contacto «{}»",
+    "blackout": "Veda «{}»",
+    "campaign": "Campaña «{}»",
+    "component": "Componente «{}»",
+    "execution": "{} (ejecución)",
+    "segment": "Segmento «{}»",
+    "breakdown": "Desglose de «{}»",
+}
+
+
+def target_label(t: Target) -> str:
+    """What a change is about, as a heading: «Componente «Cambaceo»», «Objetivo «…»»."""
+    if t.kind == "objective":
+        return f"Objetivo {quote(t.name, 40)}"
+    return _TARGETS[t.kind].format(t.name)
 
 
 _ADDED = {
@@ -245,7 +275,7 @@ def groups(diff: PlanDiff) -> list[Group]:
         key, title, code = _group_of(c)
         group = out.setdefault(key, Group(title, code))
         top = c.target.kind in ("plan", "campaign")
-        label = None if top else c.target.label
+        label = None if top else target_label(c.target)
         entry_key = (c.target.kind, c.target.id)
         entry = next(
             (
@@ -277,7 +307,7 @@ def finding_line(fc: FindingChange) -> tuple[str, str]:
 
 
 def overlap_line(o: BlackoutOverlap) -> tuple[str, str]:
-    who = f"{o.target.label} de «{o.target.campaign_name}»"
+    who = f"{target_label(o.target)} de «{o.target.campaign_name}»"
     ine = f"excepción INE: {ine_status(o.ine_exception)}"
     span = period(*o.new) if o.new else ""
     if o.status == "new":
@@ -387,7 +417,7 @@ def _change_dict(c: Change) -> dict[str, object]:
     t = c.target
     return {
         "campaign": t.campaign,
-        "target": {"kind": t.kind, "id": t.id, "label": t.label},
+        "target": {"kind": t.kind, "id": t.id, "label": target_label(t)},
         "change": c.kind,
         "field": c.field,
         "old": c.old,
@@ -430,7 +460,11 @@ def as_json(diff: PlanDiff) -> str:
             {
                 "status": o.status,
                 "campaign": o.target.campaign,
-                "target": {"kind": o.target.kind, "id": o.target.id, "label": o.target.label},
+                "target": {
+                    "kind": o.target.kind,
+                    "id": o.target.id,
+                    "label": target_label(o.target),
+                },
                 "blackout": o.blackout,
                 "old": _span(o.old),
                 "new": _span(o.new),
