@@ -283,34 +283,57 @@ def _removed(t: Target, value: Any) -> Change:
     return Change(t, "removed", None, _jsonable(value), None, before=value)
 
 
+def _matched(
+    old: Iterable[Any],
+    new: Iterable[Any],
+    key: Callable[[Any], str],
+    target: Callable[[str, Any, bool], Target],
+    changed: Callable[[Target, Any, Any], list[Change]],
+) -> list[Change]:
+    """Two lists matched by ``key``: each item added, removed, or compared by ``changed``.
+    ``target`` names an item (and is told whether it is the new side's)."""
+    out: list[Change] = []
+    for k, a, b in _pairs(_keyed(old, key), _keyed(new, key)):
+        if b is None:
+            out.append(_removed(target(k, a, False), a))
+        elif a is None:
+            out.append(_added(target(k, b, True), b))
+        else:
+            out.extend(changed(target(k, b, True), a, b))
+    return out
+
+
+def _plain(*skip: str) -> Callable[[Target, Any, Any], list[Change]]:
+    return lambda t, a, b: _fields(t, a, b, skip=skip)
+
+
+def _dated(*skip: str) -> Callable[[Target, Any, Any], list[Change]]:
+    """A thing with a period: the period first (with its duration), then the other fields."""
+    return lambda t, a, b: [
+        *_period(t, a.start, a.end, b.start, b.end),
+        *_fields(t, a, b, skip=(*skip, "start", "end")),
+    ]
+
+
 def _plan_changes(old: Plan, new: Plan) -> list[Change]:
     t = Target("plan", "plan", new.plan.title)
-    out = _fields(t, old.plan, new.plan)
-    tps = _pairs(_keyed(old.touchpoints, lambda x: x.id), _keyed(new.touchpoints, lambda x: x.id))
-    for key, a, b in tps:
-        tt = Target("touchpoint", key, (b or a).name)  # type: ignore[union-attr]
-        if a is None and b is not None:
-            out.append(_added(tt, b))
-        elif b is None and a is not None:
-            out.append(_removed(tt, a))
-        elif a is not None and b is not None:
-            out.extend(_fields(tt, a, b, skip=("id",)))
-    return out
+    return _fields(t, old.plan, new.plan) + _matched(
+        old.touchpoints,
+        new.touchpoints,
+        lambda x: x.id,
+        lambda k, x, _: Target("touchpoint", k, x.name),
+        _plain("id"),
+    )
 
 
 def _blackout_changes(old: Plan, new: Plan) -> list[Change]:
-    out: list[Change] = []
-    pairs = _pairs(_keyed(old.blackouts, lambda x: x.id), _keyed(new.blackouts, lambda x: x.id))
-    for key, a, b in pairs:
-        tt = Target("blackout", key, (b or a).name)  # type: ignore[union-attr]
-        if a is None and b is not None:
-            out.append(_added(tt, b))
-        elif b is None and a is not None:
-            out.append(_removed(tt, a))
-        elif a is not None and b is not None:
-            out.extend(_period(tt, a.start, a.end, b.start, b.end))
-            out.extend(_fields(tt, a, b, skip=("id", "start", "end")))
-    return out
+    return _matched(
+        old.blackouts,
+        new.blackouts,
+        lambda x: x.id,
+        lambda k, x, _: Target("blackout", k, x.name),
+        _dated("id"),
+    )
 
 
 def _objective_pairs(old: Campaign, new: Campaign) -> list[tuple[Any, Any]]:
@@ -371,79 +394,48 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
             )
         )
 
-    comps = _pairs(_keyed(a.components, lambda x: x.id), _keyed(b.components, lambda x: x.id))
-    for key, ka, kb in comps:
-        k = kb or ka
-        assert k is not None
-        kt = Target("component", key, k.name, b.id, name)
-        if ka is None:
-            out.append(_added(kt, k))
-        elif kb is None:
-            out.append(_removed(kt, k))
-        else:
-            out.extend(_period(kt, ka.start, ka.end, kb.start, kb.end))
-            out.extend(_fields(kt, ka, kb, skip=("id", "start", "end")))
-
-    rows = _pairs(
-        _keyed(a.execution, lambda x: x.touchpoint), _keyed(b.execution, lambda x: x.touchpoint)
+    out += _matched(
+        a.components,
+        b.components,
+        lambda x: x.id,
+        lambda k, x, _: Target("component", k, x.name, b.id, name),
+        _dated("id"),
     )
-    for key, ra, rb in rows:
-        r = rb or ra
-        assert r is not None
-        tp = (plan_new if rb else plan_old).touchpoint_name(r.touchpoint)
-        rt = Target("execution", key, tp, b.id, name)
-        if ra is None:
-            out.append(_added(rt, r))
-        elif rb is None:
-            out.append(_removed(rt, r))
-        else:
-            out.extend(_period(rt, ra.start, ra.end, rb.start, rb.end))
-            out.extend(_fields(rt, ra, rb, skip=("touchpoint", "start", "end")))
+
+    def row_target(key: str, r: Any, in_new: bool) -> Target:
+        tp = (plan_new if in_new else plan_old).touchpoint_name(r.touchpoint)
+        return Target("execution", key, tp, b.id, name)
+
+    out += _matched(
+        a.execution, b.execution, lambda x: x.touchpoint, row_target, _dated("touchpoint")
+    )
     return out
 
 
 def _campaigns(old: Plan, new: Plan) -> list[Change]:
-    out: list[Change] = []
-    pairs = _pairs(_keyed(old.campaigns, lambda x: x.id), _keyed(new.campaigns, lambda x: x.id))
-    for key, a, b in pairs:
-        c = b or a
-        assert c is not None
-        ct = Target("campaign", key, c.name, key, c.name)
-        if a is None:
-            out.append(_added(ct, c))
-        elif b is None:
-            out.append(_removed(ct, c))
-        else:
-            out.extend(_campaign_changes(old, new, a, b))
-    return out
+    return _matched(
+        old.campaigns,
+        new.campaigns,
+        lambda x: x.id,
+        lambda k, x, _: Target("campaign", k, x.name, k, x.name),
+        lambda _, a, b: _campaign_changes(old, new, a, b),
+    )
 
 
 def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
-    out: list[Change] = []
-    old_segments = old.segments if old else []
-    new_segments = new.segments if new else []
-    pairs = _pairs(_keyed(old_segments, lambda x: x.id), _keyed(new_segments, lambda x: x.id))
-    for key, a, b in pairs:
-        s = b or a
-        assert s is not None
-        st = Target("segment", key, s.name)
-        if a is None:
-            out.append(_added(st, s))
-        elif b is None:
-            out.append(_removed(st, s))
-        else:
-            out.extend(_fields(st, a, b, skip=("id",)))
-    old_bd = old.breakdowns if old else []
-    new_bd = new.breakdowns if new else []
-    for key, ba, bb in _pairs(_keyed(old_bd, lambda x: x.whole), _keyed(new_bd, lambda x: x.whole)):
-        bt = Target("breakdown", key, key)
-        if ba is None and bb is not None:
-            out.append(_added(bt, bb))
-        elif bb is None and ba is not None:
-            out.append(_removed(bt, ba))
-        elif ba is not None and bb is not None:
-            out.extend(_fields(bt, ba, bb, skip=("whole",)))
-    return out
+    return _matched(
+        old.segments if old else [],
+        new.segments if new else [],
+        lambda x: x.id,
+        lambda k, x, _: Target("segment", k, x.name),
+        _plain("id"),
+    ) + _matched(
+        old.breakdowns if old else [],
+        new.breakdowns if new else [],
+        lambda x: x.whole,
+        lambda k, x, _: Target("breakdown", k, k),
+        _plain("whole"),
+    )
 
 
 def _finding_changes(old: Sequence[Finding], new: Sequence[Finding]) -> list[FindingChange]:
