@@ -394,18 +394,16 @@ def text(diff: PlanDiff, *, color: bool, width: int = 80) -> str:
                 for c in e.changes:
                     out.extend(_wrap(SYMBOL[c.kind], message(c), 4, width, color))
         out.append("")
-    if diff.findings:
-        out.append(style("Efecto en «campana validate»", "bold", color))
-        for fc in diff.findings:
-            symbol, line = finding_line(fc)
-            out.extend(_wrap(symbol, line, 2, width, color))
-        out.append("")
-    if diff.overlaps:
-        out.append(style("Cruces con la veda electoral", "bold", color))
-        for o in diff.overlaps:
-            symbol, line = overlap_line(o)
-            out.extend(_wrap(symbol, line, 2, width, color))
-        out.append("")
+    sections = (
+        ("Efecto en «campana validate»", [finding_line(fc) for fc in diff.findings]),
+        ("Cruces con la veda electoral", [overlap_line(o) for o in diff.overlaps]),
+    )
+    for title, lines in sections:
+        if lines:
+            out.append(style(title, "bold", color))
+            for symbol, line in lines:
+                out.extend(_wrap(symbol, line, 2, width, color))
+            out.append("")
     out.extend(textwrap.wrap(summary(diff), width=max(40, width)))
     return "\n".join(out) + "\n"
 
