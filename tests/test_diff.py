@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from campana.diff import Side, compare
 from campana.loading import validate_files
 from campana.models import Audience, Plan
+from campana.render.diff import message
 from conftest import AUDIENCE, PLAN, Invoke
 from helpers import edit
 
@@ -532,7 +533,7 @@ def test_every_field_of_the_plan_and_audience_is_seen() -> None:
                 continue
             result = compare(base, side)
             assert result.changed, f"{which}: {path} = {value!r} -> {_mutated(value)!r}"
-            assert all(c.message for c in result.changes)
+            assert all(message(c) for c in result.changes)
             checked += 1
     assert checked >= 240  # of 229 values and the empty optional ones
 
@@ -544,5 +545,25 @@ def test_compare_is_symmetric_in_what_it_finds() -> None:
     forward, backward = compare(a, b), compare(b, a)
     assert [c.delta for c in forward.changes] == [30]
     assert [c.delta for c in backward.changes] == [-30]
-    assert forward.changes[0].message == "fin: 30 jun -> 30 jul, +30 días"
-    assert backward.changes[0].message == "fin: 30 jul -> 30 jun, -30 días"
+    assert message(forward.changes[0]) == "fin: 30 jun -> 30 jul, +30 días"
+    assert message(backward.changes[0]) == "fin: 30 jul -> 30 jun, -30 días"
+
+
+def test_creative_kinds_read_as_in_show() -> None:
+    """One vocabulary: «sitio web», not «URL» (issue 10)."""
+    plan, audience = _shipped()
+    changed = _set(plan, ("campaigns", 1, "creative", 0, "lines", 2, "text"), "infonavit.mx")
+    result = compare(_side(plan, audience), _side(changed, audience))
+    texts = [message(c) for c in result.changes]
+    assert "línea creativa agregada: sitio web «infonavit.mx»" in texts, texts
+
+
+def test_markdown_arrows_are_written_not_patched() -> None:
+    from campana.render.diff import markdown, text
+
+    plan, audience = _shipped()
+    changed = _set(plan, ("campaigns", 1, "execution", 3, "end"), dt.date(2024, 7, 30))
+    result = compare(_side(plan, audience), _side(changed, audience))
+    assert "fin: 30 jun → 30 jul, +30 días" in markdown(result)
+    assert "fin: 30 jun -> 30 jul, +30 días" in text(result, color=False)
+    assert message(result.changes[0], "→") == "fin: 30 jun → 30 jul, +30 días"

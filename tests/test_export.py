@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campana.ics import resolve_campaigns
 from campana.loading import validate_files
+from campana.queries import resolve_campaigns
 from conftest import PLAN, ROOT, Invoke
 from helpers import edit
 
@@ -148,10 +148,12 @@ def test_campaign_filter(cli: Invoke) -> None:
 
 
 def test_unknown_campaign_is_exit_2_with_a_suggestion(cli: Invoke) -> None:
-    r = export(cli, "--campaign", "atencio")
+    # "atencio" is a prefix of "atencion" and now resolves as in every command (issue 10)
+    assert export(cli, "--campaign", "atencio", "--today", "2024-03-01").exit_code == 0
+    r = export(cli, "--campaign", "atencoin")
     assert r.exit_code == 2
     assert r.stdout == ""
-    assert r.stderr.startswith("error: --campaign: no hay ninguna campaña «atencio» en el plan\n")
+    assert r.stderr.startswith("error: --campaign: no hay ninguna campaña «atencoin» en el plan\n")
     assert (
         "sugerencia: ¿quisiste decir «atencion»? campañas: logros-laborales, atencion,"
     ) in r.stderr
@@ -278,3 +280,13 @@ def test_readme_documents_diff_and_exports() -> None:
     assert "## Exports" in readme
     assert "campana export ics" in readme
     assert "id: campana-validate" in readme
+
+
+def test_campaigns_are_matched_as_in_schedule(cli: Invoke) -> None:
+    """`schedule -c trab` and `export ics -c trab` find the same campaign (issue 10)."""
+    r = export(cli, "-c", "trab", "--today", "2024-03-01")
+    assert r.exit_code == 0, r.stderr
+    assert "trabajadores-independientes@2024.campana" in events(parse(r.stdout))
+    r = export(cli, "-c", "c", "--today", "2024-03-01")
+    assert r.exit_code == 2
+    assert "error: --campaign: «c» puede ser más de una campaña" in r.stderr

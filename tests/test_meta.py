@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -156,3 +157,54 @@ def test_an_impossible_spanish_date_says_why(cli: Invoke) -> None:
     r = cli("schedule", "--on", "31 de febrero de 2024")
     assert r.exit_code == 2 and r.stdout == ""
     assert "la fecha «31 de febrero de 2024» no existe: febrero de 2024 tiene 29 días" in r.stderr
+
+
+# --- the core knows nothing of the command line ----------------------------------------------
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "campana"
+UI_LIBRARIES = ("typer", "rich", "click")
+
+
+def _imports(path: Path) -> set[str]:
+    """The top-level packages a module imports, anywhere in it (inside functions too)."""
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            found.add(node.module.split(".")[0])
+    return found
+
+
+def test_the_core_imports_neither_typer_nor_rich() -> None:
+    core = [p for p in SRC.rglob("*.py") if p.relative_to(SRC).parts[0] not in ("cli", "render")]
+    assert len(core) >= 8, core
+    bad = {
+        str(p.relative_to(SRC)): sorted(_imports(p) & set(UI_LIBRARIES))
+        for p in core
+        if _imports(p) & set(UI_LIBRARIES)
+    }
+    assert not bad, f"core modules that import a UI library: {bad}"
+    # the walk does see such imports where they are
+    assert "typer" in _imports(SRC / "cli" / "app.py")
+    assert "rich" in _imports(SRC / "render" / "pictures.py")
+
+
+def test_the_renderers_import_no_cli() -> None:
+    for p in (SRC / "render").glob("*.py"):
+        assert "typer" not in _imports(p), p
+        text = p.read_text(encoding="utf-8")
+        assert "campana.cli" not in text, p
+
+
+def test_renderers_are_named_after_the_results() -> None:
+    """`campana.cli.query_cmd.answer` finds each renderer by the result's name."""
+    from campana.render import data, markdown, tables
+
+    for name in ("schedule", "brief", "campaign_list", "audience"):
+        assert callable(getattr(tables, name)), name
+        assert callable(getattr(markdown, name)), name
+        assert callable(getattr(data, f"{name}_json")), name
+        assert callable(getattr(data, f"{name}_csv")), name

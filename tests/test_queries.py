@@ -10,6 +10,7 @@ import pytest
 from campana import queries
 from campana.errors import CampanaError
 from campana.loading import LoadedPlan, open_plan
+from campana.vocab import ine_status
 from conftest import PLAN
 from helpers import edit
 
@@ -242,7 +243,7 @@ def test_brief_of_atencion(loaded: LoadedPlan) -> None:
         (D(2024, 1, 22), D(2024, 7, 14)),
         (None, None),
     ]
-    assert [(t.name, t.ine_es, t.blackout_days) for t in b.touchpoints] == [
+    assert [(t.name, ine_status(t.ine_exception), t.blackout_days) for t in b.touchpoints] == [
         ("Medios masivos", "pendiente", 94),
         ("Digital", "pendiente", 94),
         ("Comunicación Social", "pendiente", 92),
@@ -330,3 +331,41 @@ def test_audience_shares_are_computed_from_the_counts(loaded: LoadedPlan) -> Non
     assert by["con-credito-activo"].share_of_total == pytest.approx(0.1, abs=1e-6)
     assert by["con-credito-activo"].stated_percent == 7.18  # what the document says, unchanged
     assert by["con-credito-activo"].computed_percent == pytest.approx(10.0, abs=1e-4)
+
+
+# --- one window, one threshold, one period formatter (issue 10) ---------------------------
+
+
+def test_window_of_a_day_a_month_a_range_and_the_year() -> None:
+    D = dt.date
+    assert queries.window(2024, day=D(2024, 3, 15)) == (D(2024, 3, 15), D(2024, 3, 15))
+    assert queries.window(2024, month=2) == (D(2024, 2, 1), D(2024, 2, 29))
+    assert queries.window(2024, start=D(2024, 7, 1)) == (D(2024, 7, 1), D(2024, 12, 31))
+    assert queries.window(2024, end=D(2025, 2, 15)) == (D(2025, 1, 1), D(2025, 2, 15))
+    assert queries.window(2023) == (D(2023, 1, 1), D(2023, 12, 31))
+
+
+def test_views_of_up_to_six_weeks_are_detailed() -> None:
+    start = dt.date(2024, 3, 1)
+    last = start + dt.timedelta(days=queries.DETAIL_DAYS - 1)
+    assert queries.DETAIL_DAYS == 42
+    assert queries.detailed(start, last)
+    assert not queries.detailed(start, last + dt.timedelta(days=1))
+
+
+def test_one_period_formatter() -> None:
+    from campana.dates import period
+
+    D = dt.date
+    assert period(D(2024, 1, 22), D(2024, 7, 14)) == "22 ene – 14 jul 2024"
+    assert period(D(2024, 1, 22), D(2024, 7, 14), year=2024) == "22 ene – 14 jul"
+    assert period(D(2024, 1, 22), D(2024, 7, 14), year=2025) == "22 ene – 14 jul 2024"
+    assert period(D(2024, 12, 1), D(2025, 1, 5), year=2024) == "1 dic 2024 – 5 ene 2025"
+    assert period(D(2024, 3, 1), D(2024, 6, 2), full=True) == "1 mar 2024 – 2 jun 2024"
+    assert period(D(2024, 3, 1), D(2024, 6, 2), year=2024, full=True, sep="–") == "1 mar–2 jun"
+    assert period(None, D(2024, 6, 2)) == ""
+
+
+def test_resolve_campaigns_keeps_each_once_in_order(loaded: LoadedPlan) -> None:
+    chosen = queries.resolve_campaigns(loaded.plan, ["trab", "atencion", "Trabajadores"])
+    assert [c.id for c in chosen] == ["trabajadores-independientes", "atencion"]

@@ -79,7 +79,8 @@ def test_plain_options_are_read_without_typer_s_pydantic_layer() -> None:
 
     to_int = _converter(int | None, bad)
     assert to_int is not None and to_int(" 2024 ") == 2024
-    with pytest.raises(ValueError, match="'abc' is not a valid integer"):
+    # Spanish from the start (issue 10), not English for i18n to translate
+    with pytest.raises(ValueError, match="«abc» no es un número entero"):
         to_int("abc")
     to_paths = _converter(list[Path] | None, bad)
     assert to_paths is not None and to_paths(("a.yaml", "b.yaml")) == [
@@ -118,3 +119,44 @@ def test_options_reach_the_commands_as_before(cli: Invoke) -> None:
     assert two.exit_code == 0
     assert '"atencion"' in two.stdout and '"credito"' in two.stdout
     assert '"trabajadores-independientes"' not in two.stdout
+
+
+#: what `campana --help` may import of campana itself: the CLI layer and the error class
+HELP_MODULES = {
+    "campana",
+    "campana.__main__",
+    "campana.cli",
+    "campana.cli.app",
+    "campana.cli.common",
+    "campana.cli.fastparams",
+    "campana.cli.i18n",
+    "campana.cli.validate_cmd",
+    "campana.cli.query_cmd",
+    "campana.cli.diff_cmd",
+    "campana.cli.export_cmd",
+    "campana.errors",
+}
+
+
+def _imported_by_help() -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "campana", "--help"],
+        env={**env, "COLUMNS": "80"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    names = set()
+    for line in done.stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name == "campana" or name.startswith("campana."):
+                names.add(name)
+    return names
+
+
+def test_help_imports_no_core_module_it_does_not_need() -> None:
+    imported = _imported_by_help()
+    assert "campana.cli.app" in imported, f"importtime output not understood: {imported}"
+    assert imported <= HELP_MODULES, f"--help imports {sorted(imported - HELP_MODULES)}"

@@ -381,6 +381,27 @@ def fmt_long(d: dt.date) -> str:
     return f"{d.day} de {MONTHS_ES[d.month - 1]} de {d.year}"
 
 
+def period(
+    start: dt.date | None,
+    end: dt.date | None,
+    *,
+    year: int | None = None,
+    full: bool = False,
+    sep: str = " – ",
+) -> str:
+    """A period as campana writes it everywhere: «22 ene – 14 jul 2024».
+
+    The start's year only when it differs from the end's; no year at all when both dates are
+    in ``year`` (a view of that year); ``full`` writes both dates whole (a legend, a calendar
+    description). An empty text when either end is missing.
+    """
+    if start is None or end is None:
+        return ""
+    if start.year == end.year == year:
+        return f"{fmt(start, year=False)}{sep}{fmt(end, year=False)}"
+    return f"{fmt(start, year=full or start.year != end.year)}{sep}{fmt(end)}"
+
+
 def days(n: int) -> str:
     return "1 día" if abs(n) == 1 else f"{n} días"
 

@@ -12,14 +12,15 @@ part that touches the disk or runs git.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import field as dc_field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from campana.dates import fmt, overlap, signed_days, span_days
+from campana.blackouts import blackout_overlaps
+from campana.dates import span_days
 from campana.errors import CampanaError, Finding
 
 if TYPE_CHECKING:
@@ -41,61 +42,6 @@ TargetKind = Literal[
 ]
 ChangeKind = Literal["added", "removed", "date", "value", "item-added", "item-removed"]
 
-INE_ES: dict[str | None, str] = {
-    "pending": "pendiente",
-    "approved": "aprobada",
-    "denied": "negada",
-    None: "no solicitada",
-}
-BOUND_ES = {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}
-KIND_ES = {
-    "slogan": "eslogan",
-    "headline": "encabezado",
-    "call-to-action": "llamado a la acción",
-    "url": "URL",
-    "phone": "teléfono",
-    "brand": "marca",
-    "caption": "leyenda",
-    "web": "web",
-    "portal": "portal",
-    "in-person": "presencial",
-}
-
-#: Spanish name of each model field, and whether it is feminine (for "agregado/agregada").
-FIELD_ES: dict[str, tuple[str, bool]] = {
-    "name": ("nombre", False),
-    "description": ("descripción", True),
-    "aka": ("otro nombre", False),
-    "start": ("inicio", False),
-    "end": ("fin", False),
-    "audience": ("segmento de audiencia", False),
-    "notes": ("nota", True),
-    "channels": ("canal", False),
-    "tactics": ("táctico", False),
-    "tactic": ("táctico", False),
-    "period_text": ("texto del periodo", False),
-    "ine_exception": ("excepción INE", True),
-    "touchpoint": ("punto de contacto", False),
-    "text": ("texto", False),
-    "title": ("título", False),
-    "owner": ("área responsable", True),
-    "issued": ("emisión", True),
-    "year": ("año", False),
-    "restricts": ("punto de contacto restringido", False),
-    "count": ("cifra", True),
-    "bound": ("tipo de cifra", False),
-    "share": ("porcentaje", False),
-    "reasons": ("razón", True),
-    "since": ("desde", False),
-    "source": ("fuente", True),
-    "note": ("nota", True),
-    "parts": ("parte", True),
-    "details": ("viñeta", True),
-    "kind": ("tipo", False),
-    "contact": ("contacto", False),
-    "creative": ("línea creativa", True),
-}
-
 
 # --- the result ---------------------------------------------------------------------------
 
@@ -116,21 +62,30 @@ class Target:
 
     kind: TargetKind
     id: str
-    label: str
+    #: the thing's own name (an objective's text); ``campana.render.diff.label`` words it
+    name: str
     campaign: str | None = None
     campaign_name: str | None = None
 
 
 @dataclass(frozen=True)
 class Change:
+    """One difference, as data: ``campana.render.diff`` words it.
+
+    ``old``/``new`` are JSON-ready; ``before``/``after`` the values themselves (a date, a
+    model), for the wording: for an added or removed thing, the thing; for the ``duration`` of
+    a period, the (start, end) pair on each side.
+    """
+
     target: Target
     kind: ChangeKind
-    message: str
     field: str | None = None
     old: Any = None
     new: Any = None
     #: days for a date, units for a count
     delta: int | float | None = None
+    before: Any = dc_field(default=None, compare=False, repr=False)
+    after: Any = dc_field(default=None, compare=False, repr=False)
 
 
 FindingStatus = Literal["introduced", "resolved", "severity"]
@@ -201,60 +156,6 @@ def shorten(text: str, width: int = 60) -> str:
     return cut.rstrip(",;:. ") + "…"
 
 
-def quote(text: str, width: int = 60) -> str:
-    return f"«{shorten(text, width)}»"
-
-
-def _field_name(name: str) -> str:
-    return FIELD_ES.get(name, (name, False))[0]
-
-
-def _date(d: dt.date, other: dt.date | None = None) -> str:
-    """31 may; with the year only when the two dates are in different years."""
-    return fmt(d, year=other is not None and other.year != d.year)
-
-
-def period_text(start: dt.date, end: dt.date) -> str:
-    return f"{fmt(start, year=start.year != end.year)} – {fmt(end)}"
-
-
-def _describe(name: str, value: Any) -> str:
-    """An item of a list, or a value, as a reviewer reads it."""
-    if value is None:
-        return "(sin valor)"
-    if name == "ine_exception":
-        return INE_ES.get(value, str(value))
-    if name == "bound":
-        return BOUND_ES.get(value, str(value))
-    if name == "kind":
-        return KIND_ES.get(value, str(value))
-    if isinstance(value, bool):
-        return "sí" if value else "no"
-    if isinstance(value, dt.date):
-        return fmt(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, str):
-        return quote(value)
-    if isinstance(value, list):
-        return ", ".join(_describe(name, v) for v in value) or "(ninguno)"
-    kind = type(value).__name__
-    if kind == "CreativeLine":
-        return f"{KIND_ES.get(value.kind, value.kind)} {quote(value.text)}"
-    if kind == "Channel":
-        extra = f", {value.contact}" if value.contact else ""
-        return f"«{value.name}» ({KIND_ES.get(value.kind, value.kind)}{extra})"
-    if kind == "Share":
-        return f"{value.percent:g} % de «{value.of}»"
-    if hasattr(value, "text"):
-        return quote(value.text)
-    if hasattr(value, "name"):
-        return quote(value.name)
-    return str(value)
-
-
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -278,29 +179,6 @@ def _canon(value: Any) -> Any:
     return value
 
 
-_WORDS = re.compile(r"\S+")
-
-
-def text_change(old: str, new: str, context: int = 3) -> tuple[str, str]:
-    """The part of two long texts that differs, with a few words either side."""
-    a, b = _WORDS.findall(old), _WORDS.findall(new)
-    pre = 0
-    while pre < min(len(a), len(b)) and a[pre] == b[pre]:
-        pre += 1
-    suf = 0
-    while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
-        suf += 1
-
-    def window(words: list[str]) -> str:
-        lo, hi = max(0, pre - context), min(len(words), len(words) - suf + context)
-        middle = " ".join(words[lo:hi])
-        text = shorten(middle, 90)
-        more = hi < len(words) and not text.endswith("…")
-        return ("…" if lo > 0 else "") + text + ("…" if more else "")
-
-    return f"«{window(a)}»", f"«{window(b)}»"
-
-
 # --- comparing -----------------------------------------------------------------------------
 
 
@@ -322,11 +200,9 @@ def _pairs(old: dict[str, T], new: dict[str, T]) -> list[tuple[str, T | None, T 
 
 
 def _value(t: Target, name: str, old: Any, new: Any) -> Change:
-    label = _field_name(name)
     delta: int | float | None = None
     if isinstance(old, dt.date) and isinstance(new, dt.date):
         delta = (new - old).days
-        message = f"{label}: {_date(old, new)} -> {_date(new, old)}, {signed_days(delta)}"
     elif (
         isinstance(old, int | float)
         and isinstance(new, int | float)
@@ -334,23 +210,11 @@ def _value(t: Target, name: str, old: Any, new: Any) -> Change:
         and not isinstance(new, bool)
     ):
         delta = new - old
-        message = f"{label}: {_describe(name, old)} -> {_describe(name, new)}"
-        if isinstance(delta, int):
-            message += f" ({delta:+,}"
-            if name == "count" and old:
-                message += f", {100 * delta / old:+.1f} %"
-            message += ")"
-    elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 60:
-        a, b = text_change(old, new)
-        message = f"{label}: {a} -> {b}"
-    else:
-        message = f"{label}: {_describe(name, old)} -> {_describe(name, new)}"
     kind: ChangeKind = "date" if isinstance(new, dt.date) and isinstance(old, dt.date) else "value"
-    return Change(t, kind, message, name, _jsonable(old), _jsonable(new), delta)
+    return Change(t, kind, name, _jsonable(old), _jsonable(new), delta, old, new)
 
 
 def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list[Change]:
-    label, feminine = FIELD_ES.get(name, (name, False))
     old_count = Counter(_canon(v) for v in old)
     new_count = Counter(_canon(v) for v in new)
     out: list[Change] = []
@@ -359,33 +223,13 @@ def _items(t: Target, name: str, old: Sequence[Any], new: Sequence[Any]) -> list
         c = _canon(v)
         if left[c] > 0:
             left[c] -= 1
-            word = "agregada" if feminine else "agregado"
-            out.append(
-                Change(
-                    t,
-                    "item-added",
-                    f"{label} {word}: {_describe(name, v)}",
-                    name,
-                    None,
-                    _jsonable(v),
-                )
-            )
+            out.append(Change(t, "item-added", name, None, _jsonable(v), after=v))
     gone = old_count - new_count
     for v in old:
         c = _canon(v)
         if gone[c] > 0:
             gone[c] -= 1
-            word = "quitada" if feminine else "quitado"
-            out.append(
-                Change(
-                    t,
-                    "item-removed",
-                    f"{label} {word}: {_describe(name, v)}",
-                    name,
-                    _jsonable(v),
-                    None,
-                )
-            )
+            out.append(Change(t, "item-removed", name, _jsonable(v), None, before=v))
     return out
 
 
@@ -415,53 +259,81 @@ def _period(
     if old_end != new_end:
         out.append(_value(t, "end", old_end, new_end))
     if len(out) == 2:
-        shift_start, shift_end = (new_start - old_start).days, (new_end - old_end).days
         before, after = span_days(old_start, old_end), span_days(new_start, new_end)
-        if shift_start == shift_end:
-            message = f"el periodo se mueve {signed_days(shift_start)}, misma duración"
-        else:
-            message = f"duración: {before} -> {after} días ({after - before:+d})"
-        out.append(Change(t, "value", message, "duration", before, after, after - before))
+        out.append(
+            Change(
+                t,
+                "value",
+                "duration",
+                before,
+                after,
+                after - before,
+                (old_start, old_end),
+                (new_start, new_end),
+            )
+        )
     return out
 
 
-def _added(t: Target, message: str, value: Any) -> Change:
-    return Change(t, "added", message, None, None, _jsonable(value))
+def _added(t: Target, value: Any) -> Change:
+    return Change(t, "added", None, None, _jsonable(value), after=value)
 
 
-def _removed(t: Target, message: str, value: Any) -> Change:
-    return Change(t, "removed", message, None, _jsonable(value), None)
+def _removed(t: Target, value: Any) -> Change:
+    return Change(t, "removed", None, _jsonable(value), None, before=value)
+
+
+def _matched(
+    old: Iterable[Any],
+    new: Iterable[Any],
+    key: Callable[[Any], str],
+    target: Callable[[str, Any, bool], Target],
+    changed: Callable[[Target, Any, Any], list[Change]],
+) -> list[Change]:
+    """Two lists matched by ``key``: each item added, removed, or compared by ``changed``.
+    ``target`` names an item (and is told whether it is the new side's)."""
+    out: list[Change] = []
+    for k, a, b in _pairs(_keyed(old, key), _keyed(new, key)):
+        if b is None:
+            out.append(_removed(target(k, a, False), a))
+        elif a is None:
+            out.append(_added(target(k, b, True), b))
+        else:
+            out.extend(changed(target(k, b, True), a, b))
+    return out
+
+
+def _plain(*skip: str) -> Callable[[Target, Any, Any], list[Change]]:
+    return lambda t, a, b: _fields(t, a, b, skip=skip)
+
+
+def _dated(*skip: str) -> Callable[[Target, Any, Any], list[Change]]:
+    """A thing with a period: the period first (with its duration), then the other fields."""
+    return lambda t, a, b: [
+        *_period(t, a.start, a.end, b.start, b.end),
+        *_fields(t, a, b, skip=(*skip, "start", "end")),
+    ]
 
 
 def _plan_changes(old: Plan, new: Plan) -> list[Change]:
-    t = Target("plan", "plan", "Datos del plan")
-    out = _fields(t, old.plan, new.plan)
-    tps = _pairs(_keyed(old.touchpoints, lambda x: x.id), _keyed(new.touchpoints, lambda x: x.id))
-    for key, a, b in tps:
-        label = f"Punto de contacto «{(b or a).name}»"  # type: ignore[union-attr]
-        tt = Target("touchpoint", key, label)
-        if a is None and b is not None:
-            out.append(_added(tt, f"punto de contacto nuevo en el catálogo: «{b.name}»", b))
-        elif b is None and a is not None:
-            out.append(_removed(tt, f"punto de contacto quitado del catálogo: «{a.name}»", a))
-        elif a is not None and b is not None:
-            out.extend(_fields(tt, a, b, skip=("id",)))
-    return out
+    t = Target("plan", "plan", new.plan.title)
+    return _fields(t, old.plan, new.plan) + _matched(
+        old.touchpoints,
+        new.touchpoints,
+        lambda x: x.id,
+        lambda k, x, _: Target("touchpoint", k, x.name),
+        _plain("id"),
+    )
 
 
 def _blackout_changes(old: Plan, new: Plan) -> list[Change]:
-    out: list[Change] = []
-    pairs = _pairs(_keyed(old.blackouts, lambda x: x.id), _keyed(new.blackouts, lambda x: x.id))
-    for key, a, b in pairs:
-        tt = Target("blackout", key, f"Veda «{(b or a).name}»")  # type: ignore[union-attr]
-        if a is None and b is not None:
-            out.append(_added(tt, f"veda nueva: {period_text(b.start, b.end)}", b))
-        elif b is None and a is not None:
-            out.append(_removed(tt, f"veda quitada: {period_text(a.start, a.end)}", a))
-        elif a is not None and b is not None:
-            out.extend(_period(tt, a.start, a.end, b.start, b.end))
-            out.extend(_fields(tt, a, b, skip=("id", "start", "end")))
-    return out
+    return _matched(
+        old.blackouts,
+        new.blackouts,
+        lambda x: x.id,
+        lambda k, x, _: Target("blackout", k, x.name),
+        _dated("id"),
+    )
 
 
 def _objective_pairs(old: Campaign, new: Campaign) -> list[tuple[Any, Any]]:
@@ -484,7 +356,7 @@ def _objective_pairs(old: Campaign, new: Campaign) -> list[tuple[Any, Any]]:
 
 def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) -> list[Change]:
     name = b.name
-    ct = Target("campaign", b.id, f"Campaña «{name}»", b.id, name)
+    ct = Target("campaign", b.id, name, b.id, name)
     out = _period(ct, a.start, a.end, b.start, b.end)
     out.extend(
         _fields(
@@ -497,11 +369,11 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
 
     for oa, ob in _objective_pairs(a, b):
         text = (ob or oa).text
-        ot = Target("objective", shorten(text, 40), f"Objetivo {quote(text, 40)}", b.id, name)
+        ot = Target("objective", shorten(text, 40), text, b.id, name)
         if oa is None:
-            out.append(_added(ot, f"objetivo nuevo: {quote(text, 70)}", ob))
+            out.append(_added(ot, ob))
         elif ob is None:
-            out.append(_removed(ot, f"objetivo quitado: {quote(text, 70)}", oa))
+            out.append(_removed(ot, oa))
         elif _canon(oa) != _canon(ob):
             out.extend(_fields(ot, oa, ob))
 
@@ -514,105 +386,56 @@ def _campaign_changes(plan_old: Plan, plan_new: Plan, a: Campaign, b: Campaign) 
             Change(
                 ct,
                 "value",
-                f"piezas creativas: {len(a.creative)} -> {len(b.creative)} "
-                "(las mismas líneas, agrupadas de otra forma)",
                 "creative",
                 _jsonable(a.creative),
                 _jsonable(b.creative),
+                before=a.creative,
+                after=b.creative,
             )
         )
 
-    comps = _pairs(_keyed(a.components, lambda x: x.id), _keyed(b.components, lambda x: x.id))
-    for key, ka, kb in comps:
-        k = kb or ka
-        assert k is not None
-        kt = Target("component", key, f"Componente «{k.name}»", b.id, name)
-        if ka is None:
-            out.append(_added(kt, f"componente nuevo: {period_text(k.start, k.end)}", k))
-        elif kb is None:
-            out.append(_removed(kt, f"componente quitado: {period_text(k.start, k.end)}", k))
-        else:
-            out.extend(_period(kt, ka.start, ka.end, kb.start, kb.end))
-            out.extend(_fields(kt, ka, kb, skip=("id", "start", "end")))
-
-    rows = _pairs(
-        _keyed(a.execution, lambda x: x.touchpoint), _keyed(b.execution, lambda x: x.touchpoint)
+    out += _matched(
+        a.components,
+        b.components,
+        lambda x: x.id,
+        lambda k, x, _: Target("component", k, x.name, b.id, name),
+        _dated("id"),
     )
-    for key, ra, rb in rows:
-        r = rb or ra
-        assert r is not None
-        tp = (plan_new if rb else plan_old).touchpoint_name(r.touchpoint)
-        rt = Target("execution", key, f"{tp} (ejecución)", b.id, name)
-        if ra is None:
-            tactics = ", ".join(r.tactics)
-            out.append(
-                _added(
-                    rt,
-                    f"punto de contacto nuevo: {period_text(r.start, r.end)}; tácticos: {tactics}",
-                    r,
-                )
-            )
-        elif rb is None:
-            out.append(_removed(rt, f"punto de contacto quitado: {period_text(r.start, r.end)}", r))
-        else:
-            out.extend(_period(rt, ra.start, ra.end, rb.start, rb.end))
-            out.extend(_fields(rt, ra, rb, skip=("touchpoint", "start", "end")))
+
+    def row_target(key: str, r: Any, in_new: bool) -> Target:
+        tp = (plan_new if in_new else plan_old).touchpoint_name(r.touchpoint)
+        return Target("execution", key, tp, b.id, name)
+
+    out += _matched(
+        a.execution, b.execution, lambda x: x.touchpoint, row_target, _dated("touchpoint")
+    )
     return out
 
 
 def _campaigns(old: Plan, new: Plan) -> list[Change]:
-    out: list[Change] = []
-    pairs = _pairs(_keyed(old.campaigns, lambda x: x.id), _keyed(new.campaigns, lambda x: x.id))
-    for key, a, b in pairs:
-        c = b or a
-        assert c is not None
-        ct = Target("campaign", key, f"Campaña «{c.name}»", key, c.name)
-        if a is None:
-            out.append(_added(ct, f"campaña nueva: {period_text(c.start, c.end)}{_size(c)}", c))
-        elif b is None:
-            out.append(_removed(ct, f"campaña quitada: {period_text(c.start, c.end)}{_size(c)}", c))
-        else:
-            out.extend(_campaign_changes(old, new, a, b))
-    return out
-
-
-def _size(c: Campaign) -> str:
-    parts = []
-    if c.execution:
-        n = len(c.execution)
-        parts.append(f"{n} {'punto' if n == 1 else 'puntos'} de contacto")
-    if c.components:
-        n = len(c.components)
-        parts.append(f"{n} {'componente' if n == 1 else 'componentes'}")
-    return f" ({', '.join(parts)})" if parts else ""
+    return _matched(
+        old.campaigns,
+        new.campaigns,
+        lambda x: x.id,
+        lambda k, x, _: Target("campaign", k, x.name, k, x.name),
+        lambda _, a, b: _campaign_changes(old, new, a, b),
+    )
 
 
 def _audience(old: Audience | None, new: Audience | None) -> list[Change]:
-    out: list[Change] = []
-    old_segments = old.segments if old else []
-    new_segments = new.segments if new else []
-    pairs = _pairs(_keyed(old_segments, lambda x: x.id), _keyed(new_segments, lambda x: x.id))
-    for key, a, b in pairs:
-        s = b or a
-        assert s is not None
-        st = Target("segment", key, f"Segmento «{s.name}»")
-        if a is None:
-            out.append(_added(st, f"segmento nuevo: {s.count:,} personas", s))
-        elif b is None:
-            out.append(_removed(st, f"segmento quitado: {s.count:,} personas", s))
-        else:
-            out.extend(_fields(st, a, b, skip=("id",)))
-    old_bd = old.breakdowns if old else []
-    new_bd = new.breakdowns if new else []
-    for key, ba, bb in _pairs(_keyed(old_bd, lambda x: x.whole), _keyed(new_bd, lambda x: x.whole)):
-        bt = Target("breakdown", key, f"Desglose de «{key}»")
-        if ba is None and bb is not None:
-            out.append(_added(bt, f"desglose nuevo: {' + '.join(bb.parts)}", bb))
-        elif bb is None and ba is not None:
-            out.append(_removed(bt, f"desglose quitado: {' + '.join(ba.parts)}", ba))
-        elif ba is not None and bb is not None:
-            out.extend(_fields(bt, ba, bb, skip=("whole",)))
-    return out
+    return _matched(
+        old.segments if old else [],
+        new.segments if new else [],
+        lambda x: x.id,
+        lambda k, x, _: Target("segment", k, x.name),
+        _plain("id"),
+    ) + _matched(
+        old.breakdowns if old else [],
+        new.breakdowns if new else [],
+        lambda x: x.whole,
+        lambda k, x, _: Target("breakdown", k, k),
+        _plain("whole"),
+    )
 
 
 def _finding_changes(old: Sequence[Finding], new: Sequence[Finding]) -> list[FindingChange]:
@@ -650,21 +473,15 @@ def _exposures(plan: Plan) -> dict[tuple[str, ...], Exposure]:
         spans: list[tuple[Target, str, dt.date, dt.date, str | None]] = []
         for r in c.execution:
             tp = plan.touchpoint_name(r.touchpoint)
-            t = Target("execution", r.touchpoint, f"{tp} (ejecución)", c.id, c.name)
+            t = Target("execution", r.touchpoint, tp, c.id, c.name)
             spans.append((t, r.touchpoint, r.start, r.end, r.ine_exception))
         for k in c.components:
             if k.touchpoint is not None and k.touchpoint not in rows:
-                t = Target("component", k.id, f"Componente «{k.name}»", c.id, c.name)
+                t = Target("component", k.id, k.name, c.id, c.name)
                 spans.append((t, k.touchpoint, k.start, k.end, None))
         for t, touchpoint, start, end, status in spans:
-            if start > end:
-                continue
-            for b in plan.blackouts:
-                if touchpoint not in b.restricts or b.start > b.end:
-                    continue
-                cross = overlap(start, end, b.start, b.end)
-                if cross is not None:
-                    out.setdefault((c.id, t.kind, t.id, b.id), (t, b, cross, status))
+            for b, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end):
+                out.setdefault((c.id, t.kind, t.id, b.id), (t, b, cross, status))
     return out
 
 
@@ -768,7 +585,7 @@ def read_file_side(path: Path, label: str | None = None) -> Side:
     if not path.is_file():
         raise CampanaError(
             f"no existe el archivo del plan «{display_name(path)}»",
-            hint="indica el archivo con --plan, o una revisión de git (HEAD~1, main...)",
+            hint="indica el archivo del plan, o una revisión de git (HEAD~1, main...)",
         )
     validation = validate_files([path])
     name = label or display_name(path)
@@ -809,8 +626,8 @@ class Git:
             raise CampanaError(
                 f"«{rev}» no es un archivo, y el plan no está en un repositorio git "
                 f"({folder}) del que leer esa revisión",
-                hint="compara dos archivos (campana diff VIEJO.yaml NUEVO.yaml), o indica con "
-                "--plan un plan que esté en un repositorio git",
+                hint="compara dos archivos (VIEJO.yaml y NUEVO.yaml), o indica un plan que esté "
+                "en un repositorio git",
             )
         return cls(Path(out.decode("utf-8", "replace").strip()))
 
@@ -862,7 +679,7 @@ def read_revision_side(rev: str, plan: Path) -> Side:
         except ValueError:
             raise CampanaError(
                 f"el plan {plan} está fuera del repositorio {git.top}",
-                hint="indica con --plan un plan dentro del repositorio",
+                hint="indica un plan dentro del repositorio",
             ) from None
     rel = rel.lstrip("/")
     text = git.blob(rev, rel)

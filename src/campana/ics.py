@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import fmt, fmt_long, fold
-from campana.errors import CampanaError
+from campana.dates import fmt, fmt_long, period
+from campana.queries import resolve_campaigns
+from campana.vocab import ine_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Blackout, Campaign, Component, Execution, Plan
 
 FORMATS = ("ics",)
-
-INE_ES = {"pending": "pendiente", "approved": "aprobada", "denied": "negada"}
 
 #: SEQUENCE counts minutes from here: later exports always carry a higher number.
 SEQUENCE_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -66,35 +65,6 @@ def blackout_uid(plan: Plan, b: Blackout) -> str:
     return f"{b.id}@veda.{domain(plan)}"
 
 
-def resolve_campaigns(plan: Plan, wanted: Sequence[str]) -> list[Campaign]:
-    """Campaigns by id, name or other name, ignoring case and accents; unknown -> exit 2."""
-    import difflib
-
-    chosen: list[Campaign] = []
-    for text in wanted:
-        key = fold(text)
-        found = next(
-            (
-                c
-                for c in plan.campaigns
-                if key in (fold(c.id), fold(c.name), *(fold(a) for a in c.aka))
-            ),
-            None,
-        )
-        if found is None:
-            names = {fold(c.id): c.id for c in plan.campaigns}
-            names.update({fold(c.name): c.id for c in plan.campaigns})
-            close = difflib.get_close_matches(key, list(names), n=1, cutoff=0.5)
-            hint = f"¿quisiste decir «{names[close[0]]}»? " if close else ""
-            raise CampanaError(
-                f"--campaign: no hay ninguna campaña «{text}» en el plan",
-                hint=f"{hint}campañas: {', '.join(c.id for c in plan.campaigns)}",
-            )
-        if found not in chosen:
-            chosen.append(found)
-    return chosen
-
-
 def _bullets(items: Sequence[str]) -> str:
     return "\n".join(f"- {i}" for i in items)
 
@@ -105,7 +75,7 @@ def _objectives(c: Campaign) -> list[str]:
         text = " ".join(o.text.split())
         if o.start and o.end:
             dot = "." if text.endswith(".") else ""
-            text = f"{text.removesuffix('.')} ({fmt(o.start)} – {fmt(o.end)}){dot}"
+            text = f"{text.removesuffix('.')} ({period(o.start, o.end, full=True)}){dot}"
         out.append(text)
     return out
 
@@ -117,7 +87,7 @@ def _period(start: dt.date, end: dt.date) -> str:
 def _ine(status: str | None) -> str:
     if status is None:
         return "no se solicitó excepción al INE"
-    return f"excepción a la veda ante el INE: {INE_ES.get(status, status)}"
+    return f"excepción a la veda ante el INE: {ine_status(status)}"
 
 
 def _campaign_text(plan: Plan, c: Campaign, audience: Audience | None) -> str:
@@ -128,14 +98,14 @@ def _campaign_text(plan: Plan, c: Campaign, audience: Audience | None) -> str:
         parts.append("Objetivos:\n" + _bullets(_objectives(c)))
     if c.execution:
         rows = [
-            f"{plan.touchpoint_name(r.touchpoint)} ({fmt(r.start)} – {fmt(r.end)}): "
+            f"{plan.touchpoint_name(r.touchpoint)} ({period(r.start, r.end, full=True)}): "
             + ", ".join(r.tactics)
             + (f"; {_ine(r.ine_exception)}" if r.ine_exception else "")
             for r in c.execution
         ]
         parts.append("Puntos de contacto:\n" + _bullets(rows))
     if c.components:
-        comps = [f"{k.name} ({fmt(k.start)} – {fmt(k.end)})" for k in c.components]
+        comps = [f"{k.name} ({period(k.start, k.end, full=True)})" for k in c.components]
         parts.append("Componentes de la programación:\n" + _bullets(comps))
     if c.audience:
         names = []
@@ -197,7 +167,9 @@ def build_calendar(
     campaigns: Sequence[str] = (),
     audience: Audience | None = None,
 ) -> CalendarExport:
-    """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts)."""
+    """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts).
+
+    ``campaigns`` names them as a user may (see ``queries.resolve_campaign``)."""
     from icalendar import Calendar, Event
 
     from campana import __version__

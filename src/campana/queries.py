@@ -14,38 +14,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from campana.dates import fmt, fold, overlap, span_days
+from campana.blackouts import blackout_overlaps
+from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError, Finding
+from campana.vocab import channel_kind, creative_kind, period_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Campaign, Execution, Plan
 
 RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
 StatusKind = Literal["upcoming", "running", "finished"]
-
-INE_STATUS_ES: dict[str | None, str] = {
-    "pending": "pendiente",
-    "approved": "aprobada",
-    "denied": "negada",
-    None: "no solicitada",
-}
-
-CREATIVE_KIND_ES = {
-    "slogan": "eslogan",
-    "headline": "encabezado",
-    "call-to-action": "llamada a la acción",
-    "url": "sitio web",
-    "phone": "teléfono",
-    "brand": "marca",
-    "caption": "leyenda",
-}
-
-CHANNEL_KIND_ES = {
-    "web": "web",
-    "phone": "teléfono",
-    "portal": "portal",
-    "in-person": "presencial",
-}
 
 Span = tuple[dt.date, dt.date]
 
@@ -68,11 +46,9 @@ class Status:
     @property
     def text(self) -> str:
         """Short Spanish status: «próxima», «en curso, día 45 de 175», «concluida»."""
-        if self.kind == "upcoming":
-            return "próxima"
         if self.kind == "running":
-            return f"en curso, día {self.day} de {self.total}"
-        return "concluida"
+            return f"{period_status(self.kind)}, día {self.day} de {self.total}"
+        return period_status(self.kind)
 
     @property
     def detail(self) -> str:
@@ -115,6 +91,35 @@ def month_window(year: int, month: int) -> Span:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+#: a window of up to this many days is shown day by day, with the execution table's touchpoints
+DETAIL_DAYS = 42
+
+
+def window(
+    year: int,
+    *,
+    day: dt.date | None = None,
+    month: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Span:
+    """The dates a schedule question covers: one day, a range (an open end runs to the start
+    or the end of its year), one month of ``year``, or the whole of ``year``."""
+    if day is not None:
+        return day, day
+    if start is not None or end is not None:
+        first = start or dt.date((end or dt.date(year, 1, 1)).year, 1, 1)
+        return first, end or dt.date(first.year, 12, 31)
+    if month is not None:
+        return month_window(year, month)
+    return year_window(year)
+
+
+def detailed(start: dt.date, end: dt.date) -> bool:
+    """Whether a window is short enough to show day by day, touchpoints included."""
+    return span_days(start, end) <= DETAIL_DAYS
+
+
 # --- campaigns by id or name ------------------------------------------------------------------
 
 
@@ -155,6 +160,16 @@ def resolve_campaign(plan: Plan, text: str) -> Campaign:
         else f"campañas del plan: {ids}"
     )
     raise CampanaError(f"no hay ninguna campaña «{text}» en el plan", hint=hint)
+
+
+def resolve_campaigns(plan: Plan, texts: Iterable[str]) -> list[Campaign]:
+    """``resolve_campaign`` for each text, each campaign once, in the order first named."""
+    chosen: list[Campaign] = []
+    for text in texts:
+        found = resolve_campaign(plan, text)
+        if found not in chosen:
+            chosen.append(found)
+    return chosen
 
 
 # --- the schedule -----------------------------------------------------------------------------
@@ -224,6 +239,10 @@ class Schedule:
         return span_days(self.start, self.end)
 
     @property
+    def detailed(self) -> bool:
+        return detailed(self.start, self.end)
+
+    @property
     def today_inside(self) -> bool:
         return self.start <= self.today <= self.end
 
@@ -240,15 +259,7 @@ class Schedule:
 def _blackout_spans(
     plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date
 ) -> tuple[Span, ...]:
-    if touchpoint is None:
-        return ()
-    spans = []
-    for b in plan.blackouts:
-        if touchpoint in b.restricts:
-            cross = overlap(start, end, b.start, b.end)
-            if cross is not None:
-                spans.append(cross)
-    return tuple(spans)
+    return tuple(cross for _, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end))
 
 
 def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
@@ -312,6 +323,23 @@ def _matches_touchpoint(plan: Plan, row: Row, wanted: str) -> bool:
     return any(wanted in fold(k) for k in keys if k)
 
 
+def check_touchpoint(plan: Plan, touchpoint: str) -> str:
+    """The folded touchpoint filter; CampanaError when no component or touchpoint matches."""
+    wanted = fold(touchpoint)
+    if not wanted:
+        raise CampanaError(
+            "falta el nombre del punto de contacto",
+            hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+        )
+    every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
+    if not any(_matches_touchpoint(plan, r, wanted) for r in every):
+        raise CampanaError(
+            f"ningún punto de contacto ni componente se llama «{touchpoint}»",
+            hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+        )
+    return wanted
+
+
 def schedule(
     plan: Plan,
     start: dt.date,
@@ -329,19 +357,7 @@ def schedule(
     campaign as heading; ``touchpoints`` adds the execution rows beneath the components.
     Blackouts that overlap the window are always returned.
     """
-    wanted = fold(touchpoint) if touchpoint is not None else None
-    if wanted is not None:
-        if not wanted:
-            raise CampanaError(
-                "--touchpoint: falta el nombre del punto de contacto",
-                hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
-            )
-        every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
-        if not any(_matches_touchpoint(plan, r, wanted) for r in every):
-            raise CampanaError(
-                f"--touchpoint: ningún punto de contacto ni componente se llama «{touchpoint}»",
-                hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
-            )
+    wanted = check_touchpoint(plan, touchpoint) if touchpoint is not None else None
     rows: list[Row] = []
     for c in plan.campaigns:
         if campaigns and c.id not in campaigns:
@@ -399,7 +415,7 @@ class CreativeLineItem:
 
     @property
     def kind_es(self) -> str:
-        return CREATIVE_KIND_ES.get(self.kind, self.kind)
+        return creative_kind(self.kind)
 
 
 @dataclass(frozen=True)
@@ -410,7 +426,7 @@ class ChannelLine:
 
     @property
     def kind_es(self) -> str:
-        return CHANNEL_KIND_ES.get(self.kind, self.kind)
+        return channel_kind(self.kind)
 
 
 @dataclass(frozen=True)
@@ -429,10 +445,6 @@ class TouchpointLine:
     @property
     def days(self) -> int:
         return span_days(self.start, self.end)
-
-    @property
-    def ine_es(self) -> str:
-        return INE_STATUS_ES.get(self.ine_exception, str(self.ine_exception))
 
 
 @dataclass(frozen=True)
@@ -505,11 +517,8 @@ def brief(
 
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
         days: set[dt.date] = set()
-        for b in plan.blackouts:
-            if touchpoint in b.restricts:
-                cross = overlap(start, end, b.start, b.end)
-                if cross is not None:
-                    days.update(cross[0] + dt.timedelta(days=i) for i in range(span_days(*cross)))
+        for a, b in _blackout_spans(plan, touchpoint, start, end):
+            days.update(a + dt.timedelta(days=i) for i in range(span_days(a, b)))
         return len(days)
 
     return Brief(
@@ -576,6 +585,18 @@ class CampaignLine:
     @property
     def days(self) -> int:
         return span_days(self.start, self.end)
+
+
+@dataclass(frozen=True)
+class CampaignList:
+    """The plan's campaigns as of ``today`` (what ``list`` answers)."""
+
+    today: dt.date
+    campaigns: tuple[CampaignLine, ...]
+
+
+def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
+    return CampaignList(today, tuple(campaign_lines(plan, today)))
 
 
 def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
@@ -694,10 +715,3 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
         total.count if total else None,
         tuple(line(s) for s in ordered),
     )
-
-
-def period_text(start: dt.date, end: dt.date) -> str:
-    """«22 ene – 14 jul 2024», or both years when they differ."""
-    if start.year == end.year:
-        return f"{fmt(start, year=False)} – {fmt(end)}"
-    return f"{fmt(start)} – {fmt(end)}"

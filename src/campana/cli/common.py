@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from campana.errors import CampanaError
+
+if TYPE_CHECKING:
+    from campana.models import Campaign, Plan
 
 PlanOpt = Annotated[
     Path | None,
@@ -39,6 +44,45 @@ TodayOpt = Annotated[
 ]
 
 
+def format_option(help_text: str, *, show_default: bool = True) -> Any:
+    """``--format/-f FORMATO``: the same option in every command, with what it offers."""
+    return typer.Option(
+        "--format", "-f", metavar="FORMATO", help=help_text, show_default=show_default
+    )
+
+
+def campaign_option(help_text: str) -> Any:
+    """``--campaign/-c``, repeatable: campaigns by id, name, other name or unique prefix."""
+    return typer.Option("--campaign", "-c", metavar="CAMPAÑA", help=help_text, show_default=False)
+
+
+def output_option(help_text: str) -> Any:
+    """``-o/--output ARCHIVO`` for the commands that write a file."""
+    return typer.Option("--output", "-o", metavar="ARCHIVO", help=help_text, show_default=False)
+
+
+@contextlib.contextmanager
+def option_error(option: str, more_hint: str = "") -> Iterator[None]:
+    """Name the option in a core error about its value (the core names no option)."""
+    try:
+        yield
+    except CampanaError as exc:
+        hint = exc.hint or ""
+        if more_hint and more_hint not in hint:
+            hint = f"{hint} {more_hint}".strip()
+        raise CampanaError(f"{option}: {exc.message}", hint=hint or None) from None
+
+
+def campaigns(plan: Plan, values: Sequence[str] | None) -> list[Campaign]:
+    """The campaigns named with --campaign, resolved the one way every command resolves them."""
+    from campana.queries import resolve_campaigns
+
+    ids = ", ".join(c.id for c in plan.campaigns)
+    with option_error("--campaign", f"campañas: {ids}"):
+        chosen = resolve_campaigns(plan, values or ())
+    return chosen
+
+
 def today(value: str | None) -> dt.date:
     """The date the user pinned with --today, or the system's. Only the CLI reads the clock."""
     if value is None:
@@ -46,11 +90,13 @@ def today(value: str | None) -> dt.date:
     return parse_date_option(value, "--today")
 
 
-def parse_date_option(value: str, option: str) -> dt.date:
+def parse_date_option(value: str, option: str, year: int | None = None) -> dt.date:
+    """A date option, with the option's name in the error; without a year it is in ``year``
+    (refused when ``year`` is None)."""
     from campana.dates import parse_date
 
     try:
-        return parse_date(value)
+        return parse_date(value, default_year=year)
     except ValueError as exc:
         raise CampanaError(
             f"{option}: {exc}", hint="escribe la fecha como 2024-03-15 o «15 de marzo de 2024»"

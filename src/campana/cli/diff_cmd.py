@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, choice, out
+from campana.cli.common import PlanOpt, choice, format_option, out
 
 
 @command(
@@ -42,13 +42,7 @@ def diff(
         ),
     ] = None,
     fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMATO",
-            help="text, json o markdown (listo para pegar como comentario de revisión).",
-        ),
+        str, format_option("text, json o markdown (listo para pegar como comentario de revisión).")
     ] = "text",
     plan: PlanOpt = None,
 ) -> int:

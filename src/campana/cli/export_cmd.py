@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, TodayOpt, choice, say
+from campana.cli.common import (
+    PlanOpt,
+    TodayOpt,
+    campaign_option,
+    campaigns,
+    choice,
+    output_option,
+    say,
+)
 
 
 @command(
@@ -26,23 +34,13 @@ def export(
         typer.Argument(metavar="FORMATO", help="Formato de salida: ics.", show_default=False),
     ],
     output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="ARCHIVO",
-            help="Archivo a escribir («-»: salida estándar).",
-            show_default=False,
-        ),
+        Path | None, output_option("Archivo a escribir («-»: salida estándar).")
     ] = None,
     campaign: Annotated[
         list[str] | None,
-        typer.Option(
-            "--campaign",
-            "-c",
-            metavar="CAMPAÑA",
-            help="Solo esta campaña (id o nombre; se puede repetir). Las vedas siempre van.",
-            show_default=False,
+        campaign_option(
+            "Solo esta campaña (id, nombre o inicio del id; se puede repetir). "
+            "Las vedas siempre van."
         ),
     ] = None,
     today: TodayOpt = None,
@@ -66,9 +64,8 @@ def export(
             f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
         )
     loaded = open_plan(plan)
-    result = build_calendar(
-        loaded.plan, now=now, campaigns=campaign or (), audience=loaded.audience
-    )
+    ids = [c.id for c in campaigns(loaded.plan, campaign)]
+    result = build_calendar(loaded.plan, now=now, campaigns=ids, audience=loaded.audience)
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
     if output is None or str(output) == "-":

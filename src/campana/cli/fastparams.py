@@ -1,12 +1,14 @@
 """Plain command-line values without pydantic: the start-up cost of every command.
 
-typer (0.2x) converts each parameter through a pydantic ``TypeAdapter``, which imports
-pydantic's models and validators as soon as a command with parameters runs: more than campana's
-whole start-up with a warm cache. campana's options are all plain ``str``, ``int``, ``bool`` and
-``Path`` values (optional, or lists of them), which need no validation library; ``install``
-gives typer a converter for exactly those and leaves every other annotation, and any option with
-typer's range or path checks, to typer. If typer's internals are not the ones this was written
-for, ``install`` does nothing and typer works as it always does.
+typer (0.29, pinned in pyproject.toml for these internals) converts each parameter through a
+pydantic ``TypeAdapter``, which imports pydantic's models and validators as soon as a command
+with parameters runs: more than campana's whole start-up with a warm cache. campana's options
+are all plain ``str``, ``int``, ``bool`` and ``Path`` values (optional, or lists of them), which
+need no validation library; ``install`` gives typer a converter for exactly those and leaves
+every other annotation, and any option with typer's range or path checks, to typer. If typer's
+internals are not the ones this was written for, ``install`` does nothing and typer works as it
+always does. The messages here are Spanish already (click wraps them in «Invalid value for …»,
+which ``i18n`` translates).
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def _converter(annotation: Any, bad: Callable[[str], Exception]) -> Callable[[An
             try:
                 return int(str(v).strip())
             except ValueError:
-                raise bad(f"{v!r} is not a valid integer.") from None
+                raise bad(f"«{v}» no es un número entero") from None
 
         return to_int
     if annotation is bool:
@@ -68,7 +70,7 @@ def _converter(annotation: Any, bad: Callable[[str], Exception]) -> Callable[[An
                 return True
             if text in _FALSE:
                 return False
-            raise bad(f"{v!r} is not a valid boolean.")
+            raise bad(f"«{v}» no es sí ni no (se admite: {', '.join(_TRUE + _FALSE)})")
 
         return to_bool
     return None

@@ -35,10 +35,6 @@ _ERRORS: tuple[tuple[str, str], ...] = (
         r"Invalid value for (.+?): '([^']*)' is not one of (.*)\.",
         "valor no válido para «{0}»: «{1}»; se admite: {2}",
     ),
-    (
-        r"Invalid value for (.+?): '([^']*)' is not a valid integer\.",
-        "valor no válido para «{0}»: «{1}» no es un número entero",
-    ),
     (r"Invalid value for (.+?): (.*)", "valor no válido para «{0}»: {1}"),
     (r"Missing command\.", "falta el comando"),
 )

@@ -9,85 +9,110 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, TodayOpt, choice, out, say, today
+from campana.cli.common import (
+    PlanOpt,
+    TodayOpt,
+    campaign_option,
+    campaigns,
+    choice,
+    format_option,
+    option_error,
+    out,
+    parse_date_option,
+    say,
+    today,
+)
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
+    from campana.loading import LoadedPlan
     from campana.render.grid import Line
 
 FORMATS = ("table", "json", "csv", "markdown")
-SAVE_EXTENSIONS = (".svg", ".html", ".txt")
 
 FormatOpt = Annotated[
     str,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMATO",
-        help="table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
+    format_option(
+        "table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
         show_default=False,
     ),
 ]
 
 
-def _picture(build: Callable[[int], list[Line]], save: Path | None = None) -> None:
-    """Print a picture: with rich on a terminal, as plain text (no rich import) otherwise."""
-    from campana.render.grid import plain
+def _show(build: Callable[[int], list[Line]], save: Path | None = None) -> None:
+    """Print a picture: with rich on a terminal, as plain text (no rich import) otherwise; and
+    save it when asked."""
     from campana.render.term import color_enabled, width
 
+    con = None
     if color_enabled():
-        from campana.render.grid import print_rich
         from campana.render.term import console
 
         con = console()
-        lines = build(con.width)
-        if save is not None:
-            _save(lines, save, con.width)
-        print_rich(lines, con)
+        size = con.width
     else:
         size = width()
-        lines = build(size)
-        if save is not None:
-            _save(lines, save, size)
+    lines = build(size)
+    if save is not None:
+        _save(lines, save, size)
+    if con is not None:
+        from campana.render.grid import print_rich
+
+        print_rich(lines, con)
+    else:
+        from campana.render.grid import plain
+
         out(plain(lines))
     if save is not None:
         say(f"Guardado en {save}")
 
 
-def _dumps(data: object) -> str:
-    import json
+def answer(kind: str, name: str, result: Any, save: Path | None = None) -> None:
+    """Write a query result in the chosen format. Every renderer module names its function
+    after the result (``schedule``, ``brief``, ``campaign_list``, ``audience``): tables and
+    pictures in ``render.tables``, JSON and CSV in ``render.data``, ``render.markdown``."""
+    if kind in ("json", "csv"):
+        from campana.render import data
 
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-
-
-def _emit(
-    kind: str,
-    *,
-    as_json: Callable[[], str],
-    as_csv: Callable[[], str],
-    as_markdown: Callable[[], str],
-    picture: Callable[[int], list[Line]] | None,
-    save: Path | None = None,
-) -> None:
-    """Write a query result in the chosen format: one renderer per format, the same result."""
-    if kind == "json":
-        out(as_json())
-    elif kind == "csv":
-        out(as_csv())
+        out(getattr(data, f"{name}_{kind}")(result))
     elif kind == "markdown":
-        out(as_markdown())
-    elif picture is not None:
-        _picture(picture, save)
+        from campana.render import markdown
+
+        out(getattr(markdown, name)(result))
+    else:
+        from campana.render import tables
+
+        _show(lambda size: getattr(tables, name)(result, size), save)
+
+
+def query(
+    name: str,
+    kind: str,
+    now: dt.date,
+    plan: Path | None,
+    compute: Callable[[LoadedPlan, dt.date], Any],
+    save: Path | None = None,
+) -> int:
+    """The skeleton of every query command: load the plan, compute the result, render it.
+    ``compute`` may return None when there is nothing to draw."""
+    from campana.loading import open_plan
+
+    result = compute(open_plan(plan), now)
+    if result is not None:
+        answer(kind, name, result, save)
+    return 0
 
 
 def _check_save(save: Path | None, kind: str) -> None:
     if save is None:
         return
+    from campana.render.pictures import SAVE_EXTENSIONS
+
     if save.suffix.lower() not in SAVE_EXTENSIONS:
         raise CampanaError(
             f"--save: no sé guardar archivos «{save.suffix or save.name}»",
@@ -101,47 +126,14 @@ def _check_save(save: Path | None, kind: str) -> None:
 
 
 def _save(lines: list[Line], path: Path, size: int) -> None:
-    import io
-
-    from campana.render.grid import plain, print_rich
+    from campana.render.pictures import save
 
     try:
-        if path.suffix.lower() == ".txt":
-            path.write_text(plain(lines), encoding="utf-8")
-        else:
-            from rich.console import Console
-
-            con = Console(
-                file=io.StringIO(),
-                record=True,
-                width=size,
-                force_terminal=True,
-                color_system="truecolor",
-                highlight=False,
-                emoji=False,
-                soft_wrap=False,
-            )
-            print_rich(lines, con)
-            if path.suffix.lower() == ".svg":
-                con.save_svg(str(path), title="campana schedule")
-            else:
-                con.save_html(str(path))
+        save(lines, path, size, title="campana schedule")
     except OSError as exc:
         raise CampanaError(
             f"--save: no se pudo escribir «{path}»: {exc.strerror or exc}",
             hint="revisa que la carpeta exista y que puedas escribir en ella",
-        ) from None
-
-
-def _date(value: str, option: str, year: int) -> dt.date:
-    """A date option; without a year it is in ``year`` (the plan's, or --year)."""
-    from campana.dates import parse_date
-
-    try:
-        return parse_date(value, default_year=year)
-    except ValueError as exc:
-        raise CampanaError(
-            f"{option}: {exc}", hint="escribe la fecha como 2024-03-15 o «15 de marzo de 2024»"
         ) from None
 
 
@@ -185,13 +177,7 @@ def schedule(
     ] = None,
     campaign: Annotated[
         list[str] | None,
-        typer.Option(
-            "--campaign",
-            "-c",
-            metavar="ID",
-            help="Solo esa campaña (id, nombre o inicio del id; se puede repetir).",
-            show_default=False,
-        ),
+        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
     ] = None,
     touchpoint: Annotated[
         str | None,
@@ -230,7 +216,6 @@ def schedule(
     from campana import queries
     from campana.dates import VALID_MONTH_FORMS, parse_month
     from campana.dates import fmt as fmt_date
-    from campana.loading import open_plan
 
     kind = choice(fmt, "--format", FORMATS)
     _check_save(save, kind)
@@ -255,55 +240,44 @@ def schedule(
     if year is not None and not 1900 <= year <= 2200:
         raise CampanaError(f"--year: {year} no es un año del plan", hint="escribe un año como 2024")
 
-    loaded = open_plan(plan)
-    the_year = year if year is not None else loaded.plan.plan.year
-    if on is not None:
-        start = end = _date(on, "--on", the_year)
-    elif date_from is not None or date_to is not None:
-        given_from = _date(date_from, "--from", the_year) if date_from else None
-        given_to = _date(date_to, "--to", the_year) if date_to else None
-        start = given_from or dt.date((given_to or dt.date(the_year, 1, 1)).year, 1, 1)
-        end = given_to or dt.date(start.year, 12, 31)
+    def compute(loaded: LoadedPlan, now: dt.date) -> queries.Schedule | None:
+        the_year = year if year is not None else loaded.plan.plan.year
+        start, end = queries.window(
+            the_year,
+            day=parse_date_option(on, "--on", the_year) if on is not None else None,
+            month=month_number,
+            start=parse_date_option(date_from, "--from", the_year) if date_from else None,
+            end=parse_date_option(date_to, "--to", the_year) if date_to else None,
+        )
         if end < start:
             raise CampanaError(
                 f"--to ({fmt_date(end)}) es anterior a --from ({fmt_date(start)})",
                 hint="intercambia las fechas",
             )
-    elif month_number is not None:
-        start, end = queries.month_window(the_year, month_number)
-    else:
-        start, end = queries.year_window(the_year)
-
-    ids = [queries.resolve_campaign(loaded.plan, c).id for c in campaign or []]
-    long_view = start != end and (end - start).days + 1 > 42
-    result = queries.schedule(
-        loaded.plan,
-        start,
-        end,
-        now,
-        campaigns=ids,
-        touchpoint=touchpoint,
-        touchpoints=not long_view or bool(ids) or touchpoint is not None,
-    )
-    if result.empty:
-        say(
-            f"Nada programado el {fmt_date(start)}."
-            if start == end
-            else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
+        ids = [c.id for c in campaigns(loaded.plan, campaign)]
+        if touchpoint is not None:
+            with option_error("--touchpoint"):
+                queries.check_touchpoint(loaded.plan, touchpoint)
+        result = queries.schedule(
+            loaded.plan,
+            start,
+            end,
+            now,
+            campaigns=ids,
+            touchpoint=touchpoint,
+            touchpoints=queries.detailed(start, end) or bool(ids) or touchpoint is not None,
         )
-    from campana.render import queries as render
+        if result.empty:
+            say(
+                f"Nada programado el {fmt_date(start)}."
+                if start == end
+                else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
+            )
+            if kind == "table" and not result.blackouts and save is None:
+                return None  # nothing to draw
+        return result
 
-    _emit(
-        kind,
-        as_json=lambda: render.schedule_json(result),
-        as_csv=lambda: render.schedule_csv(result),
-        as_markdown=lambda: render.schedule_markdown(result),
-        picture=(lambda w: render.picture_schedule(result, w))
-        if not result.empty or result.blackouts or save is not None
-        else None,
-        save=save,
-    )
-    return 0
+    return query("schedule", kind, now, plan, compute, save)
 
 
 @command(
@@ -322,23 +296,12 @@ def show(
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
-    from campana.loading import open_plan
 
-    kind = choice(fmt, "--format", FORMATS)
-    now = today(today_)
-    loaded = open_plan(plan)
-    campaign = queries.resolve_campaign(loaded.plan, campaign_id)
-    result = queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
-    from campana.render import queries as render
+    def compute(loaded: LoadedPlan, now: dt.date) -> queries.Brief:
+        campaign = queries.resolve_campaign(loaded.plan, campaign_id)
+        return queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
 
-    _emit(
-        kind,
-        as_json=lambda: _dumps(render.brief_dict(result)),
-        as_csv=lambda: render.brief_csv(result),
-        as_markdown=lambda: render.brief_markdown(result),
-        picture=lambda w: render.picture_show(result, w),
-    )
-    return 0
+    return query("brief", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
 
 
 @command(
@@ -351,22 +314,11 @@ def list_campaigns(
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
-    from campana.loading import open_plan
 
-    kind = choice(fmt, "--format", FORMATS)
-    now = today(today_)
-    loaded = open_plan(plan)
-    lines = queries.campaign_lines(loaded.plan, now)
-    from campana.render import queries as render
+    def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
+        return queries.campaign_list(loaded.plan, now)
 
-    _emit(
-        kind,
-        as_json=lambda: _dumps(render.list_dict(lines, now)),
-        as_csv=lambda: render.list_csv(lines),
-        as_markdown=lambda: render.list_markdown(lines),
-        picture=lambda w: render.picture_list(lines, w),
-    )
-    return 0
+    return query("campaign_list", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
 
 
 @command(
@@ -380,24 +332,15 @@ def audience(
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
-    from campana.loading import AUDIENCE_FILE, find_plan, open_plan
+    from campana.loading import AUDIENCE_FILE, find_plan
 
-    kind = choice(fmt, "--format", FORMATS)
-    today(today_)  # checked like in every command, even if the figures do not depend on it
-    loaded = open_plan(plan)
-    if loaded.audience is None:
-        raise CampanaError(
-            f"no hay {AUDIENCE_FILE} junto al plan, o no se pudo leer",
-            hint=f"corre «campana validate»; el archivo va en {find_plan(plan).parent}",
-        )
-    report = queries.audience_report(loaded.audience, loaded.plan)
-    from campana.render import queries as render
+    def compute(loaded: LoadedPlan, now: dt.date) -> queries.AudienceReport:
+        if loaded.audience is None:
+            raise CampanaError(
+                f"no hay {AUDIENCE_FILE} junto al plan, o no se pudo leer",
+                hint=f"corre «campana validate»; el archivo va en {find_plan(plan).parent}",
+            )
+        return queries.audience_report(loaded.audience, loaded.plan)
 
-    _emit(
-        kind,
-        as_json=lambda: _dumps(render.audience_dict(report)),
-        as_csv=lambda: render.audience_csv(report),
-        as_markdown=lambda: render.audience_markdown(report),
-        picture=lambda w: render.picture_audience(report, w),
-    )
-    return 0
+    # today is checked as in every command, even if the figures do not depend on it
+    return query("audience", choice(fmt, "--format", FORMATS), today(today_), plan, compute)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, choice, out, say
+from campana.cli.common import PlanOpt, choice, format_option, out, say
 
 
 @command(
@@ -26,15 +26,7 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Los avisos también hacen fallar (salida 1).")
     ] = False,
-    fmt: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "-f",
-            metavar="FORMATO",
-            help="text, json o github (anotaciones de Actions).",
-        ),
-    ] = "text",
+    fmt: Annotated[str, format_option("text, json o github (anotaciones de Actions).")] = "text",
     plan: PlanOpt = None,
 ) -> int:
     from campana.errors import EXIT_USAGE, exit_code_for

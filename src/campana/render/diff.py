@@ -1,17 +1,41 @@
-"""A ``PlanDiff`` as text (terminal), JSON (machines) or Markdown (a review comment)."""
+"""A ``PlanDiff`` as text (terminal), JSON (machines) or Markdown (a review comment).
+
+The core gives each change as data (field, old, new, delta); ``message`` words it, with the
+arrow each format uses."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from campana.dates import days, fmt
-from campana.diff import INE_ES, BlackoutOverlap, Change, FindingChange, PlanDiff
+from campana.dates import days, fmt, period, signed_days
+from campana.diff import (
+    BlackoutOverlap,
+    Change,
+    FindingChange,
+    PlanDiff,
+    Target,
+    shorten,
+)
 from campana.render.findings import as_dicts
 from campana.render.term import style
+from campana.vocab import (
+    CREATIVE_KINDS,
+    MODEL_FIELDS,
+    channel_kind,
+    creative_kind,
+    figure_bound,
+    ine_status,
+    severity,
+)
+
+if TYPE_CHECKING:
+    from campana.models import Campaign
 
 SYMBOL = {
     "added": "+",
@@ -22,6 +46,190 @@ SYMBOL = {
     "value": "~",
 }
 COLOR = {"+": "green", "-": "red", "~": "yellow"}
+
+
+# --- wording: a change as a reviewer reads it -------------------------------------------
+
+
+def _field_name(name: str) -> str:
+    return MODEL_FIELDS.get(name, (name, False))[0]
+
+
+def _date(d: dt.date, other: dt.date | None = None) -> str:
+    """31 may; with the year only when the two dates are in different years."""
+    return fmt(d, year=other is not None and other.year != d.year)
+
+
+def _describe(name: str, value: Any) -> str:
+    """An item of a list, or a value, as a reviewer reads it."""
+    if value is None:
+        return "(sin valor)"
+    if name == "ine_exception":
+        return ine_status(value)
+    if name == "bound":
+        return figure_bound(value)
+    if name == "kind":
+        return creative_kind(value) if value in CREATIVE_KINDS else channel_kind(value)
+    if isinstance(value, bool):
+        return "sí" if value else "no"
+    if isinstance(value, dt.date):
+        return fmt(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, list):
+        return ", ".join(_describe(name, v) for v in value) or "(ninguno)"
+    kind = type(value).__name__
+    if kind == "CreativeLine":
+        return f"{creative_kind(value.kind)} {quote(value.text)}"
+    if kind == "Channel":
+        extra = f", {value.contact}" if value.contact else ""
+        return f"«{value.name}» ({channel_kind(value.kind)}{extra})"
+    if kind == "Share":
+        return f"{value.percent:g} % de «{value.of}»"
+    if hasattr(value, "text"):
+        return quote(value.text)
+    if hasattr(value, "name"):
+        return quote(value.name)
+    return str(value)
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def text_change(old: str, new: str, context: int = 3) -> tuple[str, str]:
+    """The part of two long texts that differs, with a few words either side."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)
+    pre = 0
+    while pre < min(len(a), len(b)) and a[pre] == b[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(a), len(b)) - pre and a[-1 - suf] == b[-1 - suf]:
+        suf += 1
+
+    def window(words: list[str]) -> str:
+        lo, hi = max(0, pre - context), min(len(words), len(words) - suf + context)
+        middle = " ".join(words[lo:hi])
+        text = shorten(middle, 90)
+        more = hi < len(words) and not text.endswith("…")
+        return ("…" if lo > 0 else "") + text + ("…" if more else "")
+
+    return f"«{window(a)}»", f"«{window(b)}»"
+
+
+def _size(c: Campaign) -> str:
+    parts = []
+    if c.execution:
+        n = len(c.execution)
+        parts.append(f"{n} {'punto' if n == 1 else 'puntos'} de contacto")
+    if c.components:
+        n = len(c.components)
+        parts.append(f"{n} {'componente' if n == 1 else 'componentes'}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def quote(text: str, width: int = 60) -> str:
+    return f"«{shorten(text, width)}»"
+
+
+_TARGETS = {
+    "plan": "Datos del plan",
+    "touchpoint": "Punto de contacto «{}»",
+    "blackout": "Veda «{}»",
+    "campaign": "Campaña «{}»",
+    "component": "Componente «{}»",
+    "execution": "{} (ejecución)",
+    "segment": "Segmento «{}»",
+    "breakdown": "Desglose de «{}»",
+}
+
+
+def target_label(t: Target) -> str:
+    """What a change is about, as a heading: «Componente «Cambaceo»», «Objetivo «…»»."""
+    if t.kind == "objective":
+        return f"Objetivo {quote(t.name, 40)}"
+    return _TARGETS[t.kind].format(t.name)
+
+
+_ADDED = {
+    "touchpoint": (
+        "punto de contacto nuevo en el catálogo",
+        "punto de contacto quitado del catálogo",
+    ),
+    "blackout": ("veda nueva", "veda quitada"),
+    "objective": ("objetivo nuevo", "objetivo quitado"),
+    "component": ("componente nuevo", "componente quitado"),
+    "execution": ("punto de contacto nuevo", "punto de contacto quitado"),
+    "campaign": ("campaña nueva", "campaña quitada"),
+    "segment": ("segmento nuevo", "segmento quitado"),
+    "breakdown": ("desglose nuevo", "desglose quitado"),
+}
+
+
+def _whole(c: Change) -> str:
+    """An added or removed thing: what it is, and what it holds."""
+    added = c.kind == "added"
+    thing = c.after if added else c.before
+    kind = c.target.kind
+    word = _ADDED[kind][0 if added else 1] if kind in _ADDED else ("nuevo" if added else "quitado")
+    if kind == "touchpoint":
+        return f"{word}: «{thing.name}»"
+    if kind == "objective":
+        return f"{word}: {quote(thing.text, 70)}"
+    if kind == "segment":
+        return f"{word}: {thing.count:,} personas"
+    if kind == "breakdown":
+        return f"{word}: {' + '.join(thing.parts)}"
+    text = f"{word}: {period(thing.start, thing.end)}"
+    if kind == "execution" and added:
+        text += f"; tácticos: {', '.join(thing.tactics)}"
+    if kind == "campaign":
+        text += _size(thing)
+    return text
+
+
+def message(c: Change, arrow: str = "->") -> str:
+    """The change in Spanish; ``arrow`` joins the old value to the new one."""
+    if c.kind in ("added", "removed"):
+        return _whole(c)
+    name = c.field or ""
+    if c.kind in ("item-added", "item-removed"):
+        label, feminine = MODEL_FIELDS.get(name, (name, False))
+        if c.kind == "item-added":
+            word = "agregada" if feminine else "agregado"
+            return f"{label} {word}: {_describe(name, c.after)}"
+        word = "quitada" if feminine else "quitado"
+        return f"{label} {word}: {_describe(name, c.before)}"
+    old, new = c.before, c.after
+    if name == "duration":
+        (old_start, _), (new_start, _) = old, new
+        if c.delta == 0:
+            shift = (new_start - old_start).days
+            return f"el periodo se mueve {signed_days(shift)}, misma duración"
+        return f"duración: {c.old} {arrow} {c.new} días ({c.delta:+d})"
+    if name == "creative" and c.kind == "value":
+        return (
+            f"piezas creativas: {len(old)} {arrow} {len(new)} "
+            "(las mismas líneas, agrupadas de otra forma)"
+        )
+    label = _field_name(name)
+    if isinstance(old, dt.date) and isinstance(new, dt.date):
+        return (
+            f"{label}: {_date(old, new)} {arrow} {_date(new, old)}, {signed_days((new - old).days)}"
+        )
+    text = f"{label}: {_describe(name, old)} {arrow} {_describe(name, new)}"
+    if isinstance(c.delta, int) and not isinstance(c.delta, bool):
+        text += f" ({c.delta:+,}"
+        if name == "count" and old:
+            text += f", {100 * c.delta / old:+.1f} %"
+        text += ")"
+    elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 60:
+        a, b = text_change(old, new)
+        text = f"{label}: {a} {arrow} {b}"
+    return text
 
 
 # --- grouping ------------------------------------------------------------------------------
@@ -67,7 +275,7 @@ def groups(diff: PlanDiff) -> list[Group]:
         key, title, code = _group_of(c)
         group = out.setdefault(key, Group(title, code))
         top = c.target.kind in ("plan", "campaign")
-        label = None if top else c.target.label
+        label = None if top else target_label(c.target)
         entry_key = (c.target.kind, c.target.id)
         entry = next(
             (
@@ -87,21 +295,21 @@ def groups(diff: PlanDiff) -> list[Group]:
 def finding_line(fc: FindingChange) -> tuple[str, str]:
     """(symbol, text) of a finding the change introduces, resolves or makes worse/lighter."""
     f = fc.finding
-    noun = "error" if f.severity == "error" else "aviso"
+    noun = severity(f.severity)
     if fc.status == "introduced":
         symbol, word = "+", f"{noun} nuevo"
     elif fc.status == "resolved":
         symbol, word = "-", f"{noun} resuelto"
     else:
-        before = "error" if fc.old_severity == "error" else "aviso"
+        before = severity(fc.old_severity or "warning")
         symbol, word = "~", f"de {before} a {noun}"
     return symbol, f"{word}, {f.file}:{f.line}: {f.message} [{f.code}]"
 
 
 def overlap_line(o: BlackoutOverlap) -> tuple[str, str]:
-    who = f"{o.target.label} de «{o.target.campaign_name}»"
-    ine = f"excepción INE: {INE_ES.get(o.ine_exception, str(o.ine_exception))}"
-    span = f"{fmt(o.new[0], year=False)} – {fmt(o.new[1])}" if o.new else ""
+    who = f"{target_label(o.target)} de «{o.target.campaign_name}»"
+    ine = f"excepción INE: {ine_status(o.ine_exception)}"
+    span = period(*o.new) if o.new else ""
     if o.status == "new":
         return "+", (
             f"{who} ahora se cruza {days(o.new_days)} con «{o.blackout_name}» ({span}); {ine}"
@@ -176,28 +384,26 @@ def text(diff: PlanDiff, *, color: bool, width: int = 80) -> str:
             whole = e.whole
             if e.label is None:
                 for c in e.changes:
-                    out.extend(_wrap(SYMBOL[c.kind], c.message, 2, width, color))
+                    out.extend(_wrap(SYMBOL[c.kind], message(c), 2, width, color))
             elif whole is not None:
                 out.extend(
-                    _wrap(SYMBOL[whole.kind], f"{e.label}: {whole.message}", 2, width, color)
+                    _wrap(SYMBOL[whole.kind], f"{e.label}: {message(whole)}", 2, width, color)
                 )
             else:
                 out.append(f"  {e.label}")
                 for c in e.changes:
-                    out.extend(_wrap(SYMBOL[c.kind], c.message, 4, width, color))
+                    out.extend(_wrap(SYMBOL[c.kind], message(c), 4, width, color))
         out.append("")
-    if diff.findings:
-        out.append(style("Efecto en «campana validate»", "bold", color))
-        for fc in diff.findings:
-            symbol, line = finding_line(fc)
-            out.extend(_wrap(symbol, line, 2, width, color))
-        out.append("")
-    if diff.overlaps:
-        out.append(style("Cruces con la veda electoral", "bold", color))
-        for o in diff.overlaps:
-            symbol, line = overlap_line(o)
-            out.extend(_wrap(symbol, line, 2, width, color))
-        out.append("")
+    sections = (
+        ("Efecto en «campana validate»", [finding_line(fc) for fc in diff.findings]),
+        ("Cruces con la veda electoral", [overlap_line(o) for o in diff.overlaps]),
+    )
+    for title, lines in sections:
+        if lines:
+            out.append(style(title, "bold", color))
+            for symbol, line in lines:
+                out.extend(_wrap(symbol, line, 2, width, color))
+            out.append("")
     out.extend(textwrap.wrap(summary(diff), width=max(40, width)))
     return "\n".join(out) + "\n"
 
@@ -209,13 +415,13 @@ def _change_dict(c: Change) -> dict[str, object]:
     t = c.target
     return {
         "campaign": t.campaign,
-        "target": {"kind": t.kind, "id": t.id, "label": t.label},
+        "target": {"kind": t.kind, "id": t.id, "label": target_label(t)},
         "change": c.kind,
         "field": c.field,
         "old": c.old,
         "new": c.new,
         "delta": c.delta,
-        "message": c.message,
+        "message": message(c),
     }
 
 
@@ -252,7 +458,11 @@ def as_json(diff: PlanDiff) -> str:
             {
                 "status": o.status,
                 "campaign": o.target.campaign,
-                "target": {"kind": o.target.kind, "id": o.target.id, "label": o.target.label},
+                "target": {
+                    "kind": o.target.kind,
+                    "id": o.target.id,
+                    "label": target_label(o.target),
+                },
                 "blackout": o.blackout,
                 "old": _span(o.old),
                 "new": _span(o.new),
@@ -269,12 +479,14 @@ def as_json(diff: PlanDiff) -> str:
 
 # --- Markdown ------------------------------------------------------------------------------
 
+#: Markdown shows the typographic arrow; text and JSON keep "->"
+ARROW_MD = "→"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
 
 def md(text: str) -> str:
     """User text, safe inside Markdown (no accidental emphasis, links, tables or HTML)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace(" -\\> ", " → ")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def markdown(diff: PlanDiff) -> str:
@@ -292,12 +504,12 @@ def markdown(diff: PlanDiff) -> str:
         for e in g.entries:
             whole = e.whole
             if e.label is None:
-                out.extend(f"- {md(c.message)}" for c in e.changes)
+                out.extend(f"- {md(message(c, ARROW_MD))}" for c in e.changes)
             elif whole is not None:
-                out.append(f"- **{md(e.label)}**: {md(whole.message)}")
+                out.append(f"- **{md(e.label)}**: {md(message(whole, ARROW_MD))}")
             else:
                 out.append(f"- **{md(e.label)}**")
-                out.extend(f"  - {md(c.message)}" for c in e.changes)
+                out.extend(f"  - {md(message(c, ARROW_MD))}" for c in e.changes)
         out.append("")
     if diff.findings:
         out.extend(["#### Efecto en `campana validate`", ""])

@@ -7,8 +7,7 @@ from collections.abc import Callable, Sequence
 
 from campana.errors import Finding, count
 from campana.render.term import style
-
-SEVERITY_ES = {"error": "error", "warning": "aviso"}
+from campana.vocab import severity
 
 LineSource = Callable[[str, int], str]
 
@@ -34,7 +33,7 @@ def text(
 ) -> str:
     out: list[str] = []
     for f in findings:
-        sev = SEVERITY_ES[f.severity]
+        sev = severity(f.severity)
         sev_styled = style(sev, "bold red" if f.severity == "error" else "bold yellow", color)
         head = style(f"{f.file}:{f.line}:{f.column}:", "bold", color)
         out.append(f"{head} {sev_styled}: {f.message} {style(f'[{f.code}]', 'dim', color)}")

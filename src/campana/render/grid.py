@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, WEEKDAY_LETTERS_ES, fmt
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, WEEKDAY_LETTERS_ES, fmt, period
+from campana.vocab import and_list
 
 if TYPE_CHECKING:
     from campana.queries import Row, Schedule
@@ -186,9 +187,8 @@ def _layout(
 
 
 def _short_period(row: Row, years: set[int]) -> str:
-    if row.start.year == row.end.year and row.start.year in years and len(years) == 1:
-        return f"{fmt(row.start, year=False)}–{fmt(row.end, year=False)}"
-    return f"{fmt(row.start)}–{fmt(row.end)}"
+    only = next(iter(years)) if len(years) == 1 else None
+    return period(row.start, row.end, year=only, full=True, sep="–")
 
 
 def _bar_char(row: Row, restricted: bool) -> tuple[str, str]:
@@ -236,8 +236,8 @@ def _legend(
         lines.append(current)
     for b in s.blackouts:
         names = list(s.restricts.get(b.name, ()))
-        what = ", ".join(names[:-1]) + " y " + names[-1] if len(names) > 1 else "".join(names)
-        text = f"{b.name}: {fmt(b.start)} – {fmt(b.end)}"
+        what = and_list(names)
+        text = f"{b.name}: {period(b.start, b.end, full=True)}"
         if what:
             text += f"; restringe {what}"
         lines.extend([[(chunk, DIM)] for chunk in wrap(text + ".", width)])
@@ -315,7 +315,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         )
 
     in_blackout = [any(b.start <= bb and aa <= b.end for b in s.blackouts) for aa, bb in cells]
-    for row, label, period in zip(rows, labels, periods, strict=True):
+    for row, label, when in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
             first_of_month = i == 0 or month_at[i] != month_at[i - 1]
@@ -331,7 +331,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         _put_days(line, row, cells, month_at, unit)
         segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
         if period_w:
-            segs += [(" ", ""), (period.ljust(period_w), DIM)]
+            segs += [(" ", ""), (when.ljust(period_w), DIM)]
         lines.append(segs)
     lines.append([])
     lines.extend(_legend(s, rows, width, today_cell is not None, days=False))
@@ -430,7 +430,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
         )
 
-    for row, label, period in zip(rows, labels, periods, strict=True):
+    for row, label, when in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, d in enumerate(days):
             pos = i * unit
@@ -450,7 +450,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 line.put(pos, " " * unit, bg)
         segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
         if period_w:
-            segs += [(" ", ""), (period.ljust(period_w), DIM)]
+            segs += [(" ", ""), (when.ljust(period_w), DIM)]
         lines.append(segs)
     lines.append([])
     lines.extend(_legend(s, rows, width, today_i is not None, days=True))

@@ -57,8 +57,3 @@ def console(*, stderr: bool = False, record: bool = False, **kwargs: Any) -> Any
         soft_wrap=False,
         **kwargs,
     )
-
-
-def fancy(stream: IO[str] | None = None) -> bool:
-    """Box art and colour are for a terminal that allows colour."""
-    return color_enabled(stream)

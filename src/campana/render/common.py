@@ -1,0 +1,85 @@
+"""What the query renderers share: number and percent wording, ISO dates, status styles, the
+schedule's title."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt, fmt_long
+
+if TYPE_CHECKING:
+    from campana.queries import (
+        Schedule,
+        SegmentLine,
+        Status,
+    )
+
+STATUS_STYLE = {"upcoming": "cyan", "running": "bold green", "finished": "dim"}
+
+
+def iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def number(n: int) -> str:
+    """76,434,882: thousands with commas, as the document writes them."""
+    return f"{n:,}"
+
+
+def percent(value: float) -> str:
+    """29.3 %, with one decimal (two under 10 %)."""
+    return f"{value:.2f} %" if value < 9.995 else f"{value:.1f} %"
+
+
+def figure_text(count: int | None, bound: str) -> str:
+    if count is None:
+        return "sin cifra"
+    if bound == "up-to":
+        return f"hasta {number(count)}"
+    if bound == "approx":
+        return f"≈ {number(count)}"
+    return number(count)
+
+
+def status_dict(s: Status) -> dict[str, Any]:
+    return {"kind": s.kind, "text": s.text, "day": s.day, "total": s.total, "days": s.days}
+
+
+def schedule_title(s: Schedule) -> str:
+    a, b = s.start, s.end
+    if a == dt.date(a.year, 1, 1) and b == dt.date(a.year, 12, 31):
+        return f"Programación de campañas {a.year}"
+    if (
+        a.day == 1
+        and (a.year, a.month) == (b.year, b.month)
+        and b.day == calendar.monthrange(b.year, b.month)[1]
+    ):
+        return f"Programación de {MONTHS_ES[a.month - 1]} {a.year}"
+    if a == b:
+        return f"Qué corre el {WEEKDAYS_ES[a.weekday()]} {fmt_long(a)}"
+    return f"Programación del {fmt(a)} al {fmt(b)}"
+
+
+def stated(s: SegmentLine) -> str:
+    if s.stated_percent is None:
+        return ""
+    text = f"{s.stated_percent:g} % de {s.stated_of}"
+    if s.computed_percent is not None:
+        text += f" (calculado: {s.computed_percent:.2f} %)"
+    return text
+
+
+def share_percent(v: float | None) -> float | None:
+    return round(100 * v, 4) if v is not None else None
+
+
+def keep_together(text: str) -> str:
+    """Spaces that a wrapped cell must not break at («día 54 de 175»)."""
+    return text.replace(" ", "\u00a0")
+
+
+def status_cell(s: Status) -> str:
+    """«en curso, día 54 de 175», wrapped, if it must be, after the comma only."""
+    return keep_together(s.text).replace(",\u00a0", ", ")

@@ -1,0 +1,175 @@
+"""Query results as Markdown, to paste into a document: one function per result, named after
+it (``schedule``, ``brief``, ``campaign_list``, ``audience``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from campana.dates import days, fmt, period
+from campana.render.common import figure_text, percent, schedule_title, stated
+from campana.render.grid import nfc
+from campana.vocab import ine_status, row_kind, severity
+
+if TYPE_CHECKING:
+    from campana.queries import (
+        AudienceReport,
+        Brief,
+        CampaignList,
+        Schedule,
+    )
+
+
+def _escape(value: Any) -> str:
+    text = "" if value is None else nfc(str(value))
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence[int] = ()) -> str:
+    out = ["| " + " | ".join(header) + " |"]
+    out.append("|" + "|".join("---:" if i in right else "---" for i in range(len(header))) + "|")
+    out += ["| " + " | ".join(_escape(v) for v in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
+
+
+def schedule(s: Schedule) -> str:
+    names = {r.campaign: r.name for r in s.rows if r.kind == "campaign"}
+    rows = []
+    for r in s.data_rows:
+        campaign = names.get(r.campaign, "") if r.campaign else ""
+        part = r.name if r.kind in ("component", "touchpoint") else ""
+        if r.kind == "blackout":
+            campaign = r.name
+        ine = ine_status(r.ine_exception) if r.kind == "touchpoint" else ""
+        rows.append(
+            [
+                campaign if r.kind != "component" and r.kind != "touchpoint" else "",
+                part,
+                row_kind(r.kind),
+                fmt(r.start),
+                fmt(r.end),
+                r.days,
+                ine,
+            ]
+        )
+    return f"### {schedule_title(s)}\n\n" + _table(
+        [
+            "Campaña",
+            "Componente o punto de contacto",
+            "Tipo",
+            "Inicio",
+            "Fin",
+            "Días",
+            "Excepción INE",
+        ],
+        rows,
+        right=(5,),
+    )
+
+
+def campaign_list(cl: CampaignList) -> str:
+    lines = cl.campaigns
+    return _table(
+        ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
+        [
+            [
+                c.name,
+                f"`{c.id}`",
+                period(c.start, c.end),
+                c.days,
+                c.components,
+                c.touchpoints,
+                c.status.text,
+            ]
+            for c in lines
+        ],
+        right=(3, 4, 5),
+    )
+
+
+def audience(r: AudienceReport) -> str:
+    total = f"% de {r.total_id}" if r.total_id else "% del total"
+    return _table(
+        ["Segmento", "Personas", total, "Dice el documento", "Campañas"],
+        [
+            [
+                ("— " if s.depth else "") + s.name,
+                figure_text(s.count, s.bound),
+                percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
+                stated(s),
+                ", ".join(s.campaigns),
+            ]
+            for s in r.segments
+        ],
+        right=(1, 2),
+    )
+
+
+def brief(b: Brief) -> str:
+    out = [f"## {_escape(b.name)}", ""]
+    out.append(f"- **Id:** `{b.id}`")
+    if b.aka:
+        out.append(f"- **También:** {', '.join(b.aka)}")
+    out.append(f"- **Periodo:** {period(b.start, b.end)} ({days(b.days)})")
+    out.append(f"- **Estado al {fmt(b.today)}:** {b.status.label}")
+    if not b.has_brief:
+        out += ["", "_Solo aparece en la programación: todavía no tiene ficha de ejecución._"]
+    if b.audience:
+        out += ["", "### Audiencia", ""]
+        out.append(
+            _table(
+                ["Segmento", "Personas"],
+                [[f.name, figure_text(f.count, f.bound)] for f in b.audience],
+                right=(1,),
+            ).rstrip()
+        )
+    if b.objectives:
+        out += ["", "### Objetivos", ""]
+        for n, o in enumerate(b.objectives, 1):
+            when = f" _({period(o.start, o.end)})_" if o.start and o.end else ""
+            out.append(f"{n}. {nfc(o.text)}{when}")
+    if b.creative:
+        out += ["", "### Líneas creativas", ""]
+        for n, piece in enumerate(b.creative, 1):
+            out.append(f"- Pieza {n}: " + "; ".join(f"«{i.text}» ({i.kind_es})" for i in piece))
+    if b.channels:
+        out += ["", "### Canales de contacto", ""]
+        out += [
+            f"- {c.name} ({c.kind_es})" + (f": {c.contact}" if c.contact else "")
+            for c in b.channels
+        ]
+    if b.components:
+        out += ["", "### Componentes", ""]
+        out.append(
+            _table(
+                ["Componente", "Periodo", "Días", "Punto de contacto"],
+                [
+                    [k.name, period(k.start, k.end), k.days, k.touchpoint or ""]
+                    for k in b.components
+                ],
+                right=(2,),
+            ).rstrip()
+        )
+    if b.touchpoints:
+        out += ["", "### Ejecución", ""]
+        out.append(
+            _table(
+                ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
+                [
+                    [
+                        t.name,
+                        "; ".join(t.tactics),
+                        period(t.start, t.end),
+                        ine_status(t.ine_exception),
+                    ]
+                    for t in b.touchpoints
+                ],
+            ).rstrip()
+        )
+    if b.findings:
+        out += ["", "### Hallazgos", ""]
+        out += [
+            f"- {severity(f.severity)}: {f.message} (`{f.code}`, {f.file}:{f.line})"
+            for f in b.findings
+        ]
+    return "\n".join(out) + "\n"

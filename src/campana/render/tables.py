@@ -1,0 +1,438 @@
+"""Query results as tables and pictures for the terminal (the ``table`` format).
+
+Each function takes a result of ``campana.queries`` and a width, and lays it out as lines of
+(text, style) segments (see ``campana.render.grid``), which ``campana.render.pictures`` prints
+with or without rich, or saves as SVG, HTML or text. Named after the result: ``schedule``,
+``brief`` (``show``), ``campaign_list`` (``list``), ``audience``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from campana.dates import days, fmt, period, span_days
+from campana.render.common import (
+    STATUS_STYLE,
+    figure_text,
+    number,
+    percent,
+    schedule_title,
+    stated,
+    status_cell,
+)
+from campana.render.grid import DIM, Line, day_grid, fit, month_grid, nfc, wrap
+from campana.vocab import and_list, ine_status, severity
+
+if TYPE_CHECKING:
+    from campana.queries import (
+        AudienceReport,
+        Brief,
+        CampaignLine,
+        CampaignList,
+        Row,
+        Schedule,
+        SegmentFigure,
+    )
+
+
+@dataclass(frozen=True)
+class Col:
+    head: str
+    right: bool = False
+    #: 0: keeps its natural width; otherwise narrowed (cut with «…», or wrapped when ``wrap``)
+    #: down to ``min`` when the table is too wide, the highest ``shrink`` first
+    shrink: int = 0
+    wrap: bool = False
+    min: int = 6
+    #: dropped when every cell is empty, or when the table does not fit at all
+    optional: bool = False
+
+
+CellLine = tuple[str, str]
+
+
+#: a text, a (text or lines, style) pair, or lines each a text or a (text, style) pair
+Cell = str | tuple[str | list[str], str] | list[str] | list[CellLine]
+
+
+def _cell(value: Cell) -> list[CellLine]:
+    if isinstance(value, str):
+        return [(nfc(value), "")]
+    if isinstance(value, tuple):
+        text, style = value
+        return [(nfc(x), style) for x in (text if isinstance(text, list) else [text])]
+    return [(nfc(x), "") if isinstance(x, str) else (nfc(x[0]), x[1]) for x in value]
+
+
+def natural_width(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], indent: int = 0) -> int:
+    """How wide ``table`` would be with no column narrowed."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [
+        max([len(c.head), *(len(t) for row in cells for t, _ in row[i])])
+        for i, c in enumerate(cols)
+    ]
+    return indent + sum(widths) + 2 * (len(cols) - 1)
+
+
+def table(
+    cols: Sequence[Col], rows: Sequence[Sequence[Cell]], width: int, indent: int = 0
+) -> list[Line]:
+    """Aligned columns two spaces apart, narrowed to ``width``; no borders."""
+    cells = [[_cell(v) for v in row] for row in rows]
+    keep = [
+        i
+        for i, c in enumerate(cols)
+        if not (c.optional and all(not t.strip() for row in cells for t, _ in row[i]))
+    ]
+    gap = 2
+
+    def natural(i: int) -> int:
+        return max([len(cols[i].head), *(len(t) for row in cells for t, _ in row[i])])
+
+    while True:
+        widths = {i: natural(i) for i in keep}
+        total = indent + sum(widths.values()) + gap * (len(keep) - 1)
+        for i in sorted((i for i in keep if cols[i].shrink), key=lambda i: -cols[i].shrink):
+            cut = min(total - width, widths[i] - cols[i].min)
+            if cut > 0:
+                widths[i] -= cut
+                total -= cut
+        optional = [i for i in keep if cols[i].optional]
+        if total <= width or not optional:
+            break
+        keep.remove(optional[-1])
+
+    def render(values: list[list[CellLine]], head: bool) -> list[Line]:
+        blocks: list[list[CellLine]] = []
+        for i in keep:
+            w = widths[i]
+            lines = values[i]
+            if cols[i].wrap and not head:
+                lines = [
+                    (x, st)
+                    for t, st in lines
+                    for x in wrap(t.lstrip(" "), w, " " * (len(t) - len(t.lstrip(" "))))
+                ]
+            blocks.append(
+                [
+                    (t.rjust(w) if cols[i].right and len(t) <= w else fit(t, w), st)
+                    for t, st in lines
+                ]
+            )
+        out: list[Line] = []
+        for k in range(max(len(b) for b in blocks)):
+            line: Line = [(" " * indent, "")] if indent else []
+            for n, i in enumerate(keep):
+                block = blocks[n]
+                text, style = block[k] if k < len(block) else (" " * widths[i], "")
+                if n:
+                    line.append((" " * gap, ""))
+                line.append((text, style))
+            out.append(line)
+        return out
+
+    lines = render([[(c.head, "bold")] for c in cols], head=True)
+    for row in cells:
+        lines += render(row, head=False)
+    return lines
+
+
+def heading(text: str) -> Line:
+    return [(text, "bold underline")]
+
+
+def schedule(s: Schedule, width: int) -> list[Line]:
+    """The year grid, the month grid or, for one day, the list of what runs that day."""
+    title = schedule_title(s)
+    if s.start == s.end:
+        return _day(s, width, title)
+    if s.detailed:
+        return day_grid(s, width, title)
+    return month_grid(s, width, title)
+
+
+def _row_label(r: Row) -> str:
+    if r.kind == "touchpoint":
+        return "  ▸ " + r.name
+    if r.kind == "component":
+        return "  " + r.name
+    return r.name
+
+
+def _day(s: Schedule, width: int, title: str) -> list[Line]:
+    """What runs on one day: each row with its period, the day it is on, and, for the
+    touchpoints a blackout restricts that day, their INE exception."""
+    from campana.queries import status
+
+    day = s.start
+    lines: list[Line] = [[(title, "bold")]]
+    if s.today != day:
+        lines.append([(f"(hoy es {fmt(s.today)})", DIM)])
+    for b in s.blackouts:
+        names = list(s.restricts.get(b.name, ()))
+        n = status(b.start, b.end, day).day
+        text = f"{b.name}: día {n} de {b.days} ({period(b.start, b.end)})"
+        if names:
+            text += "; restringe " + and_list(names)
+        lines += [[(x, "bold red")] for x in wrap(text + ".", width)]
+    lines.append([])
+    if s.empty:
+        lines.append([("Ninguna campaña corre ese día.", "")])
+        return lines
+    rows: list[list[Cell]] = []
+    for r in s.rows:
+        when = period(r.start, r.end, year=day.year)
+        if r.kind == "campaign" and not r.in_window:
+            note = f"empieza el {fmt(r.start)}" if day < r.start else f"terminó el {fmt(r.end)}"
+            rows.append([(_row_label(r), "bold dim"), (when, DIM), (note, DIM), ""])
+            continue
+        st = status(r.start, r.end, day)
+        veda: Cell = ""
+        if r.in_blackout(day):
+            text = ine_status(r.ine_exception)
+            veda = (text, "green" if r.ine_exception == "approved" else "yellow")
+        rows.append(
+            [
+                (_row_label(r), "bold" if r.kind == "campaign" else ""),
+                when,
+                f"{st.day} de {st.total}",
+                veda,
+            ]
+        )
+    cols = [
+        Col("Campaña / punto de contacto", shrink=2, min=16),
+        Col("Periodo"),
+        Col("Día", right=True),
+        Col("Excepción INE", shrink=1, wrap=True, min=10, optional=True),
+    ]
+    lines += table(cols, rows, width)
+    if any(r.in_blackout(day) for r in s.rows):
+        lines.append([])
+        lines += [
+            [(x, DIM)]
+            for x in wrap("Excepción INE: solo en lo que la veda restringe ese día.", width)
+        ]
+    return lines
+
+
+def campaign_list(cl: CampaignList, width: int) -> list[Line]:
+    """One line per campaign when the terminal is wide enough; otherwise the id on the first
+    line of each campaign and its name, indented, beneath."""
+    lines = cl.campaigns
+    years = {c.start.year for c in lines} | {c.end.year for c in lines}
+    year = next(iter(years)) if len(years) == 1 else None
+    rest = [
+        Col(f"Periodo {year}" if year else "Periodo"),
+        Col("Días", right=True),
+        Col("Comp.", right=True),
+        Col("Puntos", right=True),
+        Col("Estado", shrink=1, wrap=True, min=13),
+    ]
+
+    def tail(c: CampaignLine) -> list[Cell]:
+        return [
+            period(c.start, c.end, year=year),
+            str(c.days),
+            str(c.components),
+            str(c.touchpoints),
+            (status_cell(c.status), STATUS_STYLE[c.status.kind]),
+        ]
+
+    cols = [Col("Id"), Col("Campaña", shrink=2, wrap=True, min=16), *rest]
+    rows: list[list[Cell]] = [[(c.id, "bold"), c.name, *tail(c)] for c in lines]
+    if natural_width(cols, rows) > width:
+        id_width = max((len(c.id) for c in lines), default=8)
+        cols = [Col("Campaña", shrink=2, wrap=True, min=max(16, id_width)), *rest]
+        rows = [[[(c.id, "bold"), ("  " + c.name, "")], *tail(c)] for c in lines]
+    out = table(cols, rows, width)
+    out.append([])
+    out += [
+        [(x, DIM)]
+        for x in wrap(
+            "Comp.: componentes de la programación; Puntos: puntos de contacto de la tabla de "
+            "ejecución. La ficha de una campaña: campana show ID.",
+            width,
+        )
+    ]
+    return out
+
+
+def _figure_line(f: SegmentFigure) -> list[Cell]:
+    if f.count is None:
+        return [f.id, ("sin cifra en audience.yaml", "yellow"), ""]
+    stated = f"{f.stated_percent:g} % de {f.stated_of}" if f.stated_percent is not None else ""
+    return [f.name, figure_text(f.count, f.bound), (stated, DIM)]
+
+
+def audience(r: AudienceReport, width: int) -> list[Line]:
+    cols = [
+        Col("Segmento", shrink=1, wrap=True, min=20),
+        Col("Personas", right=True),
+        Col("% del total", right=True),
+    ]
+    rows: list[list[Cell]] = []
+    for s in r.segments:
+        pad = "  " * s.depth
+        cell: list[CellLine] = [(pad + s.name, "bold" if s.depth == 0 else "")]
+        cell.append((pad + "  campañas: " + (", ".join(s.campaigns) or "ninguna"), DIM))
+        if s.stated_percent is not None:
+            cell.append((pad + "  el documento dice " + stated(s), DIM))
+        rows.append(
+            [
+                cell,
+                figure_text(s.count, s.bound),
+                percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
+            ]
+        )
+    out = table(cols, rows, width)
+    out.append([])
+    notes = []
+    if r.total_name and r.total_count:
+        notes.append(
+            f"El total es «{r.total_name}» ({r.total_id}, {number(r.total_count)}); los "
+            "porcentajes se calculan de las cifras."
+        )
+    elif r.total_id is None:
+        notes.append(
+            "audience.yaml no tiene desgloses (breakdowns): no hay un total del cual calcular "
+            "porcentajes."
+        )
+    if any(s.bound == "up-to" for s in r.segments):
+        notes.append("«hasta»: cifra máxima que da el documento; «≈»: cifra redondeada.")
+    elif any(s.bound == "approx" for s in r.segments):
+        notes.append("«≈»: cifra redondeada.")
+    for n in notes:
+        out += [[(x, DIM)] for x in wrap(n, width)]
+    return out
+
+
+def brief(b: Brief, width: int) -> list[Line]:
+    year = b.start.year if b.start.year == b.end.year else None
+    lines: list[Line] = [[(nfc(b.name), "bold")]]
+    ident = f"id: {b.id}"
+    if b.aka:
+        ident += " · también: " + ", ".join(b.aka)
+    lines += [[(x, DIM)] for x in wrap(ident, width)]
+    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({days(b.days)})", "")])
+    lines.append(
+        [
+            ("Estado:  ", "bold"),
+            (b.status.label, STATUS_STYLE[b.status.kind]),
+            (f" (al {fmt(b.today)})", DIM),
+        ]
+    )
+    if not b.has_brief:
+        lines.append([])
+        lines += [
+            [(x, "yellow")]
+            for x in wrap(
+                "Esta campaña solo aparece en la programación: todavía no tiene ficha de ejecución "
+                "(audiencia, objetivos, líneas creativas, canales ni puntos de contacto).",
+                width,
+            )
+        ]
+
+    if b.audience:
+        lines += [[], heading("Audiencia")]
+        lines += table(
+            [
+                Col("Segmento", shrink=2, wrap=True, min=16),
+                Col("Personas", right=True),
+                Col("Dice el documento", shrink=1, wrap=True, min=10, optional=True),
+            ],
+            [_figure_line(f) for f in b.audience],
+            width,
+            indent=2,
+        )
+    if b.objectives:
+        lines += [[], heading("Objetivos")]
+        for n, o in enumerate(b.objectives, 1):
+            for k, x in enumerate(wrap(o.text, width - 5)):
+                lines.append([(f"  {n}. " if k == 0 else "     ", ""), (x, "")])
+            when = (
+                f"{period(o.start, o.end)} ({days(span_days(o.start, o.end))})"
+                if o.start and o.end
+                else "sin periodo propio (el de la campaña)"
+            )
+            lines.append([("     Periodo: ", DIM), (when, DIM)])
+    if b.creative:
+        lines += [[], heading("Líneas creativas")]
+        for n, piece in enumerate(b.creative, 1):
+            lines.append([(f"  Pieza {n}", "bold")])
+            for item in piece:
+                text = wrap(f"«{item.text}»", width - 8 - len(item.kind_es))
+                for k, x in enumerate(text):
+                    tail = [(f"  {item.kind_es}", DIM)] if k == len(text) - 1 else []
+                    lines.append([("    ", ""), (x, ""), *tail])
+    if b.channels:
+        lines += [[], heading("Canales de contacto")]
+        for ch in b.channels:
+            line: Line = [("  " + nfc(ch.name), ""), (f" ({ch.kind_es})", DIM)]
+            if ch.contact:
+                line.append((f": {ch.contact}", ""))
+            lines.append(line)
+    if b.components:
+        lines += [[], heading("Componentes (programación)")]
+        lines += table(
+            [
+                Col("Componente", shrink=1, wrap=True, min=12),
+                Col(f"Periodo {year}" if year else "Periodo"),
+                Col("Días", right=True),
+                Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
+                Col("Estado", shrink=3, wrap=True, min=13),
+            ],
+            [
+                [
+                    k.name,
+                    period(k.start, k.end, year=year),
+                    str(k.days),
+                    k.touchpoint or "—",
+                    (status_cell(k.status), STATUS_STYLE[k.status.kind]),
+                ]
+                for k in b.components
+            ],
+            width,
+            indent=2,
+        )
+    if b.touchpoints:
+        lines += [[], heading("Ejecución")]
+        rows: list[list[Cell]] = []
+        for t in b.touchpoints:
+            ine: list[str] = [ine_status(t.ine_exception)]
+            if t.blackout_days:
+                ine.append(f"{days(t.blackout_days)} en veda")
+            risky = bool(t.blackout_days) and t.ine_exception != "approved"
+            rows.append(
+                [
+                    (t.name, "bold"),
+                    (list(t.tactics), ""),
+                    period(t.start, t.end, year=year),
+                    (ine, "yellow" if risky else ""),
+                ]
+            )
+        lines += table(
+            [
+                Col("Punto de contacto", shrink=3, wrap=True, min=19),
+                Col("Tácticos", shrink=2, wrap=True, min=18),
+                Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
+                Col("Excepción INE", shrink=1, wrap=True, min=10),
+            ],
+            rows,
+            width,
+            indent=2,
+        )
+    if b.notes:
+        lines += [[], heading("Notas")]
+        for note in b.notes:
+            lines += [[(x, "")] for x in wrap(note, width - 2, "  ")]
+    lines += [[], heading(f"Hallazgos de validate ({len(b.findings)})")]
+    if not b.findings:
+        lines.append([("  Ninguno.", DIM)])
+    for f in b.findings:
+        sev = severity(f.severity)
+        style = "red" if f.severity == "error" else "yellow"
+        lines.append([(f"  {sev} ", style), (f"[{f.code}] {f.file}:{f.line}:{f.column}", DIM)])
+        lines += [[(x, "")] for x in wrap(f.message, width - 4, "    ")]
+    return lines

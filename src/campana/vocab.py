@@ -1,0 +1,134 @@
+"""The Spanish words campana shows for the plan's coded values, written once.
+
+Every command, renderer and export takes its labels from here: the INE exception status, the
+kinds of schedule row, of creative line and of contact channel, the kinds of audience figure and
+the severities of a finding. Plain dictionaries and one lookup; nothing here imports anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+#: the document's asterisk: the INE exception of a touchpoint inside the electoral blackout
+INE_STATUS: Mapping[str | None, str] = {
+    "pending": "pendiente",
+    "approved": "aprobada",
+    "denied": "negada",
+    None: "no solicitada",
+}
+
+#: what a row of the schedule is
+ROW_KINDS: Mapping[str, str] = {
+    "campaign": "campaña",
+    "component": "componente",
+    "touchpoint": "punto de contacto",
+    "blackout": "veda",
+}
+
+#: the kinds of line of a creative piece
+CREATIVE_KINDS: Mapping[str, str] = {
+    "slogan": "eslogan",
+    "headline": "encabezado",
+    "call-to-action": "llamada a la acción",
+    "url": "sitio web",
+    "phone": "teléfono",
+    "brand": "marca",
+    "caption": "leyenda",
+}
+
+#: the kinds of contact channel
+CHANNEL_KINDS: Mapping[str, str] = {
+    "web": "web",
+    "phone": "teléfono",
+    "portal": "portal",
+    "in-person": "presencial",
+}
+
+#: where today stands relative to a period
+PERIOD_STATUSES: Mapping[str, str] = {
+    "upcoming": "próxima",
+    "running": "en curso",
+    "finished": "concluida",
+}
+
+#: how exact an audience figure is
+FIGURE_BOUNDS: Mapping[str, str] = {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}
+
+#: a finding's severity
+SEVERITIES: Mapping[str, str] = {"error": "error", "warning": "aviso"}
+
+
+#: Spanish name of each model field, and whether it is feminine (for "agregado/agregada").
+MODEL_FIELDS: Mapping[str, tuple[str, bool]] = {
+    "name": ("nombre", False),
+    "description": ("descripción", True),
+    "aka": ("otro nombre", False),
+    "start": ("inicio", False),
+    "end": ("fin", False),
+    "audience": ("segmento de audiencia", False),
+    "notes": ("nota", True),
+    "channels": ("canal", False),
+    "tactics": ("táctico", False),
+    "tactic": ("táctico", False),
+    "period_text": ("texto del periodo", False),
+    "ine_exception": ("excepción INE", True),
+    "touchpoint": ("punto de contacto", False),
+    "text": ("texto", False),
+    "title": ("título", False),
+    "owner": ("área responsable", True),
+    "issued": ("emisión", True),
+    "year": ("año", False),
+    "restricts": ("punto de contacto restringido", False),
+    "count": ("cifra", True),
+    "bound": ("tipo de cifra", False),
+    "share": ("porcentaje", False),
+    "reasons": ("razón", True),
+    "since": ("desde", False),
+    "source": ("fuente", True),
+    "note": ("nota", True),
+    "parts": ("parte", True),
+    "details": ("viñeta", True),
+    "kind": ("tipo", False),
+    "contact": ("contacto", False),
+    "creative": ("línea creativa", True),
+}
+
+
+def _word(table: Mapping[str, str], value: str) -> str:
+    return table.get(value, value)
+
+
+def ine_status(value: str | None) -> str:
+    """«pendiente», «aprobada», «negada» or «no solicitada»."""
+    return INE_STATUS.get(value, str(value))
+
+
+def period_status(value: str) -> str:
+    return _word(PERIOD_STATUSES, value)
+
+
+def row_kind(value: str) -> str:
+    return _word(ROW_KINDS, value)
+
+
+def creative_kind(value: str) -> str:
+    return _word(CREATIVE_KINDS, value)
+
+
+def channel_kind(value: str) -> str:
+    return _word(CHANNEL_KINDS, value)
+
+
+def figure_bound(value: str) -> str:
+    return _word(FIGURE_BOUNDS, value)
+
+
+def severity(value: str) -> str:
+    """«error» or «aviso»."""
+    return _word(SEVERITIES, value)
+
+
+def and_list(items: Sequence[str]) -> str:
+    """«a, b y c»."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " y " + items[-1] if len(items) > 1 else "".join(items)
