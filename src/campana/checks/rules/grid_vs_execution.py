@@ -1,4 +1,10 @@
-"""A component of the programme grid and its touchpoint's execution row agree on the dates."""
+"""A component of the programme grid and its touchpoint's execution row agree on the dates.
+
+When the component's date is also outside its campaign, the ``outside-campaign`` finding at
+the same position is about the same date (the grid's Cambaceo starts on 10 January, the
+campaign and the execution row on 22 January): this finding says so, and the two read as one
+fact seen from two tables.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +20,9 @@ if TYPE_CHECKING:
 CODES = ("period-mismatch",)
 SCOPE = "plan"
 
+#: appended to the message when outside-campaign reports the same date at the same position
+SAME_DATE_NOTE = " (es la misma fecha del aviso [outside-campaign] de esta línea)"
+
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
@@ -25,9 +34,9 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
             if row is None or row.start > row.end:
                 continue
             row_name = f"la tabla de ejecución («{ctx.touchpoint_name(row.touchpoint)}»)"
-            for side, mine, theirs in (
-                ("start", k.start, row.start),
-                ("end", k.end, row.end),
+            for side, mine, theirs, outside in (
+                ("start", k.start, row.start, k.start < c.start),
+                ("end", k.end, row.end, k.end > c.end),
             ):
                 if mine != theirs:
                     yield mismatch(
@@ -38,4 +47,5 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                         ("la programación", mine),
                         (row_name, theirs),
                         c.id,
+                        note=SAME_DATE_NOTE if cv.ok and outside else "",
                     )
