@@ -138,6 +138,31 @@ def test_an_end_outside_the_campaign_and_the_row_is_linked_too(cli: Invoke, plan
     assert str(here[1]["message"]).endswith("20 días de diferencia" + NOTE)
 
 
+def test_pending_ine_exceptions_read_as_open_items_not_contradictions(cli: Invoke) -> None:
+    findings = json.loads(cli("validate", "--plan", str(PLAN), "--format", "json").stdout)
+    pending = [f for f in findings if f["code"] == "blackout-pending"]
+    assert len(pending) == 6
+    for f in pending:
+        assert f["severity"] == "warning"
+        assert str(f["message"]).endswith(
+            "; la excepción del INE está pendiente (asunto abierto, no una contradicción del "
+            "documento)"
+        )
+    assert any(
+        "coincide 94 días con «Veda electoral federal 2024»" in f["message"] for f in pending
+    )
+    assert not any("se cruza" in f["message"] for f in findings)
+    others = [f for f in findings if f["code"] != "blackout-pending"]
+    assert len(others) == 8 and not any("asunto abierto" in f["message"] for f in others)
+
+
+def test_the_readme_tells_contradictions_from_pending_exceptions() -> None:
+    readme = (PLAN.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "13 real contradictions" not in readme
+    assert "**Contradictions of the source document (8 warnings, 7 facts).**" in readme
+    assert "**Pending INE exceptions (6 warnings): open items, not contradictions.**" in readme
+
+
 def test_text_format_shows_line_caret_and_hint(cli: Invoke) -> None:
     r = cli("validate", "--plan", str(PLAN))
     line = line_of(PLAN, "start: 2024-01-10")

@@ -73,7 +73,7 @@ def _crossings(
         if cross is None:
             continue
         base = (
-            f"{label} corre del {fmt(start)} al {fmt(end)} y se cruza {days(span_days(*cross))} "
+            f"{label} corre del {fmt(start)} al {fmt(end)} y coincide {days(span_days(*cross))} "
             f"con «{b.name}» ({fmt(b.start)} – {fmt(b.end)})"
         )
         if status == "pending":
@@ -81,7 +81,8 @@ def _crossings(
                 loc,
                 "warning",
                 "blackout-pending",
-                f"{base}; la excepción del INE está pendiente",
+                f"{base}; la excepción del INE está pendiente (asunto abierto, no una "
+                "contradicción del documento)",
                 hint=(
                     f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
                     f"{fmt(cross[1])}; registra la respuesta en ine_exception"
