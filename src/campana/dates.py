@@ -204,7 +204,7 @@ def _period_end(day: str, month: str, year: int) -> dt.date:
     anything else (a stray word, 31 de febrero, a three-digit year) goes through ``parse_date``
     so that it is accepted or refused, and worded, exactly as before.
     """
-    number = _PERIOD_MONTHS.get(fold(month))
+    number = _PERIOD_MONTHS.get(month.lower()) or _PERIOD_MONTHS.get(fold(month))
     if number is not None and year >= 1000:
         try:
             return dt.date(year, number, int(day))

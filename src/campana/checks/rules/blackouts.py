@@ -27,7 +27,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
         c = cv.campaign
         for ri, r in enumerate(c.execution):
-            if r.start <= r.end:
+            if r.start <= r.end and ctx.blackouts_of(r.touchpoint):
                 yield from _crossings(
                     ctx,
                     (

@@ -26,11 +26,11 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
             continue
         c = cv.campaign
         for ki, k in enumerate(c.components):
-            if k.start <= k.end:
+            if k.start <= k.end and (k.start < c.start or k.end > c.end):
                 loc: Loc = (*cv.loc, "components", ki)
                 yield from _within(ctx.doc, loc, component_label(k.name), k.start, k.end, c)
         for ri, r in enumerate(c.execution):
-            if r.start <= r.end:
+            if r.start <= r.end and (r.start < c.start or r.end > c.end):
                 loc = (*cv.loc, "execution", ri)
                 yield from _within(ctx.doc, loc, row_label(ctx, c, r), r.start, r.end, c)
 

@@ -36,9 +36,13 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         for ri, r in enumerate(c.execution):
             if r.start > r.end:
                 continue
+            early = r.start < first and not (cv.ok and r.start < c.start)
+            late = r.end > last and not (cv.ok and r.end > c.end)
+            if not (early or late):
+                continue
             label = row_label(ctx, c, r)
             loc = (*cv.loc, "execution", ri)
-            if r.start < first and not (cv.ok and r.start < c.start):
+            if early:
                 yield ctx.doc.finding(
                     (*loc, "start"),
                     "warning",
@@ -49,7 +53,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                     campaign=c.id,
                     identity=("outside-objective", label, "start"),
                 )
-            if r.end > last and not (cv.ok and r.end > c.end):
+            if late:
                 yield ctx.doc.finding(
                     (*loc, "end"),
                     "warning",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING
 
 from campana.checks.common import objective_label, row_label
@@ -24,18 +25,18 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         c = cv.campaign
         for oi, o in enumerate(c.objectives):
             loc: Loc = (*cv.loc, "objectives", oi)
-            label = objective_label(c, oi)
+            label = partial(objective_label, c, oi)
             yield from _compare(doc, loc, label, o.period_text, o.start, o.end, c.id)
         for ri, r in enumerate(c.execution):
             loc = (*cv.loc, "execution", ri)
-            label = row_label(ctx, c, r)
+            label = partial(row_label, ctx, c, r)
             yield from _compare(doc, loc, label, r.period_text, r.start, r.end, c.id)
 
 
 def _compare(
     doc: YamlDoc,
     loc: Loc,
-    label: str,
+    label: Callable[[], str],
     text: str | None,
     start: dt.date | None,
     end: dt.date | None,
@@ -50,10 +51,10 @@ def _compare(
             (*loc, "period_text"),
             "warning",
             "period-text",
-            f"no se pudo leer el periodo de {label}: {exc}",
+            f"no se pudo leer el periodo de {label()}: {exc}",
             hint="escribe el periodo como «23 de febrero a 14 de julio 2024»",
             campaign=campaign,
-            identity=("period-text-unreadable", label),
+            identity=("period-text-unreadable", label()),
         )
         return
     if (t_start, t_end) != (start, end):
@@ -61,9 +62,9 @@ def _compare(
             (*loc, "period_text"),
             "error",
             "period-text",
-            f"el texto del periodo de {label} dice {fmt(t_start)} – {fmt(t_end)} y "
+            f"el texto del periodo de {label()} dice {fmt(t_start)} – {fmt(t_end)} y "
             f"start/end dicen {fmt(start)} – {fmt(end)}",
             hint="corrige las fechas ISO o el texto para que digan lo mismo",
             campaign=campaign,
-            identity=("period-text", label),
+            identity=("period-text", label()),
         )

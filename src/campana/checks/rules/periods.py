@@ -21,18 +21,27 @@ SCOPE = "plan"
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     doc, year = ctx.doc, ctx.year
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    def fine(start: dt.date, end: dt.date) -> bool:
+        return first <= start <= end <= last
+
     for cv in ctx.campaigns:
         c, cloc = cv.campaign, cv.loc
         yield from _period(doc, cloc, f"la campaña «{c.name}»", c.start, c.end, year, c.id)
         for oi, o in enumerate(c.objectives):
-            if o.start is not None and o.end is not None:
+            if o.start is not None and o.end is not None and not fine(o.start, o.end):
                 oloc: Loc = (*cloc, "objectives", oi)
                 label = objective_label(c, oi)
                 yield from _period(doc, oloc, label, o.start, o.end, year, c.id)
         for ki, k in enumerate(c.components):
+            if fine(k.start, k.end):
+                continue
             kloc: Loc = (*cloc, "components", ki)
             yield from _period(doc, kloc, component_label(k.name), k.start, k.end, year, c.id)
         for ri, r in enumerate(c.execution):
+            if fine(r.start, r.end):
+                continue
             rloc: Loc = (*cloc, "execution", ri)
             yield from _period(doc, rloc, row_label(ctx, c, r), r.start, r.end, year, c.id)
 
