@@ -109,6 +109,24 @@ def test_a_row_after_its_objective_inside_its_campaign(cli: Invoke, plan_dir: Pa
     assert sum("termina el 14 jul 2024, 55 días después" in m for m in late) == 2
 
 
+def test_several_dated_objectives_span_from_the_first_start_to_the_last_end(
+    cli: Invoke, plan_dir: Path
+) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    edit(
+        plan,
+        "      - text: Incentivar la aceptación de la alta ante el Infonavit a través del sistema "
+        "del IMSS.\n",
+        "      - text: Incentivar la aceptación de la alta ante el Infonavit a través del sistema "
+        "del IMSS.\n        start: 2024-03-01\n        end: 2024-07-01\n",
+    )
+    _, findings = _validate_json(cli, plan_dir)
+    assert [f["message"] for f in findings if f["code"] == "outside-objective"] == [
+        "«Comunicación Social» de «Trabajadores independientes» empieza el 22 ene 2024, "
+        "24 días antes del periodo de sus objetivos (15 feb 2024)"
+    ]
+
+
 NOTE = " (es la misma fecha del aviso [outside-campaign] de esta línea)"
 
 

@@ -27,12 +27,12 @@ SCOPE = "plan"
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
-        span = _objective_span(cv)
-        if span is None:
+        periods = _objective_periods(cv)
+        if not periods:
             continue
-        first, last = span
+        first, last = min(s for s, _ in periods), max(e for _, e in periods)
         c = cv.campaign
-        whose = "su objetivo" if _dated(cv) == 1 else "sus objetivos"
+        whose = "su objetivo" if len(periods) == 1 else "sus objetivos"
         for ri, r in enumerate(c.execution):
             if r.start > r.end:
                 continue
@@ -66,21 +66,10 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                 )
 
 
-def _dated(cv: CampaignView) -> int:
-    return sum(
-        1
-        for o in cv.campaign.objectives
-        if o.start is not None and o.end is not None and o.start <= o.end
-    )
-
-
-def _objective_span(cv: CampaignView) -> tuple[dt.date, dt.date] | None:
-    """From the earliest start to the latest end of the well-formed dated objectives."""
-    periods = [
+def _objective_periods(cv: CampaignView) -> list[tuple[dt.date, dt.date]]:
+    """The periods of the campaign's objectives that have a well-ordered one."""
+    return [
         (o.start, o.end)
         for o in cv.campaign.objectives
         if o.start is not None and o.end is not None and o.start <= o.end
     ]
-    if not periods:
-        return None
-    return min(s for s, _ in periods), max(e for _, e in periods)
