@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -11,14 +10,20 @@ if TYPE_CHECKING:
     from campana.yamlsource import Loc, YamlDoc
 
 
-@dataclass(frozen=True, slots=True)
 class CampaignView:
-    """One campaign with its position and the lookups its rules share."""
+    """One campaign with its position and the lookups its rules share.
 
-    index: int
-    campaign: Campaign
-    #: execution rows by touchpoint id (the last row wins, as duplicates are reported apart)
-    rows: dict[str, Execution]
+    Plain classes, not dataclasses, here: building a dataclass costs more at import than
+    every check of the shipped plan.
+    """
+
+    __slots__ = ("campaign", "index", "rows")
+
+    def __init__(self, index: int, campaign: Campaign) -> None:
+        self.index = index
+        self.campaign = campaign
+        #: execution rows by touchpoint id (the last row wins; duplicates are reported apart)
+        self.rows: dict[str, Execution] = {r.touchpoint: r for r in campaign.execution}
 
     @property
     def loc(self) -> Loc:
@@ -30,23 +35,31 @@ class CampaignView:
         return self.campaign.start <= self.campaign.end
 
 
-@dataclass(frozen=True, slots=True)
 class ActiveBlackout:
     """A well-ordered blackout and the touchpoints it restricts, as a set."""
 
-    blackout: Blackout
-    restricts: frozenset[str]
+    __slots__ = ("blackout", "restricts")
+
+    def __init__(self, blackout: Blackout) -> None:
+        self.blackout = blackout
+        self.restricts = frozenset(blackout.restricts)
 
 
-@dataclass
 class PlanContext:
     """The plan being checked. Lookups are built on first use and shared by every rule."""
 
-    plan: Plan
-    doc: YamlDoc
-    audience: Audience | None = None
-    #: whether an audience file was read at all (even if it did not validate)
-    audience_read: bool = False
+    def __init__(
+        self,
+        plan: Plan,
+        doc: YamlDoc,
+        audience: Audience | None = None,
+        audience_read: bool = False,
+    ) -> None:
+        self.plan = plan
+        self.doc = doc
+        self.audience = audience
+        #: whether an audience file was read at all (even if it did not validate)
+        self.audience_read = audience_read
 
     @property
     def year(self) -> int:
@@ -72,19 +85,12 @@ class PlanContext:
 
     @cached_property
     def campaigns(self) -> list[CampaignView]:
-        return [
-            CampaignView(i, c, {r.touchpoint: r for r in c.execution})
-            for i, c in enumerate(self.plan.campaigns)
-        ]
+        return [CampaignView(i, c) for i, c in enumerate(self.plan.campaigns)]
 
     @cached_property
     def blackouts(self) -> list[ActiveBlackout]:
         """Blackouts that can be compared with (start on or before end), in file order."""
-        return [
-            ActiveBlackout(b, frozenset(b.restricts))
-            for b in self.plan.blackouts
-            if b.start <= b.end
-        ]
+        return [ActiveBlackout(b) for b in self.plan.blackouts if b.start <= b.end]
 
     def blackouts_of(self, touchpoint: str) -> list[ActiveBlackout]:
         """The active blackouts that restrict a touchpoint, in file order."""
@@ -99,12 +105,12 @@ class PlanContext:
         return out
 
 
-@dataclass
 class AudienceContext:
     """The audience file being checked, with its segments by id."""
 
-    audience: Audience
-    doc: YamlDoc
+    def __init__(self, audience: Audience, doc: YamlDoc) -> None:
+        self.audience = audience
+        self.doc = doc
 
     @cached_property
     def segments(self) -> dict[str, Segment]:

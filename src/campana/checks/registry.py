@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
+import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -23,26 +22,34 @@ if TYPE_CHECKING:
 Scope = Literal["plan", "audience"]
 
 
-@dataclass(frozen=True, slots=True)
 class Rule:
-    name: str
-    codes: tuple[str, ...]
-    scope: Scope
-    check: Callable[[Any], Iterator[Finding]]
+    """A rule module, as the registry runs it."""
+
+    __slots__ = ("check", "codes", "name", "scope")
+
+    def __init__(self, name: str, module: Any) -> None:
+        self.name = name
+        self.codes: tuple[str, ...] = tuple(module.CODES)
+        self.scope: Scope = module.SCOPE
+        self.check: Callable[[Any], Iterator[Finding]] = module.check
 
 
 @functools.cache
 def rules() -> tuple[Rule, ...]:
-    """Every rule module, by name."""
+    """Every rule module (``*.py`` in the rules package, not starting with ``_``), by name."""
     from campana.checks import rules as package
 
-    found: list[Rule] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        found.append(Rule(info.name, tuple(module.CODES), module.SCOPE, module.check))
-    return tuple(found)
+    names = sorted(
+        {
+            entry[:-3]
+            for folder in package.__path__
+            for entry in os.listdir(folder)
+            if entry.endswith(".py") and not entry.startswith("_")
+        }
+    )
+    return tuple(
+        Rule(name, importlib.import_module(f"{package.__name__}.{name}")) for name in names
+    )
 
 
 def run(scope: Scope, ctx: object) -> Iterator[Finding]:
