@@ -102,3 +102,22 @@ def test_impossible_days_keep_their_spanish_reason() -> None:
         parse_period_text("31 de febrero a 1 de marzo 2024")
     with pytest.raises(ValueError, match="le falta el año"):
         parse_period_text("1 de marzo a 2 de abril")
+
+
+def test_validating_the_shipped_plan_never_imports_dateutil() -> None:
+    """The printed periods are read from the regex groups: the cold path skips dateutil."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from campana.loading import validate_files\n"
+        f"v = validate_files([Path({str(PLAN)!r})])\n"
+        "assert len(v.findings) == 14, len(v.findings)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('dateutil')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip() == "[]"
