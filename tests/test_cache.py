@@ -71,7 +71,7 @@ def test_a_hit_is_the_same_plan_and_findings(cache_dir: Path, plan_dir: Path) ->
     assert hash(warm.plan.touchpoints[0]) == hash(cold.plan.touchpoints[0])
     assert warm.findings == cold.findings
     assert [f.identity() for f in warm.findings] == [f.identity() for f in cold.findings]
-    assert len(warm.findings) == 13  # the source document's contradictions
+    assert len(warm.findings) == 14  # the source document's contradictions and open items
     assert list(warm.findings_for("atencion")) == list(cold.findings_for("atencion"))
     assert warm.validation.files == cold.validation.files
     # the models' own helpers

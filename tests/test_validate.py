@@ -16,7 +16,7 @@ def test_shipped_plan_is_valid_with_its_contradictions_as_warnings(cli: Invoke) 
     r = cli("validate", "--plan", str(PLAN))
     assert r.exit_code == 0
     assert r.stderr == ""
-    assert "0 errores, 13 avisos en 2 archivos: el plan es válido, con avisos." in r.stdout
+    assert "0 errores, 14 avisos en 2 archivos: el plan es válido, con avisos." in r.stdout
     codes = Counter(
         line.rsplit("[", 1)[1].rstrip("]") for line in r.stdout.splitlines() if ": aviso: " in line
     )
@@ -25,6 +25,7 @@ def test_shipped_plan_is_valid_with_its_contradictions_as_warnings(cli: Invoke) 
         "period-mismatch": 4,
         "coverage-gap": 2,
         "outside-campaign": 1,
+        "outside-objective": 1,
     }
 
 
@@ -60,6 +61,126 @@ def test_shipped_findings_point_at_the_exact_value(cli: Invoke) -> None:
     assert any("15 jul 2024 al 18 ago 2024 (35 días)" in m for m in gaps)
 
 
+def test_an_execution_row_before_its_objective_is_reported(cli: Invoke) -> None:
+    """Trabajadores independientes: «Comunicación Social» starts 22 Jan, the objective 15 Feb."""
+    findings = json.loads(cli("validate", "--plan", str(PLAN), "--format", "json").stdout)
+    [early] = [f for f in findings if f["code"] == "outside-objective"]
+    row = line_of(PLAN, "      - touchpoint: comunicacion-social", nth=2)
+    lines = PLAN.read_text(encoding="utf-8").splitlines()
+    start = next(n for n in range(row, row + 6) if "start: 2024-01-22" in lines[n - 1])
+    assert (early["line"], early["column"]) == (start, lines[start - 1].index("2024-01-22") + 1)
+    assert early["severity"] == "warning"
+    assert early["campaign"] == "trabajadores-independientes"
+    assert early["message"] == (
+        "«Comunicación Social» de «Trabajadores independientes» empieza el 22 ene 2024, "
+        "24 días antes del periodo de su objetivo (15 feb 2024)"
+    )
+
+
+def test_a_row_outside_its_campaign_is_not_also_reported_outside_its_objective(
+    cli: Invoke, plan_dir: Path
+) -> None:
+    """atencion's objective spans the campaign: a row ending after both is one finding."""
+    plan = plan_dir / "campaigns.yaml"
+    edit(
+        plan,
+        "end: 2024-06-30\n        period_text: 22 de enero a 30 de junio 2024",
+        "end: 2024-07-30\n        period_text: 22 de enero a 30 de julio 2024",
+    )
+    _, findings = _validate_json(cli, plan_dir)
+    late = [f for f in findings if f["line"] == line_of(plan, "end: 2024-07-30")]
+    assert [f["code"] for f in late] == ["outside-campaign"]
+
+
+def test_a_row_after_its_objective_inside_its_campaign(cli: Invoke, plan_dir: Path) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    edit(
+        plan,
+        "        end: 2024-08-18\n        period_text: entre el 15 de febrero y el 18 de "
+        "agosto 2024",
+        "        end: 2024-05-20\n        period_text: entre el 15 de febrero y el 20 de mayo 2024",
+    )
+    _, findings = _validate_json(cli, plan_dir)
+    late = [f["message"] for f in findings if f["code"] == "outside-objective"]
+    assert (
+        "«Comunicación Social» de «Trabajadores independientes» termina el 31 may 2024, "
+        "11 días después del periodo de su objetivo (20 may 2024)" in late
+    )
+    assert sum("termina el 14 jul 2024, 55 días después" in m for m in late) == 2
+
+
+def test_several_dated_objectives_span_from_the_first_start_to_the_last_end(
+    cli: Invoke, plan_dir: Path
+) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    edit(
+        plan,
+        "      - text: Incentivar la aceptación de la alta ante el Infonavit a través del sistema "
+        "del IMSS.\n",
+        "      - text: Incentivar la aceptación de la alta ante el Infonavit a través del sistema "
+        "del IMSS.\n        start: 2024-03-01\n        end: 2024-07-01\n",
+    )
+    _, findings = _validate_json(cli, plan_dir)
+    assert [f["message"] for f in findings if f["code"] == "outside-objective"] == [
+        "«Comunicación Social» de «Trabajadores independientes» empieza el 22 ene 2024, "
+        "24 días antes del periodo de sus objetivos (15 feb 2024)"
+    ]
+
+
+NOTE = " (es la misma fecha del aviso [outside-campaign] de esta línea)"
+
+
+def test_cambaceo_start_reads_as_one_fact_seen_from_two_tables(cli: Invoke) -> None:
+    findings = json.loads(cli("validate", "--plan", str(PLAN), "--format", "json").stdout)
+    line = line_of(PLAN, "start: 2024-01-10")
+    here = [f for f in findings if f["line"] == line]
+    assert [f["code"] for f in here] == ["outside-campaign", "period-mismatch"]
+    assert here[0]["column"] == here[1]["column"]
+    assert here[1]["message"].endswith("12 días de diferencia" + NOTE)
+    # the end of Cambaceo is inside its campaign: its mismatch stands alone
+    others = [f for f in findings if f["code"] == "period-mismatch" and f["line"] != line]
+    assert len(others) == 3 and not any(NOTE in f["message"] for f in others)
+
+
+def test_an_end_outside_the_campaign_and_the_row_is_linked_too(cli: Invoke, plan_dir: Path) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    edit(
+        plan,
+        "end: 2024-05-31\n        touchpoint: brigadas\n        tactic: Cambaceo",
+        "end: 2024-07-20\n        touchpoint: brigadas\n        tactic: Cambaceo",
+    )
+    _, findings = _validate_json(cli, plan_dir)
+    here = [f for f in findings if f["line"] == line_of(plan, "end: 2024-07-20")]
+    assert [f["code"] for f in here] == ["outside-campaign", "period-mismatch"]
+    assert "6 días después que su campaña" in str(here[0]["message"])
+    assert str(here[1]["message"]).endswith("20 días de diferencia" + NOTE)
+
+
+def test_pending_ine_exceptions_read_as_open_items_not_contradictions(cli: Invoke) -> None:
+    findings = json.loads(cli("validate", "--plan", str(PLAN), "--format", "json").stdout)
+    pending = [f for f in findings if f["code"] == "blackout-pending"]
+    assert len(pending) == 6
+    for f in pending:
+        assert f["severity"] == "warning"
+        assert str(f["message"]).endswith(
+            "; la excepción del INE está pendiente (asunto abierto, no una contradicción del "
+            "documento)"
+        )
+    assert any(
+        "coincide 94 días con «Veda electoral federal 2024»" in f["message"] for f in pending
+    )
+    assert not any("se cruza" in f["message"] for f in findings)
+    others = [f for f in findings if f["code"] != "blackout-pending"]
+    assert len(others) == 8 and not any("asunto abierto" in f["message"] for f in others)
+
+
+def test_the_readme_tells_contradictions_from_pending_exceptions() -> None:
+    readme = (PLAN.parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "13 real contradictions" not in readme
+    assert "**Contradictions of the source document (8 warnings, 7 facts).**" in readme
+    assert "**Pending INE exceptions (6 warnings): open items, not contradictions.**" in readme
+
+
 def test_text_format_shows_line_caret_and_hint(cli: Invoke) -> None:
     r = cli("validate", "--plan", str(PLAN))
     line = line_of(PLAN, "start: 2024-01-10")
@@ -92,10 +213,10 @@ def test_strict_makes_warnings_fail(cli: Invoke) -> None:
 def test_github_format(cli: Invoke) -> None:
     r = cli("validate", "--plan", str(PLAN), "--format", "github")
     lines = r.stdout.splitlines()
-    assert len(lines) == 13
+    assert len(lines) == 14
     assert all(line.startswith("::warning file=") for line in lines)
     assert ",line=" in lines[0] and ",col=" in lines[0] and "::" in lines[0][3:]
-    assert "13 avisos" in r.stderr
+    assert "14 avisos" in r.stderr
 
 
 def test_explicit_files_and_unknown_format(cli: Invoke) -> None:

@@ -365,9 +365,36 @@ def parse_period_text(text: str) -> tuple[dt.date, dt.date]:
     year1 = int(y1) if y1 else year2
     if year1 is None or year2 is None:
         raise ValueError(f"al periodo «{text}» le falta el año")
-    start = parse_date(f"{d1} de {m1} de {year1}")
-    end = parse_date(f"{d2} de {m2} de {year2}")
-    return start, end
+    return _period_end(d1, m1, year1), _period_end(d2, m2, year2)
+
+
+def _period_months() -> dict[str, int]:
+    """The month words dateutil reads with ``_parserinfo``, from the same month table."""
+    table: dict[str, int] = {}
+    for i, (es, en) in enumerate(zip(MONTHS_ES, MONTHS_EN, strict=True), 1):
+        for name in (es, es[:3], en, en[:3]):
+            table[name] = i
+    table["sept"] = table["setiembre"] = 9
+    return table
+
+
+_PERIOD_MONTHS = _period_months()
+
+
+def _period_end(day: str, month: str, year: int) -> dt.date:
+    """One end of a printed period, from the regex groups of ``_DAY_MONTH``.
+
+    A month word dateutil would read and a day and year that exist give the date directly;
+    anything else (a stray word, 31 de febrero, a three-digit year) goes through ``parse_date``
+    so that it is accepted or refused, and worded, exactly as before.
+    """
+    number = _PERIOD_MONTHS.get(month.lower()) or _PERIOD_MONTHS.get(fold(month))
+    if number is not None and MIN_YEAR <= year <= MAX_YEAR:
+        try:
+            return dt.date(year, number, int(day))
+        except ValueError:
+            pass
+    return parse_date(f"{day} de {month} de {year}")
 
 
 def fmt(d: dt.date, *, year: bool = True) -> str:

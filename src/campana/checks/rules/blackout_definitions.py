@@ -1,0 +1,42 @@
+"""A blackout's own period and the touchpoints it restricts must make sense."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from campana.checks.common import TOUCHPOINTS_WHERE, unknown
+from campana.dates import fmt
+
+if TYPE_CHECKING:
+    from campana.checks.context import PlanContext
+    from campana.errors import Finding
+    from campana.yamlsrc import Loc
+
+CODES = ("end-before-start", "unknown-reference")
+SCOPE = "plan"
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    doc, known = ctx.doc, ctx.touchpoints
+    for bi, b in enumerate(ctx.plan.blackouts):
+        loc: Loc = ("blackouts", bi)
+        if b.end < b.start:
+            yield doc.finding(
+                (*loc, "end"),
+                "error",
+                "end-before-start",
+                f"la veda «{b.name}» termina ({fmt(b.end)}) antes de empezar ({fmt(b.start)})",
+                hint="revisa si se intercambiaron start y end",
+                identity=("end-before-start", "veda", b.id),
+            )
+        for ri, ref in enumerate(b.restricts):
+            if ref not in known:
+                yield unknown(
+                    doc,
+                    (*loc, "restricts", ri),
+                    ref,
+                    known,
+                    "el punto de contacto",
+                    TOUCHPOINTS_WHERE,
+                )

@@ -1,0 +1,106 @@
+"""Restricted touchpoints that run inside a blackout need an INE exception.
+
+A pending exception is an open item (a warning); one denied or never requested is an error;
+an approved one is fine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from campana.checks.common import component_label, row_label
+from campana.dates import days, fmt, overlap, span_days
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from campana.checks.context import PlanContext
+    from campana.errors import Finding
+    from campana.yamlsrc import Loc
+
+CODES = ("blackout-pending", "blackout-conflict")
+SCOPE = "plan"
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    for cv in ctx.campaigns:
+        c = cv.campaign
+        for ri, r in enumerate(c.execution):
+            if r.start <= r.end and ctx.blackouts_of(r.touchpoint):
+                yield from _crossings(
+                    ctx,
+                    (
+                        *cv.loc,
+                        "execution",
+                        ri,
+                        "ine_exception" if r.ine_exception else "touchpoint",
+                    ),
+                    row_label(ctx, c, r),
+                    r.touchpoint,
+                    (r.start, r.end),
+                    r.ine_exception,
+                    c.id,
+                )
+        for ki, k in enumerate(c.components):
+            if k.start <= k.end and k.touchpoint is not None and k.touchpoint not in cv.rows:
+                yield from _crossings(
+                    ctx,
+                    (*cv.loc, "components", ki, "touchpoint"),
+                    component_label(k.name),
+                    k.touchpoint,
+                    (k.start, k.end),
+                    None,
+                    c.id,
+                )
+
+
+def _crossings(
+    ctx: PlanContext,
+    loc: Loc,
+    label: str,
+    touchpoint: str,
+    period: tuple[dt.date, dt.date],
+    status: str | None,
+    campaign: str,
+) -> Iterator[Finding]:
+    if status == "approved":
+        return
+    start, end = period
+    for ab in ctx.blackouts_of(touchpoint):
+        b = ab.blackout
+        cross = overlap(start, end, b.start, b.end)
+        if cross is None:
+            continue
+        base = (
+            f"{label} corre del {fmt(start)} al {fmt(end)} y coincide {days(span_days(*cross))} "
+            f"con «{b.name}» ({fmt(b.start)} – {fmt(b.end)})"
+        )
+        if status == "pending":
+            yield ctx.doc.finding(
+                loc,
+                "warning",
+                "blackout-pending",
+                f"{base}; la excepción del INE está pendiente (asunto abierto, no una "
+                "contradicción del documento)",
+                hint=(
+                    f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
+                    f"{fmt(cross[1])}; registra la respuesta en ine_exception"
+                ),
+                campaign=campaign,
+                identity=("blackout", campaign, label, b.id),
+            )
+        else:
+            state = "fue negada" if status == "denied" else "no se solicitó"
+            yield ctx.doc.finding(
+                loc,
+                "error",
+                "blackout-conflict",
+                f"{base}; la excepción del INE {state}",
+                hint=(
+                    f"suspende este punto de contacto del {fmt(cross[0])} al {fmt(cross[1])}, "
+                    "o solicita la excepción al INE (ine_exception: pending)"
+                ),
+                campaign=campaign,
+                identity=("blackout", campaign, label, b.id),
+            )

@@ -1,0 +1,70 @@
+"""The period as the document prints it (``period_text``) says what the ISO dates say."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from campana.checks.common import objective_label, row_label
+from campana.dates import fmt, parse_period_text
+
+if TYPE_CHECKING:
+    from campana.checks.context import PlanContext
+    from campana.errors import Finding
+    from campana.yamlsrc import Loc, YamlDoc
+
+CODES = ("period-text",)
+SCOPE = "plan"
+
+
+def check(ctx: PlanContext) -> Iterator[Finding]:
+    doc = ctx.doc
+    for cv in ctx.campaigns:
+        c = cv.campaign
+        for oi, o in enumerate(c.objectives):
+            loc: Loc = (*cv.loc, "objectives", oi)
+            label = partial(objective_label, c, oi)
+            yield from _compare(doc, loc, label, o.period_text, o.start, o.end, c.id)
+        for ri, r in enumerate(c.execution):
+            loc = (*cv.loc, "execution", ri)
+            label = partial(row_label, ctx, c, r)
+            yield from _compare(doc, loc, label, r.period_text, r.start, r.end, c.id)
+
+
+def _compare(
+    doc: YamlDoc,
+    loc: Loc,
+    label: Callable[[], str],
+    text: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    campaign: str,
+) -> Iterator[Finding]:
+    if text is None or start is None or end is None:
+        return
+    try:
+        t_start, t_end = parse_period_text(text)
+    except ValueError as exc:
+        yield doc.finding(
+            (*loc, "period_text"),
+            "warning",
+            "period-text",
+            f"no se pudo leer el periodo de {label()}: {exc}",
+            hint="escribe el periodo como «23 de febrero a 14 de julio 2024»",
+            campaign=campaign,
+            identity=("period-text-unreadable", label()),
+        )
+        return
+    if (t_start, t_end) != (start, end):
+        yield doc.finding(
+            (*loc, "period_text"),
+            "error",
+            "period-text",
+            f"el texto del periodo de {label()} dice {fmt(t_start)} – {fmt(t_end)} y "
+            f"start/end dicen {fmt(start)} – {fmt(end)}",
+            hint="corrige las fechas ISO o el texto para que digan lo mismo",
+            campaign=campaign,
+            identity=("period-text", label()),
+        )
