@@ -15,8 +15,8 @@ from campana.dates import days, fmt, overlap, parse_period_text, span_days
 from campana.errors import Finding
 
 if TYPE_CHECKING:
-    from campana.loading import Validation
     from campana.models import Audience, Campaign, Plan
+    from campana.validation import Validation
     from campana.yamlsource import Loc, YamlDoc
 
 INE_STATUS_ES = {

@@ -5,57 +5,44 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.errors import CampanaError, Finding
-from campana.yamlsource import Loc, UnreadableFile, YamlDoc, gc_paused, load
+from campana.errors import Finding, InvalidInput
+from campana.paths import (
+    AUDIENCE_FILE,
+    ENV_PLAN,
+    PLAN_FILE,
+    audience_beside,
+    display_name,
+    find_plan,
+    shipped_plan,
+)
+from campana.reading import FileRead, parse, read_once
+from campana.validation import LoadedPlan, Validation
+from campana.yamlsource import Loc, UnreadableFile, YamlDoc, gc_paused
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from campana.models import Audience, Plan
 
-PLAN_FILE = "campaigns.yaml"
-AUDIENCE_FILE = "audience.yaml"
-ENV_PLAN = "CAMPANA_PLAN"
+# what this module offered before the paths and the result types had modules of their own
+__all__ = [
+    "AUDIENCE_FILE",
+    "ENV_PLAN",
+    "PLAN_FILE",
+    "LoadedPlan",
+    "Validation",
+    "display_name",
+    "find_plan",
+    "open_plan",
+    "shipped_plan",
+    "validate_files",
+]
 
 Kind = Literal["plan", "audience"]
-
-
-def find_plan(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
-    """``--plan`` wins, then $CAMPANA_PLAN, then data/campaigns.yaml here or in a parent folder,
-    then the plan shipped with the package."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(ENV_PLAN)
-    if env:
-        return Path(env)
-    here = (cwd or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "data" / PLAN_FILE
-        if candidate.is_file():
-            return candidate
-    return shipped_plan()
-
-
-def shipped_plan() -> Path:
-    packaged = Path(__file__).parent / "data" / PLAN_FILE
-    if packaged.is_file():
-        return packaged
-    # a source checkout that is not installed: src/campana/ -> data/
-    return Path(__file__).resolve().parents[2] / "data" / PLAN_FILE
-
-
-def display_name(path: Path) -> str:
-    """A path relative to the current folder when it is below it, as users typed it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 @dataclass
@@ -63,33 +50,6 @@ class Source:
     kind: Kind
     doc: YamlDoc
     model: Any = None
-
-
-@dataclass
-class Validation:
-    """What validating a set of files found: models where they could be built, and findings."""
-
-    plan: Plan | None = None
-    audience: Audience | None = None
-    plan_doc: YamlDoc | None = None
-    audience_doc: YamlDoc | None = None
-    findings: list[Finding] = field(default_factory=list)
-    unreadable: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    #: the text of every file read (by display name), for showing the line of a finding
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
-    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
-
-    @property
-    def all_findings(self) -> list[Finding]:
-        return sorted([*self.unreadable, *self.findings], key=lambda f: f.sort_key)
-
-    def line_text(self, name: str, line: int) -> str:
-        """Line ``line`` (1-based) of the file shown as ``name``, or "" if it is not known."""
-        lines = self._lines.get(name)
-        if lines is None:
-            lines = self._lines[name] = self.texts.get(name, "").splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 # --- pydantic errors as findings ------------------------------------------------------------
@@ -315,10 +275,13 @@ def validate_files(paths: Sequence[Path], *, with_audience: bool = True) -> Vali
     When only a plan is given, the audience file beside it is read too, as the plan refers to it.
     """
     with gc_paused():
-        return _validate_files(paths, with_audience=with_audience)
+        return _validate_files(paths, with_audience=with_audience, reads={})
 
 
-def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation:
+def _validate_files(
+    paths: Sequence[Path], *, with_audience: bool, reads: dict[Path, FileRead]
+) -> Validation:
+    """``reads``: files already read (by the path given), parsed from that text, not read again."""
     from campana.checks import run_checks
 
     result = Validation()
@@ -330,10 +293,11 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
         if key in seen:
             return None
         seen.add(key)
-        name = display_name(path)
+        done = reads.get(path)
+        name = done.name if done is not None else display_name(path)
         result.files.append(name)
         try:
-            doc = load(path, name)
+            doc = parse(done if done is not None else read_once(path, name))
         except UnreadableFile as exc:
             result.unreadable.append(exc.finding)
             if exc.text is not None:
@@ -349,8 +313,8 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
             docs.append(Source(classify(doc), doc))
     plans = [s for s in docs if s.kind == "plan"]
     if with_audience and plans and not any(s.kind == "audience" for s in docs):
-        beside = plans[0].doc.path.parent / AUDIENCE_FILE
-        if beside.exists():
+        beside = audience_beside(plans[0].doc.path)
+        if beside in reads or beside.exists():
             doc = read(beside)
             if doc is not None:
                 docs.append(Source("audience", doc))
@@ -366,48 +330,42 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
     return result
 
 
-@dataclass
-class LoadedPlan:
-    """A plan ready for queries: its models and the findings `validate` would report."""
-
-    plan: Plan
-    audience: Audience | None
-    validation: Validation
-
-    @property
-    def findings(self) -> list[Finding]:
-        return self.validation.findings
-
-    def findings_for(self, campaign_id: str) -> Iterator[Finding]:
-        return (f for f in self.validation.findings if f.campaign == campaign_id)
-
-
 def open_plan(path: Path | str | None = None) -> LoadedPlan:
-    """The plan for a query command. Raises CampanaError (exit 2) if it cannot be used.
+    """The plan for a query command. Raises UnreadableFile or InvalidInput if it cannot be used.
 
-    Served from the cache (``campana.cache``) when neither the files nor campana changed since
-    the last load: then ``plan`` and ``audience`` are read-only records of the models, restored
-    without pydantic, and the findings are those the files gave then.
+    Each file is read once: the cache key is the hash of the text read, and a miss parses that
+    same text (so a plan replaced meanwhile is never cached under the other version's key, and a
+    plan from a pipe works). Served from the cache (``campana.cache``) when neither the files
+    nor campana changed since the last load: then ``plan`` and ``audience`` are read-only
+    records of the models, restored without pydantic, and the findings are those the files
+    gave then.
     """
     from campana import cache
 
     plan_path = find_plan(path)
-    slot = cache.slot(plan_path)
+    plan_read = read_once(plan_path, display_name(plan_path))
+    if plan_read.error is not None:
+        raise plan_read.error
+    beside = audience_beside(plan_path)
+    audience_read = read_once(beside, display_name(beside)) if beside.exists() else None
+    slot = cache.slot(plan_read, audience_read)
     if slot is not None:
         hit = cache.lookup(slot)
         if hit is not None:
             return hit
-    validation = validate_files([plan_path])
+    reads = {plan_path: plan_read}
+    if audience_read is not None:
+        reads[beside] = audience_read
+    with gc_paused():
+        validation = _validate_files([plan_path], with_audience=True, reads=reads)
     if validation.unreadable:
         first = validation.unreadable[0]
-        raise CampanaError(
-            first.message, hint=first.hint, file=first.file, line=first.line, column=first.column
-        )
+        raise UnreadableFile(first, hint=first.hint)
     if validation.plan is None:
         errors = [f for f in validation.findings if f.severity == "error"]
         shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in errors[:5])
         more = f"\n  … y {len(errors) - 5} más" if len(errors) > 5 else ""
-        raise CampanaError(
+        raise InvalidInput(
             f"el plan tiene errores de estructura y no se puede consultar:\n{shown}{more}",
             hint="corre «campana validate» para ver cada error con su contexto",
         )
