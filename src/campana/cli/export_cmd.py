@@ -53,8 +53,10 @@ def export(
 
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
+    from campana.files import refuse_inputs, write_atomic
     from campana.ics import FORMATS, build_calendar
     from campana.loading import display_name, open_plan
+    from campana.paths import audience_beside, find_plan
 
     choice(fmt, "el formato", FORMATS)
     if today is None:
@@ -65,6 +67,9 @@ def export(
         raise CampanaError(
             f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
         )
+    if output is not None and str(output) != "-":
+        source = find_plan(plan)
+        refuse_inputs(output, (source, audience_beside(source)))
     loaded = open_plan(plan)
     result = build_calendar(
         loaded.plan, now=now, campaigns=campaign or (), audience=loaded.audience
@@ -81,7 +86,7 @@ def export(
             sys.stdout.write(result.data.decode("utf-8"))
         return 0
     try:
-        output.write_bytes(result.data)
+        write_atomic(output, result.data)
     except OSError as exc:
         raise CampanaError(
             f"-o: no se pudo escribir «{output}»: {exc.strerror or exc}",

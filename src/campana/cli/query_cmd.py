@@ -85,9 +85,14 @@ def _emit(
         _picture(picture, save)
 
 
-def _check_save(save: Path | None, kind: str) -> None:
+def _check_save(save: Path | None, kind: str, plan: str | Path | None = None) -> None:
     if save is None:
         return
+    from campana.files import refuse_inputs
+    from campana.paths import audience_beside, find_plan
+
+    source = find_plan(plan)
+    refuse_inputs(save, (source, audience_beside(source)))
     if save.suffix.lower() not in SAVE_EXTENSIONS:
         raise CampanaError(
             f"--save: no sé guardar archivos «{save.suffix or save.name}»",
@@ -103,11 +108,12 @@ def _check_save(save: Path | None, kind: str) -> None:
 def _save(lines: list[Line], path: Path, size: int) -> None:
     import io
 
+    from campana.files import write_atomic
     from campana.render.grid import plain, print_rich
 
     try:
         if path.suffix.lower() == ".txt":
-            path.write_text(plain(lines), encoding="utf-8")
+            write_atomic(path, plain(lines))
         else:
             from rich.console import Console
 
@@ -123,9 +129,9 @@ def _save(lines: list[Line], path: Path, size: int) -> None:
             )
             print_rich(lines, con)
             if path.suffix.lower() == ".svg":
-                con.save_svg(str(path), title="campana schedule")
+                write_atomic(path, con.export_svg(title="campana schedule"))
             else:
-                con.save_html(str(path))
+                write_atomic(path, con.export_html())
     except OSError as exc:
         raise CampanaError(
             f"--save: no se pudo escribir «{path}»: {exc.strerror or exc}",
@@ -233,7 +239,7 @@ def schedule(
     from campana.loading import open_plan
 
     kind = choice(fmt, "--format", FORMATS)
-    _check_save(save, kind)
+    _check_save(save, kind, plan)
     now = today(today_)
     if on is not None and (month is not None or date_from is not None or date_to is not None):
         raise CampanaError(
