@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from campana.dates import days, fmt, overlap, parse_period_text, span_days
+from campana.dates import add_days, days, fmt, overlap, parse_period_text, span_days
 from campana.errors import Finding
 
 if TYPE_CHECKING:
@@ -230,7 +230,10 @@ def _gaps(
             continue
         if s > cursor:
             gaps.append((cursor, min(s - dt.timedelta(days=1), end)))
-        cursor = max(cursor, e + dt.timedelta(days=1))
+        after = add_days(e, 1)
+        if after is None:  # covered up to 9999-12-31, the last day there is: no gap after it
+            return [g for g in gaps if g[0] <= g[1] and g[0] <= end]
+        cursor = max(cursor, after)
         if cursor > end:
             break
     if cursor <= end:
