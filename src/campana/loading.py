@@ -27,6 +27,8 @@ from campana.yamlsource import Loc, UnreadableFile, YamlDoc, gc_paused
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
+    from campana.models import Audience
+
 
 # what this module offered before the paths and the result types had modules of their own
 __all__ = [
@@ -129,6 +131,15 @@ def _loc_text(loc: Sequence[str | int]) -> str:
     return out or "(raíz)"
 
 
+def _real_date(year: int, month: int, day: int) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
     """Turn pydantic's errors into Spanish findings that point at the YAML."""
     import difflib
@@ -164,7 +175,16 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
         ):
             import re
 
-            if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value):
+            parts = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", value)
+            real = _real_date(*(int(p) for p in parts.groups())) if parts else None
+            if real is not None:  # the date exists; it is written without its zeros
+                message = (
+                    f"{where}: la fecha «{value}» no tiene el formato AAAA-MM-DD "
+                    "(mes y día con dos cifras)"
+                )
+                hint = f"escríbela como {real.isoformat()}"
+                code = "invalid-date"
+            elif parts:
                 message = f"{where}: {impossible_date_message(value)}"
                 hint = "corrige el día o el mes"
                 code = "invalid-date"
@@ -241,12 +261,42 @@ def _check_root(doc: YamlDoc, kind: Kind) -> list[Finding]:
     return []
 
 
+#: Whole numbers from this size on are refused before the models see them: no count of people
+#: is that large, and larger ones (10**400) overflow every float a check computes with them.
+MAX_NUMBER = 10**15
+
+
+def _huge_numbers(doc: YamlDoc) -> list[Finding]:
+    """A finding for every whole number of MAX_NUMBER or more in the document."""
+    found: list[Finding] = []
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*loc, k), v) for k, v in value.items() if isinstance(k, str))
+        elif isinstance(value, list):
+            stack.extend(((*loc, i), v) for i, v in enumerate(value))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
+            digits = len(str(abs(value)))
+            found.append(
+                doc.finding(
+                    loc,
+                    "error",
+                    "invalid-value",
+                    f"{_loc_text(loc)}: el número tiene {digits} dígitos; es demasiado grande",
+                    hint=f"revisa la cifra: campana admite números de hasta "
+                    f"{len(str(MAX_NUMBER)) - 1} dígitos",
+                )
+            )
+    return sorted(found, key=lambda f: f.sort_key)
+
+
 def build_model(doc: YamlDoc, kind: Kind) -> tuple[Any, list[Finding]]:
     from pydantic import ValidationError
 
     from campana.models import Audience, Plan
 
-    findings = _check_root(doc, kind)
+    findings = _check_root(doc, kind) or _huge_numbers(doc)
     if findings:
         return None, findings
     model: type[BaseModel] = Plan if kind == "plan" else Audience
@@ -330,6 +380,33 @@ def _validate_files(
     return result
 
 
+def _listed(findings: list[Finding]) -> str:
+    shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in findings[:5])
+    more = f"\n  … y {len(findings) - 5} más" if len(findings) > 5 else ""
+    return shown + more
+
+
+def require_audience(loaded: LoadedPlan) -> Audience:
+    """The audience of a loaded plan, or InvalidInput saying why there is none: no file beside
+    the plan, or a file with errors (listed, with their places)."""
+    if loaded.audience is not None:
+        return loaded.audience
+    v = loaded.validation
+    doc = v.audience_doc
+    if doc is None:
+        plan_doc = v.plan_doc
+        folder = display_name(plan_doc.path.parent) if plan_doc is not None else "."
+        raise InvalidInput(
+            f"no hay {AUDIENCE_FILE} junto al plan (en {folder})",
+            hint=f"agrega el archivo de audiencia como {folder}/{AUDIENCE_FILE}",
+        )
+    errors = [f for f in v.findings if f.file == doc.name and f.severity == "error"]
+    raise InvalidInput(
+        f"{doc.name} tiene errores y no se puede usar:\n{_listed(errors)}",
+        hint="corrige esos errores; «campana validate» los muestra con su contexto",
+    )
+
+
 def open_plan(path: Path | str | None = None) -> LoadedPlan:
     """The plan for a query command. Raises UnreadableFile or InvalidInput if it cannot be used.
 
@@ -363,10 +440,8 @@ def open_plan(path: Path | str | None = None) -> LoadedPlan:
         raise UnreadableFile(first, hint=first.hint)
     if validation.plan is None:
         errors = [f for f in validation.findings if f.severity == "error"]
-        shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in errors[:5])
-        more = f"\n  … y {len(errors) - 5} más" if len(errors) > 5 else ""
         raise InvalidInput(
-            f"el plan tiene errores de estructura y no se puede consultar:\n{shown}{more}",
+            f"el plan tiene errores de estructura y no se puede consultar:\n{_listed(errors)}",
             hint="corre «campana validate» para ver cada error con su contexto",
         )
     loaded = LoadedPlan(validation.plan, validation.audience, validation)

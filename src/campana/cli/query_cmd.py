@@ -386,17 +386,12 @@ def audience(
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
-    from campana.loading import AUDIENCE_FILE, find_plan, open_plan
+    from campana.loading import open_plan, require_audience
 
     kind = choice(fmt, "--format", FORMATS)
     today(today_)  # checked like in every command, even if the figures do not depend on it
     loaded = open_plan(plan)
-    if loaded.audience is None:
-        raise CampanaError(
-            f"no hay {AUDIENCE_FILE} junto al plan, o no se pudo leer",
-            hint=f"corre «campana validate»; el archivo va en {find_plan(plan).parent}",
-        )
-    report = queries.audience_report(loaded.audience, loaded.plan)
+    report = queries.audience_report(require_audience(loaded), loaded.plan)
     from campana.render import queries as render
 
     _emit(
