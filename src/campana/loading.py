@@ -269,13 +269,19 @@ MAX_NUMBER = 10**15
 def _huge_numbers(doc: YamlDoc) -> list[Finding]:
     """A finding for every whole number of MAX_NUMBER or more in the document."""
     found: list[Finding] = []
+    seen: set[int] = set()  # an alias shares its anchor's data: walk it once, at the anchor
     stack: list[tuple[Loc, Any]] = [((), doc.data)]
     while stack:
         loc, value = stack.pop()
+        if isinstance(value, dict | list):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
         if isinstance(value, dict):
-            stack.extend(((*loc, k), v) for k, v in value.items() if isinstance(k, str))
+            items = [((*loc, k), v) for k, v in value.items() if isinstance(k, str)]
+            stack.extend(reversed(items))  # in the document's order
         elif isinstance(value, list):
-            stack.extend(((*loc, i), v) for i, v in enumerate(value))
+            stack.extend(reversed([((*loc, i), v) for i, v in enumerate(value)]))
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
             digits = len(str(abs(value)))
             found.append(
