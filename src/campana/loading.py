@@ -1,6 +1,9 @@
-"""Find the plan, read it, and validate it against the models, keeping positions.
+"""Validate plan files against the models, keeping positions; hand query commands a plan.
 
 ``open_plan`` is what query commands use; ``validate_files`` is what ``campana validate`` uses.
+The last step of a straight line: ``paths`` (where the plan is), ``reading`` (each file read
+once), ``validation`` (the result types), ``cache`` (keyed by what was read), then this module.
+None of those imports this one; the checks see only ``validation``.
 """
 
 from __future__ import annotations
