@@ -213,20 +213,6 @@ def _unrecord(value: Any) -> Any:
     return value
 
 
-def to_record(value: Any) -> Any:
-    """A record (recursively) of a pydantic model; lists element-wise; anything else as is."""
-    if isinstance(value, list):
-        return [to_record(v) for v in value]
-    fields = getattr(type(value), "model_fields", None)
-    if fields is None or not hasattr(value, "model_fields_set"):
-        return value
-    return _restore(
-        type(value).__name__,
-        {name: to_record(getattr(value, name)) for name in fields},
-        tuple(sorted(value.model_fields_set)),
-    )
-
-
 # --- the documents, without their parse -------------------------------------------------------
 
 
@@ -392,9 +378,63 @@ def lookup(found: Slot) -> LoadedPlan | None:
         return None
 
 
+def worth_limit(text_chars: int) -> int:
+    """The largest entry worth writing for a plan of this much text."""
+    return min(MAX_ENTRY_BYTES, ENTRY_FACTOR * text_chars + ENTRY_SLACK)
+
+
 def worth_keeping(entry_bytes: int, text_chars: int) -> bool:
     """Whether an entry of this size is worth writing for a plan of this much text."""
-    return entry_bytes <= min(MAX_ENTRY_BYTES, ENTRY_FACTOR * text_chars + ENTRY_SLACK)
+    return entry_bytes <= worth_limit(text_chars)
+
+
+class _TooLarge(Exception):
+    """The entry grew past what it is worth: stop pickling it."""
+
+
+class _BoundedBuffer:
+    """A write-only buffer that refuses to grow past ``limit`` bytes (pickle writes frames)."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.limit = limit
+
+    def write(self, data: Any) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _TooLarge
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+def _dump_bounded(entry: Any, limit: int) -> bytes | None:
+    """The pickle of ``entry`` with every pydantic model written as a record, or None as soon
+    as it passes ``limit`` bytes (a plan of many aliases: each copy would be written out)."""
+    import pickle
+
+    class _Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            if isinstance(obj, Record):
+                return obj.__reduce__()
+            fields = getattr(type(obj), "model_fields", None)
+            if fields is None or not hasattr(obj, "model_fields_set"):
+                return NotImplemented
+            return (
+                _restore,
+                (
+                    type(obj).__name__,
+                    {name: getattr(obj, name) for name in fields},
+                    tuple(sorted(obj.model_fields_set)),
+                ),
+            )
+
+    buffer = _BoundedBuffer(limit)
+    try:
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(entry)
+    except _TooLarge:
+        return None
+    return b"".join(buffer.parts)
 
 
 def store(found: Slot, loaded: LoadedPlan) -> None:
@@ -402,15 +442,12 @@ def store(found: Slot, loaded: LoadedPlan) -> None:
     try:
         import dataclasses
         import hashlib
-        import pickle
 
         from campana.files import write_atomic
 
         v = loaded.validation
         entry = dataclasses.replace(
             v,
-            plan=to_record(v.plan),
-            audience=to_record(v.audience),
             plan_doc=_cached_doc(v.plan_doc),
             audience_doc=_cached_doc(v.audience_doc),
             findings=list(v.findings),
@@ -419,10 +456,11 @@ def store(found: Slot, loaded: LoadedPlan) -> None:
             texts={},  # the docs keep their text; queries never show source lines
             _lines={},
         )
-        body = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        payload = FORMAT + found.key + hashlib.sha256(body).digest() + body
-        if not worth_keeping(len(payload), found.size):
+        header = len(FORMAT) + len(found.key) + _SUM
+        body = _dump_bounded(entry, worth_limit(found.size) - header)
+        if body is None:
             return  # bigger than it is worth: reading the files again is cheaper
+        payload = FORMAT + found.key + hashlib.sha256(body).digest() + body
         folder = found.file.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(found.file, payload, mode=0o600)
