@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import pathlib
+import pickle
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -238,3 +239,19 @@ def test_the_cache_folder_is_bounded_by_bytes(
     assert len(_entries(cache_dir)) == 2
     assert isinstance(open_plan(plans[-1]).plan, cache.Record)  # the newest is kept
     assert isinstance(open_plan(plans[0]).plan, models.Plan)  # the oldest went first
+
+
+def test_pickling_an_entry_stops_at_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    written: list[int] = []
+    real_write = cache._BoundedBuffer.write
+
+    def spy(self: cache._BoundedBuffer, data: bytes) -> int:
+        written.append(self.size + len(data))
+        return real_write(self, data)
+
+    monkeypatch.setattr(cache._BoundedBuffer, "write", spy)
+    big = [f"texto {i}" * 10 for i in range(200_000)]  # about 14 MB pickled
+    assert cache._dump_bounded(big, 100_000) is None
+    assert max(written) < 1_000_000  # stopped within a frame or two of the limit
+    small = cache._dump_bounded(big[:10], 100_000)
+    assert small is not None and pickle.loads(small) == big[:10]
