@@ -98,3 +98,25 @@ def test_a_day_that_does_not_exist_still_says_so(cli: Invoke, plan_dir: Path) ->
     r = cli("validate", str(plan))
     assert r.exit_code == 1
     assert "no existe: febrero de 2024 tiene 29 días" in _plain(r)
+
+
+def test_odd_paths_are_exit_2_not_an_internal_error(
+    cli: Invoke, tmp_path: Path, plan_dir: Path
+) -> None:
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
+    long = tmp_path / ("a" * 300 + ".yaml")
+    plan = str(plan_dir / "campaigns.yaml")
+    for path in (tmp_path / "loop-a", long, tmp_path / ("b" * 300) / "campaigns.yaml"):
+        for args in (("validate", str(path)), ("list", "--plan", str(path))):
+            r = cli(*args)
+            _plain(r)
+            assert r.exit_code == 2 and "sugerencia:" in r.stdout + r.stderr, args
+    for args in (
+        ("export", "ics", "--plan", plan, "--today", "2024-03-01", "-o", str(long)),
+        ("schedule", "--plan", plan, "--today", "2024-03-01", "--save", str(long) + ".txt"),
+        ("export", "ics", "--plan", plan, "--today", "2024-03-01", "-o", str(tmp_path / "loop-a")),
+    ):
+        r = cli(*args)
+        _plain(r)
+        assert r.exit_code == 2 and "no se pudo escribir" in r.stderr, args

@@ -8,6 +8,7 @@ None of those imports this one; the checks see only ``validation``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,7 +349,10 @@ def _validate_files(
     seen: set[Path] = set()
 
     def read(path: Path) -> YamlDoc | None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop, a name too long: the read says so
+            key = Path(os.path.abspath(path))
         if key in seen:
             return None
         seen.add(key)
@@ -373,7 +377,7 @@ def _validate_files(
     plans = [s for s in docs if s.kind == "plan"]
     if with_audience and plans and not any(s.kind == "audience" for s in docs):
         beside = audience_beside(plans[0].doc.path)
-        if beside in reads or beside.exists():
+        if beside in reads or os.path.exists(beside):
             doc = read(beside)
             if doc is not None:
                 docs.append(Source("audience", doc))
@@ -433,7 +437,7 @@ def open_plan(path: Path | str | None = None) -> LoadedPlan:
     if plan_read.error is not None:
         raise plan_read.error
     beside = audience_beside(plan_path)
-    audience_read = read_once(beside, display_name(beside)) if beside.exists() else None
+    audience_read = read_once(beside, display_name(beside)) if os.path.exists(beside) else None
     slot = cache.slot(plan_read, audience_read)
     if slot is not None:
         hit = cache.lookup(slot)

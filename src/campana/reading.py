@@ -45,7 +45,26 @@ def read_once(path: Path, name: str) -> FileRead:
         text, findings = read_text(path, name)
     except UnreadableFile as exc:
         return FileRead(path, name, error=exc)
+    except OSError as exc:  # what the reader does not expect: a name too long for the system...
+        return FileRead(path, name, error=_os_error(exc, name))
     return FileRead(path, name, text=text, findings=findings)
+
+
+def _os_error(exc: OSError, name: str) -> UnreadableFile:
+    import errno
+
+    shown = name if len(name) <= 60 else name[:57] + "..."
+    if exc.errno == errno.ENAMETOOLONG:
+        message = f"no se puede leer «{shown}»: el nombre o la ruta es demasiado largo"
+        hint = "acorta el nombre del archivo o de sus carpetas"
+    elif exc.errno == errno.ELOOP:
+        message = f"no se puede leer «{shown}»: los enlaces simbólicos forman un ciclo"
+        hint = "revisa a dónde apunta cada enlace"
+    else:
+        message = f"no se puede leer «{shown}»: {exc.strerror or exc}"
+        hint = "revisa la ruta y los permisos del archivo y de sus carpetas"
+    hit = Finding(name, 1, 1, "error", "file-unreadable", message, hint=hint)
+    return UnreadableFile(hit, hint=hint)
 
 
 def parse(read: FileRead) -> YamlDoc:

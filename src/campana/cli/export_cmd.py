@@ -49,6 +49,7 @@ def export(
     plan: PlanOpt = None,
 ) -> int:
     import datetime as dt
+    import os
     import sys
 
     from campana.cli.common import today as pinned_today
@@ -63,7 +64,7 @@ def export(
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
         now = dt.datetime.combine(pinned_today(today), dt.time(0), dt.UTC)
-    if output is not None and str(output) != "-" and output.is_dir():
+    if output is not None and str(output) != "-" and os.path.isdir(output):
         raise CampanaError(
             f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
         )
