@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import Invoke
 from helpers import edit, line_of
 
@@ -120,3 +122,25 @@ def test_odd_paths_are_exit_2_not_an_internal_error(
         r = cli(*args)
         _plain(r)
         assert r.exit_code == 2 and "no se pudo escribir" in r.stderr, args
+
+
+def test_a_plan_under_an_unreadable_folder_is_exit_2(
+    cli: Invoke, plan_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """(Simulated: the tests may run as root, who reads every folder.)"""
+    import errno
+    import pathlib
+
+    plan = plan_dir / "campaigns.yaml"
+    real_exists = pathlib.Path.exists
+
+    def denied(self: pathlib.Path, *args: object, **kwargs: object) -> bool:
+        if self == plan:
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_exists(self)
+
+    monkeypatch.setattr(pathlib.Path, "exists", denied)
+    for args in (("validate", str(plan)), ("list", "--plan", str(plan))):
+        r = cli(*args)
+        text = _plain(r)
+        assert r.exit_code == 2 and "no se puede leer" in text and "permisos" in text
