@@ -139,3 +139,12 @@ def test_a_file_size_limit_leaves_the_old_export_whole(plan_dir: Path, tmp_path:
     assert "no se pudo escribir" in done.stderr and "Traceback" not in done.stderr
     assert out.read_bytes() == b"old calendar\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["campanas.ics", "plan"]  # no fragment
+
+
+def test_write_atomic_takes_a_name_near_the_system_limit(tmp_path: Path) -> None:
+    from campana import files
+
+    target = tmp_path / ("n" * 250 + ".txt")
+    files.write_atomic(target, "whole\n")
+    assert target.read_text() == "whole\n"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

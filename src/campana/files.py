@@ -71,7 +71,9 @@ def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None
         return
     if mode is None:
         mode = stat.S_IMODE(st.st_mode) if st is not None else _default_mode()
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    # (the name cut short: a target name near the system's limit must still get a temporary)
+    prefix = f".{target.name[:64]}."
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
