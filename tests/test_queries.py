@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from campana import queries
+from campana.cli.app import exit_code_of
 from campana.errors import CampanaError
 from campana.loading import LoadedPlan, open_plan
 from campana.vocab import ine_status
@@ -82,7 +83,7 @@ def test_resolve_ambiguous_prefix_names_the_candidates(loaded: LoadedPlan) -> No
         queries.resolve_campaign(loaded.plan, "c")
     assert "más de una campaña" in err.value.message
     assert "atencion" in err.value.message and "credito" in err.value.message
-    assert err.value.exit_code == 2
+    assert exit_code_of(err.value) == 2
 
 
 def test_resolve_typo_suggests_the_closest(loaded: LoadedPlan) -> None:

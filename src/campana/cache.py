@@ -1,14 +1,18 @@
 """A cache of the checked plan, so that query commands skip YAML, pydantic and the plan checks.
 
-``open_plan`` asks ``lookup`` first; on a miss it validates as always and hands the result to
-``store``. An entry is keyed by the content: the bytes of the plan and of the audience.yaml
+``open_plan`` reads each file once, asks ``lookup`` with the hash of what it read; on a miss it
+validates that same text and hands the result to ``store``, which files it under that same key.
+An entry is keyed by the content: the text read from the plan and from the audience.yaml
 beside it, the names findings show for them, the campana code (size and mtime of the core
 modules), the versions of what reads them, and the Python version. Any change is a miss.
 
 Where: ``$CAMPANA_CACHE_DIR``, else ``$XDG_CACHE_HOME/campana``, else ``~/.cache/campana``; one
-file per plan path, replaced atomically (written beside, then renamed), at most ``MAX_ENTRIES``
-files. ``CAMPANA_NO_CACHE=1``
-turns it off. A missing, stale, unreadable or corrupt entry is a miss, never an error.
+file per plan path, replaced atomically (``campana.files.write_atomic``). Bounded: at most
+``MAX_ENTRIES`` files and ``MAX_TOTAL_BYTES`` in all; an entry larger than ``MAX_ENTRY_BYTES``
+or ``ENTRY_FACTOR`` times the text it stands for (a plan of many aliases, copied out) is not
+written at all. Every entry carries a sha256 of its payload: a mismatch is a miss.
+``CAMPANA_NO_CACHE=1`` turns it off. A missing, stale, unreadable, damaged or corrupt entry is
+a miss, never an error. Plans that are not regular files (a pipe) are never cached.
 ``campana validate`` never uses the cache: CI always reads and checks the files.
 
 What comes back is not the pydantic models: importing pydantic alone takes longer than
@@ -40,13 +44,17 @@ from campana.yamlsrc import YamlDoc
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from campana.loading import LoadedPlan
+    from campana.reading import FileRead
+    from campana.validation import LoadedPlan
 
 ENV_DIR = "CAMPANA_CACHE_DIR"
 ENV_OFF = "CAMPANA_NO_CACHE"
-FORMAT = b"campana-cache 1\n"
-MAX_BYTES = 64 * 1024 * 1024  # the loader's limit: a larger file is never cached
+FORMAT = b"campana-cache 2\n"
 MAX_ENTRIES = 32  # plans kept; writing one more removes the least recently written
+MAX_TOTAL_BYTES = 128 * 1024 * 1024  # all entries together; the oldest go first
+MAX_ENTRY_BYTES = 32 * 1024 * 1024  # a larger entry is not worth writing (or reading back)
+ENTRY_FACTOR = 8  # nor one larger than this many times the text it stands for
+ENTRY_SLACK = 256 * 1024  # (small plans: records cost more than their text, but little)
 # Libraries whose versions change what a load gives: their files' size and mtime join the key.
 STAMPED = ("pydantic", "pydantic_core", "ruamel.yaml", "dateutil")
 
@@ -205,20 +213,6 @@ def _unrecord(value: Any) -> Any:
     return value
 
 
-def to_record(value: Any) -> Any:
-    """A record (recursively) of a pydantic model; lists element-wise; anything else as is."""
-    if isinstance(value, list):
-        return [to_record(v) for v in value]
-    fields = getattr(type(value), "model_fields", None)
-    if fields is None or not hasattr(value, "model_fields_set"):
-        return value
-    return _restore(
-        type(value).__name__,
-        {name: to_record(getattr(value, name)) for name in fields},
-        tuple(sorted(value.model_fields_set)),
-    )
-
-
 # --- the documents, without their parse -------------------------------------------------------
 
 
@@ -230,9 +224,10 @@ class CachedDoc(YamlDoc):
 
     def node_at(self, loc: Any, *, key: bool = False) -> Any:
         if self.root is None and self.text:
-            from campana.yamlsrc import load
+            from campana.reading import FileRead, parse
 
-            fresh = load(self.path, self.name)
+            # the text this entry was made from, not the file now (it may be another, or a pipe)
+            fresh = parse(FileRead(self.path, self.name, text=self.text))
             self.root, self.data = fresh.root, fresh.data
         return super().node_at(loc, key=key)
 
@@ -279,53 +274,48 @@ def _code_stamp() -> str:
 class Slot:
     """Where a plan's entry lives and what it must be keyed by to be used."""
 
-    __slots__ = ("file", "key", "plan")
+    __slots__ = ("file", "key", "size")
 
-    def __init__(self, file: Path, key: bytes, plan: Path) -> None:
-        self.file, self.key, self.plan = file, key, plan
+    def __init__(self, file: Path, key: bytes, size: int) -> None:
+        self.file, self.key = file, key
+        #: characters of text the entry stands for (to judge whether it is worth its bytes)
+        self.size = size
 
 
-def _content_key(plan: Path) -> bytes | None:
-    """sha256 of everything a load depends on, or None if a file cannot be read as is."""
+def content_key(plan: FileRead, audience: FileRead | None) -> bytes:
+    """sha256 of everything a load depends on: what was read (once) and the code that reads it."""
     import hashlib
-
-    from campana.loading import AUDIENCE_FILE, display_name
 
     digest = hashlib.sha256()
     digest.update(FORMAT)
     meta = f"{__version__}\0{sys.version}\0{sys.platform}\0{_code_stamp()}\0"
     digest.update(meta.encode("utf-8", "surrogateescape"))
-    for path, required in ((plan, True), (plan.parent / AUDIENCE_FILE, False)):
-        digest.update(display_name(path).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            if not path.exists() and not required:
-                digest.update(b"\0absent\0")
-                continue
-            if path.stat().st_size > MAX_BYTES:
-                return None
-            data = path.read_bytes()
-        except OSError:
-            return None  # a folder, no permission...: the normal load says what is wrong
-        digest.update(len(data).to_bytes(8, "big") + data)
+    for read in (plan, audience):
+        if read is None:
+            digest.update(b"\0absent\0")
+            continue
+        digest.update(read.name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(read.digest())
     return digest.digest()
 
 
-def slot(plan: Path) -> Slot | None:
-    """The cache slot of a plan, or None when the cache is off or the files are not readable."""
+def slot(plan: FileRead, audience: FileRead | None) -> Slot | None:
+    """The cache slot for files just read, or None when the cache is off or not for them."""
     folder = cache_dir()
-    if folder is None:
+    if folder is None or plan.error is not None:
         return None
     import hashlib
+    import stat
 
     try:
-        where = str(plan.resolve())
+        if not stat.S_ISREG(plan.path.stat().st_mode):
+            return None  # a pipe or a device: nothing to find again next time
+        where = str(plan.path.resolve())
     except (OSError, RuntimeError):
         return None
     name = hashlib.sha256(where.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-    key = _content_key(plan)
-    if key is None:
-        return None
-    return Slot(folder / f"plan-{name}.pickle", key, plan)
+    size = len(plan.text or "") + len((audience.text or "") if audience else "")
+    return Slot(folder / f"plan-{name}.pickle", content_key(plan, audience), size)
 
 
 # --- reading and writing ----------------------------------------------------------------------
@@ -335,7 +325,7 @@ _ALLOWED = {
     ("campana.cache", "_restore"),
     ("campana.cache", "CachedDoc"),
     ("campana.errors", "Finding"),
-    ("campana.loading", "Validation"),
+    ("campana.validation", "Validation"),
     ("datetime", "date"),
     ("pathlib", "PosixPath"),
     ("pathlib", "WindowsPath"),
@@ -357,21 +347,30 @@ def _unpickler(data: bytes) -> Any:
     return _Unpickler(io.BytesIO(data))
 
 
+_SUM = 32  # bytes of the payload's sha256, after the key
+
+
 def lookup(found: Slot) -> LoadedPlan | None:
     """The cached load of the plan, or None (a miss) for any reason at all."""
+    import hashlib
+
     try:
-        raw = found.file.read_bytes()
+        with open(found.file, "rb") as handle:
+            raw = handle.read(MAX_ENTRY_BYTES + 1)
     except OSError:
         return None
     head = len(FORMAT) + len(found.key)
     if raw[: len(FORMAT)] != FORMAT or raw[len(FORMAT) : head] != found.key:
         return None
+    payload = raw[head + _SUM :]
+    if len(raw) > MAX_ENTRY_BYTES or hashlib.sha256(payload).digest() != raw[head : head + _SUM]:
+        return None  # damaged (or not ours): the caller loads the files
     try:
-        from campana.loading import LoadedPlan, Validation
+        from campana.validation import LoadedPlan, Validation
         from campana.yamlsrc import gc_paused
 
         with gc_paused():
-            validation = _unpickler(raw[head:]).load()
+            validation = _unpickler(payload).load()
         if not isinstance(validation, Validation) or validation.plan is None:
             return None
         return LoadedPlan(validation.plan, validation.audience, validation)
@@ -379,20 +378,76 @@ def lookup(found: Slot) -> LoadedPlan | None:
         return None
 
 
-def store(found: Slot, loaded: LoadedPlan) -> None:
-    """Write the entry for a load just made from the files; failures are silent (a miss later)."""
+def worth_limit(text_chars: int) -> int:
+    """The largest entry worth writing for a plan of this much text."""
+    return min(MAX_ENTRY_BYTES, ENTRY_FACTOR * text_chars + ENTRY_SLACK)
+
+
+def worth_keeping(entry_bytes: int, text_chars: int) -> bool:
+    """Whether an entry of this size is worth writing for a plan of this much text."""
+    return entry_bytes <= worth_limit(text_chars)
+
+
+class _TooLarge(Exception):
+    """The entry grew past what it is worth: stop pickling it."""
+
+
+class _BoundedBuffer:
+    """A write-only buffer that refuses to grow past ``limit`` bytes (pickle writes frames)."""
+
+    def __init__(self, limit: int) -> None:
+        self.parts: list[bytes] = []
+        self.size = 0
+        self.limit = limit
+
+    def write(self, data: Any) -> int:
+        self.size += len(data)
+        if self.size > self.limit:
+            raise _TooLarge
+        self.parts.append(bytes(data))
+        return len(data)
+
+
+def _dump_bounded(entry: Any, limit: int) -> bytes | None:
+    """The pickle of ``entry`` with every pydantic model written as a record, or None as soon
+    as it passes ``limit`` bytes (a plan of many aliases: each copy would be written out)."""
+    import pickle
+
+    class _Pickler(pickle.Pickler):
+        def reducer_override(self, obj: Any) -> Any:
+            if isinstance(obj, Record):
+                return obj.__reduce__()
+            fields = getattr(type(obj), "model_fields", None)
+            if fields is None or not hasattr(obj, "model_fields_set"):
+                return NotImplemented
+            return (
+                _restore,
+                (
+                    type(obj).__name__,
+                    {name: getattr(obj, name) for name in fields},
+                    tuple(sorted(obj.model_fields_set)),
+                ),
+            )
+
+    buffer = _BoundedBuffer(limit)
     try:
-        if _content_key(found.plan) != found.key:
-            return  # the files changed while they were read: do not cache a mix
+        _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(entry)
+    except _TooLarge:
+        return None
+    return b"".join(buffer.parts)
+
+
+def store(found: Slot, loaded: LoadedPlan) -> None:
+    """Write the entry for a load just made from the text read; failures are silent (a miss)."""
+    try:
         import dataclasses
-        import pickle
-        import tempfile
+        import hashlib
+
+        from campana.files import write_atomic
 
         v = loaded.validation
         entry = dataclasses.replace(
             v,
-            plan=to_record(v.plan),
-            audience=to_record(v.audience),
             plan_doc=_cached_doc(v.plan_doc),
             audience_doc=_cached_doc(v.audience_doc),
             findings=list(v.findings),
@@ -401,28 +456,37 @@ def store(found: Slot, loaded: LoadedPlan) -> None:
             texts={},  # the docs keep their text; queries never show source lines
             _lines={},
         )
-        payload = FORMAT + found.key + pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        header = len(FORMAT) + len(found.key) + _SUM
+        body = _dump_bounded(entry, worth_limit(found.size) - header)
+        if body is None:
+            return  # bigger than it is worth: reading the files again is cheaper
+        payload = FORMAT + found.key + hashlib.sha256(body).digest() + body
         folder = found.file.parent
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(tmp, found.file)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(found.file, payload, mode=0o600)
         _prune(folder, keep=found.file)
     except Exception:
         return
 
 
 def _prune(folder: Path, keep: Path) -> None:
-    """Keep the folder small: the MAX_ENTRIES most recently written plans (one file each)."""
-    entries = sorted(
-        (p for p in folder.glob("plan-*.pickle") if p != keep),
-        key=lambda p: p.stat().st_mtime_ns,
-        reverse=True,
-    )
-    for stale in entries[MAX_ENTRIES - 1 :]:
-        stale.unlink(missing_ok=True)
+    """Keep the folder small: the most recently written plans (one file each), at most
+    MAX_ENTRIES of them and MAX_TOTAL_BYTES in all."""
+    dated = []
+    for p in folder.glob("plan-*.pickle"):
+        if p == keep:
+            continue
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        dated.append((st.st_mtime_ns, st.st_size, p))
+    dated.sort(key=lambda t: t[0], reverse=True)
+    try:
+        total = keep.stat().st_size
+    except OSError:
+        total = 0
+    for n, (_, size, p) in enumerate(dated, start=1):
+        total += size
+        if n >= MAX_ENTRIES or total > MAX_TOTAL_BYTES:
+            p.unlink(missing_ok=True)

@@ -447,3 +447,12 @@ def overlap(
 ) -> tuple[dt.date, dt.date] | None:
     start, end = max(a_start, b_start), min(a_end, b_end)
     return (start, end) if start <= end else None
+
+
+def add_days(d: dt.date, n: int) -> dt.date | None:
+    """``d`` plus ``n`` days, or None past the dates Python can hold (after 9999-12-31, before
+    0001-01-01): a plan may end on the last day there is, and the day after it does not exist."""
+    try:
+        return d + dt.timedelta(days=n)
+    except OverflowError:
+        return None

@@ -24,8 +24,8 @@ from campana.dates import span_days
 from campana.errors import CampanaError, Finding
 
 if TYPE_CHECKING:
-    from campana.loading import Validation
     from campana.models import Audience, Blackout, Campaign, Plan
+    from campana.validation import Validation
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""The one exception the CLI catches, and the findings every check returns.
+"""The errors the core raises (no exit codes: the CLI maps them), and the findings checks return.
 
 Nothing here imports typer, rich, pydantic or ruamel: it is safe at start-up.
 """
@@ -16,10 +16,11 @@ EXIT_USAGE = 2
 
 
 class CampanaError(Exception):
-    """A problem that stops a command: unreadable input or a bad argument (exit 2).
+    """A problem that stops a command, in Spanish, for the person who ran it.
 
     ``message`` says what is wrong, ``hint`` how to fix it; ``file``/``line``/``column``
-    say where, when the problem has a place in a file.
+    say where, when the problem has a place in a file. The core raises the subclasses below;
+    only the CLI (``campana.cli.app.run``) decides which exit code each one means.
     """
 
     def __init__(
@@ -30,7 +31,6 @@ class CampanaError(Exception):
         file: str | None = None,
         line: int | None = None,
         column: int | None = None,
-        exit_code: int = EXIT_USAGE,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -38,7 +38,26 @@ class CampanaError(Exception):
         self.file = file
         self.line = line
         self.column = column
-        self.exit_code = exit_code
+
+
+class UsageError(CampanaError):
+    """A bad argument or option value: a date that is not one, an unknown campaign..."""
+
+
+class RefusedOutput(UsageError):
+    """An output path campana will not write to: the plan or its audience file."""
+
+
+class InvalidInput(CampanaError):
+    """Input that was read but cannot be used: a plan too broken to query, a date out of range."""
+
+
+class UnreadableInput(CampanaError):
+    """A file that cannot be read or parsed at all."""
+
+
+class InternalError(CampanaError):
+    """Something campana itself got wrong, or the system refused; not the user's input."""
 
 
 @dataclass(frozen=True, slots=True)

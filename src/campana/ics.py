@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import fmt, fmt_long, period
+from campana.dates import add_days, fmt, fmt_long, period
+from campana.errors import InvalidInput, UsageError
 from campana.queries import resolve_campaigns
 from campana.vocab import ine_status
 
@@ -25,6 +26,8 @@ FORMATS = ("ics",)
 
 #: SEQUENCE counts minutes from here: later exports always carry a higher number.
 SEQUENCE_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+#: RFC 5545 INTEGER is 32-bit signed: the last minute a SEQUENCE can count (in year 6083)
+MAX_SEQUENCE = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -178,6 +181,14 @@ def build_calendar(
         raise ValueError("now must be timezone-aware")
     stamp = now.astimezone(dt.UTC).replace(microsecond=0)
     sequence = max(0, int((stamp - SEQUENCE_EPOCH).total_seconds() // 60))
+    if sequence > MAX_SEQUENCE:
+        last = (SEQUENCE_EPOCH + dt.timedelta(minutes=MAX_SEQUENCE)).date()
+        raise UsageError(
+            f"no se puede exportar con fecha {fmt(stamp.date())}: iCalendar numera las versiones "
+            f"de cada evento en minutos desde el año 2000, y después del {fmt(last)} ese número "
+            "ya no cabe",
+            hint=f"exporta con una fecha de hoy anterior al {fmt(last)}",
+        )
     chosen = resolve_campaigns(plan, campaigns) if campaigns else list(plan.campaigns)
 
     cal = Calendar()
@@ -222,7 +233,15 @@ def build_calendar(
         e.add("sequence", sequence)
         e.add("summary", summary)
         e.add("dtstart", start)
-        e.add("dtend", end + dt.timedelta(days=1))  # all-day: DTEND is exclusive
+        after = add_days(end, 1)  # all-day: DTEND is exclusive, the day after the last
+        if after is None:
+            raise InvalidInput(
+                f"«{summary}» termina el {fmt(end)}, el último día que existe: iCalendar guarda "
+                "el fin de un evento de día completo como el día siguiente, y ese día no se puede "
+                "representar",
+                hint="corrige la fecha de fin en el plan; «campana validate» muestra dónde está",
+            )
+        e.add("dtend", after)
         e.add("description", description)
         e.add("categories", categories)
         e.add("transp", "TRANSPARENT")

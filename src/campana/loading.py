@@ -1,61 +1,54 @@
-"""Find the plan, read it, and validate it against the models, keeping positions.
+"""Validate plan files against the models, keeping positions; hand query commands a plan.
 
 ``open_plan`` is what query commands use; ``validate_files`` is what ``campana validate`` uses.
+The last step of a straight line: ``paths`` (where the plan is), ``reading`` (each file read
+once), ``validation`` (the result types), ``cache`` (keyed by what was read), then this module.
+None of those imports this one; the checks see only ``validation``.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.errors import CampanaError, Finding
-from campana.yamlsrc import Loc, UnreadableFile, YamlDoc, gc_paused, load
+from campana.errors import Finding, InvalidInput
+from campana.paths import (
+    AUDIENCE_FILE,
+    ENV_PLAN,
+    PLAN_FILE,
+    audience_beside,
+    display_name,
+    find_plan,
+    shipped_plan,
+)
+from campana.reading import FileRead, parse, read_once
+from campana.validation import LoadedPlan, Validation
+from campana.yamlsrc import Loc, UnreadableFile, YamlDoc, gc_paused
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from campana.models import Audience, Plan
+    from campana.models import Audience
 
-PLAN_FILE = "campaigns.yaml"
-AUDIENCE_FILE = "audience.yaml"
-ENV_PLAN = "CAMPANA_PLAN"
+
+# what this module offered before the paths and the result types had modules of their own
+__all__ = [
+    "AUDIENCE_FILE",
+    "ENV_PLAN",
+    "PLAN_FILE",
+    "LoadedPlan",
+    "Validation",
+    "display_name",
+    "find_plan",
+    "open_plan",
+    "shipped_plan",
+    "validate_files",
+]
 
 Kind = Literal["plan", "audience"]
-
-
-def find_plan(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
-    """``--plan`` wins, then $CAMPANA_PLAN, then data/campaigns.yaml here or in a parent folder,
-    then the plan shipped with the package."""
-    if explicit:
-        return Path(explicit)
-    env = os.environ.get(ENV_PLAN)
-    if env:
-        return Path(env)
-    here = (cwd or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "data" / PLAN_FILE
-        if candidate.is_file():
-            return candidate
-    return shipped_plan()
-
-
-def shipped_plan() -> Path:
-    packaged = Path(__file__).parent / "data" / PLAN_FILE
-    if packaged.is_file():
-        return packaged
-    # a source checkout that is not installed: src/campana/ -> data/
-    return Path(__file__).resolve().parents[2] / "data" / PLAN_FILE
-
-
-def display_name(path: Path) -> str:
-    """A path relative to the current folder when it is below it, as users typed it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 @dataclass
@@ -63,33 +56,6 @@ class Source:
     kind: Kind
     doc: YamlDoc
     model: Any = None
-
-
-@dataclass
-class Validation:
-    """What validating a set of files found: models where they could be built, and findings."""
-
-    plan: Plan | None = None
-    audience: Audience | None = None
-    plan_doc: YamlDoc | None = None
-    audience_doc: YamlDoc | None = None
-    findings: list[Finding] = field(default_factory=list)
-    unreadable: list[Finding] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
-    #: the text of every file read (by display name), for showing the line of a finding
-    texts: dict[str, str] = field(default_factory=dict, repr=False)
-    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False)
-
-    @property
-    def all_findings(self) -> list[Finding]:
-        return sorted([*self.unreadable, *self.findings], key=lambda f: f.sort_key)
-
-    def line_text(self, name: str, line: int) -> str:
-        """Line ``line`` (1-based) of the file shown as ``name``, or "" if it is not known."""
-        lines = self._lines.get(name)
-        if lines is None:
-            lines = self._lines[name] = self.texts.get(name, "").splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
 # --- pydantic errors as findings ------------------------------------------------------------
@@ -169,6 +135,15 @@ def _loc_text(loc: Sequence[str | int]) -> str:
     return out or "(raíz)"
 
 
+def _real_date(year: int, month: int, day: int) -> Any:
+    import datetime as dt
+
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) -> list[Finding]:
     """Turn pydantic's errors into Spanish findings that point at the YAML."""
     import difflib
@@ -204,7 +179,16 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
         ):
             import re
 
-            if re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value):
+            parts = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", value)
+            real = _real_date(*(int(p) for p in parts.groups())) if parts else None
+            if real is not None:  # the date exists; it is written without its zeros
+                message = (
+                    f"{where}: la fecha «{value}» no tiene el formato AAAA-MM-DD "
+                    "(mes y día con dos cifras)"
+                )
+                hint = f"escríbela como {real.isoformat()}"
+                code = "invalid-date"
+            elif parts:
                 message = f"{where}: {impossible_date_message(value)}"
                 hint = "corrige el día o el mes"
                 code = "invalid-date"
@@ -281,12 +265,48 @@ def _check_root(doc: YamlDoc, kind: Kind) -> list[Finding]:
     return []
 
 
+#: Whole numbers from this size on are refused before the models see them: no count of people
+#: is that large, and larger ones (10**400) overflow every float a check computes with them.
+MAX_NUMBER = 10**15
+
+
+def _huge_numbers(doc: YamlDoc) -> list[Finding]:
+    """A finding for every whole number of MAX_NUMBER or more in the document."""
+    found: list[Finding] = []
+    seen: set[int] = set()  # an alias shares its anchor's data: walk it once, at the anchor
+    stack: list[tuple[Loc, Any]] = [((), doc.data)]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict | list):
+            if id(value) in seen:
+                continue
+            seen.add(id(value))
+        if isinstance(value, dict):
+            items = [((*loc, k), v) for k, v in value.items() if isinstance(k, str)]
+            stack.extend(reversed(items))  # in the document's order
+        elif isinstance(value, list):
+            stack.extend(reversed([((*loc, i), v) for i, v in enumerate(value)]))
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= MAX_NUMBER:
+            digits = len(str(abs(value)))
+            found.append(
+                doc.finding(
+                    loc,
+                    "error",
+                    "invalid-value",
+                    f"{_loc_text(loc)}: el número tiene {digits} dígitos; es demasiado grande",
+                    hint=f"revisa la cifra: campana admite números de hasta "
+                    f"{len(str(MAX_NUMBER)) - 1} dígitos",
+                )
+            )
+    return sorted(found, key=lambda f: f.sort_key)
+
+
 def build_model(doc: YamlDoc, kind: Kind) -> tuple[Any, list[Finding]]:
     from pydantic import ValidationError
 
     from campana.models import Audience, Plan
 
-    findings = _check_root(doc, kind)
+    findings = _check_root(doc, kind) or _huge_numbers(doc)
     if findings:
         return None, findings
     model: type[BaseModel] = Plan if kind == "plan" else Audience
@@ -315,10 +335,13 @@ def validate_files(paths: Sequence[Path], *, with_audience: bool = True) -> Vali
     When only a plan is given, the audience file beside it is read too, as the plan refers to it.
     """
     with gc_paused():
-        return _validate_files(paths, with_audience=with_audience)
+        return _validate_files(paths, with_audience=with_audience, reads={})
 
 
-def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation:
+def _validate_files(
+    paths: Sequence[Path], *, with_audience: bool, reads: dict[Path, FileRead]
+) -> Validation:
+    """``reads``: files already read (by the path given), parsed from that text, not read again."""
     from campana.checks import run_checks
 
     result = Validation()
@@ -326,14 +349,18 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
     seen: set[Path] = set()
 
     def read(path: Path) -> YamlDoc | None:
-        key = path.resolve()
+        try:
+            key = path.resolve()
+        except (OSError, RuntimeError):  # a link loop, a name too long: the read says so
+            key = Path(os.path.abspath(path))
         if key in seen:
             return None
         seen.add(key)
-        name = display_name(path)
+        done = reads.get(path)
+        name = done.name if done is not None else display_name(path)
         result.files.append(name)
         try:
-            doc = load(path, name)
+            doc = parse(done if done is not None else read_once(path, name))
         except UnreadableFile as exc:
             result.unreadable.append(exc.finding)
             if exc.text is not None:
@@ -349,8 +376,8 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
             docs.append(Source(classify(doc), doc))
     plans = [s for s in docs if s.kind == "plan"]
     if with_audience and plans and not any(s.kind == "audience" for s in docs):
-        beside = plans[0].doc.path.parent / AUDIENCE_FILE
-        if beside.exists():
+        beside = audience_beside(plans[0].doc.path)
+        if beside in reads or os.path.exists(beside):
             doc = read(beside)
             if doc is not None:
                 docs.append(Source("audience", doc))
@@ -366,49 +393,68 @@ def _validate_files(paths: Sequence[Path], *, with_audience: bool) -> Validation
     return result
 
 
-@dataclass
-class LoadedPlan:
-    """A plan ready for queries: its models and the findings `validate` would report."""
+def _listed(findings: list[Finding]) -> str:
+    shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in findings[:5])
+    more = f"\n  … y {len(findings) - 5} más" if len(findings) > 5 else ""
+    return shown + more
 
-    plan: Plan
-    audience: Audience | None
-    validation: Validation
 
-    @property
-    def findings(self) -> list[Finding]:
-        return self.validation.findings
-
-    def findings_for(self, campaign_id: str) -> Iterator[Finding]:
-        return (f for f in self.validation.findings if f.campaign == campaign_id)
+def require_audience(loaded: LoadedPlan) -> Audience:
+    """The audience of a loaded plan, or InvalidInput saying why there is none: no file beside
+    the plan, or a file with errors (listed, with their places)."""
+    if loaded.audience is not None:
+        return loaded.audience
+    v = loaded.validation
+    doc = v.audience_doc
+    if doc is None:
+        plan_doc = v.plan_doc
+        folder = display_name(plan_doc.path.parent) if plan_doc is not None else "."
+        raise InvalidInput(
+            f"no hay {AUDIENCE_FILE} junto al plan (en {folder})",
+            hint=f"agrega el archivo de audiencia como {folder}/{AUDIENCE_FILE}",
+        )
+    errors = [f for f in v.findings if f.file == doc.name and f.severity == "error"]
+    raise InvalidInput(
+        f"{doc.name} tiene errores y no se puede usar:\n{_listed(errors)}",
+        hint="corrige esos errores; «campana validate» los muestra con su contexto",
+    )
 
 
 def open_plan(path: Path | str | None = None) -> LoadedPlan:
-    """The plan for a query command. Raises CampanaError (exit 2) if it cannot be used.
+    """The plan for a query command. Raises UnreadableFile or InvalidInput if it cannot be used.
 
-    Served from the cache (``campana.cache``) when neither the files nor campana changed since
-    the last load: then ``plan`` and ``audience`` are read-only records of the models, restored
-    without pydantic, and the findings are those the files gave then.
+    Each file is read once: the cache key is the hash of the text read, and a miss parses that
+    same text (so a plan replaced meanwhile is never cached under the other version's key, and a
+    plan from a pipe works). Served from the cache (``campana.cache``) when neither the files
+    nor campana changed since the last load: then ``plan`` and ``audience`` are read-only
+    records of the models, restored without pydantic, and the findings are those the files
+    gave then.
     """
     from campana import cache
 
     plan_path = find_plan(path)
-    slot = cache.slot(plan_path)
+    plan_read = read_once(plan_path, display_name(plan_path))
+    if plan_read.error is not None:
+        raise plan_read.error
+    beside = audience_beside(plan_path)
+    audience_read = read_once(beside, display_name(beside)) if os.path.exists(beside) else None
+    slot = cache.slot(plan_read, audience_read)
     if slot is not None:
         hit = cache.lookup(slot)
         if hit is not None:
             return hit
-    validation = validate_files([plan_path])
+    reads = {plan_path: plan_read}
+    if audience_read is not None:
+        reads[beside] = audience_read
+    with gc_paused():
+        validation = _validate_files([plan_path], with_audience=True, reads=reads)
     if validation.unreadable:
         first = validation.unreadable[0]
-        raise CampanaError(
-            first.message, hint=first.hint, file=first.file, line=first.line, column=first.column
-        )
+        raise UnreadableFile(first, hint=first.hint)
     if validation.plan is None:
         errors = [f for f in validation.findings if f.severity == "error"]
-        shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in errors[:5])
-        more = f"\n  … y {len(errors) - 5} más" if len(errors) > 5 else ""
-        raise CampanaError(
-            f"el plan tiene errores de estructura y no se puede consultar:\n{shown}{more}",
+        raise InvalidInput(
+            f"el plan tiene errores de estructura y no se puede consultar:\n{_listed(errors)}",
             hint="corre «campana validate» para ver cada error con su contexto",
         )
     loaded = LoadedPlan(validation.plan, validation.audience, validation)

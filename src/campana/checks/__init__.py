@@ -18,8 +18,8 @@ from campana.checks.context import AudienceContext, PlanContext
 
 if TYPE_CHECKING:
     from campana.errors import Finding
-    from campana.loading import Validation
     from campana.models import Audience, Plan
+    from campana.validation import Validation
     from campana.yamlsrc import YamlDoc
 
 __all__ = ["AudienceContext", "PlanContext", "audience_checks", "plan_checks", "run_checks"]

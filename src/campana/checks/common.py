@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from campana.dates import days, fmt
+from campana.dates import add_days, days, fmt
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
@@ -106,7 +106,10 @@ def gaps(
             continue
         if s > cursor:
             out.append((cursor, min(s - dt.timedelta(days=1), end)))
-        cursor = max(cursor, e + dt.timedelta(days=1))
+        after = add_days(e, 1)
+        if after is None:  # covered up to 9999-12-31, the last day there is: no gap after it
+            return [g for g in out if g[0] <= g[1] and g[0] <= end]
+        cursor = max(cursor, after)
         if cursor > end:
             break
     if cursor <= end:

@@ -15,7 +15,7 @@ from typer import _click as click
 
 from campana import __version__
 from campana.cli import fastparams, i18n
-from campana.errors import EXIT_USAGE, CampanaError
+from campana.errors import EXIT_USAGE, CampanaError, InternalError
 
 i18n.install(typer.core)
 fastparams.install(typer.core)  # plain options without pydantic: start-up time
@@ -138,11 +138,30 @@ for _optional in ("query_cmd", "diff_cmd", "export_cmd"):
             raise
 
 
+EXIT_INTERNAL = 70
+
+#: The one place errors become exit codes: the core raises the classes of campana.errors, and
+#: the nearest class in an error's MRO decides (UsageError, RefusedOutput, InvalidInput,
+#: UnreadableInput and yamlsrc.UnreadableFile are all CampanaError: exit 2).
+EXIT_CODES: dict[type[CampanaError], int] = {
+    InternalError: EXIT_INTERNAL,
+    CampanaError: EXIT_USAGE,
+}
+
+
+def exit_code_of(exc: CampanaError) -> int:
+    for cls in type(exc).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return EXIT_USAGE
+
+
 def format_error(exc: CampanaError) -> str:
     where = ""
     if exc.file:
         where = f"{exc.file}:{exc.line or 1}:{exc.column or 1}: "
-    text = f"{where}error: {exc.message}\n"
+    label = "error interno de campana" if isinstance(exc, InternalError) else "error"
+    text = f"{where}{label}: {exc.message}\n"
     if exc.hint:
         text += f"  sugerencia: {exc.hint}\n"
     return text
@@ -155,7 +174,7 @@ def run(argv: Sequence[str]) -> int:
         result = command_obj.main(args=list(argv), prog_name="campana", standalone_mode=False)
     except CampanaError as exc:
         sys.stderr.write(format_error(exc))
-        return exc.exit_code
+        return exit_code_of(exc)
     except click.exceptions.UsageError as exc:
         ctx = exc.ctx
         if ctx is not None:
@@ -186,5 +205,5 @@ def run(argv: Sequence[str]) -> int:
             f"error interno de campana: {type(exc).__name__}: {exc}\n"
             "  sugerencia: vuelve a correrlo con CAMPANA_DEBUG=1 y reporta el resultado\n"
         )
-        return 70
+        return EXIT_INTERNAL
     return result if isinstance(result, int) else 0

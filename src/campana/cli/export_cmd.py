@@ -47,22 +47,28 @@ def export(
     plan: PlanOpt = None,
 ) -> int:
     import datetime as dt
+    import os
     import sys
 
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
+    from campana.files import refuse_inputs, write_atomic
     from campana.ics import FORMATS, build_calendar
     from campana.loading import display_name, open_plan
+    from campana.paths import audience_beside, find_plan
 
     choice(fmt, "el formato", FORMATS)
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
         now = dt.datetime.combine(pinned_today(today), dt.time(0), dt.UTC)
-    if output is not None and str(output) != "-" and output.is_dir():
+    if output is not None and str(output) != "-" and os.path.isdir(output):
         raise CampanaError(
             f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
         )
+    if output is not None and str(output) != "-":
+        source = find_plan(plan)
+        refuse_inputs(output, (source, audience_beside(source)))
     loaded = open_plan(plan)
     ids = [c.id for c in campaigns(loaded.plan, campaign)]
     result = build_calendar(loaded.plan, now=now, campaigns=ids, audience=loaded.audience)
@@ -78,7 +84,7 @@ def export(
             sys.stdout.write(result.data.decode("utf-8"))
         return 0
     try:
-        output.write_bytes(result.data)
+        write_atomic(output, result.data)
     except OSError as exc:
         raise CampanaError(
             f"-o: no se pudo escribir «{output}»: {exc.strerror or exc}",

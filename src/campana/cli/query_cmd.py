@@ -30,8 +30,8 @@ from campana.cli.common import (
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
-    from campana.loading import LoadedPlan
     from campana.render.grid import Line
+    from campana.validation import LoadedPlan
 
 FORMATS = ("table", "json", "csv", "markdown")
 
@@ -108,11 +108,15 @@ def query(
     return 0
 
 
-def _check_save(save: Path | None, kind: str) -> None:
+def _check_save(save: Path | None, kind: str, plan: str | Path | None = None) -> None:
     if save is None:
         return
+    from campana.files import refuse_inputs
+    from campana.paths import audience_beside, find_plan
     from campana.render.pictures import SAVE_EXTENSIONS
 
+    source = find_plan(plan)
+    refuse_inputs(save, (source, audience_beside(source)))
     if save.suffix.lower() not in SAVE_EXTENSIONS:
         raise CampanaError(
             f"--save: no sé guardar archivos «{save.suffix or save.name}»",
@@ -218,7 +222,7 @@ def schedule(
     from campana.dates import fmt as fmt_date
 
     kind = choice(fmt, "--format", FORMATS)
-    _check_save(save, kind)
+    _check_save(save, kind, plan)
     now = today(today_)
     if on is not None and (month is not None or date_from is not None or date_to is not None):
         raise CampanaError(
@@ -332,15 +336,10 @@ def audience(
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
-    from campana.loading import AUDIENCE_FILE, find_plan
+    from campana.loading import require_audience
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.AudienceReport:
-        if loaded.audience is None:
-            raise CampanaError(
-                f"no hay {AUDIENCE_FILE} junto al plan, o no se pudo leer",
-                hint=f"corre «campana validate»; el archivo va en {find_plan(plan).parent}",
-            )
-        return queries.audience_report(loaded.audience, loaded.plan)
+        return queries.audience_report(require_audience(loaded), loaded.plan)
 
     # today is checked as in every command, even if the figures do not depend on it
     return query("audience", choice(fmt, "--format", FORMATS), today(today_), plan, compute)

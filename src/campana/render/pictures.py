@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from campana.files import write_atomic
 from campana.render.grid import Line, plain, print_rich
 
 #: the file types ``save`` writes
@@ -21,7 +22,7 @@ def save(lines: Sequence[Line], path: Path, width: int, title: str) -> None:
     a recording rich console ``width`` columns wide) or plain text. Raises OSError."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        path.write_text(plain(lines), encoding="utf-8")
+        write_atomic(path, plain(lines))
         return
     from rich.console import Console
 
@@ -37,6 +38,6 @@ def save(lines: Sequence[Line], path: Path, width: int, title: str) -> None:
     )
     print_rich(lines, con)
     if suffix == ".svg":
-        con.save_svg(str(path), title=title)
+        write_atomic(path, con.export_svg(title=title))
     else:
-        con.save_html(str(path))
+        write_atomic(path, con.export_html())

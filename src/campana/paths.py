@@ -1,0 +1,51 @@
+"""Where the plan is: the file names, the search for the plan, and names as users typed them.
+
+The first step of the line the core follows (paths, validation result, cache, loader): this
+module imports nothing of campana.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PLAN_FILE = "campaigns.yaml"
+AUDIENCE_FILE = "audience.yaml"
+ENV_PLAN = "CAMPANA_PLAN"
+
+
+def find_plan(explicit: str | os.PathLike[str] | None = None, cwd: Path | None = None) -> Path:
+    """The explicit path wins, then $CAMPANA_PLAN, then data/campaigns.yaml here or in a
+    parent folder, then the plan shipped with the package."""
+    if explicit:
+        return Path(explicit)
+    env = os.environ.get(ENV_PLAN)
+    if env:
+        return Path(env)
+    here = (cwd or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "data" / PLAN_FILE
+        if candidate.is_file():
+            return candidate
+    return shipped_plan()
+
+
+def shipped_plan() -> Path:
+    packaged = Path(__file__).parent / "data" / PLAN_FILE
+    if packaged.is_file():
+        return packaged
+    # a source checkout that is not installed: src/campana/ -> data/
+    return Path(__file__).resolve().parents[2] / "data" / PLAN_FILE
+
+
+def display_name(path: Path) -> str:
+    """A path relative to the current folder when it is below it, as users typed it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
+        return str(path)
+
+
+def audience_beside(plan: Path) -> Path:
+    """The audience file that goes with a plan."""
+    return plan.parent / AUDIENCE_FILE
