@@ -314,3 +314,15 @@ def test_a_warm_query_reads_no_yaml_and_builds_no_model(cache_dir: Path) -> None
     ]
     assert runs[0].startswith("0 ") and "campana.models" in runs[0]  # a miss: the full load
     assert runs[1] == "0 []"
+
+
+def test_the_key_follows_every_module_that_shapes_a_checked_plan() -> None:
+    """A rule file or a YAML reader module edited (a new finding, another value) must not let
+    an entry written by the older code answer: their files join the code stamp."""
+    import campana.cache as cache_module
+
+    stamp = cache_module._code_stamp()
+    core = Path(cache_module.__file__).parent
+    for module in ("checks/rules/coverage.py", "yamlsrc/events.py", "models.py"):
+        st = (core / module).stat()
+        assert f"{Path(module).name}:{st.st_size}:{st.st_mtime_ns}" in stamp, module

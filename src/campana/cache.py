@@ -260,7 +260,9 @@ def _code_stamp() -> str:
     """Our core modules and the libraries that read the plan, as size and mtime of files."""
     import importlib.util
 
-    parts = [_stamp(p) for p in sorted(Path(__file__).parent.glob("*.py"))]
+    core = Path(__file__).parent
+    files = [*core.glob("*.py"), *core.glob("checks/**/*.py"), *core.glob("yamlsrc/*.py")]
+    parts = [_stamp(p) for p in sorted(files)]
     for name in STAMPED:
         try:
             spec = importlib.util.find_spec(name)

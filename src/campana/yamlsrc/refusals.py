@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from campana.errors import CampanaError, Finding
+from campana.errors import Finding, UnreadableInput
 from campana.yamlsrc import limits
 
 
-class UnreadableFile(CampanaError):
+class UnreadableFile(UnreadableInput):
     """A file that cannot be read or parsed at all; carries the finding to report (exit 2)."""
 
     def __init__(self, finding: Finding, hint: str | None = None) -> None:
