@@ -193,8 +193,9 @@ def test_without_a_blackout_report_the_rows_come_from_the_plan() -> None:
     assert "Del 1 de marzo de 2024 al 2 de junio de 2024 (94 días)" in page.visible
 
 
-def test_print_css_breaks_pages_and_turns_the_chart_landscape() -> None:
+def test_print_css_breaks_pages_and_prints_landscape() -> None:
     html, _ = render(PLAN)
+    assert re.search(r"@page \{ size: A4 landscape;", html)
     assert re.search(r"@page chart \{ size: A4 landscape;", html)
     assert re.search(r"section\.chart \{ page: chart;", html)
     assert "section.campaign { break-before: page; }" in html

@@ -244,6 +244,10 @@ def _row_meta(row: GanttRow) -> str:
     parts: list[str] = []
     if row.kind == "milestone":
         parts.append(f"hito: {row.detail}" if row.detail else "hito")
+    elif row.kind == "touchpoint":
+        parts.append("punto de contacto")
+    elif row.kind == "component":
+        parts.append("componente")
     if row.kind in ("component", "touchpoint") and (row.in_blackout or row.ine_exception):
         parts.append(f"excepción INE: {row.ine_es}")
     if row.owner:
@@ -278,7 +282,6 @@ def layout(data: GanttData) -> Layout:
     y += 16
 
     # --- header lines: blackouts, today, months ------------------------------------------
-    header_top = y
     band_tops: dict[str, float] = {}
     for b in data.blackouts:
         band_tops[b.id] = y
@@ -298,6 +301,7 @@ def layout(data: GanttData) -> Layout:
             lay.text(left, y, line, 11, role="blackout", ref=b.id, fill="#3c4043", halo=True)
         y += 4
     today_x = x(data.today) + scale / 2
+    today_top = y
     if data.today_inside:
         label = f"hoy · {fmt(data.today, year=False)}"
         w = text_width(label, 12, bold=True)
@@ -425,7 +429,8 @@ def layout(data: GanttData) -> Layout:
     if data.today_inside:
         lay.layers["mark"].append(
             f'<line data-kind="today" data-start="{data.today}" data-end="{data.today}" '
-            f'x1="{today_x:.1f}" y1="{header_top:.1f}" x2="{today_x:.1f}" y2="{rows_bottom:.1f}" '
+            f'x1="{today_x:.1f}" y1="{today_top + 4:.1f}" x2="{today_x:.1f}" '
+            f'y2="{rows_bottom:.1f}" '
             f'stroke="{COLORS["today"]}" stroke-width="2"/>'
         )
         used.add("today")

@@ -184,7 +184,7 @@ ul.findings li { margin-bottom: 8px; }
 .creative p { margin: 2px 0; }
 .kind { color: #5f6368; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
 section.campaign { break-before: page; }
-@page { size: A4 portrait; margin: 14mm; }
+@page { size: A4 landscape; margin: 12mm 16mm; }
 @page chart { size: A4 landscape; margin: 10mm; }
 @media print {
   body { font-size: 11pt; }
@@ -192,8 +192,8 @@ section.campaign { break-before: page; }
   nav.toc, .chart, table, .bar, .ine, th {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   section.chart { page: chart; break-after: page; }
-  .chart svg { border: 0; max-height: 172mm; }
-  section.chart h2 { margin-top: 0; }
+  .chart svg { border: 0; max-height: 188mm; }
+  section.chart h2 { display: none; }
   tr, .creative, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
