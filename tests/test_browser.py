@@ -330,3 +330,20 @@ def test_the_report_screenshot_is_not_blank(tmp_path: Path) -> None:
     page.write_text(report_html(v.plan, v.audience, TODAY, findings=v.findings), "utf-8")
     _, _, rows = read_png(screenshot(page, tmp_path / "informe.png"))
     assert non_white(rows) > 0.05
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
+def test_the_chart_prints_on_one_landscape_page(tmp_path: Path) -> None:
+    v = validate_files([EXAMPLE])
+    assert v.plan is not None
+    page = tmp_path / "gantt.svg"
+    page.write_text(svg_from_data(gantt_data(v.plan, TODAY)), encoding="utf-8")
+    pdf = tmp_path / "gantt.pdf"
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    pages = _pdf_pages(pdf)
+    assert len(pages) == 1
+    w, h, text = pages[0]
+    assert w > h
+    flat = " ".join(text.split())
+    for c in v.plan.campaigns:
+        assert " ".join(c.name.split()) in flat

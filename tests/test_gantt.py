@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from campana.gantt import gantt_data
 from campana.loading import validate_files
@@ -318,3 +320,33 @@ def test_the_drawing_code_is_imported_only_by_the_picture_exports(
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=False
     )
     assert done.stdout.strip().splitlines()[-1] == repr(loaded), done.stdout[-300:] + done.stderr
+
+
+def test_an_empty_window_says_so() -> None:
+    root = chart(load(PLAN), start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31))
+    assert not marks(root, "campaign")
+    assert "Nada programado en este periodo." in texts(root)
+
+
+SHIPPED = load(PLAN)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.lists(st.text(min_size=1, max_size=120), min_size=1, max_size=3))
+def test_any_names_give_well_formed_svg_with_room_for_every_text(names: list[str]) -> None:
+    from campana.render.gantt import clean
+
+    campaigns = [
+        c.model_copy(update={"name": n}) for c, n in zip(SHIPPED.campaigns, names, strict=False)
+    ]
+    plan = SHIPPED.model_copy(update={"campaigns": campaigns})
+    data = gantt_data(plan, TODAY)
+    root = parse(svg_from_data(data))
+    shown = "".join(t.text or "" for t in root.iter(f"{NS}text")).replace(" ", "")
+    for n in names:
+        assert "".join(clean(n).split()) in shown
+    lay = layout(data)
+    for i, a in enumerate(lay.texts):
+        assert a.x >= 0 and a.x + a.w <= lay.width
+        for b in lay.texts[i + 1 :]:
+            assert not a.overlaps(b), (a, b)

@@ -98,6 +98,8 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
         base = unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch
         if base in _W:
             total += _W[base]
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            total += 1.05
         elif base.isupper():
             total += _UPPER
         else:
@@ -109,7 +111,7 @@ def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[st
     """Words into lines no wider than ``width``; a word too long alone is split, never cut."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in clean(text).split():
         candidate = f"{line} {word}" if line else word
         if text_width(candidate, size, bold=bold) <= width:
             line = candidate
@@ -399,6 +401,10 @@ def layout(data: GanttData) -> Layout:
                 f'<line x1="{MARGIN + indent:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" '
                 f'stroke="#e6eaee" stroke-width="1"/>'
             )
+    if not data.rows:
+        y += 30
+        lay.text(MARGIN, y, "Nada programado en este periodo.", 14, role="empty", fill=MUTED)
+        y += 12
     rows_bottom = y + 6
     y = rows_bottom
     lay.layers["grid"].append(
@@ -567,6 +573,8 @@ def svg_from_data(data: GanttData, *, standalone: bool = True) -> str:
     for b in data.blackouts:
         desc += f" {b.name}: {span_label(b.start, b.end, data.year)}."
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
+    # printed on its own: a landscape page (inline in the report, the report's CSS decides)
+    page = "<style>@page { size: landscape; margin: 10mm; }</style>\n" if standalone else ""
     body = "\n".join(
         part for key in ("bg", "band", "grid", "bar", "mark", "text") for part in lay.layers[key]
     )
@@ -577,7 +585,7 @@ def svg_from_data(data: GanttData, *, standalone: bool = True) -> str:
         'class="campana-gantt">\n'
         f'<title id="gantt-title">{esc(data.title)} — Programación {data.year}</title>\n'
         f'<desc id="gantt-desc">{esc(desc)}</desc>\n'
-        f"{_defs()}\n"
+        f"{page}{_defs()}\n"
         f'<rect x="0" y="0" width="{lay.width:g}" height="{lay.height:.0f}" fill="#ffffff"/>\n'
         f"{body}\n</svg>\n"
     )
