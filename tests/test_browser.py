@@ -24,7 +24,7 @@ import pytest
 
 from campana.gantt import gantt_data
 from campana.loading import validate_files
-from campana.render.gantt import layout, svg_from_data
+from campana.render.gantt import LABEL_W, MARGIN, layout, svg_from_data
 from campana.render.report import report_html
 from conftest import PLAN, ROOT
 
@@ -245,7 +245,16 @@ def test_the_chart_shows_every_campaign_name_inside_the_window(
         assert dark(rows, int(x0), int(y0), int(x1) + 1, int(y1) + 1) > 20, (
             f"«{c.name}» is not drawn where the layout put it"
         )
-    # the label column holds text only where the layout put some: nothing spills left of it
+    # the widths the layout reserved hold the real text: no ink between the end of a label's
+    # box and the chart area, on the label's own line
+    column_end = left + (MARGIN + LABEL_W + 8) * scale
+    for box in (b for b in lay.texts if b.role in ("name", "meta")):
+        x0 = left + (box.x + box.w) * scale + 1
+        y0, y1 = (box.y + 1) * scale, (box.y + box.h - 1) * scale
+        assert dark(rows, int(x0) + 1, int(y0) + 1, int(column_end), int(y1)) == 0, (
+            f"«{box.text}» is wider than the layout thought"
+        )
+    # nothing spills left of the chart
     assert dark(rows, 0, 0, int(left) - 2, height) == 0
     assert recorder.requests == [], recorder.requests
 
