@@ -329,6 +329,9 @@ def test_the_printed_report_has_the_chart_landscape_and_a_page_per_campaign(
         assert first_lines, f"no page starts with «{c.name}»"
         starts.append(first_lines[0])
     assert starts == sorted(starts) and starts[0] == 2
+    # the review of the plan starts a page after the last campaign
+    review = [i for i, (_, _, t) in enumerate(pages) if t.strip().startswith("Revisión del plan")]
+    assert review and review[0] > starts[-1]
     assert recorder.requests == [], recorder.requests
 
 

@@ -198,7 +198,7 @@ def test_print_css_breaks_pages_and_prints_landscape() -> None:
     assert re.search(r"@page \{ size: A4 landscape;", html)
     assert re.search(r"@page chart \{ size: A4 landscape;", html)
     assert re.search(r"section\.chart \{ page: chart;", html)
-    assert "section.campaign { break-before: page; }" in html
+    assert "section.campaign, #hallazgos { break-before: page; }" in html
 
 
 def test_plan_text_is_escaped() -> None:

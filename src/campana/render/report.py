@@ -183,7 +183,7 @@ ul.findings li { margin-bottom: 8px; }
   background: #f8fafc; }
 .creative p { margin: 2px 0; }
 .kind { color: #5f6368; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-section.campaign { break-before: page; }
+section.campaign, #hallazgos { break-before: page; }
 @page { size: A4 landscape; margin: 12mm 16mm; }
 @page chart { size: A4 landscape; margin: 10mm; }
 @media print {
