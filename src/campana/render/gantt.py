@@ -550,7 +550,11 @@ def _draw_bar(
         lay.text(
             a - 6, baseline, label, 11, role="dates", ref=row.campaign, anchor="end", halo=True
         )
-    else:
+    else:  # the bar fills the window: the dates on a white chip in its middle
+        lay.layers["mark"].append(
+            f'<rect x="{(a + b) / 2 - w / 2 - 5:.1f}" y="{mid - 8:.1f}" width="{w + 10:.1f}" '
+            'height="16" rx="3" fill="#ffffff" stroke="#8c959f" stroke-width="0.8"/>'
+        )
         lay.text(
             (a + b) / 2,
             baseline,
