@@ -224,3 +224,14 @@ def test_export_html_writes_the_report(cli: Invoke, tmp_path: Path) -> None:
     only = Outline()
     only.feed(r.stdout)
     assert "Crédito" in only.h2 and "Trabajadores independientes" not in only.h2
+
+
+def test_a_plan_without_audience_file_still_reports() -> None:
+    v = validate_files([PLAN])
+    assert v.plan is not None
+    html = report_html(v.plan, None, TODAY)
+    page = Outline()
+    page.feed(html)
+    assert "Audiencia" not in page.h2 and "#audiencia" not in page.links
+    assert "Infonavit, estés en donde estés" in page.h2
+    assert "La revisión no encontró problemas" in page.visible
