@@ -1,4 +1,5 @@
-"""``campana export``: the plan in other tools' formats (iCalendar for now)."""
+"""``campana export``: the plan in other tools' formats (iCalendar), and the presentation
+picture (svg: the Gantt chart; html: the one-file report)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from campana.cli.common import (
 
 @command(
     "export",
-    "Exporta el plan a otro formato: ics (iCalendar, para Google Calendar, Outlook...).\n\n"
+    "Exporta el plan a otro formato: ics (iCalendar, para Google Calendar, Outlook...), svg "
+    "(diagrama de Gantt para presentar) o html (informe completo en un solo archivo: el "
+    "diagrama, cada campaña, la revisión, la audiencia y la veda).\n\n"
     "Un evento de día completo por campaña, por punto de contacto de cada campaña, por "
     "componente de la programación y por veda, con los tácticos y objetivos en la descripción "
     "y categorías por punto de contacto. Los UID salen de los ids: al importar un archivo más "
@@ -31,7 +34,9 @@ from campana.cli.common import (
 def export(
     fmt: Annotated[
         str,
-        typer.Argument(metavar="FORMATO", help="Formato de salida: ics.", show_default=False),
+        typer.Argument(
+            metavar="FORMATO", help="Formato de salida: ics, svg o html.", show_default=False
+        ),
     ],
     output: Annotated[
         Path | None, output_option("Archivo a escribir («-»: salida estándar).")
@@ -41,6 +46,34 @@ def export(
         campaign_option(
             "Solo esta campaña (id, nombre o inicio del id; se puede repetir). "
             "Las vedas siempre van."
+        ),
+    ] = None,
+    touchpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--touchpoint",
+            "-t",
+            metavar="NOMBRE",
+            help="svg y html: solo los componentes y puntos de contacto con ese nombre.",
+            show_default=False,
+        ),
+    ] = None,
+    date_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from", metavar="FECHA", help="svg y html: desde esa fecha.", show_default=False
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", metavar="FECHA", help="svg y html: hasta esa fecha.", show_default=False
+        ),
+    ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option(
+            "--month", "-m", metavar="MES", help="svg y html: solo ese mes.", show_default=False
         ),
     ] = None,
     today: TodayOpt = None,
@@ -57,7 +90,9 @@ def export(
     from campana.loading import display_name, open_plan
     from campana.paths import audience_beside, find_plan
 
-    choice(fmt, "el formato", FORMATS)
+    if fmt in ("svg", "html"):
+        return _picture(fmt, output, campaign, touchpoint, date_from, date_to, month, today, plan)
+    choice(fmt, "el formato", (*FORMATS, "svg", "html"))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
@@ -92,4 +127,74 @@ def export(
         ) from None
     events = "1 evento" if result.events == 1 else f"{result.events} eventos"
     say(f"Se escribió {display_name(output)}: {events} de iCalendar.")
+    return 0
+
+
+def _picture(
+    fmt: str,
+    output: Path | None,
+    campaign: list[str] | None,
+    touchpoint: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    month: str | None,
+    today: str | None,
+    plan: Path | None,
+) -> int:
+    """``export svg`` / ``export html`` (the drawing code is imported only here)."""
+    import sys
+
+    from campana import queries
+    from campana.cli.common import parse_date_option
+    from campana.cli.common import today as pinned_today
+    from campana.dates import VALID_MONTH_FORMS, parse_month
+    from campana.errors import CampanaError
+    from campana.loading import display_name, open_plan
+
+    loaded = open_plan(plan)
+    year = loaded.plan.plan.year
+    start = parse_date_option(date_from, "--from") if date_from else None
+    end = parse_date_option(date_to, "--to") if date_to else None
+    if month is not None:
+        number = parse_month(month)
+        if number is None:
+            raise CampanaError(
+                f"--month: «{month}» no es un mes", hint=f"se admite: {VALID_MONTH_FORMS}"
+            )
+        start, end = queries.month_window(year, number)
+    if start is not None and end is not None and end < start:
+        raise CampanaError("--to es anterior a --from", hint="intercambia las fechas")
+    ids = [queries.resolve_campaign(loaded.plan, c).id for c in campaign or []]
+    now = pinned_today(today)
+    if fmt == "svg":
+        from campana.render.gantt import gantt_svg
+
+        text = gantt_svg(
+            loaded.plan, now, start=start, end=end, campaigns=ids, touchpoint=touchpoint
+        )
+    else:
+        from campana.render.report import report_html
+
+        text = report_html(
+            loaded.plan,
+            loaded.audience,
+            now,
+            findings=loaded.validation.findings,
+            start=start,
+            end=end,
+            campaigns=ids,
+            touchpoint=touchpoint,
+        )
+    if output is None or str(output) == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CampanaError(
+            f"-o: no se pudo escribir «{output}»: {exc.strerror or exc}",
+            hint="revisa que la carpeta exista y tengas permiso de escritura",
+        ) from None
+    what = "diagrama de Gantt" if fmt == "svg" else "informe HTML"
+    say(f"Se escribió {display_name(output)}: {what}.")
     return 0

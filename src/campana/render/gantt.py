@@ -1,0 +1,620 @@
+"""The Gantt chart as SVG: vector geometry from ``campana.gantt``, built as plain text.
+
+Every string from the plan goes through ``_text``/``_attr`` (escaped, control characters
+replaced). Text widths are estimated from DejaVu Sans metrics (the widest of the usual system
+sans-serif fonts), so labels are wrapped before they could overlap; ``layout`` returns the
+boxes it reserved for each text so tests can check them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from campana.dates import MONTH_ABBR_ES, fmt
+from campana.gantt import GanttData, GanttRow, gantt_data
+
+if TYPE_CHECKING:
+    from campana.models import Plan
+
+WIDTH = 1400.0
+MARGIN = 24.0
+LABEL_W = 360.0
+CX0 = MARGIN + LABEL_W + 16.0
+CX1 = WIDTH - MARGIN
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, "
+    "'Liberation Sans', 'DejaVu Sans', sans-serif"
+)
+
+INK = "#1a1a1a"
+MUTED = "#5f6368"
+GRID = "#c9d1d9"
+COLORS = {
+    "campaign": "#1f3b57",
+    "component": "#4b77a3",
+    "touchpoint": "#a8c3de",
+    "milestone": "#5b2a86",
+    "today": "#c62828",
+}
+BAR_H = {"campaign": 16.0, "component": 11.0, "touchpoint": 11.0}
+
+KIND_ES = {
+    "campaign": "Campaña",
+    "component": "Componente de la programación",
+    "touchpoint": "Punto de contacto (ejecución)",
+    "milestone": "Hito",
+}
+
+# DejaVu Sans advance widths in em (accents are measured as their base letter).
+_W = {
+    **dict.fromkeys("ijl", 0.278),
+    **dict.fromkeys(".,", 0.318),
+    **dict.fromkeys(":;|/", 0.337),
+    "'": 0.275,
+    "!": 0.4,
+    "¡": 0.4,
+    " ": 0.318,
+    "f": 0.352,
+    "t": 0.392,
+    "r": 0.411,
+    "(": 0.39,
+    ")": 0.39,
+    "-": 0.361,
+    "s": 0.521,
+    "z": 0.525,
+    "c": 0.55,
+    "k": 0.579,
+    **dict.fromkeys("vxy", 0.592),
+    **dict.fromkeys("aeo", 0.615),
+    **dict.fromkeys("bdghnpqu", 0.635),
+    **dict.fromkeys("0123456789", 0.636),
+    "m": 0.974,
+    "w": 0.818,
+    **dict.fromkeys("IJ", 0.295),
+    "M": 0.863,
+    "W": 0.989,
+    **dict.fromkeys("LFTPY", 0.611),
+    **dict.fromkeys("OQDG", 0.787),
+    "—": 1.0,
+    "–": 0.5,
+    "·": 0.318,
+}
+_UPPER = 0.75
+_OTHER = 0.7
+_BOLD = 1.1
+_SAFETY = 1.04
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """An upper estimate of the rendered width of ``text`` at ``size`` px."""
+    total = 0.0
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch
+        if base in _W:
+            total += _W[base]
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            total += 1.05
+        elif base.isupper():
+            total += _UPPER
+        else:
+            total += _OTHER
+    return total * size * (_BOLD if bold else 1.0) * _SAFETY
+
+
+def wrap(text: str, width: float, size: float, *, bold: bool = False) -> list[str]:
+    """Words into lines no wider than ``width``; a word too long alone is split, never cut."""
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, bold=bold) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        while text_width(word, size, bold=bold) > width:
+            cut = len(word) - 1
+            while cut > 1 and text_width(word[:cut], size, bold=bold) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean(text: str) -> str:
+    """Text safe for XML 1.0: tabs and line breaks become spaces, other control characters a
+    replacement character."""
+    text = text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return _CONTROL.sub("\ufffd", text)
+
+
+def esc(text: str) -> str:
+    return escape(clean(text))
+
+
+def attr(text: str) -> str:
+    return escape(clean(text), {'"': "&quot;"})
+
+
+def span_label(start: dt.date, end: dt.date, year: int) -> str:
+    def one(d: dt.date) -> str:
+        return fmt(d, year=d.year != year)
+
+    return one(start) if start == end else f"{one(start)} – {one(end)}"
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """The box a text was given (top-left corner, width and height, in viewBox units)."""
+
+    text: str
+    x: float
+    y: float
+    w: float
+    h: float
+    role: str
+    ref: str = ""
+
+    def overlaps(self, other: TextBox) -> bool:
+        return not (
+            self.x + self.w <= other.x
+            or other.x + other.w <= self.x
+            or self.y + self.h <= other.y
+            or other.y + other.h <= self.y
+        )
+
+
+@dataclass
+class Layout:
+    width: float
+    height: float = 0.0
+    texts: list[TextBox] = field(default_factory=list)
+    layers: dict[str, list[str]] = field(
+        default_factory=lambda: {k: [] for k in ("bg", "band", "grid", "bar", "mark", "text")}
+    )
+    legend: list[str] = field(default_factory=list)
+
+    def text(
+        self,
+        x: float,
+        baseline: float,
+        text: str,
+        size: float,
+        *,
+        role: str,
+        ref: str = "",
+        bold: bool = False,
+        anchor: str = "start",
+        fill: str = INK,
+        halo: bool = False,
+    ) -> TextBox:
+        w = text_width(text, size, bold=bold)
+        left = x if anchor == "start" else (x - w / 2 if anchor == "middle" else x - w)
+        box = TextBox(text, left, baseline - 0.8 * size, w, 1.05 * size, role, ref)
+        self.texts.append(box)
+        extra = ' font-weight="bold"' if bold else ""
+        if anchor != "start":
+            extra += f' text-anchor="{anchor}"'
+        if halo:
+            extra += (
+                ' stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+            )
+        self.layers["text"].append(
+            f'<text x="{x:.1f}" y="{baseline:.1f}" font-size="{size:g}" fill="{fill}"{extra}>'
+            f"{esc(text)}</text>"
+        )
+        return box
+
+
+def _defs() -> str:
+    return (
+        "<defs>"
+        '<pattern id="veda-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f1f1f1"/>'
+        '<line x1="0" y1="0" x2="0" y2="8" stroke="#c4c4c4" stroke-width="2.5"/></pattern>'
+        '<pattern id="risk-blocked" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#b3261e"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.6"/></pattern>'
+        '<pattern id="risk-pending" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(-45)"><rect width="6" height="6" fill="#f2a93b"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#6b4100" stroke-width="1.6"/></pattern>'
+        "</defs>"
+    )
+
+
+def _diamond(cx: float, cy: float, r: float) -> str:
+    return (
+        f"M{cx:.1f},{cy - r:.1f} L{cx + r:.1f},{cy:.1f} L{cx:.1f},{cy + r:.1f} "
+        f"L{cx - r:.1f},{cy:.1f} Z"
+    )
+
+
+def _row_meta(row: GanttRow) -> str:
+    parts: list[str] = []
+    if row.kind == "milestone":
+        parts.append(f"hito: {row.detail}" if row.detail else "hito")
+    elif row.kind == "touchpoint":
+        parts.append("punto de contacto")
+    elif row.kind == "component":
+        parts.append("componente")
+    if row.kind in ("component", "touchpoint") and (row.in_blackout or row.ine_exception):
+        parts.append(f"excepción INE: {row.ine_es}")
+    if row.owner:
+        parts.append(f"responsable: {row.owner}")
+    return " · ".join(parts)
+
+
+def layout(data: GanttData) -> Layout:
+    """Place every text, bar and mark of the chart."""
+    lay = Layout(WIDTH)
+    days = (data.end - data.start).days + 1
+    scale = (CX1 - CX0) / days
+
+    def x(d: dt.date) -> float:
+        return CX0 + (d - data.start).days * scale
+
+    def clamp(d: dt.date) -> dt.date:
+        return min(max(d, data.start), data.end + dt.timedelta(days=1))
+
+    # --- title -------------------------------------------------------------------------
+    y = MARGIN
+    for line in wrap(f"{data.title} — Programación {data.year}", WIDTH - 2 * MARGIN, 24, bold=True):
+        y += 28
+        lay.text(MARGIN, y, line, 24, role="title", bold=True)
+    sub = f"{data.owner} · del {fmt(data.start)} al {fmt(data.end)} · hoy: {fmt(data.today)}"
+    if data.assume_ine in ("denied", "approved"):
+        word = "negadas" if data.assume_ine == "denied" else "aprobadas"
+        sub += f" · escenario: excepciones INE pendientes {word}"
+    for line in wrap(sub, WIDTH - 2 * MARGIN, 14):
+        y += 20
+        lay.text(MARGIN, y, line, 14, role="subtitle", fill=MUTED)
+    y += 16
+
+    # --- header lines: blackouts, today, months ------------------------------------------
+    band_tops: dict[str, float] = {}
+    for b in data.blackouts:
+        band_tops[b.id] = y
+        left = max(CX0, x(b.start)) + 6
+        width = min(CX1, x(clamp(b.end + dt.timedelta(days=1)))) - 6 - left
+        if width < 220:
+            width = CX1 - left
+        if width < 220:
+            left, width = CX1 - 220, 220
+        y += 4
+        for line in wrap(b.name, width, 12, bold=True):
+            y += 15
+            lay.text(left, y, line, 12, role="blackout", ref=b.id, bold=True, halo=True)
+        what = f"{span_label(b.start, b.end, data.year)} · restringe: " + ", ".join(b.restricts)
+        for line in wrap(what, width, 11):
+            y += 14
+            lay.text(left, y, line, 11, role="blackout", ref=b.id, fill="#3c4043", halo=True)
+        y += 4
+    today_x = x(data.today) + scale / 2
+    today_top = y
+    if data.today_inside:
+        label = f"hoy · {fmt(data.today, year=False)}"
+        w = text_width(label, 12, bold=True)
+        cx = min(max(today_x, CX0 + w / 2), CX1 - w / 2)
+        y += 17
+        lay.text(
+            cx,
+            y,
+            label,
+            12,
+            role="today",
+            bold=True,
+            anchor="middle",
+            fill=COLORS["today"],
+            halo=True,
+        )
+        y += 4
+    months_top = y
+    y += 18
+    month = dt.date(data.start.year, data.start.month, 1)
+    index = 0
+    while month <= data.end:
+        nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        a, b_ = x(clamp(month)), x(clamp(nxt))
+        name = MONTH_ABBR_ES[month.month - 1]
+        if month.month == 1 or (index == 0 and month.year != data.year):
+            name = f"{name} {month.year}"
+        if b_ - a >= text_width(name, 13, bold=True) + 6:
+            lay.text((a + b_) / 2, y, name, 13, role="month", bold=True, anchor="middle", halo=True)
+        if index % 2 == 1:
+            lay.layers["bg"].append(
+                f'<rect x="{a:.1f}" y="{months_top:.1f}" width="{b_ - a:.1f}" '
+                f'height="@ROWS_BOTTOM@" fill="#f4f6f8"/>'
+            )
+        if month > data.start:
+            lay.layers["grid"].append(
+                f'<line x1="{a:.1f}" y1="{months_top:.1f}" x2="{a:.1f}" y2="@ROWS_END@" '
+                f'stroke="{GRID}" stroke-width="1"/>'
+            )
+        month, index = nxt, index + 1
+    y += 6
+    ticks_y = y
+    day = data.start + dt.timedelta(days=(7 - data.start.weekday()) % 7)
+    show_days = 7 * scale >= 24
+    while day <= data.end:
+        tx = x(day)
+        lay.layers["grid"].append(
+            f'<line x1="{tx:.1f}" y1="{ticks_y:.1f}" x2="{tx:.1f}" y2="{ticks_y + 6:.1f}" '
+            f'stroke="#8c959f" stroke-width="1"/>'
+        )
+        if show_days:
+            lay.text(tx + 2, ticks_y + 16, str(day.day), 10, role="week", fill=MUTED)
+        day += dt.timedelta(days=7)
+    y = ticks_y + (20 if show_days else 8)
+    lay.layers["grid"].append(
+        f'<line x1="{MARGIN:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" stroke="#8c959f"/>'
+    )
+
+    # --- rows --------------------------------------------------------------------------
+    used: set[str] = set()
+    first = True
+    for row in data.rows:
+        indent = 0.0 if row.depth == 0 else 18.0
+        if row.kind == "campaign":
+            if not first:
+                y += 6
+                lay.layers["grid"].append(
+                    f'<line x1="{MARGIN:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" '
+                    f'stroke="{GRID}" stroke-width="1.5"/>'
+                )
+            y += 6
+            first = False
+        size = 14.0 if row.kind == "campaign" else 12.5
+        bold = row.kind == "campaign"
+        name_lines = wrap(row.name, LABEL_W - indent, size, bold=bold)
+        meta = _row_meta(row)
+        meta_lines = wrap(meta, LABEL_W - indent, 10.5) if meta else []
+        height = max(26.0, len(name_lines) * (size + 4) + len(meta_lines) * 13 + 8)
+        top = y
+        ty = top + 4
+        for line in name_lines:
+            ty += size + 2
+            lay.text(MARGIN + indent, ty, line, size, role="name", ref=row.campaign, bold=bold)
+            ty += 2
+        for line in meta_lines:
+            ty += 13
+            lay.text(MARGIN + indent, ty, line, 10.5, role="meta", ref=row.campaign, fill=MUTED)
+        mid = top + height / 2
+        if row.kind != "campaign" or row.in_window:
+            used.add(row.kind)
+            _draw_bar(lay, data, row, x, clamp, mid, scale, used)
+        y = top + height
+        if row.kind != "campaign":
+            lay.layers["grid"].append(
+                f'<line x1="{MARGIN + indent:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" '
+                f'stroke="#e6eaee" stroke-width="1"/>'
+            )
+    if not data.rows:
+        y += 30
+        lay.text(MARGIN, y, "Nada programado en este periodo.", 14, role="empty", fill=MUTED)
+        y += 12
+    rows_bottom = y + 6
+    y = rows_bottom
+    lay.layers["grid"].append(
+        f'<line x1="{MARGIN:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" stroke="#8c959f"/>'
+    )
+    lay.layers["grid"].append(
+        f'<line x1="{CX0:.1f}" y1="{months_top:.1f}" x2="{CX0:.1f}" y2="{y:.1f}" '
+        f'stroke="#8c959f"/><line x1="{CX1:.1f}" y1="{months_top:.1f}" x2="{CX1:.1f}" '
+        f'y2="{y:.1f}" stroke="#8c959f"/>'
+    )
+    for i, part in enumerate(lay.layers["bg"]):
+        lay.layers["bg"][i] = part.replace("@ROWS_BOTTOM@", f"{rows_bottom - months_top:.1f}")
+    for i, part in enumerate(lay.layers["grid"]):
+        lay.layers["grid"][i] = part.replace("@ROWS_END@", f"{rows_bottom:.1f}")
+
+    # --- blackout bands and today ------------------------------------------------------
+    for b in data.blackouts:
+        a, b_ = x(clamp(b.start)), x(clamp(b.end + dt.timedelta(days=1)))
+        top = band_tops[b.id]
+        lay.layers["band"].append(
+            f'<rect data-kind="blackout" data-id="{attr(b.id)}" data-start="{b.start}" '
+            f'data-end="{b.end}" x="{a:.1f}" y="{top:.1f}" width="{b_ - a:.1f}" '
+            f'height="{rows_bottom - top:.1f}" fill="url(#veda-hatch)" stroke="#9e9e9e" '
+            f'stroke-width="1"><title>{esc(b.name)}: {span_label(b.start, b.end, data.year)}'
+            "</title></rect>"
+        )
+        used.add("blackout")
+    if data.today_inside:
+        lay.layers["mark"].append(
+            f'<line data-kind="today" data-start="{data.today}" data-end="{data.today}" '
+            f'x1="{today_x:.1f}" y1="{today_top + 4:.1f}" x2="{today_x:.1f}" '
+            f'y2="{rows_bottom:.1f}" '
+            f'stroke="{COLORS["today"]}" stroke-width="2"/>'
+        )
+        used.add("today")
+
+    # --- legend ------------------------------------------------------------------------
+    y += 26
+    lay.text(MARGIN, y, "Leyenda", 13, role="legend", bold=True)
+    lx = MARGIN + text_width("Leyenda", 13, bold=True) + 20
+    entries = _legend_entries(used, data)
+    for key, label in entries:
+        w = 26 + text_width(label, 12) + 22
+        if lx + w > WIDTH - MARGIN:
+            lx = MARGIN + text_width("Leyenda", 13, bold=True) + 20
+            y += 22
+        lay.legend.append(key)
+        lay.layers["text"].append(_swatch(key, lx, y - 10))
+        lay.text(lx + 26, y, label, 12, role="legend", ref=key)
+        lx += w
+    y += 14
+    note = "Las fechas de cada barra son de inicio y fin, ambos días incluidos."
+    y += 16
+    lay.text(MARGIN, y, note, 10.5, role="note", fill=MUTED)
+    lay.height = y + MARGIN
+    return lay
+
+
+def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
+    labels = {
+        "campaign": "Campaña",
+        "component": "Componente",
+        "touchpoint": "Punto de contacto",
+        "milestone": "Hito",
+        "blackout": "Veda electoral",
+        "pending": "Días en veda: excepción INE pendiente",
+        "blocked": "Días en veda sin excepción INE aprobada",
+        "today": "Hoy",
+    }
+    if data.assume_ine == "denied":
+        labels["blocked"] += " (pendientes tomadas como negadas)"
+    order = list(labels)
+    return [(k, labels[k]) for k in order if k in used]
+
+
+def _swatch(key: str, x: float, y: float) -> str:
+    data = f'data-legend="{key}"'
+    if key == "milestone":
+        return f'<path {data} d="{_diamond(x + 11, y + 5, 7)}" fill="{COLORS["milestone"]}"/>'
+    if key == "today":
+        return (
+            f'<line {data} x1="{x + 11:.1f}" y1="{y - 3:.1f}" x2="{x + 11:.1f}" '
+            f'y2="{y + 13:.1f}" stroke="{COLORS["today"]}" stroke-width="2"/>'
+        )
+    fill = {
+        "blackout": "url(#veda-hatch)",
+        "pending": "url(#risk-pending)",
+        "blocked": "url(#risk-blocked)",
+    }.get(key, COLORS.get(key, "#999"))
+    stroke = ' stroke="#4b77a3"' if key == "touchpoint" else ""
+    stroke = ' stroke="#9e9e9e"' if key == "blackout" else stroke
+    return f'<rect {data} x="{x:.1f}" y="{y:.1f}" width="22" height="11" fill="{fill}"{stroke}/>'
+
+
+def _draw_bar(
+    lay: Layout,
+    data: GanttData,
+    row: GanttRow,
+    x: Callable[[dt.date], float],
+    clamp: Callable[[dt.date], dt.date],
+    mid: float,
+    scale: float,
+    used: set[str],
+) -> None:
+    one = dt.timedelta(days=1)
+    ids = f'data-id="{attr(row.campaign)}"'
+    if row.touchpoint:
+        ids += f' data-touchpoint="{attr(row.touchpoint)}"'
+    dates = f'data-start="{row.start}" data-end="{row.end}"'
+    label = span_label(row.start, row.end, data.year)
+    if row.kind == "milestone":
+        cx = x(row.start) + scale / 2
+        ms = f' data-milestone="{attr(row.milestone or "")}"'
+        lay.layers["mark"].append(
+            f'<path data-kind="milestone" {ids}{ms} {dates} d="{_diamond(cx, mid, 8)}" '
+            f'fill="{COLORS["milestone"]}" stroke="#ffffff" stroke-width="1.5">'
+            f"<title>{esc(row.name)}: {label}</title></path>"
+        )
+        a, b = cx - 8, cx + 8
+    else:
+        a, b = x(clamp(row.start)), x(clamp(row.end + one))
+        h = BAR_H[row.kind]
+        stroke = ' stroke="#4b77a3" stroke-width="1"' if row.kind == "touchpoint" else ""
+        lay.layers["bar"].append(
+            f'<rect data-kind="{row.kind}" {ids} {dates} x="{a:.1f}" y="{mid - h / 2:.1f}" '
+            f'width="{max(b - a, 1.5):.1f}" height="{h:g}" rx="2" '
+            f'fill="{COLORS[row.kind]}"{stroke}><title>{esc(row.name)}: {label}</title></rect>'
+        )
+        for m in row.marked:
+            ma, mb = x(clamp(m.start)), x(clamp(m.end + one))
+            used.add(m.risk)
+            lay.layers["bar"].append(
+                f'<rect data-mark="{m.risk}" {ids} data-blackout="{attr(m.blackout)}" '
+                f'data-start="{m.start}" data-end="{m.end}" x="{ma:.1f}" y="{mid - h / 2 - 2:.1f}" '
+                f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#risk-{m.risk})" '
+                f'stroke="#5a1a14" stroke-width="0.8"/>'
+            )
+    w = text_width(label, 11)
+    baseline = mid + 4
+    if b + 6 + w <= CX1:
+        lay.text(b + 6, baseline, label, 11, role="dates", ref=row.campaign, halo=True)
+    elif a - 6 - w >= CX0:
+        lay.text(
+            a - 6, baseline, label, 11, role="dates", ref=row.campaign, anchor="end", halo=True
+        )
+    else:  # the bar fills the window: the dates on a white chip in its middle
+        lay.layers["mark"].append(
+            f'<rect x="{(a + b) / 2 - w / 2 - 5:.1f}" y="{mid - 8:.1f}" width="{w + 10:.1f}" '
+            'height="16" rx="3" fill="#ffffff" stroke="#8c959f" stroke-width="0.8"/>'
+        )
+        lay.text(
+            (a + b) / 2,
+            baseline,
+            label,
+            11,
+            role="dates",
+            ref=row.campaign,
+            anchor="middle",
+            halo=True,
+        )
+
+
+def svg_from_data(data: GanttData, *, standalone: bool = True) -> str:
+    lay = layout(data)
+    n = len(data.campaigns)
+    desc = (
+        f"Diagrama de Gantt de {n} campaña{'s' if n != 1 else ''} del plan «{data.title}» "
+        f"({data.owner}), del {fmt(data.start)} al {fmt(data.end)}."
+    )
+    for b in data.blackouts:
+        desc += f" {b.name}: {span_label(b.start, b.end, data.year)}."
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
+    # printed on its own: a landscape page (inline in the report, the report's CSS decides)
+    page = "<style>@page { size: landscape; margin: 10mm; }</style>\n" if standalone else ""
+    body = "\n".join(
+        part for key in ("bg", "band", "grid", "bar", "mark", "text") for part in lay.layers[key]
+    )
+    return (
+        f'{head}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lay.width:g} '
+        f'{lay.height:.0f}" preserveAspectRatio="xMidYMin meet" role="img" '
+        f'aria-labelledby="gantt-title gantt-desc" font-family="{attr(FONT)}" '
+        'class="campana-gantt">\n'
+        f'<title id="gantt-title">{esc(data.title)} — Programación {data.year}</title>\n'
+        f'<desc id="gantt-desc">{esc(desc)}</desc>\n'
+        f"{page}{_defs()}\n"
+        f'<rect x="0" y="0" width="{lay.width:g}" height="{lay.height:.0f}" fill="#ffffff"/>\n'
+        f"{body}\n</svg>\n"
+    )
+
+
+def gantt_svg(
+    plan: Plan,
+    today: dt.date,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    campaigns: Sequence[str] = (),
+    touchpoint: str | None = None,
+    assume_ine: str | None = None,
+    standalone: bool = True,
+) -> str:
+    """The plan's Gantt chart as an SVG document (``standalone=False``: an ``<svg>`` element
+    to inline in HTML). Filters as in ``campana.gantt.gantt_data``."""
+    data = gantt_data(
+        plan,
+        today,
+        start=start,
+        end=end,
+        campaigns=campaigns,
+        touchpoint=touchpoint,
+        assume_ine=assume_ine,
+    )
+    return svg_from_data(data, standalone=standalone)

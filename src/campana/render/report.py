@@ -1,0 +1,461 @@
+"""The one-file HTML report: the Gantt chart, each campaign's brief, the findings, the audience
+and the blackout report. Self-contained: styles and the SVG inline, no scripts, no fonts or
+images from anywhere else."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from campana.dates import fmt, fmt_long, span_days
+from campana.errors import Finding
+from campana.queries import (
+    INE_STATUS_ES,
+    Brief,
+    audience_report,
+    brief,
+    period_text,
+)
+from campana.render.gantt import attr, esc, gantt_svg
+
+if TYPE_CHECKING:
+    from campana.models import Audience, Plan
+
+
+# --- the blackout report's shape (campana.veda.VedaReport provides the same attributes) ------
+
+
+class VedaRowLike(Protocol):
+    @property
+    def campaign_id(self) -> str: ...
+    @property
+    def campaign_name(self) -> str: ...
+    @property
+    def touchpoint_id(self) -> str: ...
+    @property
+    def touchpoint_name(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def end(self) -> dt.date: ...
+    @property
+    def days_inside(self) -> int: ...
+    @property
+    def ine_exception(self) -> str | None: ...
+    @property
+    def days_lost_if_denied(self) -> int: ...
+
+
+class VedaBlackoutLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def start(self) -> dt.date: ...
+    @property
+    def end(self) -> dt.date: ...
+    @property
+    def restricts_names(self) -> Sequence[str]: ...
+    @property
+    def rows(self) -> Sequence[VedaRowLike]: ...
+
+
+class VedaReportLike(Protocol):
+    @property
+    def blackouts(self) -> Sequence[VedaBlackoutLike]: ...
+    @property
+    def assume_ine(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class _Row:
+    campaign_id: str
+    campaign_name: str
+    touchpoint_id: str
+    touchpoint_name: str
+    start: dt.date
+    end: dt.date
+    days_inside: int
+    ine_exception: str | None
+    days_lost_if_denied: int
+
+
+@dataclass(frozen=True)
+class _Blackout:
+    id: str
+    name: str
+    start: dt.date
+    end: dt.date
+    restricts_names: tuple[str, ...]
+    rows: tuple[_Row, ...]
+
+
+@dataclass(frozen=True)
+class _Report:
+    blackouts: tuple[_Blackout, ...]
+    assume_ine: str | None = None
+
+
+def minimal_veda(plan: Plan) -> _Report:
+    """The execution rows that cross each blackout restricting their touchpoint (used when no
+    ``VedaReport`` is given)."""
+    out = []
+    for b in plan.blackouts:
+        rows = []
+        for c in plan.campaigns:
+            for e in c.execution:
+                if e.touchpoint not in b.restricts:
+                    continue
+                a, z = max(e.start, b.start), min(e.end, b.end)
+                if a > z:
+                    continue
+                inside = span_days(a, z)
+                rows.append(
+                    _Row(
+                        c.id,
+                        c.name,
+                        e.touchpoint,
+                        plan.touchpoint_name(e.touchpoint),
+                        e.start,
+                        e.end,
+                        inside,
+                        e.ine_exception,
+                        0 if e.ine_exception == "approved" else inside,
+                    )
+                )
+        out.append(
+            _Blackout(
+                b.id,
+                b.name,
+                b.start,
+                b.end,
+                tuple(plan.touchpoint_name(t) for t in b.restricts),
+                tuple(rows),
+            )
+        )
+    return _Report(tuple(out))
+
+
+# --- HTML pieces ------------------------------------------------------------------------------
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #ffffff; color: #1a1a1a;
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  "Liberation Sans", "DejaVu Sans", sans-serif; }
+main { max-width: 1240px; margin: 0 auto; padding: 32px 40px 64px; }
+header.cover h1 { font-size: 30px; margin: 0 0 4px; }
+header.cover p { margin: 0; color: #5f6368; }
+h2 { font-size: 22px; margin: 40px 0 12px; padding-bottom: 6px; border-bottom: 2px solid #1f3b57; }
+h3 { font-size: 16px; margin: 20px 0 6px; }
+nav.toc { margin: 24px 0; padding: 12px 20px; background: #f4f6f8; border-left: 4px solid #1f3b57; }
+nav.toc h2 { border: 0; margin: 0 0 4px; font-size: 16px; padding: 0; }
+nav.toc ol { margin: 0; padding-left: 20px; }
+nav.toc a { color: #1f3b57; }
+.chart svg { display: block; width: 100%; height: auto; border: 1px solid #d0d7de; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
+dl.facts dt { font-weight: 600; color: #3c4043; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 14px; }
+th, td { text-align: left; vertical-align: top; padding: 6px 8px;
+  border-bottom: 1px solid #d0d7de; }
+th { background: #eef2f6; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.muted { color: #5f6368; }
+.ine { display: inline-block; padding: 0 8px; border-radius: 10px; font-size: 13px;
+  border: 1px solid #8c959f; white-space: nowrap; }
+.ine-pending { background: #fde7c2; border-color: #b26a00; }
+.ine-approved { background: #dcefdc; border-color: #2e7d32; }
+.ine-denied { background: #f6d5d2; border-color: #b3261e; font-weight: 600; }
+.ine-none { background: #f1f3f4; }
+ul.findings { padding-left: 20px; }
+ul.findings li { margin-bottom: 8px; }
+.sev { font-weight: 600; }
+.sev-error { color: #b3261e; }
+.sev-warning { color: #8a5300; }
+.bar { height: 14px; background: #4b77a3; min-width: 2px; }
+.bar-cell { width: 34%; }
+.creative { margin: 0 0 8px; padding: 8px 12px; border-left: 3px solid #a8c3de;
+  background: #f8fafc; }
+.creative p { margin: 2px 0; }
+.kind { color: #5f6368; font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+section.campaign, #hallazgos { break-before: page; }
+@page { size: A4 landscape; margin: 12mm 16mm; }
+@page chart { size: A4 landscape; margin: 10mm; }
+@media print {
+  body { font-size: 11pt; }
+  main { max-width: none; padding: 0; }
+  nav.toc, .chart, table, .bar, .ine, th {
+    -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  section.chart { page: chart; break-after: page; }
+  .chart svg { border: 0; max-height: 188mm; }
+  section.chart h2 { display: none; }
+  tr, .creative, li { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _ine(value: str | None) -> str:
+    key = value if value in ("pending", "approved", "denied") else "none"
+    return f'<span class="ine ine-{key}">{esc(INE_STATUS_ES.get(value, str(value)))}</span>'
+
+
+def _count(n: int | None, bound: str = "exact") -> str:
+    if n is None:
+        return "—"
+    text = f"{n:,}".replace(",", "\u202f")
+    return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
+
+
+def _campaign_section(plan: Plan, b: Brief) -> str:
+    c = plan.campaign(b.id)
+    owners = {e.touchpoint: e.owner for e in c.execution} if c else {}
+    out = [f'<section class="campaign" id="campana-{attr(b.id)}">', f"<h2>{esc(b.name)}</h2>"]
+    facts = [
+        ("Periodo", f"{esc(period_text(b.start, b.end))} ({b.days} días)"),
+        ("Estado", esc(b.status.label)),
+    ]
+    if b.aka:
+        facts.append(("También llamada", esc(", ".join(b.aka))))
+    if c and c.owner:
+        facts.append(("Responsable", esc(c.owner)))
+    if b.audience:
+        facts.append(
+            (
+                "Audiencia",
+                "<br>".join(f"{esc(s.name)} ({_count(s.count, s.bound)})" for s in b.audience),
+            )
+        )
+    out.append(
+        '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
+    )
+    if b.objectives:
+        out.append("<h3>Objetivos</h3><ol>")
+        for o in b.objectives:
+            when = (
+                f' <span class="muted">({esc(period_text(o.start, o.end))})</span>'
+                if o.start and o.end
+                else ""
+            )
+            out.append(f"<li>{esc(o.text)}{when}</li>")
+        out.append("</ol>")
+    if b.creative:
+        out.append("<h3>Líneas creativas</h3>")
+        for i, piece in enumerate(b.creative, 1):
+            lines = "".join(
+                f'<p><span class="kind">{esc(item.kind_es)}</span> {esc(item.text)}</p>'
+                for item in piece
+            )
+            out.append(f'<div class="creative" aria-label="Pieza {i}">{lines}</div>')
+    if b.channels:
+        out.append("<h3>Canales de atención</h3><ul>")
+        for ch in b.channels:
+            contact = f": {esc(ch.contact)}" if ch.contact else ""
+            out.append(f"<li>{esc(ch.name)} ({esc(ch.kind_es)}){contact}</li>")
+        out.append("</ul>")
+    if b.components:
+        out.append(
+            "<h3>Componentes de la programación</h3><table><thead><tr><th>Componente</th>"
+            '<th>Periodo</th><th class="num">Días</th><th>Punto de contacto</th>'
+            "<th>Estado</th></tr></thead><tbody>"
+        )
+        for k in b.components:
+            out.append(
+                f"<tr><td>{esc(k.name)}</td><td>{esc(period_text(k.start, k.end))}</td>"
+                f'<td class="num">{k.days}</td><td>{esc(k.touchpoint or "—")}</td>'
+                f"<td>{esc(k.status.text)}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if b.touchpoints:
+        out.append(
+            "<h3>Ejecución</h3><table><thead><tr><th>Punto de contacto</th><th>Tácticos</th>"
+            '<th>Periodo</th><th class="num">Días en veda</th><th>Excepción INE</th>'
+            "<th>Responsable</th></tr></thead><tbody>"
+        )
+        for t in b.touchpoints:
+            tactics = "<br>".join(esc(x) for x in t.tactics)
+            out.append(
+                f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
+                f"<td>{esc(period_text(t.start, t.end))}</td>"
+                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(t.ine_exception)}</td>'
+                f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if c and c.milestones:
+        out.append(
+            "<h3>Hitos</h3><table><thead><tr><th>Fecha</th><th>Hito</th><th>Responsable</th>"
+            "</tr></thead><tbody>"
+        )
+        for m in sorted(c.milestones, key=lambda m: m.date):
+            out.append(
+                f"<tr><td>{esc(fmt(m.date))}</td><td>{esc(m.name)}</td>"
+                f"<td>{esc(m.owner or '—')}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if not b.has_brief:
+        out.append(
+            '<p class="muted">El documento solo incluye esta campaña en la programación; no '
+            "trae objetivos, creatividades ni tabla de ejecución.</p>"
+        )
+    if b.notes:
+        out.append("<h3>Notas</h3><ul>" + "".join(f"<li>{esc(n)}</li>" for n in b.notes))
+        out.append("</ul>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _findings_section(findings: Sequence[Finding]) -> str:
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    out = ['<section id="hallazgos"><h2>Revisión del plan</h2>']
+    if not findings:
+        out.append("<p>La revisión no encontró problemas: el plan es válido.</p>")
+    else:
+        verdict = "El plan tiene errores" if errors else "El plan es válido, con avisos"
+        out.append(
+            f"<p>{verdict}: {errors} error{'es' if errors != 1 else ''} y {warnings} "
+            f'aviso{"s" if warnings != 1 else ""}.</p><ul class="findings">'
+        )
+        for f in findings:
+            sev = "Error" if f.severity == "error" else "Aviso"
+            where = f"{f.file.rsplit('/', 1)[-1]}, línea {f.line}"
+            msg = esc(f.message)
+            msg = msg[:1].upper() + msg[1:]
+            hint = f" <em>Qué hacer:</em> {esc(f.hint)}." if f.hint else ""
+            out.append(
+                f'<li><span class="sev sev-{f.severity}">{sev}</span> '
+                f'<span class="muted">({esc(where)})</span>: {msg}.{hint}</li>'
+            )
+        out.append("</ul>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _audience_section(plan: Plan, audience: Audience) -> str:
+    rep = audience_report(audience, plan)
+    names = {c.id: c.name for c in plan.campaigns}
+    top = max((s.count for s in rep.segments), default=0) or 1
+    out = [
+        '<section id="audiencia"><h2>Audiencia</h2><table><thead><tr><th>Segmento</th>'
+        '<th class="num">Personas</th><th class="num">% del total</th>'
+        '<th class="bar-cell">Tamaño relativo</th><th>Campañas</th></tr></thead><tbody>'
+    ]
+    for s in rep.segments:
+        pad = ' style="padding-left: 28px"' if s.depth else ""
+        share = f"{100 * s.share_of_total:.1f} %" if s.share_of_total is not None else "—"
+        width = 100 * s.count / top
+        out.append(
+            f'<tr><td{pad}>{esc(s.name)}</td><td class="num">{_count(s.count, s.bound)}</td>'
+            f'<td class="num">{share}</td><td class="bar-cell"><div class="bar" '
+            f'style="width: {width:.1f}%" role="img" aria-label="{width:.0f} % del mayor">'
+            f"</div></td><td>{esc(', '.join(names.get(c, c) for c in s.campaigns) or '—')}</td>"
+            "</tr>"
+        )
+    out.append("</tbody></table>")
+    if rep.total_name:
+        out.append(
+            f'<p class="muted">El total es «{esc(rep.total_name)}»; las barras comparan cada '
+            "segmento con el mayor.</p>"
+        )
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _veda_section(veda: VedaReportLike) -> str:
+    out = ['<section id="veda"><h2>Veda electoral</h2>']
+    if veda.assume_ine in ("denied", "approved"):
+        word = "negadas" if veda.assume_ine == "denied" else "aprobadas"
+        out.append(f"<p><strong>Escenario:</strong> excepciones INE pendientes {word}.</p>")
+    if not veda.blackouts:
+        out.append("<p>El plan no tiene vedas.</p>")
+    for b in veda.blackouts:
+        out.append(
+            f"<h3>{esc(b.name)}</h3><p>Del {esc(fmt_long(b.start))} al {esc(fmt_long(b.end))} "
+            f"({span_days(b.start, b.end)} días). Restringe: "
+            f"{esc(', '.join(b.restricts_names))}.</p>"
+        )
+        if not b.rows:
+            out.append("<p>Ningún punto de contacto del plan corre dentro de esta veda.</p>")
+            continue
+        out.append(
+            "<table><thead><tr><th>Campaña</th><th>Punto de contacto</th><th>Periodo</th>"
+            '<th class="num">Días en veda</th><th>Excepción INE</th>'
+            '<th class="num">Días perdidos si se niega</th></tr></thead><tbody>'
+        )
+        for r in b.rows:
+            out.append(
+                f"<tr><td>{esc(r.campaign_name)}</td><td>{esc(r.touchpoint_name)}</td>"
+                f"<td>{esc(period_text(r.start, r.end))}</td>"
+                f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}</td>'
+                f'<td class="num">{r.days_lost_if_denied}</td></tr>'
+            )
+        out.append("</tbody></table>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def report_html(
+    plan: Plan,
+    audience: Audience | None,
+    today: dt.date,
+    *,
+    findings: Sequence[Finding] = (),
+    veda: VedaReportLike | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    campaigns: Sequence[str] = (),
+    touchpoint: str | None = None,
+    assume_ine: str | None = None,
+) -> str:
+    """The whole report as one HTML document. The filters apply to the chart and to the
+    campaigns listed; ``veda`` is ``campana.veda.veda_report``'s result (computed minimally
+    from the plan when None)."""
+    chart = gantt_svg(
+        plan,
+        today,
+        start=start,
+        end=end,
+        campaigns=campaigns,
+        touchpoint=touchpoint,
+        assume_ine=assume_ine,
+        standalone=False,
+    )
+    shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
+    briefs = [brief(plan, audience, c, today, findings) for c in shown]
+    info = plan.plan
+    toc = ['<li><a href="#programacion">Programación</a></li>', "<li>Campañas<ol>"]
+    toc += [f'<li><a href="#campana-{attr(b.id)}">{esc(b.name)}</a></li>' for b in briefs]
+    toc.append("</ol></li>")
+    toc.append('<li><a href="#hallazgos">Revisión del plan</a></li>')
+    if audience is not None:
+        toc.append('<li><a href="#audiencia">Audiencia</a></li>')
+    toc.append('<li><a href="#veda">Veda electoral</a></li>')
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="es-MX">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(info.title)} — {esc(info.owner)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body><main>",
+        f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
+        f"{info.year} · informe al {esc(fmt_long(today))}</p></header>",
+        '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
+        *toc,
+        "</ol></nav>",
+        f'<section class="chart" id="programacion"><h2>Programación</h2>{chart}</section>',
+        *(_campaign_section(plan, b) for b in briefs),
+        _findings_section(findings),
+        _audience_section(plan, audience) if audience is not None else "",
+        _veda_section(veda if veda is not None else minimal_veda(plan)),
+        "</main></body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"

@@ -1,0 +1,237 @@
+"""`campana export html`: one self-contained Spanish report a director can open or print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from campana.loading import validate_files
+from campana.render.report import minimal_veda, report_html
+from conftest import PLAN, ROOT, Invoke
+
+EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
+TODAY = dt.date(2024, 4, 15)
+
+
+class Outline(HTMLParser):
+    """Tags, ids, links and the visible text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.h2: list[str] = []
+        self.text: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"] or "")
+        self._in.append(tag)
+        if tag == "h2":
+            self.h2.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._in:
+            while self._in and self._in.pop() != tag:
+                pass
+
+    def handle_data(self, data: str) -> None:
+        if "style" in self._in or "title" in self._in:
+            return
+        self.text.append(data)
+        if "h2" in self._in and self.h2:
+            self.h2[-1] += data
+
+    @property
+    def visible(self) -> str:
+        return " ".join(" ".join(self.text).split())
+
+
+def render(path: Path, **kw: object) -> tuple[str, Outline]:
+    v = validate_files([path])
+    assert v.plan is not None
+    html = report_html(v.plan, v.audience, TODAY, findings=v.findings, **kw)  # type: ignore[arg-type]
+    page = Outline()
+    page.feed(html)
+    return html, page
+
+
+@pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
+def test_the_report_is_a_spanish_page_with_a_working_table_of_contents(source: Path) -> None:
+    html, page = render(source)
+    assert html.startswith("<!DOCTYPE html>")
+    assert ("html", {"lang": "es-MX"}) in page.tags
+    assert re.search(r"<title>Campañas 2024 — Subdirección General de Comunicación</title>", html)
+    anchors = [link for link in page.links if link.startswith("#")]
+    assert len(anchors) >= 8
+    for link in anchors:
+        assert link[1:] in page.ids, f"the contents link to a missing section: {link}"
+    v = validate_files([source])
+    assert v.plan is not None
+    for c in v.plan.campaigns:
+        assert c.name in page.h2
+    for heading in ("Programación", "Revisión del plan", "Audiencia", "Veda electoral"):
+        assert heading in page.h2
+
+
+@pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
+def test_nothing_is_loaded_from_anywhere_else(source: Path) -> None:
+    html, page = render(source)
+    assert "<script" not in html.lower()
+    assert "@import" not in html and "@font-face" not in html
+    for tag, attrs in page.tags:
+        for name in ("src", "href", "srcset", "data", "poster"):
+            value = attrs.get(name)
+            assert value is None or value.startswith("#"), (tag, name, value)
+    assert not [
+        u for u in re.findall(r"url\(([^)]*)\)", html) if not u.strip("'\"").startswith("#")
+    ]
+    assert "<svg" in html and 'data-kind="campaign"' in html
+
+
+def test_each_campaign_brings_its_brief() -> None:
+    _, page = render(EXAMPLE)
+    text = page.visible
+    for expected in (
+        "22 ene – 14 jul 2024",  # period
+        "en curso, día 85 de 175",  # status as show gives it
+        "Personas con un crédito activo",  # audience
+        "Incentivar el uso de los canales digitales",  # objective
+        "SACAR UN CRÉDITO",  # creative line
+        "Infonatel (teléfono): 800 008 3900",  # channel
+        "Spoteo nacional televisión",  # tactic in the execution table
+        "Coordinación de Medios",  # owner of an execution row
+        "Solicitud de excepción al INE",  # milestone
+    ):
+        assert expected in text, expected
+    assert "pendiente" in text and "no solicitada" in text
+
+
+def test_findings_are_told_in_plain_words() -> None:
+    html, page = render(PLAN)
+    text = page.visible
+    v = validate_files([PLAN])
+    assert v.findings and all(f.severity == "warning" for f in v.findings)
+    assert f"El plan es válido, con avisos: 0 errores y {len(v.findings)} avisos." in text
+    assert "Aviso (campaigns.yaml, línea 116) : El componente «Cambaceo» empieza" in text
+    assert "Qué hacer: ajusta la fecha" in text
+    assert "[outside-campaign]" not in html
+
+
+def test_the_audience_table_has_a_bar_per_segment() -> None:
+    html, _ = render(PLAN)
+    v = validate_files([PLAN])
+    assert v.audience is not None
+    bars = re.findall(r'class="bar" style="width: ([\d.]+)%"', html)
+    assert len(bars) == len(v.audience.segments)
+    widths = sorted(float(b) for b in bars)
+    assert widths[-1] == 100.0 and widths[0] < 10
+    assert "hasta 34\u202f000\u202f000" in html
+    assert "≈ 129\u202f000\u202f000" in html
+
+
+def test_the_blackout_section_uses_the_report_it_is_given() -> None:
+    @dataclass(frozen=True)
+    class Row:
+        campaign_id: str = "atencion"
+        campaign_name: str = "Campaña del informe dado"
+        touchpoint_id: str = "digital"
+        touchpoint_name: str = "Digital"
+        start: dt.date = dt.date(2024, 2, 23)
+        end: dt.date = dt.date(2024, 7, 14)
+        days_inside: int = 94
+        ine_exception: str | None = "denied"
+        days_lost_if_denied: int = 77
+
+    @dataclass(frozen=True)
+    class Blackout:
+        id: str = "veda"
+        name: str = "Veda de prueba"
+        start: dt.date = dt.date(2024, 3, 1)
+        end: dt.date = dt.date(2024, 6, 2)
+        restricts_names: tuple[str, ...] = ("Digital",)
+        rows: tuple[Row, ...] = (Row(),)
+
+    @dataclass(frozen=True)
+    class Report:
+        blackouts: tuple[Blackout, ...] = (Blackout(),)
+        assume_ine: str | None = "denied"
+
+    _, page = render(PLAN, veda=Report())
+    veda = page.visible.split("Veda electoral")[-1]
+    assert "Veda de prueba" in veda and "Campaña del informe dado" in veda
+    assert "77" in veda and "negada" in veda
+    assert "excepciones INE pendientes negadas" in veda
+
+
+def test_without_a_blackout_report_the_rows_come_from_the_plan() -> None:
+    v = validate_files([PLAN])
+    assert v.plan is not None
+    rep = minimal_veda(v.plan)
+    (b,) = rep.blackouts
+    got = {(r.campaign_id, r.touchpoint_id): r.days_inside for r in b.rows}
+    assert got == {
+        ("atencion", "medios-masivos"): 94,
+        ("atencion", "digital"): 94,
+        ("atencion", "comunicacion-social"): 92,
+        ("trabajadores-independientes", "medios-masivos"): 94,
+        ("trabajadores-independientes", "digital"): 94,
+        ("trabajadores-independientes", "comunicacion-social"): 92,
+    }
+    _, page = render(PLAN)
+    assert "Del 1 de marzo de 2024 al 2 de junio de 2024 (94 días)" in page.visible
+
+
+def test_print_css_breaks_pages_and_prints_landscape() -> None:
+    html, _ = render(PLAN)
+    assert re.search(r"@page \{ size: A4 landscape;", html)
+    assert re.search(r"@page chart \{ size: A4 landscape;", html)
+    assert re.search(r"section\.chart \{ page: chart;", html)
+    assert "section.campaign, #hallazgos { break-before: page; }" in html
+
+
+def test_plan_text_is_escaped() -> None:
+    v = validate_files([PLAN])
+    assert v.plan is not None
+    first = v.plan.campaigns[0].model_copy(update={"name": "<script>alert(1)</script> & co"})
+    plan = v.plan.model_copy(update={"campaigns": [first, *v.plan.campaigns[1:]]})
+    html = report_html(plan, v.audience, TODAY)
+    assert "<script" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+
+
+def test_export_html_writes_the_report(cli: Invoke, tmp_path: Path) -> None:
+    out = tmp_path / "informe.html"
+    r = cli("export", "html", "--plan", str(EXAMPLE), "--today", "2024-04-15", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    assert "informe.html" in r.stderr
+    page = Outline()
+    page.feed(out.read_text(encoding="utf-8"))
+    assert "Infonavit, estés en donde estés" in page.h2
+    r = cli("export", "html", "--plan", str(PLAN), "--today", "2024-04-15", "-c", "credito")
+    assert r.exit_code == 0, r.stderr
+    only = Outline()
+    only.feed(r.stdout)
+    assert "Crédito" in only.h2 and "Trabajadores independientes" not in only.h2
+
+
+def test_a_plan_without_audience_file_still_reports() -> None:
+    v = validate_files([PLAN])
+    assert v.plan is not None
+    html = report_html(v.plan, None, TODAY)
+    page = Outline()
+    page.feed(html)
+    assert "Audiencia" not in page.h2 and "#audiencia" not in page.links
+    assert "Infonavit, estés en donde estés" in page.h2
+    assert "La revisión no encontró problemas" in page.visible
