@@ -13,6 +13,7 @@ import pytest
 from campana.loading import validate_files
 from campana.render.report import minimal_veda, report_html
 from conftest import PLAN, ROOT, Invoke
+from helpers import line_of
 
 EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
 TODAY = dt.date(2024, 4, 15)
@@ -124,7 +125,8 @@ def test_findings_are_told_in_plain_words() -> None:
     v = validate_files([PLAN])
     assert v.findings and all(f.severity == "warning" for f in v.findings)
     assert f"El plan es válido, con avisos: 0 errores y {len(v.findings)} avisos." in text
-    assert "Aviso (campaigns.yaml, línea 116) : El componente «Cambaceo» empieza" in text
+    line = line_of(PLAN, "start: 2024-01-10")  # Cambaceo's start, before its campaign's
+    assert f"Aviso (campaigns.yaml, línea {line}) : El componente «Cambaceo» empieza" in text
     assert "Qué hacer: ajusta la fecha" in text
     assert "[outside-campaign]" not in html
 

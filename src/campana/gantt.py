@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from campana.dates import overlap
-from campana.queries import INE_STATUS_ES, schedule, year_window
+from campana.queries import schedule, year_window
+from campana.vocab import ine_status
 
 if TYPE_CHECKING:
     from campana.models import Plan
@@ -68,7 +69,7 @@ class GanttRow:
 
     @property
     def ine_es(self) -> str:
-        return INE_STATUS_ES.get(self.ine_exception, str(self.ine_exception))
+        return ine_status(self.ine_exception)
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from campana.dates import fmt, fmt_long, span_days
+from campana.dates import period as period_text
 from campana.errors import Finding
-from campana.queries import (
-    INE_STATUS_ES,
-    Brief,
-    audience_report,
-    brief,
-    period_text,
-)
+from campana.queries import Brief, audience_report, brief
 from campana.render.gantt import attr, esc, gantt_svg
+from campana.vocab import ine_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Plan
@@ -203,7 +199,7 @@ section.campaign, #hallazgos { break-before: page; }
 
 def _ine(value: str | None) -> str:
     key = value if value in ("pending", "approved", "denied") else "none"
-    return f'<span class="ine ine-{key}">{esc(INE_STATUS_ES.get(value, str(value)))}</span>'
+    return f'<span class="ine ine-{key}">{esc(ine_status(value))}</span>'
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
