@@ -127,7 +127,7 @@ def test_several_dated_objectives_span_from_the_first_start_to_the_last_end(
     ]
 
 
-NOTE = " (es la misma fecha del aviso [outside-campaign] de esta línea)"
+NOTE = " (es la misma fecha del aviso anterior, que la compara con el periodo de la campaña)"
 
 
 def test_cambaceo_start_reads_as_one_fact_seen_from_two_tables(cli: Invoke) -> None:

@@ -64,6 +64,18 @@ def test_an_anchor_name_with_a_colon(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["a: [x, :y]\n", "a: [derechohabientes, &a :credito]\n", "a: {k: [ :z]}\n"]
+)
+def test_a_flow_item_starting_with_a_colon_is_text_as_ruamel_reads_it(
+    tmp_path: Path, text: str
+) -> None:
+    """libyaml reads «:y» in a flow list as an empty key with the value «y», silently."""
+    from ruamel.yaml import YAML
+
+    assert _load(tmp_path, text).data == YAML(typ="rt").load(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "plan: !!python/object/apply:os.system\n  title: x\n",

@@ -18,6 +18,7 @@ from campana.yamlsrc.document import YamlDoc
 from campana.yamlsrc.positions import MASK27, own, pack_marks, unpack
 
 STD = "tag:yaml.org,2002:"
+_TAG_TOKEN = re.compile(r"![^\s,\[\]{}]*")
 _MAP, _SEQ, _STR, _MERGE = STD + "map", STD + "seq", STD + "str", STD + "merge"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SKIP = object()  # the pending key of a mapping entry whose value is read but not kept
@@ -121,7 +122,10 @@ class EventBuilder:
         )
 
     def _foreign(self, tag: str, packed: int) -> None:
-        shown = tag.replace(STD, "!!")
+        # the tag as written, so that both parsers name it alike (they expand odd ones apart)
+        line, column, _ = unpack(packed)
+        written = _TAG_TOKEN.search(self.doc.line_text(line), column - 1)
+        shown = written.group() if written else tag.replace(STD, "!!")
         self._finding(
             packed,
             "error",

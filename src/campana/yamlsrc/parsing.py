@@ -24,12 +24,17 @@ from campana.yamlsrc.reading import read_text
 #: allows in names (``&an:chor`` is the anchor «an» and the text «:chor» to libyaml)
 _ODD_BREAKS = ("\x85", "\u2028", "\u2029")
 _ODD_NAME = re.compile("[&*][0-9A-Za-z_-]+[:?%@`]")
+#: and a flow item that starts with ``:`` glued to text (``[a, :b]``): a plain scalar to
+#: YAML 1.2, an empty key to libyaml
+_ODD_FLOW_START = re.compile(r"[\[{,][ \t]*(?:[&!]\S+[ \t]+)*:[^\s,\[\]{}]")
 
 
 def _libyaml_differs(text: str) -> bool:
     if any(ch in text for ch in _ODD_BREAKS):
         return True
-    return ("&" in text or "*" in text) and _ODD_NAME.search(text) is not None
+    if ("&" in text or "*" in text) and _ODD_NAME.search(text) is not None:
+        return True
+    return _ODD_FLOW_START.search(text) is not None
 
 
 def c_parser(text: str) -> Any:

@@ -21,7 +21,9 @@ CODES = ("period-mismatch",)
 SCOPE = "plan"
 
 #: appended to the message when outside-campaign reports the same date at the same position
-SAME_DATE_NOTE = " (es la misma fecha del aviso [outside-campaign] de esta línea)"
+SAME_DATE_NOTE = (
+    " (es la misma fecha del aviso anterior, que la compara con el periodo de la campaña)"
+)
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
