@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from campana.dates import days, fmt, overlap
 from campana.errors import CampanaError
 from campana.ine import (
-    INE_STATUS_REASONS,
     BlackoutIndex,
     apply_assumption,
     parse_assume_ine,
     restricted_status,
     suspended_spans,
 )
+from campana.vocab import INE_STATUS_REASONS, MILESTONE_KINDS
 
 if TYPE_CHECKING:
     from campana.models import Campaign, Execution, Plan
@@ -49,16 +49,6 @@ EVENT_KEYS = (
     "days_from_today",
     "message",
 )
-
-#: Spanish words for milestone kinds (the integrator moves them to the shared vocabulary).
-MILESTONE_KIND_LABELS: dict[str, str] = {
-    "ine-request": "solicitud al INE",
-    "ine-answer": "respuesta del INE",
-    "creative-delivery": "entrega de creatividades",
-    "launch": "lanzamiento",
-    "report": "reporte",
-    "other": "otro",
-}
 
 DEFAULT_DAYS = 14
 """Default window: today and the 13 days after it."""
@@ -312,7 +302,7 @@ def _campaign_events(
             m.name,
             m.touchpoint,
             m.owner,
-            f"Hito, {MILESTONE_KIND_LABELS[m.kind]}: «{m.name}»{about}",
+            f"Hito, {MILESTONE_KINDS[m.kind]}: «{m.name}»{about}",
         )
 
 

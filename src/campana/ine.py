@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Literal, TypeAlias
 
 from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError
+from campana.vocab import INE_STATUS
 
 if TYPE_CHECKING:
     from campana.models import Blackout, Execution, Plan
@@ -38,21 +39,6 @@ STATUSES: tuple[IneStatus, ...] = (
 )
 
 #: The one place where the statuses get their Spanish words (labels in views, JSON stays English).
-INE_STATUS_LABELS: dict[str, str] = {
-    "not-applicable": "no aplica",
-    "not-requested": "no solicitada",
-    "pending": "pendiente",
-    "approved": "aprobada",
-    "denied": "negada",
-}
-
-#: Why a restricted row comes off air during a blackout («sale del aire por la veda: …»).
-INE_STATUS_REASONS: dict[str, str] = {
-    "not-requested": "no se solicitó la excepción del INE",
-    "pending": "la excepción del INE está pendiente",
-    "denied": "el INE negó la excepción",
-}
-
 #: Statuses under which a restricted row must be off air during the blackout.
 OFF_AIR: frozenset[str] = frozenset({"not-requested", "pending", "denied"})
 
@@ -95,7 +81,7 @@ def scenario_label(assume_ine: str | None) -> str | None:
     """The Spanish first line every view shows under a scenario; None without one."""
     if assume_ine is None:
         return None
-    label = INE_STATUS_LABELS[assume_ine]
+    label = INE_STATUS[assume_ine]
     return f"Escenario: toda excepción del INE pendiente se considera {label}"
 
 

@@ -9,12 +9,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-#: the document's asterisk: the INE exception of a touchpoint inside the electoral blackout
+#: the document's asterisk: the INE exception of a touchpoint inside the electoral blackout.
+#: ``campana.ine`` tells a row's status: "not-applicable" when no blackout restricts it,
+#: "not-requested" when one does and the plan asks for no exception (``None`` in the file).
 INE_STATUS: Mapping[str | None, str] = {
+    "not-applicable": "no aplica",
+    "not-requested": "no solicitada",
     "pending": "pendiente",
     "approved": "aprobada",
     "denied": "negada",
     None: "no solicitada",
+}
+
+#: why a restricted row comes off air during a blackout («sale del aire por la veda: …»)
+INE_STATUS_REASONS: Mapping[str, str] = {
+    "not-requested": "no se solicitó la excepción del INE",
+    "pending": "la excepción del INE está pendiente",
+    "denied": "el INE negó la excepción",
+}
+
+#: the kinds of milestone of a campaign
+MILESTONE_KINDS: Mapping[str, str] = {
+    "ine-request": "solicitud al INE",
+    "ine-answer": "respuesta del INE",
+    "creative-delivery": "entrega de creatividades",
+    "launch": "lanzamiento",
+    "report": "reporte",
+    "other": "otro",
 }
 
 #: what a row of the schedule is
