@@ -71,8 +71,7 @@ def parse_assume_ine(text: str | None) -> Assumption | None:
         shown = "".join(c for c in text.strip() if c.isprintable())[:40]
         raise IneError(
             f"«{shown}» no es un escenario de la excepción del INE",
-            hint="usa negada, aprobada o pendiente (denied, approved, pending); por ejemplo "
-            "«--assume-ine negada»",
+            hint="usa negada, aprobada o pendiente (denied, approved, pending)",
         )
     return found
 

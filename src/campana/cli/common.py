@@ -44,6 +44,30 @@ TodayOpt = Annotated[
 ]
 
 
+AssumeIneOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--assume-ine",
+        metavar="ESTADO",
+        help=(
+            "Escenario: trata toda excepción del INE pendiente como negada, aprobada o "
+            "pendiente (denied, approved, pending), sin tocar el plan."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def assumption(value: str | None) -> str | None:
+    """The --assume-ine scenario ("denied", "approved", "pending") or None without one."""
+    if value is None:
+        return None
+    from campana.ine import parse_assume_ine
+
+    with option_error("--assume-ine"):
+        return parse_assume_ine(value)
+
+
 def format_option(help_text: str, *, show_default: bool = True) -> Any:
     """``--format/-f FORMATO``: the same option in every command, with what it offers."""
     return typer.Option(
