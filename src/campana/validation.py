@@ -39,7 +39,11 @@ class Validation:
         """Line ``line`` (1-based) of the file shown as ``name``, or "" if it is not known."""
         lines = self._lines.get(name)
         if lines is None:
-            lines = self._lines[name] = self.texts.get(name, "").splitlines()
+            from campana.yamlsrc.positions import split_lines
+
+            # lines as editors count them (and as positions are given): NEL, LS and PS do
+            # not end a line, as str.splitlines() would have it
+            lines = self._lines[name] = split_lines(self.texts.get(name, ""))
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
