@@ -29,6 +29,8 @@ RETYPED = [b"[]", b"{}", b"~", b"12", b"true", b"2024-13-45", b"'x'", b"-", b"*n
 def _delete_key(data: bytes, rng: random.Random) -> bytes:
     lines = data.split(b"\n")
     keyed = [i for i, line in enumerate(lines) if KEY_LINE.match(line + b"\n")]
+    if not keyed:
+        return data
     del lines[rng.choice(keyed)]
     return b"\n".join(lines)
 
@@ -38,6 +40,8 @@ def _retype(data: bytes, rng: random.Random) -> bytes:
     valued = [
         i for i, line in enumerate(lines) if b": " in line and not line.lstrip().startswith(b"#")
     ]
+    if not valued:
+        return data
     i = rng.choice(valued)
     head = lines[i].split(b": ", 1)[0]
     lines[i] = head + b": " + rng.choice(RETYPED)
@@ -46,6 +50,8 @@ def _retype(data: bytes, rng: random.Random) -> bytes:
 
 def _swap_dates(data: bytes, rng: random.Random) -> bytes:
     spans = [m.span() for m in DATE.finditer(data)]
+    if len(spans) < 2:
+        return data
     k = rng.randrange(len(spans) - 1)
     (a, b), (c, d) = spans[k], spans[k + 1]
     return data[:a] + data[c:d] + data[b:c] + data[a:b] + data[d:]
@@ -53,23 +59,29 @@ def _swap_dates(data: bytes, rng: random.Random) -> bytes:
 
 def _duplicate_id(data: bytes, rng: random.Random) -> bytes:
     found = list(ID_LINE.finditer(data))
+    if len(found) < 2:
+        return data
     source, target = rng.sample(found, 2)
     a, b = target.span(1)
     return data[:a] + source.group(1) + data[b:]
 
 
 def _byte(data: bytes, rng: random.Random) -> bytes:
+    if not data:
+        return data
     k = rng.randrange(len(data))
     return data[:k] + bytes([rng.randrange(256)]) + data[k + 1 :]
 
 
 def _truncate(data: bytes, rng: random.Random) -> bytes:
+    if not data:
+        return data
     return data[: rng.randrange(len(data))]
 
 
 def _unicode(data: bytes, rng: random.Random) -> bytes:
-    k = rng.randrange(len(data))
-    while k and (data[k] & 0xC0) == 0x80:  # not inside a character
+    k = rng.randrange(len(data) + 1)
+    while 0 < k < len(data) and (data[k] & 0xC0) == 0x80:  # not inside a character
         k -= 1
     return data[:k] + rng.choice(ODD).encode("utf-8") + data[k:]
 
