@@ -102,6 +102,7 @@ class EventBuilder:
         self.budget = budget
         self.visited = 0
         self.largest_int = 0  # the largest magnitude of a whole number built
+        self.plain: dict[str, Any] = {}  # plain scalar text → its value (see _value)
         self.anchors: dict[str, _Anchor] = {}
         from ruamel.yaml.resolver import Resolver
 
@@ -180,15 +181,19 @@ class EventBuilder:
 
         stack: list[_Frame] = []
         documents = 0
+        # looked up once, not per event
+        get_event, scalar, start, end = parser.get_event, self._scalar, self._start, self._end
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
-                self._scalar(stack, event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                self._start(stack, event, kind is MappingStartEvent)
+                scalar(stack, event)
+            elif kind is MappingStartEvent:
+                start(stack, event, True)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                self._end(stack)
+                end(stack)
+            elif kind is SequenceStartEvent:
+                start(stack, event, False)
             elif kind is AliasEvent:
                 self._alias(stack, event)
             elif kind is DocumentStartEvent:
@@ -295,30 +300,56 @@ class EventBuilder:
         self._attach(parent, is_key, value, packed, packed, 1, 0, raw=raw, key_tag=tag)
 
     def _value(self, raw: str, implicit: Any, packed: int, depth: int) -> Any:
-        """A kept plain scalar value (the fast path of ``_scalar``): resolved, counted, built."""
-        tag = _STR
-        if implicit[0]:
-            for t, match in self.implicit.get(raw[:1], self.anywhere):
-                if match(raw):
-                    tag = t
-                    break
+        """A kept untagged scalar value (the fast path of ``_scalar``): counted, resolved, built.
+
+        A plain scalar's value depends on its text alone: each text is resolved once
+        (``self.plain``), its value shared where it repeats (dates, ids, names; all immutable;
+        not floats, so that two NaNs stay two objects).
+        """
         self.visited += 1
         if self.visited > self.budget or depth > limits.MAX_DEPTH:
             self._check(packed, depth)
+        if not implicit[0]:
+            return raw  # quoted
+        plain = self.plain
+        if raw in plain:
+            return plain[raw]
+        tag = _STR
+        for t, match in self.implicit.get(raw[:1], self.anywhere):
+            if match(raw):
+                tag = t
+                break
         if tag == _STR:
+            plain[raw] = raw
             return raw
         value = _convert(tag, raw)
         if type(value) is int and abs(value) > self.largest_int:
             self.largest_int = abs(value)
+        if type(value) is not float:
+            plain[raw] = value
         return value
 
     def _start(self, stack: list[_Frame], event: Any, is_map: bool) -> None:
-        packed = pack_marks(event.start_mark, event.end_mark, False)
-        _, is_key, muted, depth = self._parent(stack)
+        start = event.start_mark
+        column: int = start.column
+        if column > MASK27:
+            column = MASK27
+        packed = (start.line << 54) | (column << 27) | 1  # pack_marks(start, end, False)
+        if stack:  # _parent, inline
+            top = stack[-1]
+            is_key = top.is_map and top.key is None
+            muted = top.muted or (top.is_map and top.key is _SKIP)
+            depth = top.depth + 1
+        else:
+            is_key = muted = False
+            depth = 0
         if depth > limits.MAX_DEPTH:  # keys and skipped values too: before the parser's work
             line, column, _ = unpack(packed)
             raise refusals.too_deep(self.doc.name, line, column)
-        self._count(packed, depth, muted, is_key, 1)
+        if not (muted or is_key):  # _count, inline
+            self.visited += 1
+            if self.visited > self.budget:
+                self._check(packed, depth)
         stack.append(_Frame(is_map, event.tag, packed, event.anchor, depth, muted or is_key))
 
     def _end(self, stack: list[_Frame]) -> None:
