@@ -103,6 +103,7 @@ class EventBuilder:
         self.visited = 0
         self.largest_int = 0  # the largest magnitude of a whole number built
         self.plain: dict[str, Any] = {}  # plain scalar text → its value (see _value)
+        self.keys: dict[str, str] = {}  # key text → the one string kept for it
         self.anchors: dict[str, _Anchor] = {}
         from ruamel.yaml.resolver import Resolver
 
@@ -255,6 +256,9 @@ class EventBuilder:
                         if tag == _MERGE or raw in top.seen:
                             self._key(top, raw, tag, packed)
                         else:
+                            # one string object per key text (a plan repeats a few keys
+                            # tens of thousands of times: the data and the shadow share it)
+                            raw = self.keys.setdefault(raw, raw)
                             top.seen[raw] = line + 1
                             top.key, top.kpos = raw, packed
                         return
