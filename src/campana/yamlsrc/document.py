@@ -102,6 +102,7 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         if enabled:
-            gc.freeze()
-            gc.unfreeze()
+            if gc.get_freeze_count() == 0:  # never thaw what the program itself froze
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
