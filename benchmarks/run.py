@@ -2,6 +2,7 @@
 
     python benchmarks/run.py            # everything (about six minutes)
     python benchmarks/run.py --quick    # fewer runs, no 4,000-campaign plan
+    python benchmarks/floor.py PLAN     # validation against the parser's floor, in one process
 
 Every command runs in a fresh process, started by a small wrapper process that times it and reads
 its peak memory (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``). Commands are interleaved
@@ -12,6 +13,11 @@ Everything runs with this interpreter's environment (``sys.executable``): ``camp
 ``check-jsonschema`` are taken from its ``bin`` folder. check-jsonschema is a benchmark-only
 dependency: ``pip install -e '.[bench]'``. The children write bytecode (``.pyc``) as an installed
 package has it, use a cache folder of their own (``benchmarks/out/cache``), and write to a pipe.
+
+Rows for commands that do not exist yet (``agenda``, ``veda``, ``export svg|html``, written in
+parallel) are skipped with a note, and their targets say SKIP. After the timed rounds,
+``benchmarks/floor.py`` measures whole validation against libyaml's events plus
+``model_validate`` in one process (CPU time) at 200 x 50 and 2,000 x 10.
 
 The large plans come from ``benchmarks/generate.py`` (written if missing). Exit status: 0 when
 every target holds, 1 when one does not, 2 when the benchmark cannot run.
@@ -121,6 +127,32 @@ def measure(case: Case, base_env: dict[str, str]) -> None:
     case.codes.add(result["code"])
 
 
+def command_exists(campana: list[str], words: list[str], env: dict[str, str]) -> bool:
+    """Whether ``campana <words> --help`` knows the command (commands written in parallel)."""
+    done = subprocess.run(
+        [*campana, *words, "--help"], env=env, cwd=ROOT, capture_output=True, check=False
+    )
+    return done.returncode == 0
+
+
+def parser_floor(plan: Path, runs: int, env: dict[str, str]) -> dict[str, float] | None:
+    """``benchmarks/floor.py`` on a plan, in a process of its own: libyaml's events alone,
+    ``model_validate``, and whole validation, in seconds of CPU time (None if it failed)."""
+    done = subprocess.run(
+        [sys.executable, str(HERE / "floor.py"), str(plan), "--runs", str(runs)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        print(f"error: floor.py {plan.parent.name}: {done.stderr.strip()}", file=sys.stderr)
+        return None
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
 def heavy_imports(argv: list[str], env: dict[str, str]) -> list[str]:
     """Which of pydantic, ruamel.yaml, rich a command imports (``python -X importtime``)."""
     done = subprocess.run(
@@ -155,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
 
     sizes = [(n, m, p) for n, m, p in generate.DEFAULT_SIZES if not (args.quick and n == 4000)]
     plans = {f"{n}x{m}": generate.write(n, m, period=p) for n, m, p in sizes}
+    # the 2,000 x 10 plan with a catalogue 8,000 touchpoints longer: no lookup may scan it
+    grown = "2000x10+8000tp"
+    plans[grown] = generate.write(2000, 10, extra=generate.EXTRA_TOUCHPOINTS)
     schema = str(ROOT / "schema" / "campaigns.schema.json")
 
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPANA_")}
@@ -177,7 +212,23 @@ def main(argv: list[str] | None = None) -> int:
         Case("schedule, shipped, no cache", schedule(None), cold),
         Case("validate, shipped", [*campana, "validate"]),
     ]
+    # Commands written in parallel with these benchmarks: a row once they exist. Warm cache.
+    new_commands = {
+        "agenda, shipped": ["agenda"],
+        "veda, shipped": ["veda"],
+        "export svg, shipped": ["export", "svg"],
+        "export html, shipped": ["export", "html"],
+    }
+    for name, words in new_commands.items():
+        if command_exists(campana, words, base_env):
+            cases.append(Case(name, [*campana, *words]))
+        else:
+            print(f"note: «campana {' '.join(words)}» does not exist yet; its row is skipped")
     for size, path in plans.items():
+        if size == grown:
+            cases.append(Case(f"validate {size}", [*campana, "validate", str(path)], large=True))
+            cases.append(Case(f"schedule {size}", schedule(str(path)), large=True))
+            continue
         cases.append(Case(f"validate {size}", [*campana, "validate", str(path)], large=True))
         if checker and size != "4000x10":
             cases.append(
@@ -301,7 +352,56 @@ def main(argv: list[str] | None = None) -> int:
             ratio("validate 4000x10", "validate 2000x10"),
             2.0,
         ),
+        # the cold path: the pre-commit hook and CI, and the first query after an edit
+        Target(
+            "validate (shipped) / import floor",
+            ratio("validate, shipped", "import floor"),
+            1.3,
+        ),
+        Target(
+            "schedule --month marzo, no cache (shipped) / floor",
+            ratio("schedule, shipped, no cache", "import floor"),
+            1.3,
+        ),
+        # no quadratic term: 8,000 more touchpoints in the catalogue cost little
+        Target(
+            "validate 2000x10+8000tp / validate 2000x10",
+            ratio(f"validate {grown}", "validate 2000x10"),
+            1.2,
+        ),
+        Target(
+            "schedule 2000x10+8000tp / schedule 2000x10 (warm)",
+            ratio(f"schedule {grown}", "schedule 2000x10"),
+            1.2,
+        ),
+        Target(
+            "validate 200x50 / check-jsonschema, peak memory (tight)",
+            mem_ratio("validate 200x50", "check-jsonschema 200x50"),
+            0.7,
+        ),
     ]
+    for name in new_commands:  # SKIP while the command does not exist
+        what = f"{name.split(',')[0]} (shipped, warm) / import floor"
+        targets.append(Target(what, ratio(name, "import floor"), 1.1))
+
+    # closer to the parser's floor: in one process, CPU time
+    floors = {size: parser_floor(plans[size], 3, base_env) for size in ("200x50", "2000x10")}
+    print()
+    print(f"{'in one process (CPU)':34} {'events':>9} {'model':>9} {'whole':>9} {'ratio':>7}")
+    for size, f in floors.items():
+        if f is not None:
+            print(
+                f"{'validation ' + size:34} {f['events'] * 1000:7.0f}ms "
+                f"{f['model_validate'] * 1000:7.0f}ms {f['whole'] * 1000:7.0f}ms "
+                f"{f['ratio']:6.2f}x"
+            )
+        targets.append(
+            Target(
+                f"validation {size} / (libyaml events + model_validate)",
+                None if f is None else f["ratio"],
+                2.5,
+            )
+        )
     print()
     print(f"{'target':58} {'measured':>9} {'limit':>8}  verdict")
     for t in targets:
@@ -316,6 +416,7 @@ def main(argv: list[str] | None = None) -> int:
                     "python": sys.version,
                     "load": load,
                     "cases": {c.name: {"walls": c.walls, "peaks_kb": c.peaks} for c in cases},
+                    "parser_floor": floors,
                     "targets": {t.what: [t.value, t.limit, t.verdict] for t in targets},
                 },
                 indent=2,

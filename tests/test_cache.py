@@ -326,3 +326,41 @@ def test_the_key_follows_every_module_that_shapes_a_checked_plan() -> None:
     for module in ("checks/rules/coverage.py", "yamlsrc/events.py", "models.py"):
         st = (core / module).stat()
         assert f"{Path(module).name}:{st.st_size}:{st.st_mtime_ns}" in stamp, module
+
+
+def test_the_lookups_by_id_are_invisible(cache_dir: Path, plan_dir: Path) -> None:
+    """Plan.campaign and touchpoint_name look up a dict built on first use, on the model and on
+    the record alike: the first of a repeated id, as a scan finds; equality, dumps, copies and
+    pickles do not see it."""
+    plan = plan_dir / "campaigns.yaml"
+    cold = open_plan(plan).plan
+    warm = _hit(plan).plan
+    fresh = open_plan(plan).plan
+    for p in (cold, warm):
+        first = p.touchpoints[0]
+        assert p.touchpoint_name(first.id) == first.name
+        assert p.campaign(p.campaigns[-1].id) is p.campaigns[-1]
+        assert p.touchpoint_name("no-existe") == "no-existe"
+        assert p.campaign("no-existe") is None
+        for b in p.blackouts:
+            assert all(b.restricts_touchpoint(t) for t in b.restricts)
+            assert not b.restricts_touchpoint("no-existe")
+    assert cold == warm and cold.model_dump() == fresh.model_dump()
+    assert cold.model_dump_json() == warm.model_dump_json()
+    assert pickle.loads(pickle.dumps(cold)) == cold
+    assert pickle.loads(pickle.dumps(warm)) == warm
+    assert pickle.dumps(warm) == pickle.dumps(fresh)  # the built lookup is not pickled
+    assert "_by_id" not in cold.__dict__ and "_by_id" not in warm.__dict__
+    # a repeated id: the first one wins, and a copy with other touchpoints looks up its own
+    doubled = cold.model_copy(
+        update={
+            "touchpoints": [
+                models.TouchpointType(id="digital", name="Primero"),
+                models.TouchpointType(id="digital", name="Segundo"),
+            ],
+            "campaigns": [*cold.campaigns, cold.campaigns[0].model_copy(update={"name": "Otra"})],
+        }
+    )
+    assert doubled.touchpoint_name("digital") == "Primero"
+    assert doubled.campaign(cold.campaigns[0].id) is doubled.campaigns[0]
+    assert cold.touchpoint_name("digital") == "Digital"

@@ -24,7 +24,7 @@ def blackout_overlaps(
     if touchpoint is None:
         return
     for b in blackouts:
-        if touchpoint in b.restricts:
+        if b.restricts_touchpoint(touchpoint):  # a set built once, not a scan of the list
             cross = overlap(start, end, b.start, b.end)
             if cross is not None:
                 yield b, cross

@@ -19,8 +19,9 @@ What comes back is not the pydantic models: importing pydantic alone takes longe
 everything else a query does with a warm cache. The models come back as ``Record`` objects,
 read-only stand-ins restored without pydantic: the same fields (nested records, lists, dates,
 strings, numbers), the models' own helpers (``Plan.campaign``, ``Plan.touchpoint_name``,
-``Audience.segment``), equality and hashing with each other and with the real models,
-``isinstance`` against the model classes, and every other attribute (``model_dump``,
+``Blackout.restricts_touchpoint``, ``Audience.segment``; lookups they build on first use live
+in slots, never pickled or compared), equality and hashing with each other and with the real
+models, ``isinstance`` against the model classes, and every other attribute (``model_dump``,
 ``model_copy``, ...) by building the real model on first use (``model_construct``, no
 re-validation: the data was validated when the entry was written).
 
@@ -158,14 +159,42 @@ class Record(metaclass=_RecordMeta):
 class _PlanRecord(Record):
     """The helpers of ``campana.models.Plan`` (tests/test_cache.py keeps them in step)."""
 
-    __slots__ = ()
+    __slots__ = ("_by_id",)  # as on the model: built on first use, never pickled or compared
+
+    def _lookups(self) -> tuple[dict[str, Any], dict[str, str]]:
+        try:
+            return cast("tuple[dict[str, Any], dict[str, str]]", self._by_id)
+        except AttributeError:
+            pass
+        campaigns: dict[str, Any] = {}
+        for c in self.campaigns:
+            campaigns.setdefault(c.id, c)
+        names: dict[str, str] = {}
+        for t in self.touchpoints:
+            names.setdefault(t.id, str(t.name))
+        found = (campaigns, names)
+        object.__setattr__(self, "_by_id", found)
+        return found
 
     def campaign(self, campaign_id: str) -> Any:
-        return next((c for c in self.campaigns if c.id == campaign_id), None)
+        return self._lookups()[0].get(campaign_id)
 
     def touchpoint_name(self, touchpoint_id: str) -> str:
-        found = next((t for t in self.touchpoints if t.id == touchpoint_id), None)
-        return str(found.name) if found else touchpoint_id
+        return self._lookups()[1].get(touchpoint_id, touchpoint_id)
+
+
+class _BlackoutRecord(Record):
+    """The helper of ``campana.models.Blackout``."""
+
+    __slots__ = ("_restricts_set",)
+
+    def restricts_touchpoint(self, touchpoint: str) -> bool:
+        try:
+            found: frozenset[str] = self._restricts_set
+        except AttributeError:
+            found = frozenset(self.restricts)
+            object.__setattr__(self, "_restricts_set", found)
+        return touchpoint in found
 
 
 class _AudienceRecord(Record):
@@ -177,7 +206,11 @@ class _AudienceRecord(Record):
         return next((s for s in self.segments if s.id == segment_id), None)
 
 
-_HELPERS: dict[str, type[Record]] = {"Plan": _PlanRecord, "Audience": _AudienceRecord}
+_HELPERS: dict[str, type[Record]] = {
+    "Plan": _PlanRecord,
+    "Blackout": _BlackoutRecord,
+    "Audience": _AudienceRecord,
+}
 _CLASSES: dict[str, type[Record]] = {}
 
 

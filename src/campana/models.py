@@ -75,6 +75,17 @@ class Blackout(Model):
         description="Puntos de contacto (ids de touchpoints) que la veda restringe."
     )
 
+    # ``restricts`` as a set, built on first use (a slot: see ``Plan``)
+    __slots__ = ("_restricts_set",)
+
+    def restricts_touchpoint(self, touchpoint: str) -> bool:
+        """Whether the blackout restricts ``touchpoint`` (``touchpoint in restricts``)."""
+        found: frozenset[str] | None = getattr(self, "_restricts_set", None)
+        if found is None:
+            found = frozenset(self.restricts)
+            object.__setattr__(self, "_restricts_set", found)
+        return touchpoint in found
+
 
 class Objective(Model):
     text: Text
@@ -191,12 +202,29 @@ class Plan(Model):
     blackouts: list[Blackout] = Field(default_factory=list)
     campaigns: list[Campaign]
 
+    # Lookups by id, built on first use. A slot, neither a field nor a private attribute:
+    # equality, hashing, model_dump, copies and pickles never see it (a copy builds its own).
+    __slots__ = ("_by_id",)
+
+    def _lookups(self) -> tuple[dict[str, Campaign], dict[str, str]]:
+        built: tuple[dict[str, Campaign], dict[str, str]] | None = getattr(self, "_by_id", None)
+        if built is not None:
+            return built
+        campaigns: dict[str, Campaign] = {}
+        for c in self.campaigns:
+            campaigns.setdefault(c.id, c)  # the first one, as a scan would find
+        names: dict[str, str] = {}
+        for t in self.touchpoints:
+            names.setdefault(t.id, t.name)
+        found = (campaigns, names)
+        object.__setattr__(self, "_by_id", found)
+        return found
+
     def campaign(self, campaign_id: str) -> Campaign | None:
-        return next((c for c in self.campaigns if c.id == campaign_id), None)
+        return self._lookups()[0].get(campaign_id)
 
     def touchpoint_name(self, touchpoint_id: str) -> str:
-        found = next((t for t in self.touchpoints if t.id == touchpoint_id), None)
-        return found.name if found else touchpoint_id
+        return self._lookups()[1].get(touchpoint_id, touchpoint_id)
 
 
 Bound = Literal["exact", "up-to", "approx"]

@@ -101,6 +101,9 @@ class EventBuilder:
         self.doc = doc
         self.budget = budget
         self.visited = 0
+        self.largest_int = 0  # the largest magnitude of a whole number built
+        self.plain: dict[str, Any] = {}  # plain scalar text → its value (see _value)
+        self.keys: dict[str, str] = {}  # key text → the one string kept for it
         self.anchors: dict[str, _Anchor] = {}
         from ruamel.yaml.resolver import Resolver
 
@@ -156,6 +159,7 @@ class EventBuilder:
         error (the caller decides whether another parser gets a chance)."""
         try:
             self._run(parser)
+            self.doc.largest_int = self.largest_int
         except refusals.UnreadableFile:
             raise
         except RecursionError:
@@ -178,15 +182,19 @@ class EventBuilder:
 
         stack: list[_Frame] = []
         documents = 0
+        # looked up once, not per event
+        get_event, scalar, start, end = parser.get_event, self._scalar, self._start, self._end
         while True:
-            event = parser.get_event()
+            event = get_event()
             kind = type(event)
             if kind is ScalarEvent:
-                self._scalar(stack, event)
-            elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                self._start(stack, event, kind is MappingStartEvent)
+                scalar(stack, event)
+            elif kind is MappingStartEvent:
+                start(stack, event, True)
             elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                self._end(stack)
+                end(stack)
+            elif kind is SequenceStartEvent:
+                start(stack, event, False)
             elif kind is AliasEvent:
                 self._alias(stack, event)
             elif kind is DocumentStartEvent:
@@ -223,9 +231,54 @@ class EventBuilder:
         explicit: str | None = event.tag
         start, end = event.start_mark, event.end_mark
         line: int = start.line
-        column: int = min(start.column, MASK27)
-        span = max(1, min(end.column - column, MASK27)) if end.line == line else 1
+        column: int = start.column
+        if column > MASK27:
+            column = MASK27
+        if end.line == line:
+            span = end.column - column
+            if span < 1:
+                span = 1
+            elif span > MASK27:
+                span = MASK27
+        else:
+            span = 1
         packed = (line << 54) | (column << 27) | span
+        if explicit is None and event.anchor is None and stack:
+            # The common case, inline: an untagged scalar without an anchor, in a collection
+            # that is kept, as a new key, a kept value or a sequence item. Does what the
+            # general path below does for it, without its calls.
+            top = stack[-1]
+            if not top.muted:
+                if top.is_map:
+                    key = top.key
+                    if key is None:  # a key: flagged unless new and not a merge key («<<»)
+                        tag = self._resolve(raw, event.implicit) if raw[:1] == "<" else _STR
+                        if tag == _MERGE or raw in top.seen:
+                            self._key(top, raw, tag, packed)
+                        else:
+                            # one string object per key text (a plan repeats a few keys
+                            # tens of thousands of times: the data and the shadow share it)
+                            raw = self.keys.setdefault(raw, raw)
+                            top.seen[raw] = line + 1
+                            top.key, top.kpos = raw, packed
+                        return
+                    if key is not _SKIP:
+                        value: Any = self._value(raw, event.implicit, packed, top.depth + 1)
+                        top.items[key] = value
+                        top.shadow[key] = (top.kpos, packed)
+                        top.key = None
+                        top.size += 1
+                        if top.height < 1:
+                            top.height = 1
+                        return
+                else:
+                    value = self._value(raw, event.implicit, packed, top.depth + 1)
+                    top.items.append(value)
+                    top.shadow.append(packed)
+                    top.size += 1
+                    if top.height < 1:
+                        top.height = 1
+                    return
         parent, is_key, muted, depth = self._parent(stack)
         if explicit is not None:
             # never constructed: a quoted or tagged scalar reads as its text
@@ -235,7 +288,7 @@ class EventBuilder:
         else:
             tag = self._resolve(raw, event.implicit)
         if is_key:
-            value: Any = raw
+            value = raw
         elif tag == _STR:
             value = raw
             if not muted:
@@ -244,17 +297,63 @@ class EventBuilder:
         else:
             self._count(packed, depth, muted, is_key, 1)
             value = _convert(tag, raw)
+            if type(value) is int and abs(value) > self.largest_int:
+                self.largest_int = abs(value)
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(value, packed, 1, 0, raw)
         self._attach(parent, is_key, value, packed, packed, 1, 0, raw=raw, key_tag=tag)
 
+    def _value(self, raw: str, implicit: Any, packed: int, depth: int) -> Any:
+        """A kept untagged scalar value (the fast path of ``_scalar``): counted, resolved, built.
+
+        A plain scalar's value depends on its text alone: each text is resolved once
+        (``self.plain``), its value shared where it repeats (dates, ids, names; all immutable;
+        not floats, so that two NaNs stay two objects).
+        """
+        self.visited += 1
+        if self.visited > self.budget or depth > limits.MAX_DEPTH:
+            self._check(packed, depth)
+        if not implicit[0]:
+            return raw  # quoted
+        plain = self.plain
+        if raw in plain:
+            return plain[raw]
+        tag = _STR
+        for t, match in self.implicit.get(raw[:1], self.anywhere):
+            if match(raw):
+                tag = t
+                break
+        if tag == _STR:
+            plain[raw] = raw
+            return raw
+        value = _convert(tag, raw)
+        if type(value) is int and abs(value) > self.largest_int:
+            self.largest_int = abs(value)
+        if type(value) is not float:
+            plain[raw] = value
+        return value
+
     def _start(self, stack: list[_Frame], event: Any, is_map: bool) -> None:
-        packed = pack_marks(event.start_mark, event.end_mark, False)
-        _, is_key, muted, depth = self._parent(stack)
+        start = event.start_mark
+        column: int = start.column
+        if column > MASK27:
+            column = MASK27
+        packed = (start.line << 54) | (column << 27) | 1  # pack_marks(start, end, False)
+        if stack:  # _parent, inline
+            top = stack[-1]
+            is_key = top.is_map and top.key is None
+            muted = top.muted or (top.is_map and top.key is _SKIP)
+            depth = top.depth + 1
+        else:
+            is_key = muted = False
+            depth = 0
         if depth > limits.MAX_DEPTH:  # keys and skipped values too: before the parser's work
             line, column, _ = unpack(packed)
             raise refusals.too_deep(self.doc.name, line, column)
-        self._count(packed, depth, muted, is_key, 1)
+        if not (muted or is_key):  # _count, inline
+            self.visited += 1
+            if self.visited > self.budget:
+                self._check(packed, depth)
         stack.append(_Frame(is_map, event.tag, packed, event.anchor, depth, muted or is_key))
 
     def _end(self, stack: list[_Frame]) -> None:
