@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from campana.dates import MONTH_ABBR_ES, fmt
 from campana.gantt import GanttData, GanttRow, gantt_data
+from campana.ine import scenario_label
 
 if TYPE_CHECKING:
     from campana.models import Plan
@@ -33,6 +34,7 @@ FONT = (
 )
 
 INK = "#1a1a1a"
+SCENARIO = "#8a3b00"
 MUTED = "#5f6368"
 GRID = "#c9d1d9"
 COLORS = {
@@ -225,7 +227,7 @@ def _defs() -> str:
         '<pattern id="veda-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f1f1f1"/>'
         '<line x1="0" y1="0" x2="0" y2="8" stroke="#c4c4c4" stroke-width="2.5"/></pattern>'
-        '<pattern id="risk-blocked" width="6" height="6" patternUnits="userSpaceOnUse" '
+        '<pattern id="risk-suspended" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#b3261e"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.6"/></pattern>'
         '<pattern id="risk-pending" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -250,7 +252,7 @@ def _row_meta(row: GanttRow) -> str:
         parts.append("punto de contacto")
     elif row.kind == "component":
         parts.append("componente")
-    if row.kind in ("component", "touchpoint") and (row.in_blackout or row.ine_exception):
+    if row.kind in ("component", "touchpoint") and (row.in_blackout or row.ine_recorded):
         parts.append(f"excepción INE: {row.ine_es}")
     if row.owner:
         parts.append(f"responsable: {row.owner}")
@@ -275,12 +277,14 @@ def layout(data: GanttData) -> Layout:
         y += 28
         lay.text(MARGIN, y, line, 24, role="title", bold=True)
     sub = f"{data.owner} · del {fmt(data.start)} al {fmt(data.end)} · hoy: {fmt(data.today)}"
-    if data.assume_ine in ("denied", "approved"):
-        word = "negadas" if data.assume_ine == "denied" else "aprobadas"
-        sub += f" · escenario: excepciones INE pendientes {word}"
     for line in wrap(sub, WIDTH - 2 * MARGIN, 14):
         y += 20
         lay.text(MARGIN, y, line, 14, role="subtitle", fill=MUTED)
+    scenario = scenario_label(data.assume_ine)
+    if scenario is not None:  # a what-if, not the plan: said right under the title
+        for line in wrap(scenario, WIDTH - 2 * MARGIN, 14, bold=True):
+            y += 20
+            lay.text(MARGIN, y, line, 14, role="scenario", bold=True, fill=SCENARIO)
     y += 16
 
     # --- header lines: blackouts, today, months ------------------------------------------
@@ -470,12 +474,12 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
         "touchpoint": "Punto de contacto",
         "milestone": "Hito",
         "blackout": "Veda electoral",
-        "pending": "Días en veda: excepción INE pendiente",
-        "blocked": "Días en veda sin excepción INE aprobada",
+        "pending": "Días en veda: excepción del INE pendiente",
+        "suspended": "Días suspendidos por la veda: sin excepción del INE aprobada",
         "today": "Hoy",
     }
     if data.assume_ine == "denied":
-        labels["blocked"] += " (pendientes tomadas como negadas)"
+        labels["suspended"] += " (escenario: pendientes negadas)"
     order = list(labels)
     return [(k, labels[k]) for k in order if k in used]
 
@@ -492,7 +496,7 @@ def _swatch(key: str, x: float, y: float) -> str:
     fill = {
         "blackout": "url(#veda-hatch)",
         "pending": "url(#risk-pending)",
-        "blocked": "url(#risk-blocked)",
+        "suspended": "url(#risk-suspended)",
     }.get(key, COLORS.get(key, "#999"))
     stroke = ' stroke="#4b77a3"' if key == "touchpoint" else ""
     stroke = ' stroke="#9e9e9e"' if key == "blackout" else stroke
