@@ -301,6 +301,12 @@ def test_export_svg_writes_a_file_or_stdout(cli: Invoke, tmp_path: Path) -> None
         (["validate"], []),
         (["schedule"], []),
         (["export", "svg", "-o", "-"], ["campana.gantt", "campana.render.gantt"]),
+        (["export", "ics", "--today", "2024-03-01"], []),
+        (["export", "csv"], []),
+        (
+            ["export", "html", "-o", "-"],
+            ["campana.gantt", "campana.render.gantt", "campana.render.report"],
+        ),
     ],
 )
 def test_the_drawing_code_is_imported_only_by_the_picture_exports(
