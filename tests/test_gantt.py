@@ -417,3 +417,19 @@ def test_rows_no_blackout_restricts_say_no_aplica_and_are_never_marked() -> None
     import campana.gantt as gantt
 
     assert not hasattr(gantt, "effective_ine")  # one scenario logic: campana.ine
+
+
+def test_second_lines_are_large_and_dark_enough_to_print(plan: Plan) -> None:
+    root = chart(plan)
+    small = {
+        (t.get("font-size"), t.get("fill"), t.text)
+        for t in root.iter(f"{NS}text")
+        if float(t.get("font-size", "0")) < 11.5 and t.text and not t.text.isdigit()
+    }
+    # only the blackout's second line (11) and the week numbers may be smaller
+    assert {(size, fill) for size, fill, _ in small} <= {("11", "#3c4043")}, small
+    meta = [t for t in root.iter(f"{NS}text") if "responsable" in (t.text or "")]
+    assert all(t.get("fill") == "#3c4043" for t in meta)
+    brigadas = [r for r in gantt_data(plan, TODAY).rows if r.touchpoint == "brigadas"]
+    assert brigadas and all(r.during_blackout and not r.in_blackout for r in brigadas)
+    assert "punto de contacto · excepción INE: no aplica" in texts(root)

@@ -52,6 +52,8 @@ class GanttRow:
     ine_status: IneStatus = "not-applicable"
     #: whether the plan records an exception for the row at all
     ine_recorded: bool = False
+    #: whether the row runs during a blackout, restricted or not (Brigadas: «no aplica»)
+    during_blackout: bool = False
     marked: tuple[MarkedSpan, ...] = ()
     #: for milestones: the milestone id and its kind in Spanish
     milestone: str | None = None
@@ -225,6 +227,9 @@ def gantt_data(
                 owner=owner,
                 ine_status=status,
                 ine_recorded=r.ine_exception is not None,
+                during_blackout=any(
+                    overlap(r.start, r.end, b.start, b.end) is not None for b in plan.blackouts
+                ),
                 marked=marked,
             )
         )

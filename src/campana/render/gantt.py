@@ -36,6 +36,10 @@ FONT = (
 INK = "#1a1a1a"
 SCENARIO = "#8a3b00"
 MUTED = "#5f6368"
+#: second lines (kind, INE status, owner): dark enough and large enough to read when printed
+META = "#3c4043"
+META_SIZE = 11.5
+DATES_SIZE = 11.5
 GRID = "#c9d1d9"
 COLORS = {
     "campaign": "#1f3b57",
@@ -252,7 +256,9 @@ def _row_meta(row: GanttRow) -> str:
         parts.append("punto de contacto")
     elif row.kind == "component":
         parts.append("componente")
-    if row.kind in ("component", "touchpoint") and (row.in_blackout or row.ine_recorded):
+    if row.kind in ("component", "touchpoint") and (
+        row.in_blackout or row.ine_recorded or row.during_blackout
+    ):
         parts.append(f"excepción INE: {row.ine_es}")
     if row.owner:
         parts.append(f"responsable: {row.owner}")
@@ -384,8 +390,8 @@ def layout(data: GanttData) -> Layout:
         bold = row.kind == "campaign"
         name_lines = wrap(row.name, LABEL_W - indent, size, bold=bold)
         meta = _row_meta(row)
-        meta_lines = wrap(meta, LABEL_W - indent, 10.5) if meta else []
-        height = max(26.0, len(name_lines) * (size + 4) + len(meta_lines) * 13 + 8)
+        meta_lines = wrap(meta, LABEL_W - indent, META_SIZE) if meta else []
+        height = max(26.0, len(name_lines) * (size + 4) + len(meta_lines) * (META_SIZE + 2) + 8)
         top = y
         ty = top + 4
         for line in name_lines:
@@ -393,8 +399,8 @@ def layout(data: GanttData) -> Layout:
             lay.text(MARGIN + indent, ty, line, size, role="name", ref=row.campaign, bold=bold)
             ty += 2
         for line in meta_lines:
-            ty += 13
-            lay.text(MARGIN + indent, ty, line, 10.5, role="meta", ref=row.campaign, fill=MUTED)
+            ty += META_SIZE + 2
+            lay.text(MARGIN + indent, ty, line, META_SIZE, role="meta", ref=row.campaign, fill=META)
         mid = top + height / 2
         if row.kind != "campaign" or row.in_window:
             used.add(row.kind)
@@ -462,7 +468,7 @@ def layout(data: GanttData) -> Layout:
     y += 14
     note = "Las fechas de cada barra son de inicio y fin, ambos días incluidos."
     y += 16
-    lay.text(MARGIN, y, note, 10.5, role="note", fill=MUTED)
+    lay.text(MARGIN, y, note, META_SIZE, role="note", fill=META)
     lay.height = y + MARGIN
     return lay
 
@@ -546,13 +552,20 @@ def _draw_bar(
                 f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#risk-{m.risk})" '
                 f'stroke="#5a1a14" stroke-width="0.8"/>'
             )
-    w = text_width(label, 11)
+    w = text_width(label, DATES_SIZE)
     baseline = mid + 4
     if b + 6 + w <= CX1:
-        lay.text(b + 6, baseline, label, 11, role="dates", ref=row.campaign, halo=True)
+        lay.text(b + 6, baseline, label, DATES_SIZE, role="dates", ref=row.campaign, halo=True)
     elif a - 6 - w >= CX0:
         lay.text(
-            a - 6, baseline, label, 11, role="dates", ref=row.campaign, anchor="end", halo=True
+            a - 6,
+            baseline,
+            label,
+            DATES_SIZE,
+            role="dates",
+            ref=row.campaign,
+            anchor="end",
+            halo=True,
         )
     else:  # the bar fills the window: the dates on a white chip in its middle
         lay.layers["mark"].append(
@@ -563,7 +576,7 @@ def _draw_bar(
             (a + b) / 2,
             baseline,
             label,
-            11,
+            DATES_SIZE,
             role="dates",
             ref=row.campaign,
             anchor="middle",

@@ -101,8 +101,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .ine-denied { background: #f6d5d2; border-color: #b3261e; font-weight: 600; }
 .ine-not-requested { background: #f6d5d2; border-color: #b3261e; }
 .ine-none { background: #f1f3f4; color: #5f6368; }
-p.scenario { margin: 8px 0 0; padding: 6px 12px; border-left: 4px solid #8a3b00;
-  background: #fdf0e6; color: #8a3b00; font-weight: 600; }
+header.cover p.scenario, p.scenario { margin: 8px 0 0; padding: 6px 12px;
+  border-left: 4px solid #8a3b00; background: #fdf0e6; color: #8a3b00; font-weight: 600; }
 ul.findings { padding-left: 20px; }
 ul.findings li { margin-bottom: 8px; }
 .sev { font-weight: 600; }
