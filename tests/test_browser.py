@@ -217,13 +217,14 @@ def non_white(rows: list[bytes]) -> float:
     return ink / total
 
 
+@pytest.mark.parametrize("assume", [None, "negada"], ids=["plan", "scenario"])
 @pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
 def test_the_chart_shows_every_campaign_name_inside_the_window(
-    source: Path, tmp_path: Path, recorder: Recorder
+    source: Path, assume: str | None, tmp_path: Path, recorder: Recorder
 ) -> None:
     v = validate_files([source])
     assert v.plan is not None
-    data = gantt_data(v.plan, TODAY)
+    data = gantt_data(v.plan, TODAY, assume_ine=assume)
     lay = layout(data)
     page = tmp_path / "gantt.svg"
     page.write_text(svg_from_data(data), encoding="utf-8")
@@ -245,6 +246,14 @@ def test_the_chart_shows_every_campaign_name_inside_the_window(
         assert dark(rows, int(x0), int(y0), int(x1) + 1, int(y1) + 1) > 20, (
             f"«{c.name}» is not drawn where the layout put it"
         )
+    # under a scenario, its line under the title is drawn and inside the window
+    said = [b for b in lay.texts if b.role == "scenario"]
+    assert bool(said) == (assume is not None)
+    for box in said:
+        x0, y0 = left + box.x * scale, box.y * scale
+        x1, y1 = left + (box.x + box.w) * scale, (box.y + box.h) * scale
+        assert x1 <= width and y1 <= height
+        assert dark(rows, int(x0), int(y0), int(x1) + 1, int(y1) + 1) > 20, "scenario not drawn"
     # the widths the layout reserved hold the real text: no ink between the end of a label's
     # box and the chart area, on the label's own line
     column_end = left + (MARGIN + LABEL_W + 8) * scale

@@ -160,10 +160,10 @@ def test_unknown_campaign_is_exit_2_with_a_suggestion(cli: Invoke) -> None:
 
 
 def test_unknown_format_lists_ics(cli: Invoke) -> None:
-    r = cli("export", "csv", "--plan", str(PLAN))
+    r = cli("export", "xls", "--plan", str(PLAN))
     assert r.exit_code == 2
     assert r.stdout == ""
-    assert "error: el formato: «csv» no es un valor válido" in r.stderr
+    assert "error: el formato: «xls» no es un valor válido" in r.stderr
     assert "valores válidos: ics" in r.stderr
     assert cli("export", "ICS", "--plan", str(PLAN), "--today", "2024-03-01").exit_code == 0
 

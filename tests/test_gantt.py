@@ -175,12 +175,12 @@ def test_days_inside_the_blackout_without_an_approved_exception_are_marked() -> 
 
     denied = chart(plan, assume_ine="denied")
     kinds = [e.get("data-mark") for e in denied.iter() if e.get("data-mark")]
-    assert kinds and set(kinds) == {"blocked"} and len(kinds) == len(pending)
+    assert kinds and set(kinds) == {"suspended"} and len(kinds) == len(pending)
     approved = chart(plan, assume_ine="approved")
     assert not [e for e in approved.iter() if e.get("data-mark")]
 
 
-def test_an_approved_exception_is_not_marked_and_none_requested_is_blocked() -> None:
+def test_an_approved_exception_is_not_marked_and_none_requested_is_suspended() -> None:
     plan = load(PLAN)
     c = plan.campaign("trabajadores-independientes")
     assert c is not None
@@ -198,10 +198,10 @@ def test_an_approved_exception_is_not_marked_and_none_requested_is_blocked() -> 
         e.get("data-touchpoint"): e.get("data-mark") for e in root.iter() if e.get("data-mark")
     }
     assert "medios-masivos" not in by_tp
-    assert by_tp["digital"] == "blocked"
+    assert by_tp["digital"] == "suspended"
     assert by_tp["comunicacion-social"] == "pending"
     legend = {e.get("data-legend") for e in root.iter() if e.get("data-legend")}
-    assert {"blocked", "pending"} <= legend
+    assert {"suspended", "pending"} <= legend
 
 
 def test_the_legend_names_every_mark_used_and_only_those(plan: Plan) -> None:
@@ -301,6 +301,12 @@ def test_export_svg_writes_a_file_or_stdout(cli: Invoke, tmp_path: Path) -> None
         (["validate"], []),
         (["schedule"], []),
         (["export", "svg", "-o", "-"], ["campana.gantt", "campana.render.gantt"]),
+        (["export", "ics", "--today", "2024-03-01"], []),
+        (["export", "csv"], []),
+        (
+            ["export", "html", "-o", "-"],
+            ["campana.gantt", "campana.render.gantt", "campana.render.report"],
+        ),
     ],
 )
 def test_the_drawing_code_is_imported_only_by_the_picture_exports(
@@ -350,3 +356,80 @@ def test_any_names_give_well_formed_svg_with_room_for_every_text(names: list[str
         assert a.x >= 0 and a.x + a.w <= lay.width
         for b in lay.texts[i + 1 :]:
             assert not a.overlaps(b), (a, b)
+
+
+@pytest.mark.parametrize("assume", [None, "denied", "negada", "approved", "pending"])
+def test_the_marked_days_are_what_campana_ine_suspends(plan: Plan, assume: str | None) -> None:
+    from campana import ine
+
+    root = chart(plan, assume_ine=assume)
+    got: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for e in root.iter():
+        if e.get("data-mark") and e.get("data-kind") is None:
+            key = (e.get("data-id", ""), e.get("data-touchpoint", ""))
+            got.setdefault(key, []).append(
+                (e.get("data-start", ""), e.get("data-end", ""), e.get("data-mark", ""))
+            )
+    # the execution rows' marks (touchpoint bars) against the core, row by row
+    bars = {(e.get("data-id"), e.get("data-touchpoint")) for e in marks(root, "touchpoint")}
+    expected: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for c in plan.campaigns:
+        for row in c.execution:
+            if (c.id, row.touchpoint) not in bars:
+                continue
+            status = ine.row_status(row, plan, assume_ine=assume)
+            kind = "pending" if status == "pending" else "suspended"
+            for a, z in ine.suspended_spans(row, plan, assume_ine=assume):
+                expected.setdefault((c.id, row.touchpoint), []).append(
+                    (a.isoformat(), z.isoformat(), kind)
+                )
+    # the shipped and example plans have pending rows inside the veda: only "approved" clears them
+    assert bool(expected) == (assume != "approved")
+    for key, spans in expected.items():
+        assert set(spans) <= set(got[key]), key
+    if assume == "approved":
+        assert not got
+    if assume in ("denied", "negada"):
+        assert {m for spans in got.values() for *_, m in spans} == {"suspended"}
+
+
+def test_a_scenario_is_said_under_the_title_and_in_the_legend() -> None:
+    plan = load(PLAN)
+    lay = layout(gantt_data(plan, TODAY, assume_ine="negada"))
+    roles = [t.role for t in lay.texts]
+    scenario = [t.text for t in lay.texts if t.role == "scenario"]
+    assert scenario == ["Escenario: toda excepción del INE pendiente se considera negada"]
+    # right under the title and subtitle, above the chart
+    assert roles.index("scenario") == roles.index("subtitle") + 1
+    legend = " ".join(t.text for t in lay.texts if t.role == "legend")
+    assert "Días suspendidos por la veda" in legend and "escenario: pendientes negadas" in legend
+    plain = layout(gantt_data(plan, TODAY))
+    assert "scenario" not in [t.role for t in plain.texts]
+
+
+def test_rows_no_blackout_restricts_say_no_aplica_and_are_never_marked() -> None:
+    plan = load(PLAN)
+    data = gantt_data(plan, TODAY, assume_ine="denied")
+    brigadas = [r for r in data.rows if r.touchpoint == "brigadas"]
+    assert brigadas and all(r.ine_status == "not-applicable" and not r.marked for r in brigadas)
+    restricted = [r for r in data.rows if r.touchpoint == "digital" and r.kind == "touchpoint"]
+    assert restricted and all(r.ine_status == "denied" and r.ine_es == "negada" for r in restricted)
+    import campana.gantt as gantt
+
+    assert not hasattr(gantt, "effective_ine")  # one scenario logic: campana.ine
+
+
+def test_second_lines_are_large_and_dark_enough_to_print(plan: Plan) -> None:
+    root = chart(plan)
+    small = {
+        (t.get("font-size"), t.get("fill"), t.text)
+        for t in root.iter(f"{NS}text")
+        if float(t.get("font-size", "0")) < 11.5 and t.text and not t.text.isdigit()
+    }
+    # only the blackout's second line (11) and the week numbers may be smaller
+    assert {(size, fill) for size, fill, _ in small} <= {("11", "#3c4043")}, small
+    meta = [t for t in root.iter(f"{NS}text") if "responsable" in (t.text or "")]
+    assert all(t.get("fill") == "#3c4043" for t in meta)
+    brigadas = [r for r in gantt_data(plan, TODAY).rows if r.touchpoint == "brigadas"]
+    assert brigadas and all(r.during_blackout and not r.in_blackout for r in brigadas)
+    assert "punto de contacto · excepción INE: no aplica" in texts(root)

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from campana.dates import period as period_text
 from campana.loading import validate_files
-from campana.render.report import minimal_veda, report_html
+from campana.render.report import report_html
+from campana.veda import veda_report
 from conftest import PLAN, ROOT, Invoke
 from helpers import line_of
 
@@ -116,7 +118,8 @@ def test_each_campaign_brings_its_brief() -> None:
         "Solicitud de excepción al INE",  # milestone
     ):
         assert expected in text, expected
-    assert "pendiente" in text and "no solicitada" in text
+    # Brigadas runs through the blackout but no blackout restricts it: "no aplica"
+    assert "pendiente" in text and "no aplica" in text
 
 
 def test_findings_are_told_in_plain_words() -> None:
@@ -174,13 +177,13 @@ def test_the_blackout_section_uses_the_report_it_is_given() -> None:
     veda = page.visible.split("Veda electoral")[-1]
     assert "Veda de prueba" in veda and "Campaña del informe dado" in veda
     assert "77" in veda and "negada" in veda
-    assert "excepciones INE pendientes negadas" in veda
+    assert "Escenario: toda excepción del INE pendiente se considera negada" in veda
 
 
-def test_without_a_blackout_report_the_rows_come_from_the_plan() -> None:
+def test_without_a_blackout_report_the_rows_come_from_veda_report() -> None:
     v = validate_files([PLAN])
     assert v.plan is not None
-    rep = minimal_veda(v.plan)
+    rep = veda_report(v.plan)
     (b,) = rep.blackouts
     got = {(r.campaign_id, r.touchpoint_id): r.days_inside for r in b.rows}
     assert got == {
@@ -237,3 +240,40 @@ def test_a_plan_without_audience_file_still_reports() -> None:
     assert "Audiencia" not in page.h2 and "#audiencia" not in page.links
     assert "Infonavit, estés en donde estés" in page.h2
     assert "La revisión no encontró problemas" in page.visible
+
+
+def test_the_blackout_section_is_veda_report_under_the_scenario() -> None:
+    v = validate_files([PLAN])
+    assert v.plan is not None
+    for assume, word in ((None, "pendiente"), ("negada", "negada"), ("approved", "aprobada")):
+        html, page = render(PLAN, assume_ine=assume, campaigns=["atencion"])
+        section = Outline()
+        section.feed(html.split('<section id="veda">')[1])
+        veda = section.visible
+        rep = veda_report(v.plan, assume_ine=assume, campaigns=["atencion"])
+        for r in rep.blackouts[0].rows:
+            cells = (
+                f"{r.campaign_name} {r.touchpoint_name} {period_text(r.start, r.end)} "
+                f"{r.days_inside} {word} {r.days_lost_if_denied}"
+            )
+            assert cells in veda, cells
+        # only the chosen campaign's rows
+        assert "Trabajadores independientes" not in veda
+        label = "Escenario: toda excepción del INE pendiente se considera"
+        if assume is None:
+            assert label not in page.visible
+        else:
+            # said on the cover (under the title), in the chart and in the blackout section
+            cover = page.visible.split("Contenido")[0]
+            assert f"{label} {word}" in cover and f"{label} {word}" in veda
+
+
+def test_execution_tables_show_the_scenario_and_no_aplica() -> None:
+    html, _ = render(PLAN, assume_ine="denied", campaigns=["atencion"])
+    table = Outline()
+    table.feed(html.split("<h3>Ejecución</h3>")[1].split("</table>")[0])
+    execution = table.visible
+    assert "negada" in execution and "pendiente" not in execution
+    # Brigadas runs during the blackout but no blackout restricts it
+    assert re.search(r"Brigadas .* no aplica", execution)
+    assert "no aplica" not in execution.split("Brigadas")[0]

@@ -9,38 +9,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 
+from campana import ine
 from campana.dates import overlap
+from campana.ine import IneStatus
 from campana.queries import schedule, year_window
-from campana.vocab import ine_status
+from campana.vocab import INE_STATUS, MILESTONE_KINDS
 
 if TYPE_CHECKING:
-    from campana.models import Plan
+    from campana.models import Execution, Plan
 
 BarKind = Literal["campaign", "component", "touchpoint", "milestone"]
-#: how a day inside a blackout is marked: the exception is pending, or there is none approved
-Risk = Literal["pending", "blocked"]
+#: how a day a row is off air for a blackout is marked: its exception is still pending, or the
+#: row is suspended (no exception requested, or denied, possibly under the scenario)
+Risk = Literal["pending", "suspended"]
 Span = tuple[dt.date, dt.date]
-
-MILESTONE_KIND_ES = {
-    "ine-request": "solicitud al INE",
-    "ine-answer": "respuesta del INE",
-    "creative-delivery": "entrega de creatividades",
-    "launch": "lanzamiento",
-    "report": "reporte",
-    "other": "otro",
-}
 
 
 @dataclass(frozen=True)
 class MarkedSpan:
-    """Days of a row inside a blackout that restricts its touchpoint, with no approved
-    exception."""
+    """Days a row is off air: inside a blackout that restricts its touchpoint, with no approved
+    exception (``campana.ine.suspended_spans``)."""
 
     start: dt.date
     end: dt.date
     risk: Risk
+    #: the ids of the blackouts these days fall in, space-separated
     blackout: str
 
 
@@ -53,9 +48,12 @@ class GanttRow:
     end: dt.date
     touchpoint: str | None = None
     owner: str | None = None
-    ine_exception: str | None = None
-    #: whether the row runs inside a blackout that restricts its touchpoint at all
-    in_blackout: bool = False
+    #: the row's INE status under the scenario (``campana.ine.IneStatus``)
+    ine_status: IneStatus = "not-applicable"
+    #: whether the plan records an exception for the row at all
+    ine_recorded: bool = False
+    #: whether the row runs during a blackout, restricted or not (Brigadas: «no aplica»)
+    during_blackout: bool = False
     marked: tuple[MarkedSpan, ...] = ()
     #: for milestones: the milestone id and its kind in Spanish
     milestone: str | None = None
@@ -68,8 +66,13 @@ class GanttRow:
         return 0 if self.kind == "campaign" else 1
 
     @property
+    def in_blackout(self) -> bool:
+        """Whether a blackout restricts the row at all."""
+        return self.ine_status != "not-applicable"
+
+    @property
     def ine_es(self) -> str:
-        return ine_status(self.ine_exception)
+        return INE_STATUS[self.ine_status]
 
 
 @dataclass(frozen=True)
@@ -106,31 +109,36 @@ class GanttData:
         return {m.risk for r in self.rows for m in r.marked}
 
 
-def effective_ine(ine_exception: str | None, assume_ine: str | None) -> str | None:
-    """The exception status under the scenario: ``assume_ine`` replaces every pending one."""
-    if ine_exception == "pending" and assume_ine in ("approved", "denied"):
-        return assume_ine
-    return ine_exception
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """What ``campana.ine`` reads of an execution row (a component runs on its campaign's
+    touchpoint row, with that row's exception, over its own dates)."""
+
+    touchpoint: str
+    start: dt.date
+    end: dt.date
+    ine_exception: str | None
 
 
-def _marked(
-    plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date, ine: str | None
-) -> tuple[bool, tuple[MarkedSpan, ...]]:
+def _ine_marks(
+    index: ine.BlackoutIndex,
+    touchpoint: str | None,
+    start: dt.date,
+    end: dt.date,
+    exception: str | None,
+    assume_ine: str | None,
+) -> tuple[IneStatus, tuple[MarkedSpan, ...]]:
+    """The row's status under the scenario and the days it is off air."""
     if touchpoint is None:
-        return False, ()
-    inside = False
-    spans: list[MarkedSpan] = []
-    for b in plan.blackouts:
-        if touchpoint not in b.restricts:
-            continue
-        cross = overlap(start, end, b.start, b.end)
-        if cross is None:
-            continue
-        inside = True
-        if ine != "approved":
-            risk: Risk = "pending" if ine == "pending" else "blocked"
-            spans.append(MarkedSpan(cross[0], cross[1], risk, b.id))
-    return inside, tuple(spans)
+        return "not-applicable", ()
+    row = cast("Execution", _Part(touchpoint, start, end, exception))
+    status = ine.row_status(row, index, assume_ine=assume_ine)
+    risk: Risk = "pending" if status == "pending" else "suspended"
+    marks = []
+    for a, z in ine.suspended_spans(row, index, assume_ine=assume_ine):
+        ids = sorted({c.blackout.id for c in index.crossings(touchpoint, a, z)})
+        marks.append(MarkedSpan(a, z, risk, " ".join(ids)))
+    return status, tuple(marks)
 
 
 def gantt_data(
@@ -147,8 +155,12 @@ def gantt_data(
 
     ``campaigns`` (ids) and ``touchpoint`` filter as in ``schedule``. Milestones in the window
     follow their campaign's rows (with ``touchpoint``, only those of a shown touchpoint).
-    ``assume_ine="denied"`` marks pending exceptions as denied, ``"approved"`` as approved.
+    Rows are marked where ``campana.ine.suspended_spans`` takes them off air: ``pending`` while
+    the exception is pending, ``suspended`` otherwise; ``assume_ine`` (English or Spanish) reads
+    every pending exception as denied, approved or pending.
     """
+    assume_ine = ine.parse_assume_ine(assume_ine)
+    index = ine.BlackoutIndex.of(plan)
     year_start, year_end = year_window(plan.plan.year)
     start = start or year_start
     end = end or year_end
@@ -178,7 +190,7 @@ def gantt_data(
                     touchpoint=m.touchpoint,
                     owner=m.owner,
                     milestone=m.id,
-                    detail=MILESTONE_KIND_ES.get(m.kind, m.kind),
+                    detail=MILESTONE_KINDS.get(m.kind, m.kind),
                 )
             )
 
@@ -199,8 +211,9 @@ def gantt_data(
             owner = next((k.owner for k in c.components if k.name == r.name), None)
         else:
             owner = next((e.owner for e in c.execution if e.touchpoint == r.touchpoint_id), None)
-        ine = effective_ine(r.ine_exception, assume_ine)
-        inside, marked = _marked(plan, r.touchpoint_id, r.start, r.end, ine)
+        status, marked = _ine_marks(
+            index, r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
+        )
         if r.touchpoint_id:
             shown_touchpoints.setdefault(c.id, set()).add(r.touchpoint_id)
         rows.append(
@@ -212,8 +225,11 @@ def gantt_data(
                 r.end,
                 touchpoint=r.touchpoint_id,
                 owner=owner,
-                ine_exception=ine,
-                in_blackout=inside,
+                ine_status=status,
+                ine_recorded=r.ine_exception is not None,
+                during_blackout=any(
+                    overlap(r.start, r.end, b.start, b.end) is not None for b in plan.blackouts
+                ),
                 marked=marked,
             )
         )

@@ -10,6 +10,7 @@ import typer
 
 from campana.cli.app import command
 from campana.cli.common import (
+    AssumeIneOpt,
     PlanOpt,
     TodayOpt,
     campaign_option,
@@ -19,16 +20,28 @@ from campana.cli.common import (
     say,
 )
 
+#: formats other commands write (``export csv`` points there instead of guessing «ics»)
+ELSEWHERE = {
+    "csv": ("csv", "archivo.csv"),
+    "json": ("json", "archivo.json"),
+    "markdown": ("markdown", "archivo.md"),
+    "md": ("markdown", "archivo.md"),
+}
+
 
 @command(
     "export",
-    "Exporta el plan a otro formato: ics (iCalendar, para Google Calendar, Outlook...), svg "
-    "(diagrama de Gantt para presentar) o html (informe completo en un solo archivo: el "
-    "diagrama, cada campaña, la revisión, la audiencia y la veda).\n\n"
-    "Un evento de día completo por campaña, por punto de contacto de cada campaña, por "
+    "Exporta el plan a otro formato (FORMATO: ics, svg o html).\n\n"
+    "\b\n"
+    "  ics   calendario iCalendar para Google Calendar, Outlook...\n"
+    "  svg   diagrama de Gantt para presentar o imprimir.\n"
+    "  html  informe completo en un archivo: diagrama, campañas, revisión, audiencia y veda.\n\n"
+    "ics: un evento de día completo por campaña, por punto de contacto de cada campaña, por "
     "componente de la programación y por veda, con los tácticos y objetivos en la descripción "
     "y categorías por punto de contacto. Los UID salen de los ids: al importar un archivo más "
     "nuevo, el calendario actualiza los eventos en lugar de duplicarlos.\n\n"
+    "svg y html: los mismos filtros y escenario que schedule. Los datos en CSV, JSON o "
+    "Markdown salen de las consultas (campana schedule --format csv -o archivo.csv).\n\n"
     "Sin -o escribe en la salida estándar.",
 )
 def export(
@@ -77,6 +90,7 @@ def export(
         ),
     ] = None,
     today: TodayOpt = None,
+    assume_ine: AssumeIneOpt = None,
     plan: PlanOpt = None,
 ) -> int:
     import datetime as dt
@@ -90,8 +104,20 @@ def export(
     from campana.loading import display_name, open_plan
     from campana.paths import audience_beside, find_plan
 
-    if fmt in ("svg", "html"):
-        return _picture(fmt, output, campaign, touchpoint, date_from, date_to, month, today, plan)
+    picture = _picture_format(fmt)
+    if picture is not None:
+        return _picture(
+            picture,
+            output,
+            campaign,
+            touchpoint,
+            date_from,
+            date_to,
+            month,
+            today,
+            assume_ine,
+            plan,
+        )
     choice(fmt, "el formato", (*FORMATS, "svg", "html"))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -130,6 +156,27 @@ def export(
     return 0
 
 
+def _picture_format(fmt: str) -> str | None:
+    """``svg`` or ``html`` (any case); None for ics; a Spanish pointer for the formats the
+    queries write (``export csv``), rather than a guess at «ics»."""
+    from campana.errors import CampanaError
+
+    folded = fmt.strip().lower()
+    if folded in ("svg", "html"):
+        return folded
+    if folded in ELSEWHERE:
+        kind, example = ELSEWHERE[folded]
+        raise CampanaError(
+            f"export no escribe {kind.upper() if kind != 'markdown' else 'Markdown'}: "
+            "esos datos salen de las consultas",
+            hint=(
+                f"usa campana schedule --format {kind} -o {example} "
+                "(también list, show y audience); export escribe ics, svg o html"
+            ),
+        )
+    return None
+
+
 def _picture(
     fmt: str,
     output: Path | None,
@@ -139,38 +186,75 @@ def _picture(
     date_to: str | None,
     month: str | None,
     today: str | None,
+    assume_ine: str | None,
     plan: Path | None,
 ) -> int:
-    """``export svg`` / ``export html`` (the drawing code is imported only here)."""
+    """``export svg`` / ``export html``: the filters and scenario of ``schedule``, the file
+    written whole or not at all (the drawing code is imported only here)."""
+    import os
     import sys
 
     from campana import queries
-    from campana.cli.common import parse_date_option
+    from campana.cli.common import assumption, option_error, parse_date_option
     from campana.cli.common import today as pinned_today
     from campana.dates import VALID_MONTH_FORMS, parse_month
+    from campana.dates import fmt as fmt_date
     from campana.errors import CampanaError
+    from campana.files import refuse_inputs, write_atomic
     from campana.loading import display_name, open_plan
+    from campana.paths import audience_beside, find_plan
 
-    loaded = open_plan(plan)
-    year = loaded.plan.plan.year
-    start = parse_date_option(date_from, "--from") if date_from else None
-    end = parse_date_option(date_to, "--to") if date_to else None
+    if month is not None and (date_from is not None or date_to is not None):
+        raise CampanaError(
+            "--month no se combina con --from ni --to",
+            hint="usa --month para un mes completo o --from/--to para un rango",
+        )
+    month_number = None
     if month is not None:
-        number = parse_month(month)
-        if number is None:
+        month_number = parse_month(month)
+        if month_number is None:
             raise CampanaError(
                 f"--month: «{month}» no es un mes", hint=f"se admite: {VALID_MONTH_FORMS}"
             )
-        start, end = queries.month_window(year, number)
-    if start is not None and end is not None and end < start:
-        raise CampanaError("--to es anterior a --from", hint="intercambia las fechas")
-    ids = [queries.resolve_campaign(loaded.plan, c).id for c in campaign or []]
+    scenario = assumption(assume_ine)
     now = pinned_today(today)
+    to_file = output is not None and str(output) != "-"
+    if to_file and output is not None:
+        if os.path.isdir(output):
+            example = "programacion.svg" if fmt == "svg" else "informe.html"
+            raise CampanaError(
+                f"-o: «{output}» es una carpeta", hint=f"indica un archivo, por ejemplo {example}"
+            )
+        source = find_plan(plan)
+        refuse_inputs(output, (source, audience_beside(source)))
+    loaded = open_plan(plan)
+    year = loaded.plan.plan.year
+    start, end = queries.window(
+        year,
+        month=month_number,
+        start=parse_date_option(date_from, "--from", year) if date_from else None,
+        end=parse_date_option(date_to, "--to", year) if date_to else None,
+    )
+    if end < start:
+        raise CampanaError(
+            f"--to ({fmt_date(end)}) es anterior a --from ({fmt_date(start)})",
+            hint="intercambia las fechas",
+        )
+    ids = [c.id for c in campaigns(loaded.plan, campaign)]
+    if touchpoint is not None:
+        with option_error("--touchpoint"):
+            queries.check_touchpoint(loaded.plan, touchpoint)
     if fmt == "svg":
         from campana.render.gantt import gantt_svg
 
         text = gantt_svg(
-            loaded.plan, now, start=start, end=end, campaigns=ids, touchpoint=touchpoint
+            loaded.plan,
+            now,
+            start=start,
+            end=end,
+            campaigns=ids,
+            touchpoint=touchpoint,
+            assume_ine=scenario,
         )
     else:
         from campana.render.report import report_html
@@ -184,17 +268,18 @@ def _picture(
             end=end,
             campaigns=ids,
             touchpoint=touchpoint,
+            assume_ine=scenario,
         )
-    if output is None or str(output) == "-":
+    if not to_file or output is None:
         sys.stdout.write(text)
+        sys.stdout.flush()
         return 0
     try:
-        output.write_text(text, encoding="utf-8")
+        write_atomic(output, text)
     except OSError as exc:
         raise CampanaError(
             f"-o: no se pudo escribir «{output}»: {exc.strerror or exc}",
             hint="revisa que la carpeta exista y tengas permiso de escritura",
         ) from None
-    what = "diagrama de Gantt" if fmt == "svg" else "informe HTML"
-    say(f"Se escribió {display_name(output)}: {what}.")
+    say(f"Guardado en {display_name(output)}")
     return 0

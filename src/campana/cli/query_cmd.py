@@ -210,7 +210,7 @@ def schedule(
         typer.Option(
             "--save",
             metavar="ARCHIVO",
-            help="Guarda también la vista en ARCHIVO: .svg, .html o .txt.",
+            help="Guarda la vista de la terminal (.svg, .html, .txt). Para presentar: export svg.",
             show_default=False,
         ),
     ] = None,

@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 
 from campana.dates import MONTH_ABBR_ES, fmt
 from campana.gantt import GanttData, GanttRow, gantt_data
+from campana.ine import scenario_label
 
 if TYPE_CHECKING:
     from campana.models import Plan
@@ -33,7 +34,12 @@ FONT = (
 )
 
 INK = "#1a1a1a"
+SCENARIO = "#8a3b00"
 MUTED = "#5f6368"
+#: second lines (kind, INE status, owner): dark enough and large enough to read when printed
+META = "#3c4043"
+META_SIZE = 11.5
+DATES_SIZE = 11.5
 GRID = "#c9d1d9"
 COLORS = {
     "campaign": "#1f3b57",
@@ -225,7 +231,7 @@ def _defs() -> str:
         '<pattern id="veda-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f1f1f1"/>'
         '<line x1="0" y1="0" x2="0" y2="8" stroke="#c4c4c4" stroke-width="2.5"/></pattern>'
-        '<pattern id="risk-blocked" width="6" height="6" patternUnits="userSpaceOnUse" '
+        '<pattern id="risk-suspended" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#b3261e"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.6"/></pattern>'
         '<pattern id="risk-pending" width="6" height="6" patternUnits="userSpaceOnUse" '
@@ -250,7 +256,9 @@ def _row_meta(row: GanttRow) -> str:
         parts.append("punto de contacto")
     elif row.kind == "component":
         parts.append("componente")
-    if row.kind in ("component", "touchpoint") and (row.in_blackout or row.ine_exception):
+    if row.kind in ("component", "touchpoint") and (
+        row.in_blackout or row.ine_recorded or row.during_blackout
+    ):
         parts.append(f"excepción INE: {row.ine_es}")
     if row.owner:
         parts.append(f"responsable: {row.owner}")
@@ -275,12 +283,14 @@ def layout(data: GanttData) -> Layout:
         y += 28
         lay.text(MARGIN, y, line, 24, role="title", bold=True)
     sub = f"{data.owner} · del {fmt(data.start)} al {fmt(data.end)} · hoy: {fmt(data.today)}"
-    if data.assume_ine in ("denied", "approved"):
-        word = "negadas" if data.assume_ine == "denied" else "aprobadas"
-        sub += f" · escenario: excepciones INE pendientes {word}"
     for line in wrap(sub, WIDTH - 2 * MARGIN, 14):
         y += 20
         lay.text(MARGIN, y, line, 14, role="subtitle", fill=MUTED)
+    scenario = scenario_label(data.assume_ine)
+    if scenario is not None:  # a what-if, not the plan: said right under the title
+        for line in wrap(scenario, WIDTH - 2 * MARGIN, 14, bold=True):
+            y += 20
+            lay.text(MARGIN, y, line, 14, role="scenario", bold=True, fill=SCENARIO)
     y += 16
 
     # --- header lines: blackouts, today, months ------------------------------------------
@@ -380,8 +390,8 @@ def layout(data: GanttData) -> Layout:
         bold = row.kind == "campaign"
         name_lines = wrap(row.name, LABEL_W - indent, size, bold=bold)
         meta = _row_meta(row)
-        meta_lines = wrap(meta, LABEL_W - indent, 10.5) if meta else []
-        height = max(26.0, len(name_lines) * (size + 4) + len(meta_lines) * 13 + 8)
+        meta_lines = wrap(meta, LABEL_W - indent, META_SIZE) if meta else []
+        height = max(26.0, len(name_lines) * (size + 4) + len(meta_lines) * (META_SIZE + 2) + 8)
         top = y
         ty = top + 4
         for line in name_lines:
@@ -389,8 +399,8 @@ def layout(data: GanttData) -> Layout:
             lay.text(MARGIN + indent, ty, line, size, role="name", ref=row.campaign, bold=bold)
             ty += 2
         for line in meta_lines:
-            ty += 13
-            lay.text(MARGIN + indent, ty, line, 10.5, role="meta", ref=row.campaign, fill=MUTED)
+            ty += META_SIZE + 2
+            lay.text(MARGIN + indent, ty, line, META_SIZE, role="meta", ref=row.campaign, fill=META)
         mid = top + height / 2
         if row.kind != "campaign" or row.in_window:
             used.add(row.kind)
@@ -458,7 +468,7 @@ def layout(data: GanttData) -> Layout:
     y += 14
     note = "Las fechas de cada barra son de inicio y fin, ambos días incluidos."
     y += 16
-    lay.text(MARGIN, y, note, 10.5, role="note", fill=MUTED)
+    lay.text(MARGIN, y, note, META_SIZE, role="note", fill=META)
     lay.height = y + MARGIN
     return lay
 
@@ -470,12 +480,12 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
         "touchpoint": "Punto de contacto",
         "milestone": "Hito",
         "blackout": "Veda electoral",
-        "pending": "Días en veda: excepción INE pendiente",
-        "blocked": "Días en veda sin excepción INE aprobada",
+        "pending": "Días en veda: excepción del INE pendiente",
+        "suspended": "Días suspendidos por la veda: sin excepción del INE aprobada",
         "today": "Hoy",
     }
     if data.assume_ine == "denied":
-        labels["blocked"] += " (pendientes tomadas como negadas)"
+        labels["suspended"] += " (escenario: pendientes negadas)"
     order = list(labels)
     return [(k, labels[k]) for k in order if k in used]
 
@@ -492,7 +502,7 @@ def _swatch(key: str, x: float, y: float) -> str:
     fill = {
         "blackout": "url(#veda-hatch)",
         "pending": "url(#risk-pending)",
-        "blocked": "url(#risk-blocked)",
+        "suspended": "url(#risk-suspended)",
     }.get(key, COLORS.get(key, "#999"))
     stroke = ' stroke="#4b77a3"' if key == "touchpoint" else ""
     stroke = ' stroke="#9e9e9e"' if key == "blackout" else stroke
@@ -542,13 +552,20 @@ def _draw_bar(
                 f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#risk-{m.risk})" '
                 f'stroke="#5a1a14" stroke-width="0.8"/>'
             )
-    w = text_width(label, 11)
+    w = text_width(label, DATES_SIZE)
     baseline = mid + 4
     if b + 6 + w <= CX1:
-        lay.text(b + 6, baseline, label, 11, role="dates", ref=row.campaign, halo=True)
+        lay.text(b + 6, baseline, label, DATES_SIZE, role="dates", ref=row.campaign, halo=True)
     elif a - 6 - w >= CX0:
         lay.text(
-            a - 6, baseline, label, 11, role="dates", ref=row.campaign, anchor="end", halo=True
+            a - 6,
+            baseline,
+            label,
+            DATES_SIZE,
+            role="dates",
+            ref=row.campaign,
+            anchor="end",
+            halo=True,
         )
     else:  # the bar fills the window: the dates on a white chip in its middle
         lay.layers["mark"].append(
@@ -559,7 +576,7 @@ def _draw_bar(
             (a + b) / 2,
             baseline,
             label,
-            11,
+            DATES_SIZE,
             role="dates",
             ref=row.campaign,
             anchor="middle",

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from campana.dates import fmt, fmt_long, span_days
 from campana.dates import period as period_text
 from campana.errors import Finding
+from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
 from campana.queries import Brief, audience_report, brief
 from campana.render.gantt import attr, esc, gantt_svg
-from campana.vocab import ine_status
+from campana.veda import veda_report
+from campana.vocab import INE_STATUS
 
 if TYPE_CHECKING:
     from campana.models import Audience, Plan
@@ -39,7 +40,7 @@ class VedaRowLike(Protocol):
     @property
     def days_inside(self) -> int: ...
     @property
-    def ine_exception(self) -> str | None: ...
+    def ine_exception(self) -> str: ...
     @property
     def days_lost_if_denied(self) -> int: ...
 
@@ -64,75 +65,6 @@ class VedaReportLike(Protocol):
     def blackouts(self) -> Sequence[VedaBlackoutLike]: ...
     @property
     def assume_ine(self) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class _Row:
-    campaign_id: str
-    campaign_name: str
-    touchpoint_id: str
-    touchpoint_name: str
-    start: dt.date
-    end: dt.date
-    days_inside: int
-    ine_exception: str | None
-    days_lost_if_denied: int
-
-
-@dataclass(frozen=True)
-class _Blackout:
-    id: str
-    name: str
-    start: dt.date
-    end: dt.date
-    restricts_names: tuple[str, ...]
-    rows: tuple[_Row, ...]
-
-
-@dataclass(frozen=True)
-class _Report:
-    blackouts: tuple[_Blackout, ...]
-    assume_ine: str | None = None
-
-
-def minimal_veda(plan: Plan) -> _Report:
-    """The execution rows that cross each blackout restricting their touchpoint (used when no
-    ``VedaReport`` is given)."""
-    out = []
-    for b in plan.blackouts:
-        rows = []
-        for c in plan.campaigns:
-            for e in c.execution:
-                if e.touchpoint not in b.restricts:
-                    continue
-                a, z = max(e.start, b.start), min(e.end, b.end)
-                if a > z:
-                    continue
-                inside = span_days(a, z)
-                rows.append(
-                    _Row(
-                        c.id,
-                        c.name,
-                        e.touchpoint,
-                        plan.touchpoint_name(e.touchpoint),
-                        e.start,
-                        e.end,
-                        inside,
-                        e.ine_exception,
-                        0 if e.ine_exception == "approved" else inside,
-                    )
-                )
-        out.append(
-            _Blackout(
-                b.id,
-                b.name,
-                b.start,
-                b.end,
-                tuple(plan.touchpoint_name(t) for t in b.restricts),
-                tuple(rows),
-            )
-        )
-    return _Report(tuple(out))
 
 
 # --- HTML pieces ------------------------------------------------------------------------------
@@ -167,7 +99,10 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .ine-pending { background: #fde7c2; border-color: #b26a00; }
 .ine-approved { background: #dcefdc; border-color: #2e7d32; }
 .ine-denied { background: #f6d5d2; border-color: #b3261e; font-weight: 600; }
-.ine-none { background: #f1f3f4; }
+.ine-not-requested { background: #f6d5d2; border-color: #b3261e; }
+.ine-none { background: #f1f3f4; color: #5f6368; }
+header.cover p.scenario, p.scenario { margin: 8px 0 0; padding: 6px 12px;
+  border-left: 4px solid #8a3b00; background: #fdf0e6; color: #8a3b00; font-weight: 600; }
 ul.findings { padding-left: 20px; }
 ul.findings li { margin-bottom: 8px; }
 .sev { font-weight: 600; }
@@ -197,9 +132,10 @@ section.campaign, #hallazgos { break-before: page; }
 """
 
 
-def _ine(value: str | None) -> str:
-    key = value if value in ("pending", "approved", "denied") else "none"
-    return f'<span class="ine ine-{key}">{esc(ine_status(value))}</span>'
+def _ine(status: str) -> str:
+    """A row's INE status (``campana.ine.IneStatus``) as a labelled chip."""
+    key = status if status in ("pending", "approved", "denied", "not-requested") else "none"
+    return f'<span class="ine ine-{key}">{esc(INE_STATUS.get(status, status))}</span>'
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
@@ -209,9 +145,13 @@ def _count(n: int | None, bound: str = "exact") -> str:
     return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
 
 
-def _campaign_section(plan: Plan, b: Brief) -> str:
+def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: str | None) -> str:
     c = plan.campaign(b.id)
     owners = {e.touchpoint: e.owner for e in c.execution} if c else {}
+    statuses = {
+        (e.touchpoint, e.start, e.end): row_status(e, index, assume_ine=assume_ine)
+        for e in (c.execution if c else ())
+    }
     out = [f'<section class="campaign" id="campana-{attr(b.id)}">', f"<h2>{esc(b.name)}</h2>"]
     facts = [
         ("Periodo", f"{esc(period_text(b.start, b.end))} ({b.days} días)"),
@@ -276,10 +216,11 @@ def _campaign_section(plan: Plan, b: Brief) -> str:
         )
         for t in b.touchpoints:
             tactics = "<br>".join(esc(x) for x in t.tactics)
+            status = statuses.get((t.touchpoint_id, t.start, t.end), "not-applicable")
             out.append(
                 f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
                 f"<td>{esc(period_text(t.start, t.end))}</td>"
-                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(t.ine_exception)}</td>'
+                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
             )
         out.append("</tbody></table>")
@@ -365,9 +306,9 @@ def _audience_section(plan: Plan, audience: Audience) -> str:
 
 def _veda_section(veda: VedaReportLike) -> str:
     out = ['<section id="veda"><h2>Veda electoral</h2>']
-    if veda.assume_ine in ("denied", "approved"):
-        word = "negadas" if veda.assume_ine == "denied" else "aprobadas"
-        out.append(f"<p><strong>Escenario:</strong> excepciones INE pendientes {word}.</p>")
+    scenario = scenario_label(veda.assume_ine)
+    if scenario is not None:
+        out.append(f'<p class="scenario">{esc(scenario)}.</p>')
     if not veda.blackouts:
         out.append("<p>El plan no tiene vedas.</p>")
     for b in veda.blackouts:
@@ -409,9 +350,13 @@ def report_html(
     touchpoint: str | None = None,
     assume_ine: str | None = None,
 ) -> str:
-    """The whole report as one HTML document. The filters apply to the chart and to the
-    campaigns listed; ``veda`` is ``campana.veda.veda_report``'s result (computed minimally
-    from the plan when None)."""
+    """The whole report as one HTML document. The filters apply to the chart, the campaigns
+    listed and the blackout report; ``veda`` is ``campana.veda.veda_report``'s result (computed
+    here when None). ``assume_ine`` (English or Spanish) is the scenario of every part."""
+    assume_ine = parse_assume_ine(assume_ine)
+    if veda is None:
+        veda = veda_report(plan, assume_ine=assume_ine, campaigns=list(campaigns) or None)
+    index = BlackoutIndex.of(plan)
     chart = gantt_svg(
         plan,
         today,
@@ -425,6 +370,8 @@ def report_html(
     shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
     briefs = [brief(plan, audience, c, today, findings) for c in shown]
     info = plan.plan
+    label = scenario_label(assume_ine)
+    scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
     toc = ['<li><a href="#programacion">Programación</a></li>', "<li>Campañas<ol>"]
     toc += [f'<li><a href="#campana-{attr(b.id)}">{esc(b.name)}</a></li>' for b in briefs]
     toc.append("</ol></li>")
@@ -443,15 +390,15 @@ def report_html(
         "</head>",
         "<body><main>",
         f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
-        f"{info.year} · informe al {esc(fmt_long(today))}</p></header>",
+        f"{info.year} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",
         f'<section class="chart" id="programacion"><h2>Programación</h2>{chart}</section>',
-        *(_campaign_section(plan, b) for b in briefs),
+        *(_campaign_section(plan, b, index, assume_ine) for b in briefs),
         _findings_section(findings),
         _audience_section(plan, audience) if audience is not None else "",
-        _veda_section(veda if veda is not None else minimal_veda(plan)),
+        _veda_section(veda),
         "</main></body></html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"
