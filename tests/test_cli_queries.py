@@ -858,7 +858,7 @@ def test_bad_format_and_bad_today(cli: Invoke, command: tuple[str, ...]) -> None
     r = cli(*command, "--format", "yaml", "--today", TODAY)
     assert r.exit_code == 2 and r.stdout == ""
     assert "--format: «yaml» no es un valor válido" in r.stderr
-    assert "table, json, csv, markdown" in r.stderr
+    assert "text, json, csv, markdown" in r.stderr
     r = cli(*command, "--today", "mañana")
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.startswith("error: --today: «mañana» no es una fecha")
