@@ -122,6 +122,7 @@ def test_help_is_spanish_and_whole(cli: Invoke, command: str, width: int) -> Non
     assert not found, f"English in «campana {command} --help»: {found}"
     for line in r.stdout.splitlines():
         assert line.count("[") == line.count("]"), f"a bracket broken at the line end: {line!r}"
+        assert line.count("«") == line.count("»"), f"a quotation broken at the line end: {line!r}"
         assert len(line) <= max(width, 80), f"wider than the terminal: {line!r}"
     assert "añade" not in r.stdout and "sólo" not in r.stdout.lower()
 

@@ -309,6 +309,21 @@ def test_completion_completes_commands() -> None:
     assert set(done.stdout.split()) == {"schedule", "schema"}
 
 
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("campana show tr", "2", {"trabajadores-independientes"}),
+        ("campana schedule -c cr", "3", {"credito"}),
+    ],
+)
+def test_completion_completes_campaign_ids(words: str, cword: str, expected: set[str]) -> None:
+    done = _campana(
+        env={"_CAMPANA_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+    )
+    assert done.returncode == 0
+    assert set(done.stdout.split()) == expected
+
+
 def test_show_and_install_completion(tmp_path: Path) -> None:
     home = {"HOME": str(tmp_path), "SHELL": "/bin/bash"}
     shown = _campana("--show-completion", env=home)

@@ -21,9 +21,22 @@ i18n.install(typer.core)
 fastparams.install(typer.core)  # plain options without pydantic: start-up time
 
 
+def _unbreakable(text: str) -> str:
+    """Spaces inside «…» and […] made no-break: the help wrapper never splits a quoted value
+    or a bracket («15 de marzo de 2024», [por omisión: text]) over two lines."""
+    import re
+
+    return re.sub(
+        r"«[^»\n]{1,40}»|\[[^\]\n]{1,40}\]", lambda m: m.group().replace(" ", i18n.NBSP), text
+    )
+
+
 class SpanishFormatter(click.formatting.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, "Uso: " if prefix is None else prefix)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(a, _unbreakable(b)) for a, b in rows], *args, **kwargs)
 
 
 class SpanishContext(click.Context):

@@ -75,9 +75,28 @@ def format_option(help_text: str, *, show_default: bool = True) -> Any:
     )
 
 
+def complete_campaign(incomplete: str) -> list[str]:
+    """Shell completion of a campaign: the ids of the plan in use that start with what is
+    typed (nothing when the plan cannot be read: completion never complains)."""
+    try:
+        from campana.loading import open_plan
+
+        ids = [c.id for c in open_plan(None).plan.campaigns]
+    except Exception:
+        return []
+    return [i for i in ids if i.startswith(incomplete)]
+
+
 def campaign_option(help_text: str) -> Any:
     """``--campaign/-c``, repeatable: campaigns by id, name, other name or unique prefix."""
-    return typer.Option("--campaign", "-c", metavar="CAMPAÑA", help=help_text, show_default=False)
+    return typer.Option(
+        "--campaign",
+        "-c",
+        metavar="CAMPAÑA",
+        help=help_text,
+        show_default=False,
+        autocompletion=complete_campaign,
+    )
 
 
 def output_option(help_text: str) -> Any:

@@ -22,6 +22,7 @@ from campana.cli.common import (
     campaigns,
     check_output,
     choice,
+    complete_campaign,
     format_option,
     option_error,
     out,
@@ -218,7 +219,10 @@ def schedule(
     ] = None,
     campaign: Annotated[
         list[str] | None,
-        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
+        campaign_option(
+            "Solo esa campaña (id o nombre, o sus primeras letras, palabra por palabra; se "
+            "puede repetir)."
+        ),
     ] = None,
     touchpoint: Annotated[
         str | None,
@@ -331,12 +335,18 @@ def schedule(
     "show",
     "Muestra la ficha completa de una campaña: periodo, estado, audiencia, objetivos, líneas "
     "creativas, canales, componentes, ejecución y los hallazgos de validate.\n\n"
-    "ID admite el id, el nombre o el inicio del id, sin importar mayúsculas ni acentos "
-    "(campana show trab).",
+    "ID admite el id o el nombre, sin importar mayúsculas ni acentos, o sus primeras letras "
+    'palabra por palabra y en cualquier orden (campana show trab, campana show "logros '
+    'laborales"). Un nombre con espacios va entre comillas.',
 )
 def show(
     campaign_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Id, nombre o inicio del id de la campaña.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Id o nombre de la campaña (o sus primeras letras).",
+            autocompletion=complete_campaign,
+        ),
     ],
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
