@@ -401,6 +401,19 @@ def test_control_characters_never_reach_the_terminal(
         assert "Crédito^[]0;PWNED" in r.stdout  # shown, harmless (rich drops the BEL itself)
 
 
+@pytest.mark.parametrize("option", ["--save", "-o"])
+def test_a_saved_text_view_is_as_safe(
+    cli: Invoke, evil_plan: Path, tmp_path: Path, option: str
+) -> None:
+    target = tmp_path / "vista.txt"
+    r = cli("show", "credito", "--plan", str(evil_plan), "--today", TODAY, "-o", str(target))
+    if option == "--save":
+        r = cli("schedule", "--plan", str(evil_plan), "--today", TODAY, "--save", str(target))
+    assert r.exit_code == 0, r.stderr
+    saved = target.read_text(encoding="utf-8")
+    assert "PWNED" in saved and "\x1b" not in saved and "\x07" not in saved
+
+
 def test_json_keeps_the_exact_value(cli: Invoke, evil_plan: Path) -> None:
     r = cli("show", "credito", "--format", "json", "--plan", str(evil_plan), "--today", TODAY)
     assert r.exit_code == 0

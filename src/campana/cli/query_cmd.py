@@ -171,7 +171,14 @@ def _save(lines: list[Line], path: Path, size: int, option: str = "--save") -> N
     from campana.render.pictures import save
 
     try:
-        save(lines, path, size, title="campana schedule")
+        if path.suffix.lower() == ".txt":  # text as the terminal shows it, made as safe
+            from campana.files import write_atomic
+            from campana.render.grid import plain
+            from campana.render.term import safe
+
+            write_atomic(path, safe(plain(lines)))
+        else:
+            save(lines, path, size, title="campana schedule")
     except OSError as exc:
         raise CampanaError(
             f"{option}: no se pudo escribir «{path}»: {strerror(exc)}",
