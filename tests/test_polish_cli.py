@@ -69,7 +69,11 @@ def test_every_click_and_typer_message_has_its_spanish(message: str) -> None:
             "error: sobran argumentos: extra",
             "«campana schedule» no lleva argumentos",
         ),
-        (("validate", "--strict=1"), "error: la opción «--strict» no lleva valor", ""),
+        (
+            ("validate", "--strict=1"),
+            "error: la opción «--strict» no lleva valor",
+            "escribe solo --strict, sin valor",
+        ),
         (("show",), "error: falta el argumento «ID»", ""),
         (("schedule", "--year"), "error: la opción «--year» necesita un valor", ""),
     ],
@@ -356,6 +360,7 @@ def test_the_shipped_example_is_named_outside_a_project(tmp_path: Path) -> None:
 def test_diff_outside_a_repository_says_so_plainly(tmp_path: Path) -> None:
     done = _campana("diff", "HEAD~1", cwd=tmp_path)
     assert done.returncode == 2
+    assert "«HEAD~1» no es un archivo, y aquí no hay revisiones de git" in done.stderr
     assert "no hay un plan de proyecto en un repositorio" in done.stderr
     assert "site-packages" not in done.stderr and str(ROOT) not in done.stderr
 

@@ -75,8 +75,9 @@ def diff(
     revisions = [s for s in (old or "HEAD", new) if s is not None and not Path(s).exists()]
     if revisions and shipped_fallback(plan):
         raise CampanaError(
-            f"«{revisions[0]}» sería una revisión de git, pero aquí no hay un plan de proyecto "
-            "en un repositorio: campana usa su plan de ejemplo, que no tiene historial",
+            f"«{revisions[0]}» no es un archivo, y aquí no hay revisiones de git: no hay un "
+            "plan de proyecto en un repositorio, y el plan de ejemplo de campana no tiene "
+            "historial",
             hint="corre el comando en la carpeta del proyecto (la que tiene data/campaigns.yaml) "
             "o indica el plan con --plan; para comparar dos archivos: campana diff VIEJO NUEVO",
         )

@@ -183,6 +183,8 @@ def message(exc: Any) -> tuple[str, str | None]:
         return f"valor no válido para «{_hint_of(exc.param, all_names=True)}»: {inner}", None
     text = usage_error(exc.format_message())
     hint = None
+    if isinstance(exc, ce.BadOptionUsage) and text.endswith("no lleva valor"):
+        hint = f"es un interruptor: escribe solo {exc.option_name}, sin valor"
     if text.startswith("sobran argumentos") and exc.ctx is not None:
         takes = [p for p in exc.ctx.command.params if p.param_type_name == "argument"]
         hint = (
