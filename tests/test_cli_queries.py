@@ -661,8 +661,14 @@ def test_show_matches_ids_and_names(cli: Invoke, text: str, name: str) -> None:
 def test_show_ambiguous_and_unknown(cli: Invoke) -> None:
     r = cli("show", "c", "--today", TODAY)
     assert r.exit_code == 2 and r.stdout == ""
-    assert "«c» puede ser más de una campaña: atencion" in r.stderr and "credito" in r.stderr
+    assert "«c» puede ser más de una campaña: «Infonavit, estés en donde estés» (id atencion)" in (
+        r.stderr
+    )
+    assert "«Crédito» (id credito)" in r.stderr
+    # (issue 11: names match word by word, each word a prefix: this one names the campaign)
     r = cli("show", "trabajadore-independientes", "--today", TODAY)
+    assert r.exit_code == 0 and r.stdout.startswith("Trabajadores independientes")
+    r = cli("show", "trabajadroes-independientes", "--today", TODAY)
     assert r.exit_code == 2 and r.stdout == ""
     assert "¿quisiste decir «trabajadores-independientes»?" in r.stderr
     r = cli("show", "--today", TODAY)
@@ -852,7 +858,7 @@ def test_bad_format_and_bad_today(cli: Invoke, command: tuple[str, ...]) -> None
     r = cli(*command, "--format", "yaml", "--today", TODAY)
     assert r.exit_code == 2 and r.stdout == ""
     assert "--format: «yaml» no es un valor válido" in r.stderr
-    assert "table, json, csv, markdown" in r.stderr
+    assert "text, json, csv, markdown" in r.stderr
     r = cli(*command, "--today", "mañana")
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.startswith("error: --today: «mañana» no es una fecha")

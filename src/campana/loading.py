@@ -74,6 +74,25 @@ _TYPE_NAMES = {
 }
 
 
+def _literal_message(where: str, value: Any, expected: str) -> tuple[str, str | None]:
+    """A value outside a fixed list, in Spanish: «denegada» no es un valor válido; se admite
+    uno de: pending, approved, denied, pendiente, aprobada o negada; with the close one."""
+    import re
+
+    allowed = re.findall(r"'([^']*)'", expected) or [
+        a.strip() for a in re.split(r",| or ", expected) if a.strip()
+    ]
+    shown = f"«{value}»" if isinstance(value, str) else _describe(value)
+    listed = ", ".join(allowed[:-1]) + f" o {allowed[-1]}" if len(allowed) > 1 else "".join(allowed)
+    message = f"{where}: {shown} no es un valor válido; se admite uno de: {listed}"
+    hint = None
+    if isinstance(value, str) and allowed:
+        from campana.suggest import suggestion
+
+        hint = suggestion(value, allowed)
+    return message, hint
+
+
 def _describe(value: Any) -> str:
     import datetime as dt
 
@@ -172,7 +191,7 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
             key, code = True, "unknown-key"
         elif etype == "missing":
             message = f"falta el campo obligatorio «{loc[-1]}» en {_loc_text(loc[:-1])}"
-            hint = f"añade «{loc[-1]}: ...» a este elemento"
+            hint = f"agrega «{loc[-1]}: ...» a este elemento"
             code = "missing-field"
         elif etype in ("date_type", "date_parsing", "date_from_datetime_parsing") and isinstance(
             value, str
@@ -208,8 +227,7 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
             elif etype == "string_type" and isinstance(value, int | float | bool):
                 hint = "ponlo entre comillas para que sea texto"
         elif etype == "literal_error":
-            expected = err.get("ctx", {}).get("expected", "")
-            message = f"{where}: valor no válido {_describe(value)}; se admite {expected}"
+            message, hint = _literal_message(where, value, err.get("ctx", {}).get("expected", ""))
             code = "invalid-value"
         elif etype == "string_pattern_mismatch":
             message = f"{where}: {_describe(value)} no tiene el formato esperado"

@@ -127,10 +127,25 @@ def _keys(c: Campaign) -> list[str]:
     return [fold(c.id), fold(c.name), *(fold(a) for a in c.aka)]
 
 
+def _word_match(wanted: list[str], key: list[str]) -> bool:
+    """Every word typed names a different word of ``key``, in any order: as its start
+    («trab» for «trabajadores»), or the key's word as the start of a longer typed word of at
+    least four letters («laborales» for «laboral»)."""
+    free = list(key)
+    for w in wanted:
+        hit = next((k for k in free if k.startswith(w) or (len(k) >= 4 and w.startswith(k))), None)
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
 def resolve_campaign(plan: Plan, text: str) -> Campaign:
-    """The campaign a user means: by id, name or aka, ignoring case and accents, or by a unique
-    prefix of any of them. Raises CampanaError with the candidates or a suggestion."""
-    import difflib
+    """The campaign a user means: by id, name or aka, ignoring case and accents; by a unique
+    prefix of any of them; or word by word (words in any order, each a prefix: «logros
+    laborales», «independientes trab»). Raises CampanaError with the candidates or a
+    suggestion."""
+    from campana.suggest import close, words
 
     wanted = fold(text)
     ids = ", ".join(c.id for c in plan.campaigns)
@@ -140,20 +155,26 @@ def resolve_campaign(plan: Plan, text: str) -> Campaign:
     if len(exact) == 1:
         return exact[0]
     found = exact or [c for c in plan.campaigns if any(k.startswith(wanted) for k in _keys(c))]
+    if not found:
+        typed = words(text)
+        found = [
+            c
+            for c in plan.campaigns
+            if typed and any(_word_match(typed, words(k)) for k in _keys(c))
+        ]
     if len(found) == 1:
         return found[0]
     if found:
-        names = ", ".join(f"{c.id} («{c.name}»)" for c in found)
+        names = ", ".join(f"«{c.name}» (id {c.id})" for c in found)
         raise CampanaError(
             f"«{text}» puede ser más de una campaña: {names}",
-            hint="escribe más letras del id o el id completo",
+            hint="escribe más letras del nombre o el id completo",
         )
-    keys = {k: c for c in plan.campaigns for k in _keys(c)}
-    close = difflib.get_close_matches(wanted, list(keys), n=3, cutoff=0.6)
+    by_key = {k: c for c in plan.campaigns for k in [c.id, c.name, *c.aka]}
     suggestions: list[str] = []
-    for k in close:
-        if keys[k].id not in suggestions:
-            suggestions.append(keys[k].id)
+    for k in close(text, list(by_key)):
+        if by_key[k].id not in suggestions:
+            suggestions.append(by_key[k].id)
     hint = (
         "¿quisiste decir " + " o ".join(f"«{s}»" for s in suggestions) + "?"
         if suggestions
@@ -333,9 +354,13 @@ def check_touchpoint(plan: Plan, touchpoint: str) -> str:
         )
     every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
     if not any(_matches_touchpoint(plan, r, wanted) for r in every):
+        from campana.suggest import suggestion
+
+        names = touchpoint_names(plan)
+        close = suggestion(touchpoint, names)
         raise CampanaError(
             f"ningún punto de contacto ni componente se llama «{touchpoint}»",
-            hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
+            hint=(f"{close} " if close else "") + "puntos de contacto: " + ", ".join(names),
         )
     return wanted
 

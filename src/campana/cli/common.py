@@ -75,9 +75,28 @@ def format_option(help_text: str, *, show_default: bool = True) -> Any:
     )
 
 
+def complete_campaign(incomplete: str) -> list[str]:
+    """Shell completion of a campaign: the ids of the plan in use that start with what is
+    typed (nothing when the plan cannot be read: completion never complains)."""
+    try:
+        from campana.loading import open_plan
+
+        ids = [c.id for c in open_plan(None).plan.campaigns]
+    except Exception:
+        return []
+    return [i for i in ids if i.startswith(incomplete)]
+
+
 def campaign_option(help_text: str) -> Any:
     """``--campaign/-c``, repeatable: campaigns by id, name, other name or unique prefix."""
-    return typer.Option("--campaign", "-c", metavar="CAMPAÑA", help=help_text, show_default=False)
+    return typer.Option(
+        "--campaign",
+        "-c",
+        metavar="CAMPAÑA",
+        help=help_text,
+        show_default=False,
+        autocompletion=complete_campaign,
+    )
 
 
 def output_option(help_text: str) -> Any:
@@ -127,28 +146,126 @@ def parse_date_option(value: str, option: str, year: int | None = None) -> dt.da
         ) from None
 
 
-def out(text: str) -> None:
-    """Data to stdout."""
+def out(text: str, *, exact: bool = False) -> None:
+    """Data to stdout. Human output passes through ``render.term.safe`` (no control character
+    of the plan reaches the terminal); ``exact`` output (JSON, CSV) is written as it is."""
+    if not exact:
+        from campana.render.term import color_enabled, safe
+
+        text = safe(text, keep_color=color_enabled(sys.stdout))
     sys.stdout.write(text)
     sys.stdout.flush()
 
 
 def say(text: str) -> None:
-    """Messages to stderr."""
+    """Messages to stderr (made safe for the terminal, as every human output)."""
+    from campana.render.term import color_enabled, safe
+
+    text = safe(text, keep_color=color_enabled(sys.stderr))
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
     sys.stderr.flush()
 
 
-def choice(value: str, option: str, allowed: tuple[str, ...]) -> str:
-    """Check a --format-like value, with a Spanish error listing what is allowed."""
-    folded = value.strip().lower()
-    if folded not in allowed:
-        import difflib
+#: the human format's one name, and the other names it answers to
+HUMAN = "text"
+HUMAN_ALIASES = ("table", "texto", "tabla")
 
-        close = difflib.get_close_matches(folded, allowed, n=1)
-        hint = f"¿quisiste decir «{close[0]}»? " if close else ""
+
+def choice(value: str, option: str, allowed: tuple[str, ...]) -> str:
+    """Check a --format-like value, with a Spanish error listing what is allowed. The human
+    format is ``text`` everywhere; ``table`` (and the Spanish ``texto``, ``tabla``) mean the
+    same, whichever of the two a command lists."""
+    folded = value.strip().lower()
+    human = next((h for h in (HUMAN, *HUMAN_ALIASES) if h in allowed), None)
+    if human is not None and folded in (HUMAN, *HUMAN_ALIASES):
+        return human
+    if folded not in allowed:
+        from campana.suggest import suggestion
+
+        names = list(allowed) + (list(HUMAN_ALIASES) if human else [])
+        close = suggestion(folded, names)
+        if close and human and any(a in close for a in HUMAN_ALIASES):
+            close = f"¿quisiste decir «{human}»?"
+        hint = f"{close} " if close else ""
         raise CampanaError(
             f"{option}: «{value}» no es un valor válido",
             hint=f"{hint}valores válidos: {', '.join(allowed)}",
         )
     return folded
+
+
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="ARCHIVO",
+        help="Escribe la salida en ARCHIVO en lugar de la pantalla (nunca sobre el plan).",
+        show_default=False,
+    ),
+]
+
+
+def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> None:
+    """Refuse, before any work, an output that is a folder or would land on the plan files."""
+    if output is None or str(output) == "-":
+        return
+    import os
+
+    from campana.files import refuse_inputs
+    from campana.paths import audience_beside, find_plan
+
+    if os.path.isdir(output):
+        raise CampanaError(
+            f"{option}: «{output}» es una carpeta",
+            hint="indica un archivo, por ejemplo programacion.txt",
+        )
+    source = find_plan(plan)
+    refuse_inputs(output, (source, audience_beside(source)))
+
+
+def write_output(output: Path, data: str | bytes, option: str = "-o") -> None:
+    """Write a command's output to ``output`` whole or not at all, and say so on stderr."""
+    from campana.cli.i18n import strerror
+    from campana.files import write_atomic
+
+    try:
+        write_atomic(output, data)
+    except OSError as exc:
+        raise CampanaError(
+            f"{option}: no se pudo escribir «{output}»: {strerror(exc)}",
+            hint="revisa que la carpeta exista y que puedas escribir en ella",
+        ) from None
+    saved(output)
+
+
+def saved(output: Path) -> None:
+    """The one message of every command that wrote a file."""
+    say(f"Guardado en {output}")
+
+
+def shipped_fallback(plan: Path | None) -> bool:
+    """True when no plan was given (no --plan, no CAMPANA_PLAN, no data/campaigns.yaml here
+    or above) and campana falls back to the example plan it ships with."""
+    import os
+
+    from campana.paths import ENV_PLAN, PLAN_FILE
+
+    if plan or os.environ.get(ENV_PLAN):
+        return False
+    here = Path.cwd().resolve()
+    return not any((folder / "data" / PLAN_FILE).is_file() for folder in (here, *here.parents))
+
+
+def plan_in_use(plan: Path | None) -> Path:
+    """The plan a command reads; on stderr, a note when it is the shipped example (outside a
+    project folder a user would otherwise not know which plan answered)."""
+    from campana.paths import find_plan
+
+    path = find_plan(plan)
+    if shipped_fallback(plan):
+        say(
+            "nota: se usa el plan de ejemplo incluido con campana (no hay data/campaigns.yaml "
+            "en esta carpeta ni en las superiores); indica el tuyo con --plan o CAMPANA_PLAN"
+        )
+    return path

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, choice, format_option, out
+from campana.cli.common import (
+    OutputOpt,
+    PlanOpt,
+    check_output,
+    choice,
+    format_option,
+    out,
+    plan_in_use,
+    shipped_fallback,
+    write_output,
+)
 
 
 @command(
     "diff",
     "Compara dos versiones del plan y dice qué cambió, por campaña y punto de contacto.\n\n"
     "VIEJO y NUEVO son archivos del plan o revisiones de git (HEAD~1, main, un commit; "
-    "REV:ruta si el plan estaba en otro lugar). Sin argumentos compara el plan de trabajo "
-    "(ver --plan) con HEAD; con uno, esa revisión con el plan de trabajo. Una revisión se lee "
-    "del repositorio donde está el plan, con su audience.yaml.\n\n"
+    "REV:ruta si el plan estaba en otro lugar). Sin argumentos compara el plan en el disco "
+    "(ver --plan) con el de HEAD; con uno, esa revisión con el plan en el disco. Una "
+    "revisión se lee del repositorio donde está el plan, con su audience.yaml.\n\n"
     "Informa campañas, puntos de contacto y componentes agregados o quitados, fechas movidas "
     "(con los días de cada extremo), tácticos, objetivos, líneas creativas, excepciones del "
     "INE, cifras de audiencia y vedas; y qué hallazgos de validate aparecen o se resuelven y "
@@ -37,30 +48,54 @@ def diff(
         str | None,
         typer.Argument(
             metavar="NUEVO",
-            help="Archivo o revisión de la versión nueva (por omisión, el plan de trabajo).",
+            help="Archivo o revisión de la versión nueva (por omisión, el plan en el disco).",
             show_default=False,
         ),
     ] = None,
     fmt: Annotated[
-        str, format_option("text, json o markdown (listo para pegar como comentario de revisión).")
+        str,
+        format_option(
+            "text (por omisión; también table), json o markdown (listo para pegar como "
+            "comentario de revisión).",
+            show_default=False,
+        ),
     ] = "text",
+    output: OutputOpt = None,
     plan: PlanOpt = None,
 ) -> int:
     from campana.diff import compare, read_side
-    from campana.errors import EXIT_FINDINGS, EXIT_OK
-    from campana.loading import find_plan
+    from campana.errors import EXIT_FINDINGS, EXIT_OK, CampanaError
     from campana.render import diff as render
     from campana.render.term import color_enabled, width
 
     kind = choice(fmt, "--format", ("text", "json", "markdown"))
-    working = find_plan(plan)
+    if output is not None and str(output) == "-":
+        output = None
+    check_output(output, plan)
+    revisions = [s for s in (old or "HEAD", new) if s is not None and not Path(s).exists()]
+    if revisions and shipped_fallback(plan):
+        raise CampanaError(
+            f"«{revisions[0]}» no es un archivo, y aquí no hay revisiones de git: no hay un "
+            "plan de proyecto en un repositorio, y el plan de ejemplo de campana no tiene "
+            "historial",
+            hint="corre el comando en la carpeta del proyecto (la que tiene data/campaigns.yaml) "
+            "o indica el plan con --plan; para comparar dos archivos: campana diff VIEJO NUEVO",
+        )
+    working = plan_in_use(plan)
     before = read_side(old if old is not None else "HEAD", working)
     after = read_side(new, working)
     result = compare(before, after)
     if kind == "json":
-        out(render.as_json(result))
+        text = render.as_json(result)
     elif kind == "markdown":
-        out(render.markdown(result))
+        text = render.markdown(result)
     else:
-        out(render.text(result, color=color_enabled(), width=width()))
+        color = output is None and color_enabled()
+        text = render.text(result, color=color, width=width())
+    if output is not None:
+        from campana.render.term import safe
+
+        write_output(output, text if kind == "json" else safe(text))
+    else:
+        out(text, exact=kind == "json")
     return EXIT_FINDINGS if result.changed else EXIT_OK

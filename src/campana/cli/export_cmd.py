@@ -35,7 +35,7 @@ ELSEWHERE = {
     "\b\n"
     "  ics   calendario iCalendar para Google Calendar, Outlook...\n"
     "  svg   diagrama de Gantt para presentar o imprimir.\n"
-    "  html  informe completo en un archivo: diagrama, campañas, revisión, audiencia y veda.\n\n"
+    "  html  informe en un archivo: diagrama, campañas, revisión, audiencia, veda.\n\n"
     "ics: un evento de día completo por campaña, por punto de contacto de cada campaña, por "
     "componente de la programación y por veda, con los tácticos y objetivos en la descripción "
     "y categorías por punto de contacto. Los UID salen de los ids: al importar un archivo más "

@@ -15,17 +15,22 @@ import typer
 
 from campana.cli.app import command
 from campana.cli.common import (
+    OutputOpt,
     PlanOpt,
     TodayOpt,
     campaign_option,
     campaigns,
+    check_output,
     choice,
+    complete_campaign,
     format_option,
     option_error,
     out,
     parse_date_option,
+    plan_in_use,
     say,
     today,
+    write_output,
 )
 from campana.errors import CampanaError
 
@@ -33,21 +38,39 @@ if TYPE_CHECKING:
     from campana.render.grid import Line
     from campana.validation import LoadedPlan
 
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("text", "json", "csv", "markdown")
 
 FormatOpt = Annotated[
     str,
     format_option(
-        "table (por omisión), json, csv o markdown (una tabla para pegar en un documento).",
+        "text (por omisión; también table), json, csv o markdown (una tabla para pegar en un "
+        "documento).",
         show_default=False,
     ),
 ]
 
 
-def _show(build: Callable[[int], list[Line]], save: Path | None = None) -> None:
+def _show(
+    build: Callable[[int], list[Line]], save: Path | None = None, output: Path | None = None
+) -> None:
     """Print a picture: with rich on a terminal, as plain text (no rich import) otherwise; and
-    save it when asked."""
+    save it when asked. With ``output``, write it there instead (.svg and .html as pictures,
+    anything else as plain text)."""
     from campana.render.term import color_enabled, width
+
+    if output is not None:
+        from campana.render.pictures import SAVE_EXTENSIONS
+
+        size = width()
+        if output.suffix.lower() in SAVE_EXTENSIONS and output.suffix.lower() != ".txt":
+            _save(build(size), output, size, "-o")
+            say(f"Guardado en {output}")
+        else:
+            from campana.render.grid import plain
+            from campana.render.term import safe
+
+            write_output(output, safe(plain(build(size))))
+        return
 
     con = None
     if color_enabled():
@@ -72,22 +95,32 @@ def _show(build: Callable[[int], list[Line]], save: Path | None = None) -> None:
         say(f"Guardado en {save}")
 
 
-def answer(kind: str, name: str, result: Any, save: Path | None = None) -> None:
-    """Write a query result in the chosen format. Every renderer module names its function
-    after the result (``schedule``, ``brief``, ``campaign_list``, ``audience``): tables and
-    pictures in ``render.tables``, JSON and CSV in ``render.data``, ``render.markdown``."""
-    if kind in ("json", "csv"):
-        from campana.render import data
+def answer(
+    kind: str, name: str, result: Any, save: Path | None = None, output: Path | None = None
+) -> None:
+    """Write a query result in the chosen format, to stdout or to ``output`` (-o). Every
+    renderer module names its function after the result (``schedule``, ``brief``,
+    ``campaign_list``, ``audience``): tables and pictures in ``render.tables``, JSON and CSV
+    in ``render.data``, ``render.markdown``."""
+    if output is not None and str(output) == "-":
+        output = None
+    if kind in ("json", "csv", "markdown"):
+        if kind == "markdown":
+            from campana.render import markdown
 
-        out(getattr(data, f"{name}_{kind}")(result))
-    elif kind == "markdown":
-        from campana.render import markdown
+            text = getattr(markdown, name)(result)
+        else:
+            from campana.render import data
 
-        out(getattr(markdown, name)(result))
+            text = getattr(data, f"{name}_{kind}")(result)
+        if output is not None:
+            write_output(output, text)
+        else:
+            out(text, exact=kind != "markdown")
     else:
         from campana.render import tables
 
-        _show(lambda size: getattr(tables, name)(result, size), save)
+        _show(lambda size: getattr(tables, name)(result, size), save, output)
 
 
 def query(
@@ -97,14 +130,18 @@ def query(
     plan: Path | None,
     compute: Callable[[LoadedPlan, dt.date], Any],
     save: Path | None = None,
+    output: Path | None = None,
 ) -> int:
-    """The skeleton of every query command: load the plan, compute the result, render it.
-    ``compute`` may return None when there is nothing to draw."""
+    """The skeleton of every query command: load the plan, compute the result, render it (to
+    ``output`` with -o: checked first, never onto the plan). ``compute`` may return None when
+    there is nothing to draw."""
     from campana.loading import open_plan
 
+    check_output(output, plan)
+    plan_in_use(plan)
     result = compute(open_plan(plan), now)
     if result is not None:
-        answer(kind, name, result, save)
+        answer(kind, name, result, save, output)
     return 0
 
 
@@ -122,21 +159,29 @@ def _check_save(save: Path | None, kind: str, plan: str | Path | None = None) ->
             f"--save: no sé guardar archivos «{save.suffix or save.name}»",
             hint="usa una de estas extensiones: " + ", ".join(SAVE_EXTENSIONS),
         )
-    if kind != "table":
+    if kind != "text":
         raise CampanaError(
             "--save guarda la vista de tabla (svg, html o txt)",
             hint=f"para {kind}, redirige la salida: campana schedule --format {kind} > archivo",
         )
 
 
-def _save(lines: list[Line], path: Path, size: int) -> None:
+def _save(lines: list[Line], path: Path, size: int, option: str = "--save") -> None:
+    from campana.cli.i18n import strerror
     from campana.render.pictures import save
 
     try:
-        save(lines, path, size, title="campana schedule")
+        if path.suffix.lower() == ".txt":  # text as the terminal shows it, made as safe
+            from campana.files import write_atomic
+            from campana.render.grid import plain
+            from campana.render.term import safe
+
+            write_atomic(path, safe(plain(lines)))
+        else:
+            save(lines, path, size, title="campana schedule")
     except OSError as exc:
         raise CampanaError(
-            f"--save: no se pudo escribir «{path}»: {exc.strerror or exc}",
+            f"{option}: no se pudo escribir «{path}»: {strerror(exc)}",
             hint="revisa que la carpeta exista y que puedas escribir en ella",
         ) from None
 
@@ -181,7 +226,10 @@ def schedule(
     ] = None,
     campaign: Annotated[
         list[str] | None,
-        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
+        campaign_option(
+            "Solo esa campaña (id o nombre, o sus primeras letras, palabra por palabra; se "
+            "puede repetir)."
+        ),
     ] = None,
     touchpoint: Annotated[
         str | None,
@@ -204,16 +252,20 @@ def schedule(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "text",
     save: Annotated[
         Path | None,
         typer.Option(
             "--save",
             metavar="ARCHIVO",
-            help="Guarda la vista de la terminal (.svg, .html, .txt). Para presentar: export svg.",
+            help=(
+                "Muestra la vista y la guarda también en ARCHIVO (.svg, .html, .txt): una "
+                "captura de la terminal. Para presentar, usa «campana export svg»."
+            ),
             show_default=False,
         ),
     ] = None,
+    output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
@@ -238,8 +290,13 @@ def schedule(
     if month is not None:
         month_number = parse_month(month)
         if month_number is None:
+            from campana.dates import MONTHS_ES
+            from campana.suggest import suggestion
+
+            close = suggestion(month, MONTHS_ES)
             raise CampanaError(
-                f"--month: «{month}» no es un mes", hint=f"se admite: {VALID_MONTH_FORMS}"
+                f"--month: «{month}» no es un mes",
+                hint=(f"{close} " if close else "") + f"se admite: {VALID_MONTH_FORMS}",
             )
     if year is not None and not 1900 <= year <= 2200:
         raise CampanaError(f"--year: {year} no es un año del plan", hint="escribe un año como 2024")
@@ -277,25 +334,32 @@ def schedule(
                 if start == end
                 else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
             )
-            if kind == "table" and not result.blackouts and save is None:
+            if kind == "text" and not result.blackouts and save is None and output is None:
                 return None  # nothing to draw
         return result
 
-    return query("schedule", kind, now, plan, compute, save)
+    return query("schedule", kind, now, plan, compute, save, output)
 
 
 @command(
     "show",
     "Muestra la ficha completa de una campaña: periodo, estado, audiencia, objetivos, líneas "
     "creativas, canales, componentes, ejecución y los hallazgos de validate.\n\n"
-    "ID admite el id, el nombre o el inicio del id, sin importar mayúsculas ni acentos "
-    "(campana show trab).",
+    "ID admite el id o el nombre, sin importar mayúsculas ni acentos, o sus primeras letras "
+    'palabra por palabra y en cualquier orden (campana show trab, campana show "logros '
+    'laborales"). Un nombre con espacios va entre comillas.',
 )
 def show(
     campaign_id: Annotated[
-        str, typer.Argument(metavar="ID", help="Id, nombre o inicio del id de la campaña.")
+        str,
+        typer.Argument(
+            metavar="ID",
+            help="Id o nombre de la campaña (o sus primeras letras).",
+            autocompletion=complete_campaign,
+        ),
     ],
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "text",
+    output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
@@ -305,7 +369,8 @@ def show(
         campaign = queries.resolve_campaign(loaded.plan, campaign_id)
         return queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
 
-    return query("brief", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
+    kind = choice(fmt, "--format", FORMATS)
+    return query("brief", kind, today(today_), plan, compute, output=output)
 
 
 @command(
@@ -313,7 +378,8 @@ def show(
     "Lista las campañas: periodo, días, componentes, puntos de contacto y estado respecto a hoy.",
 )
 def list_campaigns(
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "text",
+    output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
@@ -322,7 +388,8 @@ def list_campaigns(
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
         return queries.campaign_list(loaded.plan, now)
 
-    return query("campaign_list", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
+    kind = choice(fmt, "--format", FORMATS)
+    return query("campaign_list", kind, today(today_), plan, compute, output=output)
 
 
 @command(
@@ -331,7 +398,8 @@ def list_campaigns(
     "las cifras) y las campañas que se dirigen a él.",
 )
 def audience(
-    fmt: FormatOpt = "table",
+    fmt: FormatOpt = "text",
+    output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
@@ -342,4 +410,5 @@ def audience(
         return queries.audience_report(require_audience(loaded), loaded.plan)
 
     # today is checked as in every command, even if the figures do not depend on it
-    return query("audience", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
+    kind = choice(fmt, "--format", FORMATS)
+    return query("audience", kind, today(today_), plan, compute, output=output)

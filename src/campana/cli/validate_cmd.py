@@ -8,7 +8,17 @@ from typing import Annotated
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, choice, format_option, out, say
+from campana.cli.common import (
+    OutputOpt,
+    PlanOpt,
+    check_output,
+    choice,
+    format_option,
+    out,
+    plan_in_use,
+    say,
+    write_output,
+)
 
 
 @command(
@@ -26,25 +36,47 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Los avisos también hacen fallar (salida 1).")
     ] = False,
-    fmt: Annotated[str, format_option("text, json o github (anotaciones de Actions).")] = "text",
+    fmt: Annotated[
+        str,
+        format_option(
+            "text (por omisión; también table), json o github (anotaciones de Actions).",
+            show_default=False,
+        ),
+    ] = "text",
+    output: OutputOpt = None,
     plan: PlanOpt = None,
 ) -> int:
     from campana.errors import EXIT_USAGE, exit_code_for
-    from campana.loading import find_plan, validate_files
+    from campana.loading import validate_files
     from campana.render import findings as render
     from campana.render.term import color_enabled
 
     kind = choice(fmt, "--format", ("text", "json", "github"))
-    paths = list(files) if files else [find_plan(plan)]
+    if output is not None and str(output) == "-":
+        output = None
+    check_output(output, plan)
+    paths = list(files) if files else [plan_in_use(plan)]
+    if output is not None:  # never write the report over one of the files it checks
+        from campana.files import refuse_inputs
+
+        refuse_inputs(output, paths)
     result = validate_files(paths)
     findings = result.all_findings
     if kind == "json":
-        out(render.as_json(findings))
+        text = render.as_json(findings)
     elif kind == "github":
-        out(render.github(findings))
-        say(render.summary(findings, result.files))
+        text = render.github(findings)
     else:
-        out(render.text(findings, result.files, result.line_text, color=color_enabled()))
+        color = output is None and color_enabled()
+        text = render.text(findings, result.files, result.line_text, color=color)
+    if output is not None:
+        from campana.render.term import safe
+
+        write_output(output, text if kind == "json" else safe(text))
+    else:
+        out(text, exact=kind == "json")
+    if kind == "github":
+        say(render.summary(findings, result.files))
     if result.unreadable:
         return EXIT_USAGE
     return exit_code_for(findings, strict=strict)
@@ -58,7 +90,7 @@ def validate(
 )
 def schema(
     which: Annotated[
-        str, typer.Argument(metavar="[plan|audience]", help="De qué archivo: plan o audience.")
+        str, typer.Argument(metavar="plan|audience", help="De qué archivo: plan o audience.")
     ] = "plan",
 ) -> int:
     from campana.schema import schema_json

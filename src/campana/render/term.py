@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 from typing import IO, Any
@@ -47,7 +48,7 @@ def console(*, stderr: bool = False, record: bool = False, **kwargs: Any) -> Any
     stream = sys.stderr if stderr else sys.stdout
     terminal = color_enabled(stream) or bool(os.environ.get("FORCE_COLOR"))
     return Console(
-        file=stream,
+        file=SafeStream(stream),  # type: ignore[arg-type]
         no_color=bool(os.environ.get("NO_COLOR")),
         force_terminal=terminal if terminal else None,
         color_system="auto" if terminal else None,
@@ -57,3 +58,46 @@ def console(*, stderr: bool = False, record: bool = False, **kwargs: Any) -> Any
         soft_wrap=False,
         **kwargs,
     )
+
+
+# --- control characters from the plan ---------------------------------------------------------
+
+# C0 (but tab and newline), DEL and C1: what a terminal acts on instead of printing
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# the only escape sequence campana writes itself: colour (SGR)
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _visible(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code < 0x20:
+        return "^" + chr(code + 0x40)  # caret notation, as cat -v: ESC is ^[, BEL is ^G
+    return "^?" if code == 0x7F else f"<U+{code:04X}>"
+
+
+def safe(text: str, *, keep_color: bool = False) -> str:
+    """``text`` made harmless for a terminal: every control character a plan may carry (an
+    escape sequence that sets the title, moves the cursor, rings the bell) shown visibly
+    instead. With ``keep_color``, campana's own colour codes (SGR) stay. The one function
+    every human output passes through at the boundary (``cli.common.out``/``say``, the rich
+    console); JSON keeps the exact values, escaped by json."""
+    if keep_color:
+        parts = _SGR.split(text)
+        codes = _SGR.findall(text)
+        cleaned = [_CONTROL.sub(_visible, p) for p in parts]
+        return "".join(p + (codes[i] if i < len(codes) else "") for i, p in enumerate(cleaned))
+    return _CONTROL.sub(_visible, text)
+
+
+class SafeStream:
+    """A text stream that passes everything written through ``safe`` (colour kept)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(safe(text, keep_color=True))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
