@@ -277,8 +277,8 @@ def schedule(
                 if start == end
                 else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
             )
-            if kind == "table" and not result.blackouts and save is None:
-                return None  # nothing to draw
+            if kind == "table" and save is None and (start != end or not result.blackouts):
+                return None  # nothing to draw: the message says so (a day lists its blackout)
         return result
 
     return query("schedule", kind, now, plan, compute, save)
