@@ -102,7 +102,17 @@ def query(
     ``compute`` may return None when there is nothing to draw."""
     from campana.loading import open_plan
 
-    result = compute(open_plan(plan), now)
+    loaded = open_plan(plan)
+    year = loaded.plan.plan.year
+    if name != "audience" and now.year != year and now == dt.date.today():
+        # the clock's today, outside the plan's year: every status would read the same
+        from campana.dates import fmt as fmt_date
+
+        say(
+            f"aviso: hoy es {fmt_date(now)}, fuera del año del plan ({year}); los estados se "
+            f"calculan a esa fecha. Para ver el plan en otro día: --today {year}-03-15"
+        )
+    result = compute(loaded, now)
     if result is not None:
         answer(kind, name, result, save)
     return 0
