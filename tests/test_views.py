@@ -214,3 +214,21 @@ def test_findings_wrap_with_a_hanging_indent(width: int) -> None:
     assert not re.search(r"\d{1,2}\n\s+\w{3} \d{4}", out)
     piped = text(result.all_findings, result.files, result.line_text, color=False, width=None)
     assert piped.count("[outside-campaign]") == out.count("[outside-campaign]")
+
+
+def test_markdown_reads_names(cli: Invoke) -> None:
+    md = cli("audience", "--format", "markdown").stdout
+    assert "| Infonavit, estés en donde estés |" in md and "| atencion |" not in md
+    assert "% de derechohabientes" not in md and "poblacion-mexicana" not in md
+    assert "podría agregarse a Personas derechohabientes" in md
+    listed = cli("list", "--format", "markdown", "--today", TODAY).stdout
+    assert listed.splitlines()[0] == (
+        "**Campañas 2024** · Subdirección General de Comunicación · estado al 15 mar 2024"
+    )
+
+
+def test_a_missing_field_hint_says_agrega(cli: Invoke, plan_dir: Path) -> None:
+    edit(plan_dir / "audience.yaml", "    count: 22392293\n", "")
+    r = cli("validate", str(plan_dir / "campaigns.yaml"), str(plan_dir / "audience.yaml"))
+    assert "agrega «count: ...»" in r.stdout + r.stderr
+    assert "añade" not in r.stdout + r.stderr

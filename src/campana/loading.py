@@ -172,7 +172,7 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
             key, code = True, "unknown-key"
         elif etype == "missing":
             message = f"falta el campo obligatorio «{loc[-1]}» en {_loc_text(loc[:-1])}"
-            hint = f"añade «{loc[-1]}: ...» a este elemento"
+            hint = f"agrega «{loc[-1]}: ...» a este elemento"
             code = "missing-field"
         elif etype in ("date_type", "date_parsing", "date_from_datetime_parsing") and isinstance(
             value, str
