@@ -276,10 +276,10 @@ def test_ine_exception_blackout_and_campaign_changes(cli: Invoke, repo: Path) ->
     assert "- aviso resuelto" in effect and "[blackout-pending]" in effect
     cross = " ".join(out.split("Cruces con la veda electoral\n")[1].split())
     assert (
-        "+ Digital (ejecución) de «Vivienda joven» ahora se cruza 21 días con «Veda electoral "
+        "+ Digital (ejecución) de «Vivienda joven» ahora coincide 21 días con «Veda electoral "
         "federal 2024» (20 may – 9 jun 2024); excepción INE: no solicitada"
     ) in cross
-    assert "de «Infonavit, estés en donde estés» se cruza 101 días" in cross
+    assert "de «Infonavit, estés en donde estés» coincide 101 días" in cross
     assert "antes 94 días" in cross
 
 

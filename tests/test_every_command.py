@@ -64,16 +64,6 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
 #: outputs that are data, not read as prose: English and ids are theirs to keep
 DATA_OUTPUTS = {"schema", "export"}
 
-#: cases that fail until polish-views lands its views of issue 11 (the integrator removes the
-#: marks after merging; strict, so a mark left behind fails too)
-VIEWS = {
-    ("ids", "show atencion"): "polish-views: ids where names belong (campañas: atencion)",
-    ("ids", "audience"): "polish-views: ids where names belong (segments, campaigns of audience)",
-    ("ids", "list"): "polish-views: ids under the Campaña header of list",
-    ("names", "list"): "polish-views: list at 80 columns breaks names mid-phrase",
-    ("names", "schedule"): "polish-views: the year grid cuts names at 80 columns (dig…)",
-}
-
 
 @cache
 def commands() -> dict[str, tuple[bool, bool]]:
@@ -92,13 +82,8 @@ def _cases(check: str, widths: tuple[int, ...] = (80, 200)) -> list[object]:
     for name, (takes_today, _) in commands().items():
         for args in SAMPLES.get(name, [()]):
             full = (name, *args, *(("--today", TODAY) if takes_today else ()))
-            key = (check, " ".join((name, *args)))
             for width in widths:
-                marks = []
-                reason = VIEWS.get(key)
-                if reason and (width == 80 or check == "ids"):
-                    marks.append(pytest.mark.xfail(strict=True, reason=reason))
-                cases.append(pytest.param(full, width, id=f"{' '.join(full)}@{width}", marks=marks))
+                cases.append(pytest.param(full, width, id=f"{' '.join(full)}@{width}"))
     return cases
 
 

@@ -45,11 +45,11 @@ def test_status_first_and_last_day() -> None:
 def test_status_upcoming_and_finished() -> None:
     before = queries.status(D(2024, 9, 17), D(2024, 12, 15), TODAY)
     assert before.kind == "upcoming"
-    assert before.label == "próxima: empieza en 186 días"
+    assert before.label == "próxima; empieza en 186 días"
     assert queries.status(D(2024, 3, 16), D(2024, 4, 1), TODAY).detail == "empieza mañana"
     after = queries.status(D(2024, 1, 15), D(2024, 2, 29), TODAY)
     assert after.kind == "finished"
-    assert after.label == "concluida: terminó hace 15 días"
+    assert after.label == "concluida; terminó hace 15 días"
     assert queries.status(D(2024, 1, 1), D(2024, 3, 14), TODAY).detail == "terminó ayer"
 
 
@@ -265,7 +265,7 @@ def test_brief_of_a_campaign_known_only_from_the_grid(loaded: LoadedPlan) -> Non
     b = queries.brief(loaded.plan, loaded.audience, c, TODAY, loaded.findings)
     assert not b.has_brief
     assert b.touchpoints == () and b.objectives == () and b.findings == ()
-    assert b.status.label == "próxima: empieza en 186 días"
+    assert b.status.label == "próxima; empieza en 186 días"
 
 
 def test_brief_without_audience_file_keeps_the_ids(loaded: LoadedPlan) -> None:

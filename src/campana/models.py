@@ -243,6 +243,11 @@ class Segment(Model):
         default="exact", description="exact, up-to («hasta») o approx (cifra redondeada)."
     )
     share: Share | None = None
+    adds_to: Id | None = Field(
+        default=None,
+        description="Segmento al que esta cifra podría agregarse: una adición posible, no una "
+        "parte de él (sin porcentaje del total).",
+    )
     reasons: list[Text] = Field(default_factory=list)
     since: dt.date | None = None
     source: Text | None = None

@@ -63,12 +63,9 @@ class Status:
 
     @property
     def label(self) -> str:
-        """Status and detail in one line."""
-        return (
-            f"{self.text}; {self.detail}"
-            if self.kind == "running"
-            else (f"{self.text}: {self.detail}")
-        )
+        """Status and detail in one line, after «Estado:»: «concluida; terminó hace 15 días»
+        (no second colon)."""
+        return f"{self.text}; {self.detail}"
 
 
 def status(start: dt.date, end: dt.date, today: dt.date) -> Status:
@@ -207,7 +204,8 @@ class Row:
     name: str
     start: dt.date
     end: dt.date
-    #: component or touchpoint name (None for campaign and blackout rows)
+    #: the name of the touchpoint the row runs on (None for campaign and blackout rows, and
+    #: for a component that names no touchpoint)
     touchpoint: str | None = None
     #: the touchpoint catalogue id the row runs on, if any
     touchpoint_id: str | None = None
@@ -300,7 +298,7 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
                 k.name,
                 k.start,
                 k.end,
-                touchpoint=k.name,
+                touchpoint=plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
                 touchpoint_id=k.touchpoint,
                 tactics=(k.tactic,) if k.tactic else (),
                 ine_exception=ex.ine_exception if ex else None,
@@ -398,6 +396,13 @@ def schedule(
             continue
         if not own_inside:
             own = Row(own.kind, own.campaign, own.name, own.start, own.end, in_window=False)
+        elif not touchpoints and wanted is None and not parts:
+            # the execution rows are hidden and no component shows them: the campaign row
+            # carries their restricted days
+            hidden = [r for r in campaign_rows(plan, c)[1:] if r.kind == "touchpoint"]
+            spans = tuple(sorted({sp for r in hidden for sp in r.restricted}))
+            if spans:
+                own = Row(own.kind, own.campaign, own.name, own.start, own.end, blackout=spans)
         rows.append(own)
         rows.extend(parts)
     blackouts = tuple(
@@ -423,6 +428,8 @@ class SegmentFigure:
     #: the document's own percentage and what it is a share of
     stated_percent: float | None = None
     stated_of: str | None = None
+    #: the name of the segment ``stated_of`` names
+    stated_of_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -528,7 +535,13 @@ def _figure(audience: Audience | None, segment_id: str) -> SegmentFigure:
         seg.bound,
         seg.share.percent if seg.share else None,
         seg.share.of if seg.share else None,
+        _segment_name(audience, seg.share.of) if seg.share else None,
     )
+
+
+def _segment_name(audience: Audience | None, segment_id: str) -> str:
+    seg = audience.segment(segment_id) if audience is not None else None
+    return seg.name if seg is not None else segment_id
 
 
 def brief(
@@ -618,10 +631,26 @@ class CampaignList:
 
     today: dt.date
     campaigns: tuple[CampaignLine, ...]
+    #: the plan's title, owner and administration notes
+    title: str = ""
+    owner: str = ""
+    notes: tuple[NoteLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class NoteLine:
+    text: str
+    details: tuple[str, ...] = ()
 
 
 def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
-    return CampaignList(today, tuple(campaign_lines(plan, today)))
+    return CampaignList(
+        today,
+        tuple(campaign_lines(plan, today)),
+        plan.plan.title,
+        plan.plan.owner,
+        tuple(NoteLine(n.text, tuple(n.details)) for n in plan.plan.notes),
+    )
 
 
 def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
@@ -661,6 +690,12 @@ class SegmentLine:
     reasons: tuple[str, ...] = ()
     since: dt.date | None = None
     source: str | None = None
+    #: the names of ``stated_of`` and of ``campaigns``
+    stated_of_name: str | None = None
+    campaign_names: tuple[str, ...] = ()
+    #: the segment this one would be added to (a potential addition, not a part), and its name
+    adds_to: str | None = None
+    adds_to_name: str | None = None
 
     @property
     def depth(self) -> int:
@@ -690,16 +725,15 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
     def line(s_id: str) -> SegmentLine:
         s = by_id[s_id]
         share = None
-        if total is not None and total.count and s.id not in supersets:
+        if total is not None and total.count and s.id not in supersets and s.adds_to is None:
             share = s.count / total.count
         computed = None
         if s.share is not None:
             whole = by_id.get(s.share.of)
             if whole is not None and whole.count:
                 computed = 100 * s.count / whole.count
-        campaigns = tuple(
-            c.id for c in (plan.campaigns if plan is not None else []) if s.id in c.audience
-        )
+        addressed = [c for c in (plan.campaigns if plan is not None else []) if s.id in c.audience]
+        campaigns = tuple(c.id for c in addressed)
         whole_id = part_of.get(s.id)
         return SegmentLine(
             s.id,
@@ -716,6 +750,10 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
             tuple(s.reasons),
             s.since,
             s.source,
+            _segment_name(audience, s.share.of) if s.share else None,
+            tuple(c.name for c in addressed),
+            s.adds_to,
+            _segment_name(audience, s.adds_to) if s.adds_to else None,
         )
 
     ordered: list[str] = []

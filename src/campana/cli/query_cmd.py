@@ -139,7 +139,17 @@ def query(
 
     check_output(output, plan)
     plan_in_use(plan)
-    result = compute(open_plan(plan), now)
+    loaded = open_plan(plan)
+    year = loaded.plan.plan.year
+    if name != "audience" and now.year != year and now == dt.date.today():
+        # the clock's today, outside the plan's year: every status would read the same
+        from campana.dates import fmt as fmt_date
+
+        say(
+            f"aviso: hoy es {fmt_date(now)}, fuera del año del plan ({year}); los estados se "
+            f"calculan a esa fecha. Para ver el plan en otro día: --today {year}-03-15"
+        )
+    result = compute(loaded, now)
     if result is not None:
         answer(kind, name, result, save, output)
     return 0
@@ -334,8 +344,13 @@ def schedule(
                 if start == end
                 else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
             )
-            if kind == "text" and not result.blackouts and save is None and output is None:
-                return None  # nothing to draw
+            if (
+                kind == "text"
+                and save is None
+                and output is None
+                and (start != end or not result.blackouts)
+            ):
+                return None  # nothing to draw: the message says so (a day lists its blackout)
         return result
 
     return query("schedule", kind, now, plan, compute, save, output)

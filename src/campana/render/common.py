@@ -58,17 +58,23 @@ def schedule_title(s: Schedule) -> str:
     ):
         return f"Programación de {MONTHS_ES[a.month - 1]} {a.year}"
     if a == b:
-        return f"Qué corre el {WEEKDAYS_ES[a.weekday()]} {fmt_long(a)}"
+        return f"¿Qué corre el {WEEKDAYS_ES[a.weekday()]} {fmt_long(a)}?"
     return f"Programación del {fmt(a)} al {fmt(b)}"
 
 
 def stated(s: SegmentLine) -> str:
     if s.stated_percent is None:
         return ""
-    text = f"{s.stated_percent:g} % de {s.stated_of}"
+    text = f"{s.stated_percent:g} % de {s.stated_of_name or s.stated_of}"
     if s.computed_percent is not None:
         text += f" (calculado: {s.computed_percent:.2f} %)"
     return text
+
+
+def share_text(v: float | None) -> str:
+    """A share of the total in percent, always with one decimal (one column, one precision);
+    «—» where no share applies."""
+    return f"{100 * v:.1f} %" if v is not None else "—"
 
 
 def share_percent(v: float | None) -> float | None:

@@ -105,6 +105,11 @@ def schedule_csv(s: Schedule) -> str:
 def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
     return {
         "today": iso(cl.today),
+        "plan": {
+            "title": cl.title,
+            "owner": cl.owner,
+            "notes": [{"text": n.text, "details": list(n.details)} for n in cl.notes],
+        },
         "campaigns": [
             {
                 "id": c.id,
@@ -172,6 +177,11 @@ def audience_dict(r: AudienceReport) -> dict[str, Any]:
                 if s.computed_percent is not None
                 else None,
                 "campaigns": list(s.campaigns),
+                "adds_to": s.adds_to,
+                "note": s.note,
+                "reasons": list(s.reasons),
+                "since": iso(s.since),
+                "source": s.source,
             }
             for s in r.segments
         ],

@@ -312,19 +312,19 @@ def overlap_line(o: BlackoutOverlap) -> tuple[str, str]:
     span = period(*o.new) if o.new else ""
     if o.status == "new":
         return "+", (
-            f"{who} ahora se cruza {days(o.new_days)} con «{o.blackout_name}» ({span}); {ine}"
+            f"{who} ahora coincide {days(o.new_days)} con «{o.blackout_name}» ({span}); {ine}"
         )
     if o.status == "longer":
         return "+", (
-            f"{who} se cruza {days(o.new_days)} con «{o.blackout_name}», antes "
+            f"{who} coincide {days(o.new_days)} con «{o.blackout_name}», antes "
             f"{days(o.old_days)} ({span}); {ine}"
         )
     if o.status == "shorter":
         return "-", (
-            f"{who} se cruza {days(o.new_days)} con «{o.blackout_name}», antes "
+            f"{who} coincide {days(o.new_days)} con «{o.blackout_name}», antes "
             f"{days(o.old_days)} ({span}); {ine}"
         )
-    return "-", f"{who} ya no se cruza con «{o.blackout_name}» (antes {days(o.old_days)})"
+    return "-", f"{who} ya no coincide con «{o.blackout_name}» (antes {days(o.old_days)})"
 
 
 def _plural(n: int, one: str, many: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 
 from campana.errors import Finding, count
@@ -28,15 +29,55 @@ def summary(findings: Sequence[Finding], files: Sequence[str]) -> str:
     )
 
 
+def _words(message: str) -> list[str]:
+    """The message's words, a date («10 ene 2024») kept as one."""
+    return re.findall(r"\d{1,2} \w{3} \d{4}\S*|\S+", message)
+
+
+def _wrapped(words: list[tuple[str, str]], width: int, indent: int, color: bool) -> list[str]:
+    """(word, style) pairs filled into lines of ``width`` characters, the lines after the first
+    indented by ``indent``; a word longer than a line keeps a line of its own, unbroken."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0
+    for word, spec in words:
+        start = indent if lines else 0
+        if current and used + 1 + len(word) > width:
+            lines.append(" ".join(current))
+            current, used = [], indent
+            start = indent
+        current.append(style(word, spec, color) if spec else word)
+        used = (used + 1 + len(word)) if len(current) > 1 else start + len(word)
+    if current:
+        lines.append(" ".join(current))
+    return [(" " * indent + x if k else x) for k, x in enumerate(lines)]
+
+
 def text(
-    findings: Sequence[Finding], files: Sequence[str], line_of: LineSource, *, color: bool
+    findings: Sequence[Finding],
+    files: Sequence[str],
+    line_of: LineSource,
+    *,
+    color: bool,
+    width: int | None = None,
 ) -> str:
+    """Findings as text: on a terminal (or with ``width``), each message wrapped to the width
+    with a hanging indent, so that the terminal never breaks a word; in a pipe, one line per
+    message (for grep and tools). The source line and its caret are never wrapped."""
+    if width is None:
+        import sys
+
+        from campana.render.term import width as term_width
+
+        width = term_width() if sys.stdout.isatty() else 1_000_000
     out: list[str] = []
     for f in findings:
         sev = severity(f.severity)
-        sev_styled = style(sev, "bold red" if f.severity == "error" else "bold yellow", color)
-        head = style(f"{f.file}:{f.line}:{f.column}:", "bold", color)
-        out.append(f"{head} {sev_styled}: {f.message} {style(f'[{f.code}]', 'dim', color)}")
+        words = [(f"{f.file}:{f.line}:{f.column}:", "bold")]
+        words.append((f"{sev}:", "bold red" if f.severity == "error" else "bold yellow"))
+        words += [(w, "") for w in _words(f.message)]
+        words.append((f"[{f.code}]", "dim"))
+        out += _wrapped(words, width, 4, color)
         source = line_of(f.file, f.line).replace("\t", " ")
         if source:
             gutter = str(f.line)
@@ -48,7 +89,10 @@ def text(
                 f"{style(caret, 'bold red' if f.severity == 'error' else 'bold yellow', color)}"
             )
         if f.hint:
-            out.append(f"  {' ' * len(str(f.line))} = sugerencia: {f.hint}")
+            lead = f"  {' ' * len(str(f.line))} = "
+            hint = [(w, "") for w in _words(f"sugerencia: {f.hint}")]
+            hint_lines = _wrapped(hint, width - len(lead), len("sugerencia: "), color)
+            out += [(lead if k == 0 else " " * len(lead)) + x for k, x in enumerate(hint_lines)]
         out.append("")
     out.append(summary(findings, files))
     return "\n".join(out) + "\n"

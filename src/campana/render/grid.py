@@ -30,6 +30,10 @@ TODAY_HEAD = "▼"
 GUIDE = "·"
 WEEKEND = "·"
 TOUCHPOINT_MARK = "▸ "
+#: a row's first and last day in the day grid (one mark when it lasts one day)
+START_MARK = "["
+END_MARK = "]"
+ONE_DAY_MARK = "◆"
 ELLIPSIS = "…"
 #: a space that ``wrap`` does not break at; printed as a plain space
 NBSP = "\u00a0"
@@ -155,11 +159,28 @@ def _label_style(row: Row) -> str:
 
 
 def _label_segments(label: str, width: int, row: Row) -> Line:
-    """The label cut to ``width``, its indentation apart from its style."""
+    """The label padded to ``width``, its indentation apart from its style."""
     text = fit(label, width)
     name = text.lstrip(" ")
     pad = len(text) - len(name)
     return [(" " * pad, ""), (name, _label_style(row))] if pad else [(text, _label_style(row))]
+
+
+def _row_lines(label: str, label_w: int, row: Row, bar: Line) -> list[Line]:
+    """A row of the grid: its label beside its bar, or, when the label is longer than its
+    column, the whole label on a line of its own above the bar (a name is never cut)."""
+    if len(label) <= label_w:
+        return [[*_label_segments(label, label_w, row), (" ", ""), *bar]]
+    name = label.lstrip(" ")
+    pad = " " * (len(label) - len(name))
+    return [
+        [(pad, ""), (name, _label_style(row))],
+        [(" " * label_w, ""), (" ", ""), *bar],
+    ]
+
+
+#: spaces between the last day of the grid and the period column
+PERIOD_GAP = "   "
 
 
 def _layout(
@@ -173,7 +194,7 @@ def _layout(
     label_need = min(label_need, LABEL_MAX)
     label_keep = min(label_need, 30)
     if period_need:
-        p = period_need + 1
+        p = period_need + len(PERIOD_GAP)
         unit = max(unit_pref, min(unit_max, (width - 1 - p - label_need) // units))
         label = min(label_need, width - 1 - p - unit * units)
         if label >= label_keep:
@@ -204,7 +225,14 @@ def _digit_style(color: str) -> str:
 
 
 def _legend(
-    s: Schedule, rows: Sequence[Row], width: int, today_shown: bool, *, days: bool
+    s: Schedule,
+    rows: Sequence[Row],
+    width: int,
+    today_shown: bool,
+    *,
+    days: bool,
+    today_line: bool = True,
+    ends: bool = False,
 ) -> list[Line]:
     items: list[tuple[str, str, str]] = []
     kinds = {r.kind for r in rows}
@@ -212,6 +240,8 @@ def _legend(
         items.append((BAR, COLOR["campaign"], "periodo activo"))
     if not days and rows:
         items.append(("15", HEAD_STYLE, "día de inicio o de fin"))
+    if ends:
+        items.append((START_MARK + END_MARK, HEAD_STYLE, "día de inicio y día de fin"))
     if days:
         items.append((WEEKEND, DIM, "sábado y domingo"))
     if "touchpoint" in kinds:
@@ -221,7 +251,8 @@ def _legend(
     if s.blackouts:
         items.append((BLACKOUT, COLOR["blackout"], "veda electoral"))
     if today_shown:
-        items.append((TODAY, TODAY_STYLE, f"hoy ({fmt(s.today)})"))
+        mark = TODAY if today_line else TODAY_HEAD
+        items.append((mark, TODAY_STYLE, f"hoy ({fmt(s.today)})"))
     lines: list[Line] = []
     current: Line = []
     used = 0
@@ -286,10 +317,13 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     cells: list[tuple[dt.date, dt.date]] = []
     month_at: list[int] = []
     for mi, (y, m) in enumerate(months):
-        days = _month_days(y, m)
+        # the window's first and last months are drawn from and to its first and last days
+        first = s.start.day if (y, m) == (s.start.year, s.start.month) else 1
+        last = s.end.day if (y, m) == (s.end.year, s.end.month) else _month_days(y, m)
+        days = last - first + 1
         for i in range(unit):
-            lo, hi = i * days // unit + 1, (i + 1) * days // unit
-            cells.append((dt.date(y, m, max(1, lo)), dt.date(y, m, max(1, hi, lo))))
+            lo, hi = i * days // unit + first, (i + 1) * days // unit + first - 1
+            cells.append((dt.date(y, m, max(first, lo)), dt.date(y, m, max(first, hi, lo))))
             month_at.append(mi)
     today_cell = (
         next((i for i, (a, b) in enumerate(cells) if a <= s.today <= b), None)
@@ -315,6 +349,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         )
 
     in_blackout = [any(b.start <= bb and aa <= b.end for b in s.blackouts) for aa, bb in cells]
+    today_drawn = False
     for row, label, when in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
@@ -325,16 +360,19 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 line.put(i, ch, style)
             elif today_cell == i:
                 line.put(i, TODAY, TODAY_STYLE)
+                today_drawn = True
             else:
                 bg = BLACKOUT_BG if in_blackout[i] and row.kind != "blackout" else ""
                 line.put(i, GUIDE if first_of_month else " ", f"{DIM} {bg}".strip())
         _put_days(line, row, cells, month_at, unit)
-        segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
+        bar = line.segments()
         if period_w:
-            segs += [(" ", ""), (when.ljust(period_w), DIM)]
-        lines.append(segs)
+            bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
+        lines += _row_lines(label, label_w, row, bar)
     lines.append([])
-    lines.extend(_legend(s, rows, width, today_cell is not None, days=False))
+    lines.extend(
+        _legend(s, rows, width, today_cell is not None, days=False, today_line=today_drawn)
+    )
     return lines
 
 
@@ -430,6 +468,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
         )
 
+    today_drawn = ends = False
     for row, label, when in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, d in enumerate(days):
@@ -441,17 +480,29 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             )
             if row.active(d):
                 ch, color = _bar_char(row, row.is_restricted(d))
-                line.put(pos, ch * unit, f"{color} {DIM}" if weekend[i] else color)
+                style = f"{color} {DIM}" if weekend[i] else color
+                line.put(pos, ch * unit, style)
+                if row.kind != "blackout" and d in (row.start, row.end):
+                    end = (
+                        ONE_DAY_MARK
+                        if row.start == row.end
+                        else (START_MARK if d == row.start else END_MARK)
+                    )
+                    line.put(pos + (unit - 1 if d == row.start else 0), end, f"bold {color}")
+                    ends = True
             elif today_i == i:
                 line.put(pos, " " * (unit - 1) + TODAY, f"{TODAY_STYLE} {bg}".strip())
+                today_drawn = True
             elif weekend[i]:
                 line.put(pos, " " * (unit - 1) + WEEKEND, f"{DIM} {bg}".strip())
             else:
                 line.put(pos, " " * unit, bg)
-        segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
+        bar = line.segments()
         if period_w:
-            segs += [(" ", ""), (when.ljust(period_w), DIM)]
-        lines.append(segs)
+            bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
+        lines += _row_lines(label, label_w, row, bar)
     lines.append([])
-    lines.extend(_legend(s, rows, width, today_i is not None, days=True))
+    lines.extend(
+        _legend(s, rows, width, today_i is not None, days=True, today_line=today_drawn, ends=ends)
+    )
     return lines

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import days, fmt, period
-from campana.render.common import figure_text, percent, schedule_title, stated
+from campana.render.common import figure_text, schedule_title, share_text, stated
 from campana.render.grid import nfc
 from campana.vocab import ine_status, row_kind, severity
 
@@ -69,7 +69,8 @@ def schedule(s: Schedule) -> str:
 
 def campaign_list(cl: CampaignList) -> str:
     lines = cl.campaigns
-    return _table(
+    head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
+    return head + _table(
         ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
         [
             [
@@ -88,16 +89,25 @@ def campaign_list(cl: CampaignList) -> str:
 
 
 def audience(r: AudienceReport) -> str:
-    total = f"% de {r.total_id}" if r.total_id else "% del total"
+    total = "% del total"
     return _table(
         ["Segmento", "Personas", total, "Dice el documento", "Campañas"],
         [
             [
                 ("— " if s.depth else "") + s.name,
                 figure_text(s.count, s.bound),
-                percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
-                stated(s),
-                ", ".join(s.campaigns),
+                share_text(s.share_of_total),
+                "; ".join(
+                    x
+                    for x in (
+                        stated(s),
+                        f"podría agregarse a {s.adds_to_name}; no es parte de ellas"
+                        if s.adds_to
+                        else "",
+                    )
+                    if x
+                ),
+                ", ".join(s.campaign_names or s.campaigns),
             ]
             for s in r.segments
         ],

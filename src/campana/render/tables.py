@@ -16,9 +16,10 @@ from campana.dates import days, fmt, period, span_days
 from campana.render.common import (
     STATUS_STYLE,
     figure_text,
+    keep_together,
     number,
-    percent,
     schedule_title,
+    share_text,
     stated,
     status_cell,
 )
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
         Brief,
         CampaignLine,
         CampaignList,
+        ComponentLine,
         Row,
         Schedule,
         SegmentFigure,
@@ -77,9 +79,15 @@ def natural_width(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], indent: i
 
 
 def table(
-    cols: Sequence[Col], rows: Sequence[Sequence[Cell]], width: int, indent: int = 0
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[Cell]],
+    width: int,
+    indent: int = 0,
+    above: Sequence[Sequence[Line]] | None = None,
 ) -> list[Line]:
-    """Aligned columns two spaces apart, narrowed to ``width``; no borders."""
+    """Aligned columns two spaces apart, narrowed to ``width``; no borders. ``above[i]``, when
+    given, are whole lines printed before row ``i`` (a name too long for its column), outside
+    the columns."""
     cells = [[_cell(v) for v in row] for row in rows]
     keep = [
         i
@@ -134,9 +142,29 @@ def table(
         return out
 
     lines = render([[(c.head, "bold")] for c in cols], head=True)
-    for row in cells:
+    for n, row in enumerate(cells):
+        if above is not None:
+            lines += [list(x) for x in above[n]]
         lines += render(row, head=False)
     return lines
+
+
+def _long_names_above(
+    cols: Sequence[Col], rows: list[list[Cell]], width: int, indent: int = 0
+) -> list[list[Line]]:
+    """Take out of ``rows`` the first line of each first cell too long for its column, and
+    return them as the lines ``table`` prints above those rows: a long name gets a line of its
+    own instead of being broken."""
+    others = natural_width(cols[1:], [row[1:] for row in rows]) + 2 + indent
+    above: list[list[Line]] = []
+    for row in rows:
+        first, *rest = _cell(row[0])
+        if len(first[0]) + others > width:
+            above.append([[(" " * indent, ""), first] if indent else [first]])
+            row[0] = rest
+        else:
+            above.append([])
+    return above
 
 
 def heading(text: str) -> Line:
@@ -218,8 +246,9 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
 
 
 def campaign_list(cl: CampaignList, width: int) -> list[Line]:
-    """One line per campaign when the terminal is wide enough; otherwise the id on the first
-    line of each campaign and its name, indented, beneath."""
+    """The plan's title and owner, the reference day, then one line per campaign when the
+    terminal is wide enough; otherwise each campaign's name (and id) on a line of its own and
+    its figures on the next."""
     lines = cl.campaigns
     years = {c.start.year for c in lines} | {c.end.year for c in lines}
     year = next(iter(years)) if len(years) == 1 else None
@@ -240,13 +269,28 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
             (status_cell(c.status), STATUS_STYLE[c.status.kind]),
         ]
 
-    cols = [Col("Id"), Col("Campaña", shrink=2, wrap=True, min=16), *rest]
-    rows: list[list[Cell]] = [[(c.id, "bold"), c.name, *tail(c)] for c in lines]
-    if natural_width(cols, rows) > width:
-        id_width = max((len(c.id) for c in lines), default=8)
-        cols = [Col("Campaña", shrink=2, wrap=True, min=max(16, id_width)), *rest]
-        rows = [[[(c.id, "bold"), ("  " + c.name, "")], *tail(c)] for c in lines]
-    out = table(cols, rows, width)
+    out: list[Line] = []
+    if cl.title:
+        head = cl.title + (f" · {cl.owner}" if cl.owner else "")
+        out += [[(x, "bold")] for x in wrap(head, width)]
+    out.append([(f"Estado al {fmt(cl.today)}", DIM)])
+    out.append([])
+    cols = [Col("Campaña", shrink=2, wrap=True, min=16), *rest, Col("Id")]
+    rows: list[list[Cell]] = [[(c.name, "bold"), *tail(c), c.id] for c in lines]
+    if natural_width(cols, rows) <= width:
+        out += table(cols, rows, width)
+    else:
+        above = [[[(nfc(c.name), "bold"), (f"  (id: {c.id})", DIM)]] for c in lines]
+        out += table(rest, [tail(c) for c in lines], width, indent=2, above=above)
+    if cl.notes:
+        out += [[], heading("Notas de la administración")]
+        for note in cl.notes:
+            out += [[(x, "")] for x in wrap(note.text, width - 4, "  ")]
+            for d in note.details:
+                dl = wrap(d, width - 6)
+                out += [
+                    [("    - " if k == 0 else "      ", DIM), (x, "")] for k, x in enumerate(dl)
+                ]
     out.append([])
     out += [
         [(x, DIM)]
@@ -261,9 +305,13 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
 
 def _figure_line(f: SegmentFigure) -> list[Cell]:
     if f.count is None:
-        return [f.id, ("sin cifra en audience.yaml", "yellow"), ""]
-    stated = f"{f.stated_percent:g} % de {f.stated_of}" if f.stated_percent is not None else ""
-    return [f.name, figure_text(f.count, f.bound), (stated, DIM)]
+        return [f.id, ("sin cifra en audience.yaml", "yellow")]
+    cell: list[CellLine] = [(f.name, "")]
+    if f.stated_percent is not None:
+        whole = f.stated_of_name or f.stated_of
+        said = f"  el documento dice {f.stated_percent:g} % de {keep_together(whole or '')}"
+        cell.append((said, DIM))
+    return [cell, figure_text(f.count, f.bound)]
 
 
 def audience(r: AudienceReport, width: int) -> list[Line]:
@@ -275,24 +323,29 @@ def audience(r: AudienceReport, width: int) -> list[Line]:
     rows: list[list[Cell]] = []
     for s in r.segments:
         pad = "  " * s.depth
-        cell: list[CellLine] = [(pad + s.name, "bold" if s.depth == 0 else "")]
-        cell.append((pad + "  campañas: " + (", ".join(s.campaigns) or "ninguna"), DIM))
+        name: CellLine = (pad + s.name, "bold" if s.depth == 0 else "")
+        cell: list[CellLine] = []
+        if s.adds_to:
+            whole = "al total" if s.adds_to == r.total_id else f"a «{s.adds_to_name}»"
+            cell.append((pad + f"  podría agregarse {whole}; no es parte de él", DIM))
+        names = s.campaign_names or s.campaigns
+        cell.append((pad + "  campañas: " + (", ".join(names) or "ninguna"), DIM))
         if s.stated_percent is not None:
-            cell.append((pad + "  el documento dice " + stated(s), DIM))
-        rows.append(
-            [
-                cell,
-                figure_text(s.count, s.bound),
-                percent(100 * s.share_of_total) if s.share_of_total is not None else "—",
-            ]
-        )
-    out = table(cols, rows, width)
+            said = stated(s)
+            if s.stated_of == r.total_id and s.stated_of_name:
+                said = said.replace(f"de {s.stated_of_name}", "del total", 1)
+            head, _, rest = said.partition(" (")
+            said = head + (" (" + keep_together(rest) if rest else "")
+            cell.append((pad + "  el documento dice " + said, DIM))
+        rows.append([[name, *cell], figure_text(s.count, s.bound), share_text(s.share_of_total)])
+    above = _long_names_above(cols, rows, width)
+    out = table(cols, rows, width, above=above)
     out.append([])
     notes = []
     if r.total_name and r.total_count:
         notes.append(
-            f"El total es «{r.total_name}» ({r.total_id}, {number(r.total_count)}); los "
-            "porcentajes se calculan de las cifras."
+            f"El total es «{r.total_name}» ({number(r.total_count)}); los porcentajes se calculan "
+            "de las cifras. «—»: la cifra no es una parte del total."
         )
     elif r.total_id is None:
         notes.append(
@@ -305,6 +358,35 @@ def audience(r: AudienceReport, width: int) -> list[Line]:
         notes.append("«≈»: cifra redondeada.")
     for n in notes:
         out += [[(x, DIM)] for x in wrap(n, width)]
+    out += _audience_document(r, width)
+    return out
+
+
+def _audience_document(r: AudienceReport, width: int) -> list[Line]:
+    """What audience.yaml holds beside the figures: notes, reasons, dates and sources."""
+    out: list[Line] = []
+    for s in r.segments:
+        said: list[str] = []
+        if s.note:
+            said.append(s.note)
+        if s.since:
+            said.append(f"Desde el {fmt(s.since)}.")
+        if s.source:
+            said.append(f"Fuente: {s.source}.")
+        if not said and not s.reasons:
+            continue
+        out += [[], [(nfc(s.name), "bold")]]
+        for text in said:
+            out += [[(x, "")] for x in wrap(text, width - 2, "  ")]
+        if s.reasons:
+            out.append([("  Por qué:", "")])
+            for reason in s.reasons:
+                lines = wrap(reason, width - 6)
+                out += [
+                    [("    - " if k == 0 else "      ", DIM), (x, "")] for k, x in enumerate(lines)
+                ]
+    if out:
+        out = [[], heading("Lo que dice el documento"), *out[1:]]
     return out
 
 
@@ -336,16 +418,8 @@ def brief(b: Brief, width: int) -> list[Line]:
 
     if b.audience:
         lines += [[], heading("Audiencia")]
-        lines += table(
-            [
-                Col("Segmento", shrink=2, wrap=True, min=16),
-                Col("Personas", right=True),
-                Col("Dice el documento", shrink=1, wrap=True, min=10, optional=True),
-            ],
-            [_figure_line(f) for f in b.audience],
-            width,
-            indent=2,
-        )
+        cols = [Col("Segmento", shrink=2, wrap=True, min=16), Col("Personas", right=True)]
+        lines += table(cols, [_figure_line(f) for f in b.audience], width, indent=2)
     if b.objectives:
         lines += [[], heading("Objetivos")]
         for n, o in enumerate(b.objectives, 1):
@@ -375,30 +449,48 @@ def brief(b: Brief, width: int) -> list[Line]:
             lines.append(line)
     if b.components:
         lines += [[], heading("Componentes (programación)")]
-        lines += table(
-            [
-                Col("Componente", shrink=1, wrap=True, min=12),
-                Col(f"Periodo {year}" if year else "Periodo"),
-                Col("Días", right=True),
-                Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
-                Col("Estado", shrink=3, wrap=True, min=13),
-            ],
-            [
+        when_col = Col(f"Periodo {year}" if year else "Periodo")
+        state_col = Col("Estado", shrink=3, wrap=True, min=13)
+        cols = [
+            Col("Componente", shrink=1, wrap=True, min=12),
+            when_col,
+            Col("Días", right=True),
+            Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
+            state_col,
+        ]
+
+        def component_figures(k: ComponentLine) -> list[Cell]:
+            return [
+                period(k.start, k.end, year=year),
+                str(k.days),
+                (status_cell(k.status), STATUS_STYLE[k.status.kind]),
+            ]
+
+        rows: list[list[Cell]] = [
+            [k.name, *component_figures(k)[:2], k.touchpoint or "—", component_figures(k)[2]]
+            for k in b.components
+        ]
+        if natural_width(cols, rows, indent=2) <= width:
+            lines += table(cols, rows, width, indent=2)
+        else:  # each component on a line of its own, its figures on the next
+            above = [
                 [
-                    k.name,
-                    period(k.start, k.end, year=year),
-                    str(k.days),
-                    k.touchpoint or "—",
-                    (status_cell(k.status), STATUS_STYLE[k.status.kind]),
+                    [("  " + nfc(k.name), "italic")]
+                    + ([(f" → {nfc(k.touchpoint)}", DIM)] if k.touchpoint else [])
                 ]
                 for k in b.components
-            ],
-            width,
-            indent=2,
-        )
+            ]
+            lines += table(
+                [when_col, Col("Días", right=True), state_col],
+                [component_figures(k) for k in b.components],
+                width,
+                indent=4,
+                above=above,
+            )
+            lines.append([("  → punto de contacto de la tabla de ejecución", DIM)])
     if b.touchpoints:
         lines += [[], heading("Ejecución")]
-        rows: list[list[Cell]] = []
+        rows = []
         for t in b.touchpoints:
             ine: list[str] = [ine_status(t.ine_exception)]
             if t.blackout_days:
@@ -407,22 +499,22 @@ def brief(b: Brief, width: int) -> list[Line]:
             rows.append(
                 [
                     (t.name, "bold"),
-                    (list(t.tactics), ""),
+                    ([f"· {x}" for x in t.tactics], ""),
                     period(t.start, t.end, year=year),
                     (ine, "yellow" if risky else ""),
                 ]
             )
-        lines += table(
-            [
-                Col("Punto de contacto", shrink=3, wrap=True, min=19),
-                Col("Tácticos", shrink=2, wrap=True, min=18),
-                Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
-                Col("Excepción INE", shrink=1, wrap=True, min=10),
-            ],
-            rows,
-            width,
-            indent=2,
-        )
+        cols = [
+            Col("Punto de contacto", shrink=3, wrap=True, min=19),
+            Col("Tácticos", shrink=2, wrap=True, min=18),
+            Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
+            Col("Excepción INE", shrink=1, wrap=True, min=10),
+        ]
+        if natural_width(cols, rows, indent=2) <= width:
+            lines += table(cols, rows, width, indent=2)
+        else:  # each touchpoint on a line of its own, its tactics one per line beneath
+            above = [[[("  " + nfc(t.name), "bold")]] for t in b.touchpoints]
+            lines += table(cols[1:], [r[1:] for r in rows], width, indent=4, above=above)
     if b.notes:
         lines += [[], heading("Notas")]
         for note in b.notes:
