@@ -93,16 +93,20 @@ def answer(kind: str, name: str, result: Any, save: Path | None = None) -> None:
 def query(
     name: str,
     kind: str,
-    now: dt.date,
+    now: dt.date | str | None,
     plan: Path | None,
     compute: Callable[[LoadedPlan, dt.date], Any],
     save: Path | None = None,
 ) -> int:
     """The skeleton of every query command: load the plan, compute the result, render it.
+    ``now`` is a date, or the raw --today (None: the clock), read with the plan's year.
     ``compute`` may return None when there is nothing to draw."""
     from campana.loading import open_plan
 
-    result = compute(open_plan(plan), now)
+    loaded = open_plan(plan)
+    if not isinstance(now, dt.date):
+        now = today(now, loaded.plan.plan.year)
+    result = compute(loaded, now)
     if result is not None:
         answer(kind, name, result, save)
     return 0
@@ -223,7 +227,6 @@ def schedule(
 
     kind = choice(fmt, "--format", FORMATS)
     _check_save(save, kind, plan)
-    now = today(today_)
     if on is not None and (month is not None or date_from is not None or date_to is not None):
         raise CampanaError(
             "--on no se combina con --month, --from ni --to",
@@ -248,10 +251,12 @@ def schedule(
         the_year = year if year is not None else loaded.plan.plan.year
         start, end = queries.window(
             the_year,
-            day=parse_date_option(on, "--on", the_year) if on is not None else None,
+            day=parse_date_option(on, "--on", the_year, today=now) if on is not None else None,
             month=month_number,
-            start=parse_date_option(date_from, "--from", the_year) if date_from else None,
-            end=parse_date_option(date_to, "--to", the_year) if date_to else None,
+            start=parse_date_option(date_from, "--from", the_year, today=now)
+            if date_from
+            else None,
+            end=parse_date_option(date_to, "--to", the_year, today=now) if date_to else None,
         )
         if end < start:
             raise CampanaError(
@@ -281,7 +286,7 @@ def schedule(
                 return None  # nothing to draw
         return result
 
-    return query("schedule", kind, now, plan, compute, save)
+    return query("schedule", kind, today_, plan, compute, save)
 
 
 @command(
@@ -305,7 +310,7 @@ def show(
         campaign = queries.resolve_campaign(loaded.plan, campaign_id)
         return queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
 
-    return query("brief", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
+    return query("brief", choice(fmt, "--format", FORMATS), today_, plan, compute)
 
 
 @command(
@@ -322,7 +327,7 @@ def list_campaigns(
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
         return queries.campaign_list(loaded.plan, now)
 
-    return query("campaign_list", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
+    return query("campaign_list", choice(fmt, "--format", FORMATS), today_, plan, compute)
 
 
 @command(
@@ -342,4 +347,4 @@ def audience(
         return queries.audience_report(require_audience(loaded), loaded.plan)
 
     # today is checked as in every command, even if the figures do not depend on it
-    return query("audience", choice(fmt, "--format", FORMATS), today(today_), plan, compute)
+    return query("audience", choice(fmt, "--format", FORMATS), today_, plan, compute)
