@@ -130,7 +130,7 @@ def _root(
 # Commands register themselves on import; each keeps its heavy imports inside the function.
 from campana.cli import validate_cmd  # noqa: E402, F401
 
-for _optional in ("query_cmd", "diff_cmd", "export_cmd"):
+for _optional in ("query_cmd", "agenda_cmd", "diff_cmd", "export_cmd"):
     try:
         __import__(f"campana.cli.{_optional}")
     except ModuleNotFoundError as _exc:  # a command module not written yet

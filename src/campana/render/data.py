@@ -17,6 +17,7 @@ from campana.render.common import iso, share_percent, status_dict
 from campana.render.findings import as_dicts
 
 if TYPE_CHECKING:
+    from campana.agenda import Agenda
     from campana.queries import (
         AudienceReport,
         Brief,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         Row,
         Schedule,
     )
+    from campana.veda import VedaReport
 
 
 def _dump(data: Any) -> str:
@@ -303,3 +305,48 @@ def audience_json(r: AudienceReport) -> str:
 
 def brief_json(b: Brief) -> str:
     return _dump(brief_dict(b))
+
+
+# --- agenda and veda (issue 8) ----------------------------------------------------------------
+
+
+def agenda_json(a: Agenda) -> str:
+    """``Agenda.to_json()``: ``{"from", "to", "today", "events": [...]}``."""
+    return _dump(a.to_json())
+
+
+def agenda_csv(a: Agenda) -> str:
+    """One line per event; the header is the keys of an event in JSON."""
+    from campana.agenda import EVENT_KEYS
+
+    events = a.to_json()["events"]
+    return _csv(EVENT_KEYS, [[e[k] for k in EVENT_KEYS] for e in events])
+
+
+def veda_json(r: VedaReport) -> str:
+    """``VedaReport.to_json()``."""
+    return _dump(r.to_json())
+
+
+#: the CSV of the veda report: one line per restricted row, with its blackout
+VEDA_CSV_HEADER = (
+    "blackout",
+    "campaign",
+    "touchpoint_id",
+    "name",
+    "start",
+    "end",
+    "days_inside",
+    "ine_exception",
+    "days_lost_if_denied",
+)
+
+
+def veda_csv(r: VedaReport) -> str:
+    """The rows of every blackout (the per-campaign totals are in the JSON and the table)."""
+    rows = [
+        [b["id"], *(x[k] for k in VEDA_CSV_HEADER[1:])]
+        for b in r.to_json()["blackouts"]
+        for x in b["rows"]
+    ]
+    return _csv(VEDA_CSV_HEADER, rows)

@@ -6,18 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import days, fmt, period
+from campana.dates import days, fmt, period, span_days
 from campana.render.common import figure_text, percent, schedule_title, stated
 from campana.render.grid import nfc
-from campana.vocab import ine_status, row_kind, severity
+from campana.vocab import and_list, ine_status, row_kind, severity
 
 if TYPE_CHECKING:
+    from campana.agenda import Agenda
     from campana.queries import (
         AudienceReport,
         Brief,
         CampaignList,
         Schedule,
     )
+    from campana.veda import VedaReport
 
 
 def _escape(value: Any) -> str:
@@ -173,3 +175,62 @@ def brief(b: Brief) -> str:
             for f in b.findings
         ]
     return "\n".join(out) + "\n"
+
+
+# --- agenda and veda (issue 8) ----------------------------------------------------------------
+
+
+def _scenario(assume_ine: str | None) -> str:
+    from campana.ine import scenario_label
+
+    label = scenario_label(assume_ine)
+    return f"> {label}\n\n" if label else ""
+
+
+def agenda(a: Agenda) -> str:
+    """A heading per day, then a table of its events."""
+    from campana.render.tables import day_heading
+
+    out = _scenario(a.assume_ine)
+    out += f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n"
+    for day, events in a.by_day():
+        out += f"\n### {day_heading(day, a.today)}\n\n"
+        out += _table(
+            ["Campaña", "Qué pasa", "Responsable"],
+            [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
+        )
+    if not a.events:
+        out += "\nNada en la agenda.\n"
+    return out
+
+
+def veda(r: VedaReport) -> str:
+    """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
+    out = _scenario(r.assume_ine)
+    for n, b in enumerate(r.blackouts):
+        if n:
+            out += "\n"
+        out += f"## {b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})\n\n"
+        out += f"Restringe {and_list(b.restricts_names)}.\n\n"
+        out += _table(
+            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", "Si se niega"],
+            [
+                [
+                    x.campaign_name,
+                    x.touchpoint_name,
+                    period(x.start, x.end),
+                    x.days_inside,
+                    ine_status(x.ine_exception),
+                    x.days_lost_if_denied,
+                ]
+                for x in b.rows
+            ],
+            right=(3, 5),
+        )
+        out += "\n"
+        out += _table(
+            ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
+            [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
+            right=(1, 2),
+        )
+    return out

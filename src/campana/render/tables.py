@@ -8,6 +8,7 @@ with or without rich, or saves as SVG, HTML or text. Named after the result: ``s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from campana.render.grid import DIM, Line, day_grid, fit, month_grid, nfc, wrap
 from campana.vocab import and_list, ine_status, severity
 
 if TYPE_CHECKING:
+    from campana.agenda import Agenda
     from campana.queries import (
         AudienceReport,
         Brief,
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
         Schedule,
         SegmentFigure,
     )
+    from campana.veda import VedaReport, VedaRow
 
 
 @dataclass(frozen=True)
@@ -436,3 +439,142 @@ def brief(b: Brief, width: int) -> list[Line]:
         lines.append([(f"  {sev} ", style), (f"[{f.code}] {f.file}:{f.line}:{f.column}", DIM)])
         lines += [[(x, "")] for x in wrap(f.message, width - 4, "    ")]
     return lines
+
+
+# --- agenda and veda (issue 8) ----------------------------------------------------------------
+
+#: the mark and style of each kind of agenda event
+AGENDA_MARKS: dict[str, tuple[str, str]] = {
+    "start": ("▶", "green"),
+    "end": ("■", "blue"),
+    "blackout-start": ("░", "bold red"),
+    "blackout-end": ("░", "red"),
+    "suspend": ("↓", "bold yellow"),
+    "resume": ("↑", "yellow"),
+    "milestone": ("◆", "magenta"),
+}
+
+
+def scenario_lines(assume_ine: str | None, width: int) -> list[Line]:
+    """The first line of a view under a scenario (none without one)."""
+    from campana.ine import scenario_label
+
+    label = scenario_label(assume_ine)
+    if label is None:
+        return []
+    return [[(x, "bold yellow")] for x in wrap(label, width)]
+
+
+def day_heading(d: dt.date, today: dt.date) -> str:
+    """«lunes 26 feb 2024 · hoy»."""
+    from campana.agenda import relative_day
+    from campana.dates import WEEKDAYS_ES
+
+    return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative_day((d - today).days)}"
+
+
+def agenda(a: Agenda, width: int) -> list[Line]:
+    """The agenda grouped by day: a heading per day, then each event (a mark and what happens)
+    with the campaign and the owner beneath, dimmed."""
+    out = scenario_lines(a.assume_ine, width)
+    out += [
+        [(x, "bold")]
+        for x in wrap(f"Agenda del {fmt(a.start)} al {fmt(a.end)} (hoy es {fmt(a.today)})", width)
+    ]
+    if not a.events:
+        return out
+    for day, events in a.by_day():
+        out.append([])
+        out.append(heading(day_heading(day, a.today)))
+        for e in events:
+            mark, style = AGENDA_MARKS.get(e.kind, ("•", ""))
+            text = wrap(e.message, width - 4)
+            out.append([("  ", ""), (mark, style), (" ", ""), (text[0], "")])
+            out += [[("    " + x, "")] for x in text[1:]]
+            about = f"Campaña: {e.campaign_name}" if e.campaign_name else e.name
+            if e.owner:
+                about = f"{about} · responsable: {e.owner}"
+            out += [[("    " + x, DIM)] for x in wrap(about, width - 4)]
+    out.append([])
+    out += [
+        [(x, DIM)]
+        for x in wrap(
+            "▶ empieza · ■ termina · ░ veda · ↓ sale del aire · ↑ vuelve al aire · ◆ hito.",
+            width,
+        )
+    ]
+    return out
+
+
+def veda(r: VedaReport, width: int) -> list[Line]:
+    """Each blackout: its dates and what it restricts, the rows it hits, and per campaign the
+    days with nothing on air if every pending exception is denied."""
+    out = scenario_lines(r.assume_ine, width)
+    for n, b in enumerate(r.blackouts):
+        if n or out:
+            out.append([])
+        out += [
+            [(x, "bold")]
+            for x in wrap(
+                f"{b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})", width
+            )
+        ]
+        out += [[(x, "")] for x in wrap(f"Restringe {and_list(b.restricts_names)}.", width)]
+        out.append([])
+        out.append(heading("Puntos de contacto restringidos"))
+        if b.rows:
+            year = b.start.year if b.start.year == b.end.year else None
+            cols = [
+                Col("Punto de contacto", shrink=2, wrap=True, min=10),
+                Col("Periodo", shrink=1, wrap=True, min=8),
+                Col("Dentro", right=True),
+                Col("Excepción"),
+                Col("Si se niega", right=True),
+            ]
+            by_campaign: dict[str, list[VedaRow]] = {}
+            for x in b.rows:
+                by_campaign.setdefault(x.campaign_name, []).append(x)
+            for name, group in by_campaign.items():
+                out += [[("  " + x, "bold")] for x in wrap(name, width - 2)]
+                rows: list[list[Cell]] = [
+                    [
+                        x.touchpoint_name,
+                        period(x.start, x.end, year=year),
+                        days(x.days_inside),
+                        (ine_status(x.ine_exception), _INE_STYLE.get(x.ine_exception, "")),
+                        f"−{days(x.days_lost_if_denied)}" if x.days_lost_if_denied else "0",
+                    ]
+                    for x in group
+                ]
+                out += table(cols, rows, width, indent=4)
+        else:
+            out.append([("Ninguno.", DIM)])
+        out.append([])
+        out.append(heading("Campañas durante la veda"))
+        if b.campaigns:
+            cols = [
+                Col("Campaña", shrink=1, wrap=True, min=16),
+                Col("Días dentro", right=True),
+                Col("Sin nada al aire si se niega", right=True),
+            ]
+            rows = [
+                [c.name, days(c.days_inside), days(c.uncovered_days_if_denied)] for c in b.campaigns
+            ]
+            out += table(cols, rows, width)
+        else:
+            out.append([("Ninguna.", DIM)])
+    out.append([])
+    out += [
+        [(x, DIM)]
+        for x in wrap(
+            "Dentro: días del punto de contacto dentro de la veda. Si se niega: días que pierde "
+            "si el INE niega la excepción (sin excepción aprobada, sale del aire). Sin nada al "
+            "aire: días de la campaña sin ningún punto de contacto al aire si se niega toda "
+            "excepción pendiente.",
+            width,
+        )
+    ]
+    return out
+
+
+_INE_STYLE = {"approved": "green", "denied": "red", "pending": "yellow", "not-requested": "red"}
