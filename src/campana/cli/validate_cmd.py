@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from campana.cli.app import command
-from campana.cli.common import PlanOpt, choice, format_option, out, say
+from campana.cli.common import AssumeIneOpt, PlanOpt, assumption, choice, format_option, out, say
 
 
 @command(
@@ -28,6 +28,7 @@ def validate(
     ] = False,
     fmt: Annotated[str, format_option("text, json o github (anotaciones de Actions).")] = "text",
     plan: PlanOpt = None,
+    assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana.errors import EXIT_USAGE, exit_code_for
     from campana.loading import find_plan, validate_files
@@ -35,8 +36,17 @@ def validate(
     from campana.render.term import color_enabled
 
     kind = choice(fmt, "--format", ("text", "json", "github"))
+    scenario = assumption(assume_ine)
     paths = list(files) if files else [find_plan(plan)]
-    result = validate_files(paths)
+    result = validate_files(paths, assume_ine=scenario)
+    if scenario is not None:
+        from campana.ine import scenario_label
+
+        label = f"{scenario_label(scenario)}\n"
+        if kind == "text":
+            out(label)
+        else:
+            say(label)
     findings = result.all_findings
     if kind == "json":
         out(render.as_json(findings))

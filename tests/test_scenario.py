@@ -1,0 +1,69 @@
+"""``--assume-ine``: the INE what-if on every command that takes it, without touching the file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Invoke
+
+SCENARIO = "Escenario: toda excepción del INE pendiente se considera negada"
+
+
+def codes(cli: Invoke, *args: str) -> list[tuple[str, str, str]]:
+    r = cli("validate", "--format", "json", *args)
+    data = json.loads(r.stdout)
+    return [(f["code"], f["severity"], f["message"]) for f in data]
+
+
+def test_validate_denied_turns_pending_rows_into_blackout_conflicts(cli: Invoke) -> None:
+    before = codes(cli)
+    after = codes(cli, "--assume-ine", "negada")
+    assert sum(c == "blackout-pending" for c, _, _ in before) == 6
+    assert not [c for c, _, _ in before if c == "blackout-conflict"]
+    conflicts = [m for c, s, m in after if c == "blackout-conflict" and s == "error"]
+    assert len(conflicts) == 6
+    assert all("se considera negada (escenario)" in m for m in conflicts)
+    assert not [c for c, _, _ in after if c == "blackout-pending"]
+
+
+def test_validate_denied_recomputes_coverage_with_the_suspension(cli: Invoke) -> None:
+    gap = "no tiene ningún punto de contacto activo del 1 mar 2024 al 2 jun 2024 (94 días)"
+    before = [m for c, _, m in codes(cli) if c == "coverage-gap"]
+    after = [m for c, _, m in codes(cli, "--assume-ine", "denied") if c == "coverage-gap"]
+    assert not [m for m in before if gap in m]
+    # Trabajadores independientes loses every touchpoint; Atención keeps Brigadas
+    assert [m for m in after if gap in m] == [f"«Trabajadores independientes» {gap}"]
+
+
+def test_validate_approved_has_no_blackout_finding(cli: Invoke) -> None:
+    found = codes(cli, "--assume-ine", "aprobada")
+    assert not [c for c, _, _ in found if c.startswith("blackout-")]
+
+
+def test_validate_exit_code_and_first_line(cli: Invoke) -> None:
+    assert cli("validate").exit_code == 0
+    r = cli("validate", "--assume-ine", "negada")
+    assert r.exit_code == 1
+    assert r.stdout.splitlines()[0] == SCENARIO
+    j = cli("validate", "--assume-ine", "negada", "--format", "json")
+    assert j.stderr.splitlines()[0] == SCENARIO
+    json.loads(j.stdout)
+
+
+def test_the_file_is_not_touched(cli: Invoke, plan_dir: Path) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    text = plan.read_bytes()
+    for command in (("validate",), ("agenda", "--today", "2024-02-26"), ("veda",)):
+        cli(*command, "--plan", str(plan), "--assume-ine", "negada")
+    assert plan.read_bytes() == text
+
+
+@pytest.mark.parametrize("command", [("validate",), ("agenda",), ("veda",)])
+def test_a_bad_scenario_is_a_usage_error(cli: Invoke, command: tuple[str, ...]) -> None:
+    r = cli(*command, "--assume-ine", "quizá")
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.startswith("error: --assume-ine: «quizá» no es un escenario")
+    assert "negada, aprobada o pendiente" in r.stderr
