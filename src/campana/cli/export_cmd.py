@@ -10,8 +10,10 @@ import typer
 
 from campana.cli.app import command
 from campana.cli.common import (
+    AssumeIneOpt,
     PlanOpt,
     TodayOpt,
+    assumption,
     campaign_option,
     campaigns,
     choice,
@@ -78,6 +80,16 @@ def export(
     ] = None,
     today: TodayOpt = None,
     plan: PlanOpt = None,
+    assume_ine: AssumeIneOpt = None,
+    alarm_days: Annotated[
+        int | None,
+        typer.Option(
+            "--alarm-days",
+            metavar="N",
+            help="ics: agrega a cada hito un aviso N días antes.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     import datetime as dt
     import os
@@ -90,13 +102,21 @@ def export(
     from campana.loading import display_name, open_plan
     from campana.paths import audience_beside, find_plan
 
+    if fmt in ("svg", "html") and (assume_ine is not None or alarm_days is not None):
+        option = "--assume-ine" if assume_ine is not None else "--alarm-days"
+        raise CampanaError(
+            f"{option} se aplica al formato ics",
+            hint="para ver la veda bajo un escenario: campana veda --assume-ine negada",
+        )
     if fmt in ("svg", "html"):
         return _picture(fmt, output, campaign, touchpoint, date_from, date_to, month, today, plan)
     choice(fmt, "el formato", (*FORMATS, "svg", "html"))
-    if today is None:
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    else:  # a pinned day: midnight UTC, so the file is the same on every run
-        now = dt.datetime.combine(pinned_today(today), dt.time(0), dt.UTC)
+    scenario = assumption(assume_ine)
+    if alarm_days is not None and not 0 <= alarm_days <= 366:
+        raise CampanaError(
+            f"--alarm-days: {alarm_days} no es un número de días entre 0 y 366",
+            hint="por ejemplo «--alarm-days 3»",
+        )
     if output is not None and str(output) != "-" and os.path.isdir(output):
         raise CampanaError(
             f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
@@ -105,8 +125,23 @@ def export(
         source = find_plan(plan)
         refuse_inputs(output, (source, audience_beside(source)))
     loaded = open_plan(plan)
+    if today is None:
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    else:  # a pinned day: midnight UTC, so the file is the same on every run
+        now = dt.datetime.combine(pinned_today(today, loaded.plan.plan.year), dt.time(0), dt.UTC)
     ids = [c.id for c in campaigns(loaded.plan, campaign)]
-    result = build_calendar(loaded.plan, now=now, campaigns=ids, audience=loaded.audience)
+    if scenario is not None:
+        from campana.ine import scenario_label
+
+        say(str(scenario_label(scenario)))
+    result = build_calendar(
+        loaded.plan,
+        now=now,
+        campaigns=ids,
+        audience=loaded.audience,
+        assume_ine=scenario,
+        alarm_days=alarm_days,
+    )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
     if output is None or str(output) == "-":
