@@ -67,3 +67,29 @@ def test_a_bad_scenario_is_a_usage_error(cli: Invoke, command: tuple[str, ...]) 
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.startswith("error: --assume-ine: «quizá» no es un escenario")
     assert "negada, aprobada o pendiente" in r.stderr
+
+
+# --- schedule ---------------------------------------------------------------------------------
+
+
+def test_schedule_denied_shows_blackout_days_as_suspended(cli: Invoke) -> None:
+    args = ("schedule", "--today", "2024-03-15", "--month", "marzo", "-c", "trab")
+    plain = cli(*args)
+    r = cli(*args, "--assume-ine", "negada")
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0] == SCENARIO and lines[1:] != plain.stdout.splitlines()
+    digital = next(x for x in lines if x.startswith("  ▸ Digital"))
+    assert "╌" in digital and "▒" not in digital
+    assert "▒" in next(x for x in plain.stdout.splitlines() if x.startswith("  ▸ Digital"))
+    assert "╌ fuera del aire (escenario: negada)" in r.stdout
+    assert "en veda sin excepción aprobada" not in r.stdout
+    assert all(len(x) <= 80 for x in lines)
+
+
+def test_schedule_json_under_a_scenario(cli: Invoke) -> None:
+    r = cli("schedule", "--format", "json", "--on", "2024-03-15", "--assume-ine", "approved")
+    assert r.stderr.splitlines()[0].startswith("Escenario:")
+    rows = json.loads(r.stdout)["rows"]
+    medios = [x for x in rows if x.get("touchpoint_id") == "medios-masivos"]
+    assert medios and {x["ine_exception"] for x in medios} == {"approved"}

@@ -198,6 +198,8 @@ class Row:
     blackout: tuple[Span, ...] = ()
     #: False for a campaign row shown only as the heading of its components in the window
     in_window: bool = True
+    #: True when a scenario (--assume-ine) set ``ine_exception`` in place of "pending"
+    assumed: bool = False
 
     @property
     def depth(self) -> int:
@@ -233,6 +235,8 @@ class Schedule:
     today: dt.date
     #: the plan's touchpoint catalogue names by id (for legends)
     restricts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the --assume-ine scenario the rows were read under (see ``under_scenario``)
+    assume_ine: str | None = None
 
     @property
     def days(self) -> int:
@@ -715,3 +719,21 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
         total.count if total else None,
         tuple(line(s) for s in ordered),
     )
+
+
+# --- the INE what-if (issue 8) ----------------------------------------------------------------
+
+
+def under_scenario(s: Schedule, assume_ine: str | None) -> Schedule:
+    """The schedule with every pending exception of a row inside a blackout read as the
+    scenario's status ("denied", "approved", "pending"); the plan is not touched."""
+    if assume_ine is None:
+        return s
+    from dataclasses import replace
+
+    def assume(r: Row) -> Row:
+        if r.ine_exception == "pending" and r.blackout:
+            return replace(r, ine_exception=assume_ine, assumed=True)
+        return r
+
+    return replace(s, rows=tuple(assume(r) for r in s.rows), assume_ine=assume_ine)

@@ -32,15 +32,6 @@ if TYPE_CHECKING:
     from campana.veda import VedaReport
 
 
-def scenario_first(kind: str, assume_ine: str | None) -> None:
-    """Machine formats keep stdout clean: the scenario line goes to stderr."""
-    from campana.ine import scenario_label
-
-    label = scenario_label(assume_ine)
-    if label is not None and kind in ("json", "csv"):
-        say(label)
-
-
 @command(
     "agenda",
     "Muestra lo que pasa en los próximos días: inicios y fines de campañas, componentes y "
@@ -109,7 +100,6 @@ def agenda(
                 f"para ver la agenda de otro día, fíjalo con --today, por ejemplo "
                 f'«--today {year}-03-01» o «--today "1 de marzo"»'
             )
-        scenario_first(kind, scenario)
         if not result.events:
             say(f"Nada en la agenda del {fmt_date(first)} al {fmt_date(last)}.")
         return result
@@ -145,7 +135,6 @@ def veda(
 
         ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
         result = veda_report(loaded.plan, assume_ine=scenario, campaigns=ids)
-        scenario_first(kind, scenario)
         if not result.blackouts:
             say("El plan no tiene vedas.")
         return result

@@ -15,8 +15,10 @@ import typer
 
 from campana.cli.app import command
 from campana.cli.common import (
+    AssumeIneOpt,
     PlanOpt,
     TodayOpt,
+    assumption,
     campaign_option,
     campaigns,
     choice,
@@ -75,19 +77,31 @@ def _show(build: Callable[[int], list[Line]], save: Path | None = None) -> None:
 def answer(kind: str, name: str, result: Any, save: Path | None = None) -> None:
     """Write a query result in the chosen format. Every renderer module names its function
     after the result (``schedule``, ``brief``, ``campaign_list``, ``audience``): tables and
-    pictures in ``render.tables``, JSON and CSV in ``render.data``, ``render.markdown``."""
+    pictures in ``render.tables``, JSON and CSV in ``render.data``, ``render.markdown``.
+
+    A result under an --assume-ine scenario (its ``assume_ine``) says so on its first line: on
+    stderr for JSON and CSV, which stay data."""
+    from campana.ine import scenario_label
+
+    label = scenario_label(getattr(result, "assume_ine", None))
     if kind in ("json", "csv"):
         from campana.render import data
 
+        if label:
+            say(label)
         out(getattr(data, f"{name}_{kind}")(result))
     elif kind == "markdown":
         from campana.render import markdown
 
-        out(getattr(markdown, name)(result))
+        out((f"> {label}\n\n" if label else "") + getattr(markdown, name)(result))
     else:
         from campana.render import tables
 
-        _show(lambda size: getattr(tables, name)(result, size), save)
+        def build(size: int) -> list[Line]:
+            lines: list[Line] = getattr(tables, name)(result, size)
+            return tables.scenario_lines(label, size) + lines
+
+        _show(build, save)
 
 
 def query(
@@ -220,12 +234,14 @@ def schedule(
     ] = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
+    assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
     from campana.dates import VALID_MONTH_FORMS, parse_month
     from campana.dates import fmt as fmt_date
 
     kind = choice(fmt, "--format", FORMATS)
+    scenario = assumption(assume_ine)
     _check_save(save, kind, plan)
     if on is not None and (month is not None or date_from is not None or date_to is not None):
         raise CampanaError(
@@ -276,6 +292,7 @@ def schedule(
             touchpoint=touchpoint,
             touchpoints=queries.detailed(start, end) or bool(ids) or touchpoint is not None,
         )
+        result = queries.under_scenario(result, scenario)
         if result.empty:
             say(
                 f"Nada programado el {fmt_date(start)}."

@@ -24,6 +24,8 @@ Line = list[Seg]
 
 BAR = "█"
 RESTRICTED = "▒"
+#: a restricted row's blackout days under the scenario «denied»: off air
+SUSPENDED = "╌"
 BLACKOUT = "░"
 TODAY = "│"
 TODAY_HEAD = "▼"
@@ -194,6 +196,8 @@ def _short_period(row: Row, years: set[int]) -> str:
 def _bar_char(row: Row, restricted: bool) -> tuple[str, str]:
     if row.kind == "blackout":
         return BLACKOUT, COLOR["blackout"]
+    if restricted and row.assumed and row.ine_exception == "denied":
+        return SUSPENDED, COLOR["blackout"]
     if restricted:
         return RESTRICTED, RESTRICTED_COLOR
     return BAR, COLOR[row.kind]
@@ -216,8 +220,11 @@ def _legend(
         items.append((WEEKEND, DIM, "sábado y domingo"))
     if "touchpoint" in kinds:
         items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
-    if any(a <= s.end and s.start <= b for r in rows for a, b in r.restricted):
+    shown = [r for r in rows if any(a <= s.end and s.start <= b for a, b in r.restricted)]
+    if [r for r in shown if not (r.assumed and r.ine_exception == "denied")]:
         items.append((RESTRICTED, RESTRICTED_COLOR, "en veda sin excepción aprobada"))
+    if [r for r in shown if r.assumed and r.ine_exception == "denied"]:
+        items.append((SUSPENDED, COLOR["blackout"], "fuera del aire (escenario: negada)"))
     if s.blackouts:
         items.append((BLACKOUT, COLOR["blackout"], "veda electoral"))
     if today_shown:

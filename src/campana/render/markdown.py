@@ -180,19 +180,11 @@ def brief(b: Brief) -> str:
 # --- agenda and veda (issue 8) ----------------------------------------------------------------
 
 
-def _scenario(assume_ine: str | None) -> str:
-    from campana.ine import scenario_label
-
-    label = scenario_label(assume_ine)
-    return f"> {label}\n\n" if label else ""
-
-
 def agenda(a: Agenda) -> str:
     """A heading per day, then a table of its events."""
     from campana.render.tables import day_heading
 
-    out = _scenario(a.assume_ine)
-    out += f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n"
+    out = f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n"
     for day, events in a.by_day():
         out += f"\n### {day_heading(day, a.today)}\n\n"
         out += _table(
@@ -206,7 +198,7 @@ def agenda(a: Agenda) -> str:
 
 def veda(r: VedaReport) -> str:
     """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
-    out = _scenario(r.assume_ine)
+    out = ""
     for n, b in enumerate(r.blackouts):
         if n:
             out += "\n"

@@ -455,11 +455,8 @@ AGENDA_MARKS: dict[str, tuple[str, str]] = {
 }
 
 
-def scenario_lines(assume_ine: str | None, width: int) -> list[Line]:
-    """The first line of a view under a scenario (none without one)."""
-    from campana.ine import scenario_label
-
-    label = scenario_label(assume_ine)
+def scenario_lines(label: str | None, width: int) -> list[Line]:
+    """The first line of a view under a scenario (``ine.scenario_label``; none without one)."""
     if label is None:
         return []
     return [[(x, "bold yellow")] for x in wrap(label, width)]
@@ -476,8 +473,7 @@ def day_heading(d: dt.date, today: dt.date) -> str:
 def agenda(a: Agenda, width: int) -> list[Line]:
     """The agenda grouped by day: a heading per day, then each event (a mark and what happens)
     with the campaign and the owner beneath, dimmed."""
-    out = scenario_lines(a.assume_ine, width)
-    out += [
+    out: list[Line] = [
         [(x, "bold")]
         for x in wrap(f"Agenda del {fmt(a.start)} al {fmt(a.end)} (hoy es {fmt(a.today)})", width)
     ]
@@ -509,9 +505,9 @@ def agenda(a: Agenda, width: int) -> list[Line]:
 def veda(r: VedaReport, width: int) -> list[Line]:
     """Each blackout: its dates and what it restricts, the rows it hits, and per campaign the
     days with nothing on air if every pending exception is denied."""
-    out = scenario_lines(r.assume_ine, width)
+    out: list[Line] = []
     for n, b in enumerate(r.blackouts):
-        if n or out:
+        if n:
             out.append([])
         out += [
             [(x, "bold")]
