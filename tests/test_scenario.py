@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,3 +94,55 @@ def test_schedule_json_under_a_scenario(cli: Invoke) -> None:
     rows = json.loads(r.stdout)["rows"]
     medios = [x for x in rows if x.get("touchpoint_id") == "medios-masivos"]
     assert medios and {x["ine_exception"] for x in medios} == {"approved"}
+
+
+# --- show -------------------------------------------------------------------------------------
+
+EXAMPLE = str(Path(__file__).resolve().parents[1] / "examples" / "seguimiento" / "campaigns.yaml")
+
+
+def show_json(cli: Invoke, *args: str) -> dict[str, Any]:
+    r = cli("show", *args, "--format", "json", "--today", "2024-03-01")
+    assert r.exit_code == 0, r.stderr
+    data: dict[str, Any] = json.loads(r.stdout)
+    return data
+
+
+def test_show_denied_gives_days_lost_per_row_and_campaign(cli: Invoke) -> None:
+    trab = show_json(cli, "trab", "--assume-ine", "negada")
+    assert trab["assume_ine"] == "denied" and trab["days_lost"] == 94
+    assert {r["touchpoint_id"]: r["days_lost"] for r in trab["execution_ine"]} == {
+        "medios-masivos": 94,
+        "digital": 94,
+        "comunicacion-social": 92,
+    }
+    atencion = show_json(cli, "atencion", "--assume-ine", "negada")
+    assert atencion["days_lost"] == 0  # Brigadas stays on air
+    plain = show_json(cli, "trab")
+    assert plain["days_lost"] == 0 and plain["assume_ine"] is None
+
+
+def test_show_table_first_line_and_no_aplica(cli: Invoke) -> None:
+    r = cli("show", "atencion", "--today", "2024-03-01", "--assume-ine", "negada")
+    lines = r.stdout.splitlines()
+    assert lines[0] == SCENARIO
+    brigadas = next(x for x in lines if "Brigadas de promoción y servicio" in x and "aplica" in x)
+    assert "no aplica" in brigadas
+    assert "la campaña pasa 0 días más sin ningún punto" in r.stdout
+    assert all(len(x) <= 80 for x in lines)
+
+
+def test_show_owners_and_milestones_on_the_example(cli: Invoke) -> None:
+    data = show_json(cli, "atencion", "--plan", EXAMPLE)
+    assert data["owner"] == "Coordinación de Campañas"
+    assert data["component_owners"]["Cambaceo"] == "Delegaciones regionales"
+    answer = next(m for m in data["milestones"] if m["id"] == "respuesta-ine")
+    assert (answer["date"], answer["kind"], answer["owner"]) == (
+        "2024-02-28",
+        "ine-answer",
+        "Coordinación Jurídica",
+    )
+    r = cli("show", "atencion", "--plan", EXAMPLE, "--today", "2024-03-01")
+    assert "Hitos" in r.stdout and "respuesta del INE" in r.stdout
+    assert "Campaña: Coordinación de Campañas" in r.stdout
+    assert all(len(x) <= 80 for x in r.stdout.splitlines())

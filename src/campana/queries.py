@@ -737,3 +737,94 @@ def under_scenario(s: Schedule, assume_ine: str | None) -> Schedule:
         return r
 
     return replace(s, rows=tuple(assume(r) for r in s.rows), assume_ine=assume_ine)
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """An execution row as ``show`` adds it to the brief: owner, INE status, days lost."""
+
+    touchpoint_id: str
+    name: str
+    owner: str | None
+    #: ine.IneStatus under the scenario: not-applicable (Brigadas) is not not-requested
+    ine_status: str
+    #: days off air under the scenario that the plan as written keeps on air
+    days_lost: int
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    id: str
+    name: str
+    date: dt.date
+    kind: str
+    owner: str | None
+    touchpoint: str | None
+
+
+@dataclass(frozen=True)
+class Show:
+    """``campana show``: the brief, plus owners, milestones and the INE what-if."""
+
+    brief: Brief
+    owner: str | None
+    component_owners: tuple[tuple[str, str], ...]
+    rows: tuple[RowPlan, ...]
+    milestones: tuple[MilestoneLine, ...]
+    assume_ine: str | None
+    #: days of the campaign with some touchpoint on air as planned and none under the scenario
+    days_lost: int
+
+
+def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -> Show:
+    """The brief with what issue 8 adds. As planned, a pending row stays on air; under the
+    scenario ``denied`` it is off air for the blackout days (``ine.on_air_spans``)."""
+    from campana.ine import BlackoutIndex, merge, on_air_spans, row_status
+
+    index = BlackoutIndex.of(plan)
+
+    def on_air(scenario: str | None) -> list[Span]:
+        spans = [
+            s
+            for r in c.execution
+            for s in on_air_spans(r, index, assume_ine=scenario, pending_off_air=False)
+        ]
+        return merge(spans)
+
+    def covered(spans: list[Span]) -> set[dt.date]:
+        return {a + dt.timedelta(days=i) for a, b in spans for i in range(span_days(a, b))}
+
+    def lost(r: Execution) -> int:
+        planned = covered(on_air_spans(r, index, pending_off_air=False))
+        now = covered(on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False))
+        return len(planned - now)
+
+    rows = tuple(
+        RowPlan(
+            r.touchpoint,
+            plan.touchpoint_name(r.touchpoint),
+            r.owner or c.owner,
+            row_status(r, index, assume_ine=assume_ine),
+            lost(r),
+        )
+        for r in c.execution
+    )
+    return Show(
+        brief=brief,
+        owner=c.owner,
+        component_owners=tuple((k.name, k.owner) for k in c.components if k.owner),
+        rows=rows,
+        milestones=tuple(
+            MilestoneLine(
+                m.id,
+                m.name,
+                m.date,
+                m.kind,
+                m.owner,
+                plan.touchpoint_name(m.touchpoint) if m.touchpoint else None,
+            )
+            for m in sorted(c.milestones, key=lambda m: m.date)
+        ),
+        assume_ine=assume_ine,
+        days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
+    )

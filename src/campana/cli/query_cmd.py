@@ -320,14 +320,19 @@ def show(
     fmt: FormatOpt = "table",
     plan: PlanOpt = None,
     today_: TodayOpt = None,
+    assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
 
-    def compute(loaded: LoadedPlan, now: dt.date) -> queries.Brief:
-        campaign = queries.resolve_campaign(loaded.plan, campaign_id)
-        return queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
+    kind = choice(fmt, "--format", FORMATS)
+    scenario = assumption(assume_ine)
 
-    return query("brief", choice(fmt, "--format", FORMATS), today_, plan, compute)
+    def compute(loaded: LoadedPlan, now: dt.date) -> queries.Show:
+        campaign = queries.resolve_campaign(loaded.plan, campaign_id)
+        brief = queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
+        return queries.show(loaded.plan, brief, campaign, scenario)
+
+    return query("show", kind, today_, plan, compute)
 
 
 @command(

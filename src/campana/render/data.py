@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         CampaignList,
         Row,
         Schedule,
+        Show,
     )
     from campana.veda import VedaReport
 
@@ -350,3 +351,42 @@ def veda_csv(r: VedaReport) -> str:
         for x in b["rows"]
     ]
     return _csv(VEDA_CSV_HEADER, rows)
+
+
+def show_dict(s: Show) -> dict[str, Any]:
+    """The brief's JSON, plus ``owner``, ``owners``, ``execution_ine``, ``milestones`` and, under
+    a scenario, ``assume_ine`` and ``days_lost``."""
+    data = brief_dict(s.brief)
+    data["owner"] = s.owner
+    data["component_owners"] = {name: owner for name, owner in s.component_owners}
+    data["execution_ine"] = [
+        {
+            "touchpoint_id": r.touchpoint_id,
+            "owner": r.owner,
+            "ine_status": r.ine_status,
+            "days_lost": r.days_lost,
+        }
+        for r in s.rows
+    ]
+    data["milestones"] = [
+        {
+            "id": m.id,
+            "name": m.name,
+            "date": iso(m.date),
+            "kind": m.kind,
+            "owner": m.owner,
+            "touchpoint": m.touchpoint,
+        }
+        for m in s.milestones
+    ]
+    data["assume_ine"] = s.assume_ine
+    data["days_lost"] = s.days_lost
+    return data
+
+
+def show_json(s: Show) -> str:
+    return _dump(show_dict(s))
+
+
+def show_csv(s: Show) -> str:
+    return brief_csv(s.brief)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         Brief,
         CampaignList,
         Schedule,
+        Show,
     )
     from campana.veda import VedaReport
 
@@ -224,5 +225,37 @@ def veda(r: VedaReport) -> str:
             ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
             [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
             right=(1, 2),
+        )
+    return out
+
+
+def show(s: Show) -> str:
+    """The brief, then owners and INE status per touchpoint, and the milestones."""
+    from campana.vocab import MILESTONE_KINDS
+
+    out = brief(s.brief)
+    if s.owner:
+        out += f"\nResponsable: {_escape(s.owner)}\n"
+    header = ["Punto de contacto", "Responsable", "Excepción INE"]
+    if s.assume_ine:
+        header.append("Días perdidos")
+    rows = [
+        [r.name, r.owner or "", ine_status(r.ine_status)] + ([r.days_lost] if s.assume_ine else [])
+        for r in s.rows
+    ]
+    if rows:
+        out += "\n### Responsables y veda\n\n" + _table(header, rows)
+    if s.assume_ine:
+        out += (
+            f"\nBajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto de "
+            "contacto al aire.\n"
+        )
+    if s.milestones:
+        out += "\n### Hitos\n\n" + _table(
+            ["Fecha", "Hito", "Tipo", "Responsable"],
+            [
+                [fmt(m.date), m.name, MILESTONE_KINDS.get(m.kind, m.kind), m.owner or ""]
+                for m in s.milestones
+            ],
         )
     return out

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
         Row,
         Schedule,
         SegmentFigure,
+        Show,
     )
     from campana.veda import VedaReport, VedaRow
 
@@ -574,3 +575,71 @@ def veda(r: VedaReport, width: int) -> list[Line]:
 
 
 _INE_STYLE = {"approved": "green", "denied": "red", "pending": "yellow", "not-requested": "red"}
+
+
+def show(s: Show, width: int) -> list[Line]:
+    """``campana show``: the brief, then owners, the INE status and days lost per touchpoint,
+    and the milestones."""
+    from campana.vocab import MILESTONE_KINDS
+
+    lines = brief(s.brief, width)
+    owners = s.owner or s.component_owners or any(r.owner for r in s.rows)
+    if not (owners or s.milestones or s.assume_ine):
+        return lines
+    lines += [[], heading("Responsables y veda")]
+    if s.owner:
+        lines += [[(x, "")] for x in wrap(f"Campaña: {s.owner}", width - 2, "  ")]
+    lines += [
+        [(x, "")]
+        for name, owner in s.component_owners
+        for x in wrap(f"{name}: {owner}", width - 2, "  ")
+    ]
+    lost = bool(s.assume_ine)
+    cols = [
+        Col("Punto de contacto", shrink=2, wrap=True, min=14),
+        Col("Responsable", shrink=3, wrap=True, min=12, optional=True),
+        Col("Excepción INE", shrink=1, wrap=True, min=10),
+    ]
+    if lost:
+        cols.append(Col("Días perdidos", right=True))
+    rows: list[list[Cell]] = []
+    for r in s.rows:
+        row: list[Cell] = [
+            (r.name, "bold"),
+            r.owner or "",
+            (ine_status(r.ine_status), _INE_STYLE.get(r.ine_status, "")),
+        ]
+        if lost:
+            row.append(str(r.days_lost))
+        rows.append(row)
+    if rows:
+        lines.append([])
+        lines += table(cols, rows, width, indent=2)
+    if lost:
+        lines.append([])
+        lines += [
+            [(x, "bold")]
+            for x in wrap(
+                f"Bajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto "
+                "de contacto al aire.",
+                width - 2,
+                "  ",
+            )
+        ]
+    if s.milestones:
+        lines += [[], heading("Hitos")]
+        lines += table(
+            [
+                Col("Fecha"),
+                Col("Hito", shrink=2, wrap=True, min=14),
+                Col("Tipo", shrink=1, wrap=True, min=13),
+                Col("Responsable", shrink=3, wrap=True, min=12, optional=True),
+            ],
+            [
+                [fmt(m.date), m.name, MILESTONE_KINDS.get(m.kind, m.kind), m.owner or ""]
+                for m in s.milestones
+            ],
+            width,
+            indent=2,
+        )
+    return lines
