@@ -207,3 +207,14 @@ def test_fits_80_columns_on_both_plans(cli: Invoke, plan: str) -> None:
     r = agenda(cli, "--today", "2024-02-20", "--days", "30", plan=plan)
     assert r.exit_code == 0 and r.stdout
     assert_fits(r.stdout)
+
+
+# --- owners in list ---------------------------------------------------------------------------
+
+
+def test_list_json_carries_the_owner(cli: Invoke) -> None:
+    r = cli("list", "--format", "json", "--plan", EXAMPLE, "--today", "2024-03-15")
+    owners = {c["id"]: c["owner"] for c in json.loads(r.stdout)["campaigns"]}
+    assert owners["atencion"] == "Coordinación de Campañas"
+    shipped = cli("list", "--format", "json", "--today", "2024-03-15")
+    assert {c["owner"] for c in json.loads(shipped.stdout)["campaigns"]} == {None}

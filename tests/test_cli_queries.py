@@ -436,6 +436,7 @@ def test_schedule_json_shape(cli: Invoke) -> None:
         "touchpoint_id": None,
         "tactics": [],
         "ine_exception": None,
+        "ine_status": None,  # added by issue 8: the five statuses of campana.ine
     }
     cambaceo = next(r for r in rows if r["touchpoint"] == "Cambaceo")
     assert (cambaceo["kind"], cambaceo["campaign"], cambaceo["start"], cambaceo["end"]) == (
@@ -455,7 +456,8 @@ def test_schedule_csv_matches_json(cli: Invoke) -> None:
     table = list(csv.DictReader(io.StringIO(r.stdout)))
     rows = rows_of(schedule_json(cli, "--month", "marzo"))
     assert r.stdout.splitlines()[0] == (
-        "kind,campaign,touchpoint,name,start,end,days,touchpoint_id,tactics,ine_exception"
+        "kind,campaign,touchpoint,name,start,end,days,touchpoint_id,tactics,ine_exception,"
+        "ine_status"  # added by issue 8
     )
     assert [(t["kind"], t["campaign"], t["touchpoint"], t["start"], t["end"]) for t in table] == [
         (j["kind"], j["campaign"] or "", j["touchpoint"] or "", j["start"], j["end"]) for j in rows

@@ -146,3 +146,18 @@ def test_show_owners_and_milestones_on_the_example(cli: Invoke) -> None:
     assert "Hitos" in r.stdout and "respuesta del INE" in r.stdout
     assert "Campaña: Coordinación de Campañas" in r.stdout
     assert all(len(x) <= 80 for x in r.stdout.splitlines())
+
+
+def test_schedule_tells_no_aplica_from_no_solicitada(cli: Invoke) -> None:
+    r = cli("schedule", "--format", "json", "--on", "2024-03-15", "-c", "atencion")
+    rows = {x["touchpoint_id"]: x for x in json.loads(r.stdout)["rows"] if x["touchpoint_id"]}
+    assert rows["brigadas"]["ine_status"] == "not-applicable"
+    assert rows["brigadas"]["ine_exception"] is None
+    assert rows["medios-masivos"]["ine_status"] == "pending"
+    md = cli("schedule", "--format", "markdown", "--on", "2024-03-15", "-c", "atencion")
+    brigadas = next(
+        x for x in md.stdout.splitlines() if "Brigadas de promoción" in x and "punto de" in x
+    )
+    assert "no aplica" in brigadas and "no solicitada" not in md.stdout
+    csv_out = cli("schedule", "--format", "csv", "--on", "2024-03-15", "-c", "atencion")
+    assert "not-applicable" in csv_out.stdout

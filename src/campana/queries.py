@@ -217,6 +217,17 @@ class Row:
         """The blackout spans where the row may not run: its exception is not approved."""
         return () if self.ine_exception == "approved" else self.blackout
 
+    @property
+    def ine_status(self) -> str | None:
+        """The row's INE status (``campana.ine``'s five): ``not-applicable`` when no blackout
+        restricts it, ``not-requested`` when one does and no exception is recorded; None for
+        campaign and blackout rows."""
+        if self.kind not in ("component", "touchpoint"):
+            return None
+        if not self.blackout:
+            return "not-applicable"
+        return self.ine_exception or "not-requested"
+
     def in_blackout(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.blackout)
 
@@ -585,6 +596,8 @@ class CampaignLine:
     components: int
     touchpoints: int
     status: Status
+    #: the area or person the plan names as responsible, if any
+    owner: str | None = None
 
     @property
     def days(self) -> int:
@@ -613,6 +626,7 @@ def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
             len(c.components),
             len(c.execution),
             status(c.start, c.end, today),
+            c.owner,
         )
         for c in plan.campaigns
     ]

@@ -63,6 +63,7 @@ def row_dict(r: Row) -> dict[str, Any]:
         "touchpoint_id": r.touchpoint_id,
         "tactics": list(r.tactics),
         "ine_exception": r.ine_exception,
+        "ine_status": r.ine_status,
     }
 
 
@@ -77,6 +78,7 @@ SCHEDULE_CSV = (
     "touchpoint_id",
     "tactics",
     "ine_exception",
+    "ine_status",
 )
 
 
@@ -99,6 +101,7 @@ def schedule_csv(s: Schedule) -> str:
                 r.touchpoint_id,
                 "; ".join(r.tactics),
                 r.ine_exception,
+                r.ine_status,
             ]
             for r in s.data_rows
         ],
@@ -118,6 +121,7 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "components": c.components,
                 "touchpoints": c.touchpoints,
                 "status": status_dict(c.status),
+                "owner": c.owner,
             }
             for c in cl.campaigns
         ],
