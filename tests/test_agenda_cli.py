@@ -218,3 +218,22 @@ def test_list_json_carries_the_owner(cli: Invoke) -> None:
     assert owners["atencion"] == "Coordinación de Campañas"
     shipped = cli("list", "--format", "json", "--today", "2024-03-15")
     assert {c["owner"] for c in json.loads(shipped.stdout)["campaigns"]} == {None}
+
+
+# --- milestones on the grids ------------------------------------------------------------------
+
+
+def test_grids_mark_milestones_with_a_legend(cli: Invoke) -> None:
+    args = ("schedule", "--plan", EXAMPLE, "--today", "2024-03-15")
+    month = cli(*args, "--month", "febrero", "-c", "atencion")
+    lines = month.stdout.splitlines()
+    head = next(x for x in lines if x.startswith("febrero 2024"))
+    row = next(x for x in lines if x.startswith("Infonavit, estés en donde estés"))
+    first = head.index(" 1 ") + 1  # the column of 1 feb
+    # milestones on 12, 16 and 28 feb
+    assert [i - first + 1 for i, ch in enumerate(row) if ch == "◆"] == [12, 16, 28]
+    assert "◆ hito" in month.stdout
+    year = cli(*args)
+    assert "◆ hito" in year.stdout
+    plain = cli("schedule", "--today", "2024-03-15")
+    assert "◆" not in plain.stdout  # the shipped plan has no milestones

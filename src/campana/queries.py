@@ -248,6 +248,8 @@ class Schedule:
     restricts: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: the --assume-ine scenario the rows were read under (see ``under_scenario``)
     assume_ine: str | None = None
+    #: (campaign id, date, name) of the milestones in the window (see ``with_milestones``)
+    milestones: tuple[tuple[str, dt.date, str], ...] = ()
 
     @property
     def days(self) -> int:
@@ -842,3 +844,19 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
         assume_ine=assume_ine,
         days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
     )
+
+
+def with_milestones(s: Schedule, plan: Plan) -> Schedule:
+    """The schedule with the milestones of its campaigns that fall in its window (the grids
+    mark them on the campaign's row)."""
+    from dataclasses import replace
+
+    shown = {r.campaign for r in s.rows if r.kind == "campaign"}
+    found = tuple(
+        (c.id, m.date, m.name)
+        for c in plan.campaigns
+        if c.id in shown
+        for m in c.milestones
+        if s.start <= m.date <= s.end
+    )
+    return replace(s, milestones=found) if found else s

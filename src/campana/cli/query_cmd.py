@@ -292,7 +292,7 @@ def schedule(
             touchpoint=touchpoint,
             touchpoints=queries.detailed(start, end) or bool(ids) or touchpoint is not None,
         )
-        result = queries.under_scenario(result, scenario)
+        result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
         if result.empty:
             say(
                 f"Nada programado el {fmt_date(start)}."

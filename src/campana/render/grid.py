@@ -26,6 +26,9 @@ BAR = "█"
 RESTRICTED = "▒"
 #: a restricted row's blackout days under the scenario «denied»: off air
 SUSPENDED = "╌"
+#: a campaign milestone's day, on the campaign's row
+MILESTONE = "◆"
+MILESTONE_STYLE = "bold magenta"
 BLACKOUT = "░"
 TODAY = "│"
 TODAY_HEAD = "▼"
@@ -225,6 +228,8 @@ def _legend(
         items.append((RESTRICTED, RESTRICTED_COLOR, "en veda sin excepción aprobada"))
     if [r for r in shown if r.assumed and r.ine_exception == "denied"]:
         items.append((SUSPENDED, COLOR["blackout"], "fuera del aire (escenario: negada)"))
+    if any(r.kind == "campaign" and r.campaign == m[0] for m in s.milestones for r in rows):
+        items.append((MILESTONE, MILESTONE_STYLE, "hito"))
     if s.blackouts:
         items.append((BLACKOUT, COLOR["blackout"], "veda electoral"))
     if today_shown:
@@ -335,7 +340,11 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
             else:
                 bg = BLACKOUT_BG if in_blackout[i] and row.kind != "blackout" else ""
                 line.put(i, GUIDE if first_of_month else " ", f"{DIM} {bg}".strip())
-        _put_days(line, row, cells, month_at, unit)
+        for campaign, day, _ in s.milestones if row.kind == "campaign" else ():
+            at = next((i for i, (a, b) in enumerate(cells) if a <= day <= b), None)
+            if campaign == row.campaign and at is not None:
+                line.put(at, MILESTONE, MILESTONE_STYLE)
+        _put_days(line, row, cells, month_at, unit)  # the dates win over a milestone mark
         segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
         if period_w:
             segs += [(" ", ""), (when.ljust(period_w), DIM)]
@@ -455,6 +464,9 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 line.put(pos, " " * (unit - 1) + WEEKEND, f"{DIM} {bg}".strip())
             else:
                 line.put(pos, " " * unit, bg)
+        for campaign, day, _ in s.milestones if row.kind == "campaign" else ():
+            if campaign == row.campaign and s.start <= day <= s.end:
+                line.put((day - s.start).days * unit + unit - 1, MILESTONE, MILESTONE_STYLE)
         segs: Line = [*_label_segments(label, label_w, row), (" ", ""), *line.segments()]
         if period_w:
             segs += [(" ", ""), (when.ljust(period_w), DIM)]
