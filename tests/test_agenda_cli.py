@@ -237,3 +237,10 @@ def test_grids_mark_milestones_with_a_legend(cli: Invoke) -> None:
     assert "◆ hito" in year.stdout
     plain = cli("schedule", "--today", "2024-03-15")
     assert "◆" not in plain.stdout  # the shipped plan has no milestones
+
+
+def test_scenario_line_comes_before_the_notes_on_stderr(cli: Invoke) -> None:
+    r = agenda(cli, "--today", "2025-01-10", "--format", "json", "--assume-ine", "negada")
+    lines = r.stderr.splitlines()
+    assert lines[0].startswith("Escenario:")
+    assert "no cae en el año del plan" in lines[1] and lines[2].startswith("Nada en la agenda")

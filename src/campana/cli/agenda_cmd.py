@@ -95,16 +95,21 @@ def agenda(
                 loaded.plan, start=first, end=last, today=now, campaigns=ids, assume_ine=scenario
             )
         if result.today_outside_year:
-            say(
+            notes.append(
                 f"aviso: hoy ({fmt_date(now)}) no cae en el año del plan ({year}); "
                 f"para ver la agenda de otro día, fíjalo con --today, por ejemplo "
                 f'«--today {year}-03-01» o «--today "1 de marzo"»'
             )
         if not result.events:
-            say(f"Nada en la agenda del {fmt_date(first)} al {fmt_date(last)}.")
+            notes.append(f"Nada en la agenda del {fmt_date(first)} al {fmt_date(last)}.")
         return result
 
-    return query("agenda", kind, today_, plan, compute)
+    # said after the answer, so that a scenario's line stays the first one on stderr
+    notes: list[str] = []
+    code = query("agenda", kind, today_, plan, compute)
+    for note in notes:
+        say(note)
+    return code
 
 
 @command(

@@ -36,8 +36,8 @@ TodayOpt = Annotated[
         "--today",
         metavar="FECHA",
         help=(
-            "Fija la fecha de hoy (2024-03-15 o «15 de marzo de 2024»). "
-            "Por omisión, la del sistema."
+            "Fija la fecha de hoy: 2024-03-15, «15 de marzo» (del año del plan), mañana, "
+            "lunes, +7... Por omisión, la del sistema."
         ),
         show_default=False,
     ),
