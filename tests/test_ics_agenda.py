@@ -96,3 +96,14 @@ def test_alarm_and_scenario_options_belong_to_ics(cli: Invoke) -> None:
     assert r.exit_code == 2 and "--assume-ine se aplica al formato ics" in r.stderr
     r = cli("export", "ics", "--alarm-days", "-1")
     assert r.exit_code == 2 and r.stderr.startswith("error: --alarm-days:")
+
+
+def test_denied_splits_components_of_a_suspended_touchpoint(cli: Invoke) -> None:
+    evs = events(cli, "--assume-ine", "negada")
+    before = evs["atencion.componente.digital#1@2024.campana"]
+    after = evs["atencion.componente.digital#2@2024.campana"]
+    assert dates(before)[1] == dt.date(2024, 3, 1) and dates(after)[0] == dt.date(2024, 6, 3)
+    assert "este componente sale del aire por la veda" in str(after["DESCRIPTION"])
+    # a component with no restricted touchpoint stays whole
+    assert "atencion.componente.cambaceo@2024.campana" in evs
+    assert "atencion.componente.digital@2024.campana" in events(cli)

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from campana.dates import add_days, fmt, fmt_long, period
 from campana.errors import InvalidInput, UsageError
-from campana.ine import BlackoutIndex, on_air_spans, parse_assume_ine, row_status, scenario_label
+from campana.ine import (
+    BlackoutIndex,
+    on_air_spans,
+    parse_assume_ine,
+    row_status,
+    scenario_label,
+    suspended_spans,
+)
 from campana.queries import resolve_campaigns
 from campana.vocab import MILESTONE_KINDS, ine_status
 
@@ -213,6 +220,27 @@ def _blackout_text(plan: Plan, b: Blackout) -> str:
     return "\n\n".join(parts)
 
 
+def _component_parts(
+    c: Campaign, k: Component, index: BlackoutIndex, assume_ine: str | None
+) -> list[tuple[dt.date, dt.date]]:
+    """A component's period minus the days its touchpoint's row is off air under the scenario
+    (the row of the campaign that runs it); the whole period without a scenario."""
+    row = next((r for r in c.execution if r.touchpoint == k.touchpoint), None)
+    if assume_ine is None or row is None or k.end < k.start:
+        return [(k.start, k.end)]
+    parts: list[tuple[dt.date, dt.date]] = []
+    cursor = k.start
+    for s, e in suspended_spans(row, index, assume_ine=assume_ine, pending_off_air=False):
+        if e < cursor or s > k.end:
+            continue
+        if s > cursor:
+            parts.append((cursor, s - dt.timedelta(days=1)))
+        cursor = max(cursor, e + dt.timedelta(days=1))
+    if cursor <= k.end:
+        parts.append((cursor, k.end))
+    return parts
+
+
 def build_calendar(
     plan: Plan,
     *,
@@ -367,15 +395,32 @@ def build_calendar(
                 )
         for k in c.components:
             category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
-            event(
-                component_uid(plan, c, k),
-                f"Componente {k.name}: {c.name}",
-                k.start,
-                k.end,
-                _component_text(plan, c, k),
-                [category],
-                cuid,
-            )
+            uid = component_uid(plan, c, k)
+            parts = _component_parts(c, k, index, assume_ine)
+            if parts == [(k.start, k.end)]:
+                event(
+                    uid,
+                    f"Componente {k.name}: {c.name}",
+                    k.start,
+                    k.end,
+                    _component_text(plan, c, k),
+                    [category],
+                    cuid,
+                )
+                continue
+            local, _, host = uid.partition("@")
+            for n, (s, e) in enumerate(parts, 1):
+                where = "antes de la veda" if e < k.end and n == 1 else "después de la veda"
+                event(
+                    f"{local}#{n}@{host}",
+                    f"Componente {k.name}: {c.name} ({where})",
+                    s,
+                    e,
+                    f"{label}: este componente sale del aire por la veda; esta es la parte "
+                    f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
+                    [category],
+                    cuid,
+                )
         for m in c.milestones:
             about = (
                 f"\nPunto de contacto: {plan.touchpoint_name(m.touchpoint)}."
