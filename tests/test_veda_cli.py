@@ -80,3 +80,13 @@ def test_markdown_on_both_plans(cli: Invoke, plan: str) -> None:
     assert r.exit_code == 0
     assert r.stdout.startswith("## Veda electoral federal 2024: 1 mar – 2 jun 2024 (94 días)")
     assert "| Campaña | Días dentro | Sin nada al aire si se niega |" in r.stdout
+
+
+def test_brigadas_reads_no_aplica_in_the_views_not_in_the_json(cli: Invoke) -> None:
+    r = cli("veda", "--today", "2024-03-15", columns=120)
+    brigadas = [x for x in r.stdout.splitlines() if "Brigadas de promoción y servicio" in x]
+    assert len(brigadas) == 1 and "no aplica" in brigadas[0] and "94 días" in brigadas[0]
+    md = cli("veda", "--format", "markdown", "--today", "2024-03-15")
+    assert "| Brigadas de promoción y servicio |" in md.stdout and "no aplica" in md.stdout
+    rows = veda_json(cli)["blackouts"][0]["rows"]
+    assert "brigadas" not in {x["touchpoint_id"] for x in rows}

@@ -216,7 +216,7 @@ def veda(r: VedaReport) -> str:
                     ine_status(x.ine_exception),
                     x.days_lost_if_denied,
                 ]
-                for x in b.rows
+                for x in (*b.rows, *b.unrestricted)
             ],
             right=(3, 5),
         )

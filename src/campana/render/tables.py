@@ -518,7 +518,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
         ]
         out += [[(x, "")] for x in wrap(f"Restringe {and_list(b.restricts_names)}.", width)]
         out.append([])
-        out.append(heading("Puntos de contacto restringidos"))
+        out.append(heading("Puntos de contacto en la veda"))
         if b.rows:
             year = b.start.year if b.start.year == b.end.year else None
             cols = [
@@ -531,6 +531,10 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             by_campaign: dict[str, list[VedaRow]] = {}
             for x in b.rows:
                 by_campaign.setdefault(x.campaign_name, []).append(x)
+            for x in b.unrestricted:  # «no aplica», beside the campaign's restricted rows
+                if any(y.campaign_id == x.campaign_id for y in b.rows):
+                    by_campaign[x.campaign_name].append(x)
+
             for name, group in by_campaign.items():
                 out += [[("  " + x, "bold")] for x in wrap(name, width - 2)]
                 rows: list[list[Cell]] = [
@@ -565,7 +569,8 @@ def veda(r: VedaReport, width: int) -> list[Line]:
         [(x, DIM)]
         for x in wrap(
             "Dentro: días del punto de contacto dentro de la veda. Si se niega: días que pierde "
-            "si el INE niega la excepción (sin excepción aprobada, sale del aire). Sin nada al "
+            "si el INE niega la excepción (sin excepción aprobada, sale del aire); «no aplica»: "
+            "la veda no lo restringe y sigue al aire. Sin nada al "
             "aire: días de la campaña sin ningún punto de contacto al aire si se niega toda "
             "excepción pendiente.",
             width,
