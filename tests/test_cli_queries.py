@@ -352,12 +352,15 @@ def test_on_any_date_returns_exactly_what_runs_that_day(
     assert got == _active_on(day)
 
 
-@pytest.mark.parametrize("value", ["2024-02-30", "ayer", "32 de marzo de 2024", "2024-13-01"])
+# "ayer" used to be refused here; since issue 8 it is a date (the day before --today)
+@pytest.mark.parametrize("value", ["2024-02-30", "anteayerr", "32 de marzo de 2024", "2024-13-01"])
 def test_bad_on_date_is_a_spanish_usage_error(cli: Invoke, value: str) -> None:
     r = cli("schedule", "--on", value, "--today", TODAY)
     assert r.exit_code == 2 and r.stdout == ""
     assert r.stderr.startswith("error: --on: ")
-    assert "sugerencia: escribe la fecha como 2024-03-15" in r.stderr
+    # the core's hint: what is accepted, with one example
+    assert "sugerencia: se aceptan AAAA-MM-DD" in r.stderr
+    assert "por ejemplo «15 de marzo de 2024»" in r.stderr
 
 
 def test_on_without_year_is_in_the_plan_year(cli: Invoke) -> None:
@@ -447,6 +450,7 @@ def test_schedule_json_shape(cli: Invoke) -> None:
         "touchpoint_id": None,
         "tactics": [],
         "ine_exception": None,
+        "ine_status": None,  # added by issue 8: the five statuses of campana.ine
     }
     cambaceo = next(r for r in rows if r["name"] == "Cambaceo")
     # `touchpoint` is the name of the touchpoint `touchpoint_id` names, not the component's
@@ -471,7 +475,8 @@ def test_schedule_csv_matches_json(cli: Invoke) -> None:
     table = list(csv.DictReader(io.StringIO(r.stdout)))
     rows = rows_of(schedule_json(cli, "--month", "marzo"))
     assert r.stdout.splitlines()[0] == (
-        "kind,campaign,touchpoint,name,start,end,days,touchpoint_id,tactics,ine_exception"
+        "kind,campaign,touchpoint,name,start,end,days,touchpoint_id,tactics,ine_exception,"
+        "ine_status"  # added by issue 8
     )
     assert [(t["kind"], t["campaign"], t["touchpoint"], t["start"], t["end"]) for t in table] == [
         (j["kind"], j["campaign"] or "", j["touchpoint"] or "", j["start"], j["end"]) for j in rows
@@ -904,9 +909,10 @@ def test_bad_format_and_bad_today(cli: Invoke, command: tuple[str, ...]) -> None
     assert r.exit_code == 2 and r.stdout == ""
     assert "--format: «yaml» no es un valor válido" in r.stderr
     assert "text, json, csv, markdown" in r.stderr
-    r = cli(*command, "--today", "mañana")
+    # "mañana" is a date since issue 8; a misspelt one is still refused
+    r = cli(*command, "--today", "mañanas")
     assert r.exit_code == 2 and r.stdout == ""
-    assert r.stderr.startswith("error: --today: «mañana» no es una fecha")
+    assert r.stderr.startswith("error: --today: «mañanas» no es una fecha")
 
 
 @pytest.mark.parametrize("command", ["schedule", "show", "list", "audience"])

@@ -132,6 +132,7 @@ HELP_MODULES = {
     "campana.cli.i18n",
     "campana.cli.validate_cmd",
     "campana.cli.query_cmd",
+    "campana.cli.agenda_cmd",
     "campana.cli.diff_cmd",
     "campana.cli.export_cmd",
     "campana.errors",

@@ -138,7 +138,7 @@ def test_today_outside_the_plan_year_is_said_once_on_stderr(cli: Invoke, plan_di
         pytest.skip("the clock is inside the plan's year")
     r = cli("list")
     assert r.exit_code == 0
-    assert r.stderr.count("fuera del año del plan (2024)") == 1
+    assert r.stderr.count("no cae en el año del plan (2024)") == 1
     assert "--today 2024-03-15" in r.stderr
     assert "fuera del año" not in r.stdout
     # a pinned day says nothing; nor does a plan of this year

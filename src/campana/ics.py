@@ -16,11 +16,27 @@ from typing import TYPE_CHECKING, Any
 
 from campana.dates import add_days, fmt, fmt_long, period
 from campana.errors import InvalidInput, UsageError
+from campana.ine import (
+    BlackoutIndex,
+    on_air_spans,
+    parse_assume_ine,
+    row_status,
+    scenario_label,
+    suspended_spans,
+)
 from campana.queries import resolve_campaigns
-from campana.vocab import ine_status
+from campana.vocab import MILESTONE_KINDS, ine_status
 
 if TYPE_CHECKING:
-    from campana.models import Audience, Blackout, Campaign, Component, Execution, Plan
+    from campana.models import (
+        Audience,
+        Blackout,
+        Campaign,
+        Component,
+        Execution,
+        Milestone,
+        Plan,
+    )
 
 FORMATS = ("ics",)
 
@@ -64,6 +80,10 @@ def component_uid(plan: Plan, c: Campaign, k: Component) -> str:
     return f"{c.id}.componente.{k.id}@{domain(plan)}"
 
 
+def milestone_uid(plan: Plan, c: Campaign, m: Milestone) -> str:
+    return f"{c.id}.hito.{m.id}@{domain(plan)}"
+
+
 def blackout_uid(plan: Plan, b: Blackout) -> str:
     return f"{b.id}@veda.{domain(plan)}"
 
@@ -93,8 +113,37 @@ def _ine(status: str | None) -> str:
     return f"excepción a la veda ante el INE: {ine_status(status)}"
 
 
+def _row_ine(r: Execution, index: BlackoutIndex, assume_ine: str | None) -> str:
+    """«Excepción a la veda ante el INE: no aplica (…)», told apart with ``campana.ine``."""
+    status = row_status(r, index, assume_ine=assume_ine)
+    text = f"Excepción a la veda ante el INE: {ine_status(status)}"
+    if status == "not-applicable":
+        return text + " (ninguna veda restringe este punto de contacto)."
+    if status != row_status(r, index):
+        return text + " (escenario)."
+    return text + "."
+
+
+def _sentence(text: str) -> str:
+    """The first letter up, the rest as written: proper names keep their capitals."""
+    return text[:1].upper() + text[1:]
+
+
+def _figure(count: int, bound: str) -> str:
+    """A segment's figure with its qualifier, as every view writes it: «hasta 1,234», «≈ 1,234»."""
+    if bound == "up-to":
+        return f"hasta {count:,}"
+    if bound == "approx":
+        return f"≈ {count:,}"
+    return f"{count:,}"
+
+
+def _owner(owner: str | None) -> str:
+    return f"\nResponsable: {owner}." if owner else ""
+
+
 def _campaign_text(plan: Plan, c: Campaign, audience: Audience | None) -> str:
-    parts = [f"Campaña «{c.name}» ({c.id}), {_period(c.start, c.end)}."]
+    parts = [f"Campaña «{c.name}» ({c.id}), {_period(c.start, c.end)}.{_owner(c.owner)}"]
     if c.aka:
         parts[0] += f"\nTambién se llama: {', '.join(c.aka)}."
     if c.objectives:
@@ -114,7 +163,7 @@ def _campaign_text(plan: Plan, c: Campaign, audience: Audience | None) -> str:
         names = []
         for seg in c.audience:
             found = audience.segment(seg) if audience else None
-            names.append(f"{found.name} ({found.count:,})" if found else seg)
+            names.append(f"{found.name} ({_figure(found.count, found.bound)})" if found else seg)
         parts.append("Audiencia:\n" + _bullets(names))
     if c.channels:
         chans = [ch.name + (f": {ch.contact}" if ch.contact else "") for ch in c.channels]
@@ -124,15 +173,22 @@ def _campaign_text(plan: Plan, c: Campaign, audience: Audience | None) -> str:
     return "\n\n".join(parts)
 
 
-def _row_text(plan: Plan, c: Campaign, r: Execution) -> str:
+def _row_text(
+    plan: Plan,
+    c: Campaign,
+    r: Execution,
+    index: BlackoutIndex,
+    assume_ine: str | None = None,
+    part: str = "",
+) -> str:
     tp = plan.touchpoint_name(r.touchpoint)
     period = r.period_text or _period(r.start, r.end)
     parts = [
-        f"Punto de contacto «{tp}» de la campaña «{c.name}», {period}.",
+        f"Punto de contacto «{tp}» de la campaña «{c.name}», {period}.{part}"
+        + _owner(r.owner or c.owner),
         "Tácticos:\n" + _bullets(r.tactics),
+        _row_ine(r, index, assume_ine),
     ]
-    if r.ine_exception:
-        parts.append(_ine(r.ine_exception)[0].upper() + _ine(r.ine_exception)[1:] + ".")
     if c.objectives:
         parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
     return "\n\n".join(parts)
@@ -140,13 +196,14 @@ def _row_text(plan: Plan, c: Campaign, r: Execution) -> str:
 
 def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
     head = f"Componente «{k.name}» de la campaña «{c.name}», {_period(k.start, k.end)}."
+    head += _owner(k.owner or c.owner)
     extra = []
     if k.touchpoint:
         extra.append(f"punto de contacto: {plan.touchpoint_name(k.touchpoint)}")
     if k.tactic:
         extra.append(f"táctico: {k.tactic}")
     if extra:
-        head += f"\n{'; '.join(extra).capitalize()}."
+        head += f"\n{_sentence('; '.join(extra))}."
     parts = [head]
     if c.objectives:
         parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
@@ -163,17 +220,43 @@ def _blackout_text(plan: Plan, b: Blackout) -> str:
     return "\n\n".join(parts)
 
 
+def _component_parts(
+    c: Campaign, k: Component, index: BlackoutIndex, assume_ine: str | None
+) -> list[tuple[dt.date, dt.date]]:
+    """A component's period minus the days its touchpoint's row is off air under the scenario
+    (the row of the campaign that runs it); the whole period without a scenario."""
+    row = next((r for r in c.execution if r.touchpoint == k.touchpoint), None)
+    if assume_ine is None or row is None or k.end < k.start:
+        return [(k.start, k.end)]
+    parts: list[tuple[dt.date, dt.date]] = []
+    cursor = k.start
+    for s, e in suspended_spans(row, index, assume_ine=assume_ine, pending_off_air=False):
+        if e < cursor or s > k.end:
+            continue
+        if s > cursor:
+            parts.append((cursor, s - dt.timedelta(days=1)))
+        cursor = max(cursor, e + dt.timedelta(days=1))
+    if cursor <= k.end:
+        parts.append((cursor, k.end))
+    return parts
+
+
 def build_calendar(
     plan: Plan,
     *,
     now: dt.datetime,
     campaigns: Sequence[str] = (),
     audience: Audience | None = None,
+    assume_ine: str | None = None,
+    alarm_days: int | None = None,
 ) -> CalendarExport:
     """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts).
 
-    ``campaigns`` names them as a user may (see ``queries.resolve_campaign``)."""
-    from icalendar import Calendar, Event
+    ``campaigns`` names them as a user may (see ``queries.resolve_campaign``). Under a scenario
+    (``assume_ine``), an execution row off air during a blackout is split into its parts before
+    and after it (UIDs ``…#1``, ``…#2``). Milestones are one-day events; ``alarm_days`` adds a
+    VALARM that many days before each."""
+    from icalendar import Alarm, Calendar, Event
 
     from campana import __version__
 
@@ -190,6 +273,9 @@ def build_calendar(
             hint=f"exporta con una fecha de hoy anterior al {fmt(last)}",
         )
     chosen = resolve_campaigns(plan, campaigns) if campaigns else list(plan.campaigns)
+    assume_ine = parse_assume_ine(assume_ine)
+    index = BlackoutIndex.of(plan)
+    label = scenario_label(assume_ine)
 
     cal = Calendar()
     cal.add("prodid", f"-//campana//campana {__version__}//ES")
@@ -199,6 +285,8 @@ def build_calendar(
     name = plan.plan.title
     if campaigns:
         name += ": " + ", ".join(c.name for c in chosen)
+    if label:
+        name += f" ({label[0].lower()}{label[1:]})"
     cal.add("x-wr-calname", name)
     cal.add("x-wr-caldesc", f"{plan.plan.title} — {plan.plan.owner}")
 
@@ -213,6 +301,7 @@ def build_calendar(
         description: str,
         categories: list[str],
         related: str | None = None,
+        alarm: str | None = None,
     ) -> None:
         n = 2
         base = uid
@@ -247,6 +336,12 @@ def build_calendar(
         e.add("transp", "TRANSPARENT")
         if related:
             e.add("related-to", related)
+        if alarm is not None and alarm_days is not None:
+            a: Any = Alarm()
+            a.add("action", "DISPLAY")
+            a.add("description", alarm)
+            a.add("trigger", -dt.timedelta(days=alarm_days))
+            e.add_component(a)
         cal.add_component(e)
         result.events += 1
 
@@ -271,25 +366,82 @@ def build_calendar(
         )
         for r in c.execution:
             tp = plan.touchpoint_name(r.touchpoint)
-            event(
-                execution_uid(plan, c, r),
-                f"{tp}: {c.name}",
-                r.start,
-                r.end,
-                _row_text(plan, c, r),
-                [tp],
-                cuid,
+            uid = execution_uid(plan, c, r)
+            spans = (
+                on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False)
+                if assume_ine is not None
+                else [(r.start, r.end)]
             )
+            if spans == [(r.start, r.end)]:
+                event(
+                    uid, f"{tp}: {c.name}", r.start, r.end, _row_text(plan, c, r, index), [tp], cuid
+                )
+                continue
+            local, _, host = uid.partition("@")
+            for n, (s, e) in enumerate(spans, 1):
+                where = "antes de la veda" if e < r.end and n == 1 else "después de la veda"
+                note = (
+                    f"\n{label}: este punto de contacto sale del aire por la veda; esta es "
+                    f"la parte {where}, {_period(s, e)}."
+                )
+                event(
+                    f"{local}#{n}@{host}",
+                    f"{tp}: {c.name} ({where})",
+                    s,
+                    e,
+                    _row_text(plan, c, r, index, assume_ine, note),
+                    [tp],
+                    cuid,
+                )
         for k in c.components:
             category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
+            uid = component_uid(plan, c, k)
+            parts = _component_parts(c, k, index, assume_ine)
+            if parts == [(k.start, k.end)]:
+                event(
+                    uid,
+                    f"Componente {k.name}: {c.name}",
+                    k.start,
+                    k.end,
+                    _component_text(plan, c, k),
+                    [category],
+                    cuid,
+                )
+                continue
+            local, _, host = uid.partition("@")
+            for n, (s, e) in enumerate(parts, 1):
+                where = "antes de la veda" if e < k.end and n == 1 else "después de la veda"
+                event(
+                    f"{local}#{n}@{host}",
+                    f"Componente {k.name}: {c.name} ({where})",
+                    s,
+                    e,
+                    f"{label}: este componente sale del aire por la veda; esta es la parte "
+                    f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
+                    [category],
+                    cuid,
+                )
+        for m in c.milestones:
+            about = (
+                f"\nPunto de contacto: {plan.touchpoint_name(m.touchpoint)}."
+                if m.touchpoint
+                else ""
+            )
+            text = (
+                f"Hito de la campaña «{c.name}», {fmt_long(m.date)}: "
+                f"{MILESTONE_KINDS.get(m.kind, m.kind)}.{about}{_owner(m.owner or c.owner)}"
+            )
             event(
-                component_uid(plan, c, k),
-                f"Componente {k.name}: {c.name}",
-                k.start,
-                k.end,
-                _component_text(plan, c, k),
-                [category],
+                milestone_uid(plan, c, m),
+                f"Hito: {m.name} ({c.name})",
+                m.date,
+                m.date,
+                text,
+                ["Hito"],
                 cuid,
+                alarm=f"Hito en {alarm_days} días: {m.name} ({c.name})"
+                if alarm_days is not None
+                else None,
             )
     result.data = cal.to_ical()
     return result

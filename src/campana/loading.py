@@ -349,17 +349,25 @@ def classify(doc: YamlDoc) -> Kind:
     return "plan"
 
 
-def validate_files(paths: Sequence[Path], *, with_audience: bool = True) -> Validation:
+def validate_files(
+    paths: Sequence[Path], *, with_audience: bool = True, assume_ine: str | None = None
+) -> Validation:
     """Load and check the given files (the plan, its audience, or both), every finding at once.
 
     When only a plan is given, the audience file beside it is read too, as the plan refers to it.
+    ``assume_ine`` checks the plan under a scenario: every pending INE exception read as
+    "denied", "approved" or "pending" (never cached: ``open_plan`` checks the plan as is).
     """
     with gc_paused():
-        return _validate_files(paths, with_audience=with_audience, reads={})
+        return _validate_files(paths, with_audience=with_audience, reads={}, assume_ine=assume_ine)
 
 
 def _validate_files(
-    paths: Sequence[Path], *, with_audience: bool, reads: dict[Path, FileRead]
+    paths: Sequence[Path],
+    *,
+    with_audience: bool,
+    reads: dict[Path, FileRead],
+    assume_ine: str | None = None,
 ) -> Validation:
     """``reads``: files already read (by the path given), parsed from that text, not read again."""
     from campana.checks import run_checks
@@ -408,7 +416,7 @@ def _validate_files(
             result.plan, result.plan_doc = source.model, source.doc
         elif source.kind == "audience" and result.audience_doc is None:
             result.audience, result.audience_doc = source.model, source.doc
-    result.findings.extend(run_checks(result))
+    result.findings.extend(run_checks(result, assume_ine=assume_ine))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
 

@@ -217,6 +217,8 @@ class Row:
     blackout: tuple[Span, ...] = ()
     #: False for a campaign row shown only as the heading of its components in the window
     in_window: bool = True
+    #: True when a scenario (--assume-ine) set ``ine_exception`` in place of "pending"
+    assumed: bool = False
 
     @property
     def depth(self) -> int:
@@ -233,6 +235,17 @@ class Row:
     def restricted(self) -> tuple[Span, ...]:
         """The blackout spans where the row may not run: its exception is not approved."""
         return () if self.ine_exception == "approved" else self.blackout
+
+    @property
+    def ine_status(self) -> str | None:
+        """The row's INE status (``campana.ine``'s five): ``not-applicable`` when no blackout
+        restricts it, ``not-requested`` when one does and no exception is recorded; None for
+        campaign and blackout rows."""
+        if self.kind not in ("component", "touchpoint"):
+            return None
+        if not self.blackout:
+            return "not-applicable"
+        return self.ine_exception or "not-requested"
 
     def in_blackout(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.blackout)
@@ -252,6 +265,10 @@ class Schedule:
     today: dt.date
     #: the plan's touchpoint catalogue names by id (for legends)
     restricts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: the --assume-ine scenario the rows were read under (see ``under_scenario``)
+    assume_ine: str | None = None
+    #: (campaign id, date, name) of the milestones in the window (see ``with_milestones``)
+    milestones: tuple[tuple[str, dt.date, str], ...] = ()
 
     @property
     def days(self) -> int:
@@ -619,6 +636,8 @@ class CampaignLine:
     components: int
     touchpoints: int
     status: Status
+    #: the area or person the plan names as responsible, if any
+    owner: str | None = None
 
     @property
     def days(self) -> int:
@@ -663,6 +682,7 @@ def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
             len(c.components),
             len(c.execution),
             status(c.start, c.end, today),
+            c.owner,
         )
         for c in plan.campaigns
     ]
@@ -778,3 +798,128 @@ def audience_report(audience: Audience, plan: Plan | None = None) -> AudienceRep
         total.count if total else None,
         tuple(line(s) for s in ordered),
     )
+
+
+# --- the INE what-if (issue 8) ----------------------------------------------------------------
+
+
+def under_scenario(s: Schedule, assume_ine: str | None) -> Schedule:
+    """The schedule with every pending exception of a row inside a blackout read as the
+    scenario's status ("denied", "approved", "pending"); the plan is not touched."""
+    if assume_ine is None:
+        return s
+    from dataclasses import replace
+
+    def assume(r: Row) -> Row:
+        if r.ine_exception == "pending" and r.blackout:
+            return replace(r, ine_exception=assume_ine, assumed=True)
+        return r
+
+    return replace(s, rows=tuple(assume(r) for r in s.rows), assume_ine=assume_ine)
+
+
+@dataclass(frozen=True)
+class RowPlan:
+    """An execution row as ``show`` adds it to the brief: owner, INE status, days lost."""
+
+    touchpoint_id: str
+    name: str
+    owner: str | None
+    #: ine.IneStatus under the scenario: not-applicable (Brigadas) is not not-requested
+    ine_status: str
+    #: days off air under the scenario that the plan as written keeps on air
+    days_lost: int
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    id: str
+    name: str
+    date: dt.date
+    kind: str
+    owner: str | None
+    touchpoint: str | None
+
+
+@dataclass(frozen=True)
+class Show:
+    """``campana show``: the brief, plus owners, milestones and the INE what-if."""
+
+    brief: Brief
+    owner: str | None
+    component_owners: tuple[tuple[str, str], ...]
+    rows: tuple[RowPlan, ...]
+    milestones: tuple[MilestoneLine, ...]
+    assume_ine: str | None
+    #: days of the campaign with some touchpoint on air as planned and none under the scenario
+    days_lost: int
+
+
+def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -> Show:
+    """The brief with what issue 8 adds. As planned, a pending row stays on air; under the
+    scenario ``denied`` it is off air for the blackout days (``ine.on_air_spans``)."""
+    from campana.ine import BlackoutIndex, merge, on_air_spans, row_status
+
+    index = BlackoutIndex.of(plan)
+
+    def on_air(scenario: str | None) -> list[Span]:
+        spans = [
+            s
+            for r in c.execution
+            for s in on_air_spans(r, index, assume_ine=scenario, pending_off_air=False)
+        ]
+        return merge(spans)
+
+    def covered(spans: list[Span]) -> set[dt.date]:
+        return {a + dt.timedelta(days=i) for a, b in spans for i in range(span_days(a, b))}
+
+    def lost(r: Execution) -> int:
+        planned = covered(on_air_spans(r, index, pending_off_air=False))
+        now = covered(on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False))
+        return len(planned - now)
+
+    rows = tuple(
+        RowPlan(
+            r.touchpoint,
+            plan.touchpoint_name(r.touchpoint),
+            r.owner or c.owner,
+            row_status(r, index, assume_ine=assume_ine),
+            lost(r),
+        )
+        for r in c.execution
+    )
+    return Show(
+        brief=brief,
+        owner=c.owner,
+        component_owners=tuple((k.name, k.owner) for k in c.components if k.owner),
+        rows=rows,
+        milestones=tuple(
+            MilestoneLine(
+                m.id,
+                m.name,
+                m.date,
+                m.kind,
+                m.owner,
+                plan.touchpoint_name(m.touchpoint) if m.touchpoint else None,
+            )
+            for m in sorted(c.milestones, key=lambda m: m.date)
+        ),
+        assume_ine=assume_ine,
+        days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
+    )
+
+
+def with_milestones(s: Schedule, plan: Plan) -> Schedule:
+    """The schedule with the milestones of its campaigns that fall in its window (the grids
+    mark them on the campaign's row)."""
+    from dataclasses import replace
+
+    shown = {r.campaign for r in s.rows if r.kind == "campaign"}
+    found = tuple(
+        (c.id, m.date, m.name)
+        for c in plan.campaigns
+        if c.id in shown
+        for m in c.milestones
+        if s.start <= m.date <= s.end
+    )
+    return replace(s, milestones=found) if found else s

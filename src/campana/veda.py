@@ -65,6 +65,9 @@ class VedaBlackout:
     restricts_names: list[str]
     rows: list[VedaRow]
     campaigns: list[VedaCampaign]
+    #: rows running during the blackout that it does not restrict (``not-applicable``, as
+    #: Brigadas): the views show them, the JSON of issue 8 does not
+    unrestricted: tuple[VedaRow, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +143,27 @@ def _blackout(
     restricted = set(b.restricts)
     only_this = BlackoutIndex([b])
     rows: list[VedaRow] = []
+    free: list[VedaRow] = []
     campaigns: list[VedaCampaign] = []
     for c in chosen:
         for r in c.execution:
-            if r.touchpoint not in restricted:
-                continue
             cross = overlap(r.start, r.end, b.start, b.end)
             if cross is None:
+                continue
+            if r.touchpoint not in restricted:
+                free.append(
+                    VedaRow(
+                        c.id,
+                        c.name,
+                        r.touchpoint,
+                        plan.touchpoint_name(r.touchpoint),
+                        r.start,
+                        r.end,
+                        span_days(*cross),
+                        "not-applicable",
+                        0,
+                    )
+                )
                 continue
             rows.append(
                 VedaRow(
@@ -183,4 +200,5 @@ def _blackout(
         restricts_names=[plan.touchpoint_name(t) for t in b.restricts],
         rows=rows,
         campaigns=campaigns,
+        unrestricted=tuple(free),
     )

@@ -25,20 +25,27 @@ if TYPE_CHECKING:
 __all__ = ["AudienceContext", "PlanContext", "audience_checks", "plan_checks", "run_checks"]
 
 
-def run_checks(v: Validation) -> list[Finding]:
-    """The findings of every rule on a validation's plan and audience (those that loaded)."""
+def run_checks(v: Validation, *, assume_ine: str | None = None) -> list[Finding]:
+    """The findings of every rule on a validation's plan and audience (those that loaded);
+    ``assume_ine`` reads every pending INE exception as that status (a scenario)."""
     findings: list[Finding] = []
     if v.plan is not None and v.plan_doc is not None:
-        findings.extend(plan_checks(v.plan, v.plan_doc, v.audience, v.audience_doc is not None))
+        findings.extend(
+            plan_checks(v.plan, v.plan_doc, v.audience, v.audience_doc is not None, assume_ine)
+        )
     if v.audience is not None and v.audience_doc is not None:
         findings.extend(audience_checks(v.audience, v.audience_doc))
     return findings
 
 
 def plan_checks(
-    plan: Plan, doc: YamlDoc, audience: Audience | None, audience_read: bool
+    plan: Plan,
+    doc: YamlDoc,
+    audience: Audience | None,
+    audience_read: bool,
+    assume_ine: str | None = None,
 ) -> Iterator[Finding]:
-    return registry.run("plan", PlanContext(plan, doc, audience, audience_read))
+    return registry.run("plan", PlanContext(plan, doc, audience, audience_read, assume_ine))
 
 
 def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:

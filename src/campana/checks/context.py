@@ -54,8 +54,11 @@ class PlanContext:
         doc: YamlDoc,
         audience: Audience | None = None,
         audience_read: bool = False,
+        assume_ine: str | None = None,
     ) -> None:
         self.plan = plan
+        #: the --assume-ine scenario ("denied", "approved", "pending"), or None: the plan as is
+        self.assume_ine = assume_ine
         self.doc = doc
         self.audience = audience
         #: whether an audience file was read at all (even if it did not validate)
@@ -91,6 +94,12 @@ class PlanContext:
     def blackouts(self) -> list[ActiveBlackout]:
         """Blackouts that can be compared with (start on or before end), in file order."""
         return [ActiveBlackout(b) for b in self.plan.blackouts if b.start <= b.end]
+
+    def scenario_status(self, declared: str | None) -> str | None:
+        """A row's ``ine_exception`` under the scenario: only a pending one changes."""
+        if declared == "pending" and self.assume_ine is not None:
+            return self.assume_ine
+        return declared
 
     def blackouts_of(self, touchpoint: str) -> list[ActiveBlackout]:
         """The active blackouts that restrict a touchpoint, in file order."""

@@ -35,6 +35,9 @@ class SpanishFormatter(click.formatting.HelpFormatter):
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, "Uso: " if prefix is None else prefix)
 
+    def write_text(self, text: str) -> None:
+        super().write_text(_unbreakable(text))
+
     def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
         super().write_dl([(a, _unbreakable(b)) for a, b in rows], *args, **kwargs)
 
@@ -143,7 +146,7 @@ def _root(
 # Commands register themselves on import; each keeps its heavy imports inside the function.
 from campana.cli import validate_cmd  # noqa: E402, F401
 
-for _optional in ("query_cmd", "diff_cmd", "export_cmd"):
+for _optional in ("query_cmd", "agenda_cmd", "diff_cmd", "export_cmd"):
     try:
         __import__(f"campana.cli.{_optional}")
     except ModuleNotFoundError as _exc:  # a command module not written yet

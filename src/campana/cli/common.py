@@ -36,8 +36,8 @@ TodayOpt = Annotated[
         "--today",
         metavar="FECHA",
         help=(
-            "Fija la fecha de hoy (2024-03-15 o «15 de marzo de 2024»). "
-            "Por omisión, la del sistema."
+            "Fija la fecha de hoy: 2024-03-15, «15 de marzo» (del año del plan), mañana, "
+            "lunes, +7... Por omisión, la del sistema."
         ),
         show_default=False,
     ),
@@ -126,24 +126,34 @@ def campaigns(plan: Plan, values: Sequence[str] | None) -> list[Campaign]:
     return chosen
 
 
-def today(value: str | None) -> dt.date:
-    """The date the user pinned with --today, or the system's. Only the CLI reads the clock."""
+def today(value: str | None, year: int | None = None) -> dt.date:
+    """The date the user pinned with --today, or the system's. Only the CLI reads the clock.
+
+    Relative forms (``mañana``, ``lunes``, ``+7``) count from the system's date; a date without
+    a year is in ``year`` (the plan's), and is refused when ``year`` is None.
+    """
+    clock = dt.date.today()
     if value is None:
-        return dt.date.today()
-    return parse_date_option(value, "--today")
+        return clock
+    return parse_date_option(value, "--today", year, today=clock)
 
 
-def parse_date_option(value: str, option: str, year: int | None = None) -> dt.date:
-    """A date option, with the option's name in the error; without a year it is in ``year``
-    (refused when ``year`` is None)."""
-    from campana.dates import parse_date
+def parse_date_option(
+    value: str, option: str, year: int | None = None, *, today: dt.date | None = None
+) -> dt.date:
+    """A date option through the one date parser, with the option's name in the error.
 
-    try:
-        return parse_date(value, default_year=year)
-    except ValueError as exc:
-        raise CampanaError(
-            f"{option}: {exc}", hint="escribe la fecha como 2024-03-15 o «15 de marzo de 2024»"
-        ) from None
+    With ``today``, relative forms (hoy, mañana, lunes, +7, «hace 3 días») count from it; a
+    date without a year is in ``year`` (refused when ``year`` is None).
+    """
+    from campana.dates import parse_date, parse_when
+
+    with option_error(option):
+        if today is None:
+            return parse_date(value, default_year=year)
+        # without a year to lend, an absolute date without one is refused (the parser's
+        # absolute half takes None as "no default year")
+        return parse_when(value, today=today, year=year)  # type: ignore[arg-type]
 
 
 def out(text: str, *, exact: bool = False) -> None:

@@ -13,6 +13,7 @@ from campana.cli.common import (
     AssumeIneOpt,
     PlanOpt,
     TodayOpt,
+    assumption,
     campaign_option,
     campaigns,
     choice,
@@ -92,6 +93,15 @@ def export(
     today: TodayOpt = None,
     assume_ine: AssumeIneOpt = None,
     plan: PlanOpt = None,
+    alarm_days: Annotated[
+        int | None,
+        typer.Option(
+            "--alarm-days",
+            metavar="N",
+            help="ics: agrega a cada hito un aviso N días antes.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
     import datetime as dt
     import os
@@ -100,12 +110,16 @@ def export(
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
     from campana.files import refuse_inputs, write_atomic
-    from campana.ics import FORMATS, build_calendar
     from campana.loading import display_name, open_plan
     from campana.paths import audience_beside, find_plan
 
     picture = _picture_format(fmt)
     if picture is not None:
+        if alarm_days is not None:
+            raise CampanaError(
+                "--alarm-days se aplica al formato ics",
+                hint="los hitos del diagrama no llevan avisos: campana export ics --alarm-days 3",
+            )
         return _picture(
             picture,
             output,
@@ -118,11 +132,15 @@ def export(
             assume_ine,
             plan,
         )
+    from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
+
     choice(fmt, "el formato", (*FORMATS, "svg", "html"))
-    if today is None:
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    else:  # a pinned day: midnight UTC, so the file is the same on every run
-        now = dt.datetime.combine(pinned_today(today), dt.time(0), dt.UTC)
+    scenario = assumption(assume_ine)
+    if alarm_days is not None and not 0 <= alarm_days <= 366:
+        raise CampanaError(
+            f"--alarm-days: {alarm_days} no es un número de días entre 0 y 366",
+            hint="por ejemplo «--alarm-days 3»",
+        )
     if output is not None and str(output) != "-" and os.path.isdir(output):
         raise CampanaError(
             f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
@@ -131,8 +149,23 @@ def export(
         source = find_plan(plan)
         refuse_inputs(output, (source, audience_beside(source)))
     loaded = open_plan(plan)
+    if today is None:
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    else:  # a pinned day: midnight UTC, so the file is the same on every run
+        now = dt.datetime.combine(pinned_today(today, loaded.plan.plan.year), dt.time(0), dt.UTC)
     ids = [c.id for c in campaigns(loaded.plan, campaign)]
-    result = build_calendar(loaded.plan, now=now, campaigns=ids, audience=loaded.audience)
+    if scenario is not None:
+        from campana.ine import scenario_label
+
+        say(str(scenario_label(scenario)))
+    result = build_calendar(
+        loaded.plan,
+        now=now,
+        campaigns=ids,
+        audience=loaded.audience,
+        assume_ine=scenario,
+        alarm_days=alarm_days,
+    )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
     if output is None or str(output) == "-":

@@ -15,9 +15,11 @@ import typer
 
 from campana.cli.app import command
 from campana.cli.common import (
+    AssumeIneOpt,
     OutputOpt,
     PlanOpt,
     TodayOpt,
+    assumption,
     campaign_option,
     campaigns,
     check_output,
@@ -95,23 +97,42 @@ def _show(
         say(f"Guardado en {save}")
 
 
+def outside_year(now: dt.date, year: int) -> str:
+    """The notice for a today outside the plan's year, where every status reads the same."""
+    from campana.dates import fmt as fmt_date
+
+    return (
+        f"aviso: hoy ({fmt_date(now)}) no cae en el año del plan ({year}); los estados y las "
+        f"fechas relativas se calculan a ese día. Para ver el plan en otro día, fíjalo con "
+        f'--today, por ejemplo «--today {year}-03-15» o «--today "15 de marzo"».'
+    )
+
+
 def answer(
     kind: str, name: str, result: Any, save: Path | None = None, output: Path | None = None
 ) -> None:
     """Write a query result in the chosen format, to stdout or to ``output`` (-o). Every
-    renderer module names its function after the result (``schedule``, ``brief``,
-    ``campaign_list``, ``audience``): tables and pictures in ``render.tables``, JSON and CSV
-    in ``render.data``, ``render.markdown``."""
+    renderer module names its function after the result (``schedule``, ``show``,
+    ``campaign_list``, ``audience``, ``agenda``, ``veda``): tables and pictures in
+    ``render.tables``, JSON and CSV in ``render.data``, ``render.markdown``.
+
+    A result under an --assume-ine scenario (its ``assume_ine``) says so on its first line: on
+    stderr for JSON and CSV, which stay data."""
+    from campana.ine import scenario_label
+
     if output is not None and str(output) == "-":
         output = None
+    label = scenario_label(getattr(result, "assume_ine", None))
     if kind in ("json", "csv", "markdown"):
         if kind == "markdown":
             from campana.render import markdown
 
-            text = getattr(markdown, name)(result)
+            text = (f"> {label}\n\n" if label else "") + getattr(markdown, name)(result)
         else:
             from campana.render import data
 
+            if label:
+                say(label)
             text = getattr(data, f"{name}_{kind}")(result)
         if output is not None:
             write_output(output, text)
@@ -120,20 +141,25 @@ def answer(
     else:
         from campana.render import tables
 
-        _show(lambda size: getattr(tables, name)(result, size), save, output)
+        def build(size: int) -> list[Line]:
+            lines: list[Line] = getattr(tables, name)(result, size)
+            return tables.scenario_lines(label, size) + lines
+
+        _show(build, save, output)
 
 
 def query(
     name: str,
     kind: str,
-    now: dt.date,
+    now: dt.date | str | None,
     plan: Path | None,
     compute: Callable[[LoadedPlan, dt.date], Any],
     save: Path | None = None,
     output: Path | None = None,
 ) -> int:
     """The skeleton of every query command: load the plan, compute the result, render it (to
-    ``output`` with -o: checked first, never onto the plan). ``compute`` may return None when
+    ``output`` with -o: checked first, never onto the plan). ``now`` is a date, or the raw
+    --today (None: the clock), read with the plan's year. ``compute`` may return None when
     there is nothing to draw."""
     from campana.loading import open_plan
 
@@ -141,17 +167,14 @@ def query(
     plan_in_use(plan)
     loaded = open_plan(plan)
     year = loaded.plan.plan.year
-    if name != "audience" and now.year != year and now == dt.date.today():
-        # the clock's today, outside the plan's year: every status would read the same
-        from campana.dates import fmt as fmt_date
-
-        say(
-            f"aviso: hoy es {fmt_date(now)}, fuera del año del plan ({year}); los estados se "
-            f"calculan a esa fecha. Para ver el plan en otro día: --today {year}-03-15"
-        )
+    if not isinstance(now, dt.date):
+        now = today(now, year)
     result = compute(loaded, now)
     if result is not None:
         answer(kind, name, result, save, output)
+    if name not in ("audience", "veda") and now.year != year:
+        # said after the answer, so that a scenario's line stays the first one on stderr
+        say(outside_year(now, year))
     return 0
 
 
@@ -278,14 +301,15 @@ def schedule(
     output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
+    assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
     from campana.dates import VALID_MONTH_FORMS, parse_month
     from campana.dates import fmt as fmt_date
 
     kind = choice(fmt, "--format", FORMATS)
+    scenario = assumption(assume_ine)
     _check_save(save, kind, plan)
-    now = today(today_)
     if on is not None and (month is not None or date_from is not None or date_to is not None):
         raise CampanaError(
             "--on no se combina con --month, --from ni --to",
@@ -315,10 +339,12 @@ def schedule(
         the_year = year if year is not None else loaded.plan.plan.year
         start, end = queries.window(
             the_year,
-            day=parse_date_option(on, "--on", the_year) if on is not None else None,
+            day=parse_date_option(on, "--on", the_year, today=now) if on is not None else None,
             month=month_number,
-            start=parse_date_option(date_from, "--from", the_year) if date_from else None,
-            end=parse_date_option(date_to, "--to", the_year) if date_to else None,
+            start=parse_date_option(date_from, "--from", the_year, today=now)
+            if date_from
+            else None,
+            end=parse_date_option(date_to, "--to", the_year, today=now) if date_to else None,
         )
         if end < start:
             raise CampanaError(
@@ -338,6 +364,7 @@ def schedule(
             touchpoint=touchpoint,
             touchpoints=queries.detailed(start, end) or bool(ids) or touchpoint is not None,
         )
+        result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
         if result.empty:
             say(
                 f"Nada programado el {fmt_date(start)}."
@@ -353,7 +380,7 @@ def schedule(
                 return None  # nothing to draw: the message says so (a day lists its blackout)
         return result
 
-    return query("schedule", kind, now, plan, compute, save, output)
+    return query("schedule", kind, today_, plan, compute, save, output)
 
 
 @command(
@@ -377,15 +404,19 @@ def show(
     output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
+    assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
 
-    def compute(loaded: LoadedPlan, now: dt.date) -> queries.Brief:
-        campaign = queries.resolve_campaign(loaded.plan, campaign_id)
-        return queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
-
     kind = choice(fmt, "--format", FORMATS)
-    return query("brief", kind, today(today_), plan, compute, output=output)
+    scenario = assumption(assume_ine)
+
+    def compute(loaded: LoadedPlan, now: dt.date) -> queries.Show:
+        campaign = queries.resolve_campaign(loaded.plan, campaign_id)
+        brief = queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
+        return queries.show(loaded.plan, brief, campaign, scenario)
+
+    return query("show", kind, today_, plan, compute, output=output)
 
 
 @command(
@@ -404,7 +435,7 @@ def list_campaigns(
         return queries.campaign_list(loaded.plan, now)
 
     kind = choice(fmt, "--format", FORMATS)
-    return query("campaign_list", kind, today(today_), plan, compute, output=output)
+    return query("campaign_list", kind, today_, plan, compute, output=output)
 
 
 @command(
@@ -426,4 +457,4 @@ def audience(
 
     # today is checked as in every command, even if the figures do not depend on it
     kind = choice(fmt, "--format", FORMATS)
-    return query("audience", kind, today(today_), plan, compute, output=output)
+    return query("audience", kind, today_, plan, compute, output=output)

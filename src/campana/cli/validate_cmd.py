@@ -9,8 +9,10 @@ import typer
 
 from campana.cli.app import command
 from campana.cli.common import (
+    AssumeIneOpt,
     OutputOpt,
     PlanOpt,
+    assumption,
     check_output,
     choice,
     format_option,
@@ -45,6 +47,7 @@ def validate(
     ] = "text",
     output: OutputOpt = None,
     plan: PlanOpt = None,
+    assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana.errors import EXIT_USAGE, exit_code_for
     from campana.loading import validate_files
@@ -52,6 +55,7 @@ def validate(
     from campana.render.term import color_enabled
 
     kind = choice(fmt, "--format", ("text", "json", "github"))
+    scenario = assumption(assume_ine)
     if output is not None and str(output) == "-":
         output = None
     check_output(output, plan)
@@ -60,7 +64,12 @@ def validate(
         from campana.files import refuse_inputs
 
         refuse_inputs(output, paths)
-    result = validate_files(paths)
+    result = validate_files(paths, assume_ine=scenario)
+    label = ""
+    if scenario is not None:
+        from campana.ine import scenario_label
+
+        label = str(scenario_label(scenario))
     findings = result.all_findings
     if kind == "json":
         text = render.as_json(findings)
@@ -69,6 +78,10 @@ def validate(
     else:
         color = output is None and color_enabled()
         text = render.text(findings, result.files, result.line_text, color=color)
+        if label:  # a scenario says so on the first line of the report
+            text = f"{label}\n\n{text}"
+    if label and kind != "text":
+        say(label)  # JSON and annotations stay data
     if output is not None:
         from campana.render.term import safe
 

@@ -17,13 +17,16 @@ from campana.render.common import iso, share_percent, status_dict
 from campana.render.findings import as_dicts
 
 if TYPE_CHECKING:
+    from campana.agenda import Agenda
     from campana.queries import (
         AudienceReport,
         Brief,
         CampaignList,
         Row,
         Schedule,
+        Show,
     )
+    from campana.veda import VedaReport
 
 
 def _dump(data: Any) -> str:
@@ -60,6 +63,7 @@ def row_dict(r: Row) -> dict[str, Any]:
         "touchpoint_id": r.touchpoint_id,
         "tactics": list(r.tactics),
         "ine_exception": r.ine_exception,
+        "ine_status": r.ine_status,
     }
 
 
@@ -74,6 +78,7 @@ SCHEDULE_CSV = (
     "touchpoint_id",
     "tactics",
     "ine_exception",
+    "ine_status",
 )
 
 
@@ -96,6 +101,7 @@ def schedule_csv(s: Schedule) -> str:
                 r.touchpoint_id,
                 "; ".join(r.tactics),
                 r.ine_exception,
+                r.ine_status,
             ]
             for r in s.data_rows
         ],
@@ -120,6 +126,7 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "components": c.components,
                 "touchpoints": c.touchpoints,
                 "status": status_dict(c.status),
+                "owner": c.owner,
             }
             for c in cl.campaigns
         ],
@@ -313,3 +320,87 @@ def audience_json(r: AudienceReport) -> str:
 
 def brief_json(b: Brief) -> str:
     return _dump(brief_dict(b))
+
+
+# --- agenda and veda (issue 8) ----------------------------------------------------------------
+
+
+def agenda_json(a: Agenda) -> str:
+    """``Agenda.to_json()``: ``{"from", "to", "today", "events": [...]}``."""
+    return _dump(a.to_json())
+
+
+def agenda_csv(a: Agenda) -> str:
+    """One line per event; the header is the keys of an event in JSON."""
+    from campana.agenda import EVENT_KEYS
+
+    events = a.to_json()["events"]
+    return _csv(EVENT_KEYS, [[e[k] for k in EVENT_KEYS] for e in events])
+
+
+def veda_json(r: VedaReport) -> str:
+    """``VedaReport.to_json()``."""
+    return _dump(r.to_json())
+
+
+#: the CSV of the veda report: one line per restricted row, with its blackout
+VEDA_CSV_HEADER = (
+    "blackout",
+    "campaign",
+    "touchpoint_id",
+    "name",
+    "start",
+    "end",
+    "days_inside",
+    "ine_exception",
+    "days_lost_if_denied",
+)
+
+
+def veda_csv(r: VedaReport) -> str:
+    """The rows of every blackout (the per-campaign totals are in the JSON and the table)."""
+    rows = [
+        [b["id"], *(x[k] for k in VEDA_CSV_HEADER[1:])]
+        for b in r.to_json()["blackouts"]
+        for x in b["rows"]
+    ]
+    return _csv(VEDA_CSV_HEADER, rows)
+
+
+def show_dict(s: Show) -> dict[str, Any]:
+    """The brief's JSON, plus ``owner``, ``owners``, ``execution_ine``, ``milestones`` and, under
+    a scenario, ``assume_ine`` and ``days_lost``."""
+    data = brief_dict(s.brief)
+    data["owner"] = s.owner
+    data["component_owners"] = {name: owner for name, owner in s.component_owners}
+    data["execution_ine"] = [
+        {
+            "touchpoint_id": r.touchpoint_id,
+            "owner": r.owner,
+            "ine_status": r.ine_status,
+            "days_lost": r.days_lost,
+        }
+        for r in s.rows
+    ]
+    data["milestones"] = [
+        {
+            "id": m.id,
+            "name": m.name,
+            "date": iso(m.date),
+            "kind": m.kind,
+            "owner": m.owner,
+            "touchpoint": m.touchpoint,
+        }
+        for m in s.milestones
+    ]
+    data["assume_ine"] = s.assume_ine
+    data["days_lost"] = s.days_lost
+    return data
+
+
+def show_json(s: Show) -> str:
+    return _dump(show_dict(s))
+
+
+def show_csv(s: Show) -> str:
+    return brief_csv(s.brief)

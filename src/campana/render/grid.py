@@ -24,6 +24,11 @@ Line = list[Seg]
 
 BAR = "█"
 RESTRICTED = "▒"
+#: a restricted row's blackout days under the scenario «denied»: off air
+SUSPENDED = "╌"
+#: a campaign milestone's day, on the campaign's row
+MILESTONE = "◆"
+MILESTONE_STYLE = "bold magenta"
 BLACKOUT = "░"
 TODAY = "│"
 TODAY_HEAD = "▼"
@@ -215,6 +220,8 @@ def _short_period(row: Row, years: set[int]) -> str:
 def _bar_char(row: Row, restricted: bool) -> tuple[str, str]:
     if row.kind == "blackout":
         return BLACKOUT, COLOR["blackout"]
+    if restricted and row.assumed and row.ine_exception == "denied":
+        return SUSPENDED, COLOR["blackout"]
     if restricted:
         return RESTRICTED, RESTRICTED_COLOR
     return BAR, COLOR[row.kind]
@@ -246,8 +253,13 @@ def _legend(
         items.append((WEEKEND, DIM, "sábado y domingo"))
     if "touchpoint" in kinds:
         items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
-    if any(a <= s.end and s.start <= b for r in rows for a, b in r.restricted):
+    shown = [r for r in rows if any(a <= s.end and s.start <= b for a, b in r.restricted)]
+    if [r for r in shown if not (r.assumed and r.ine_exception == "denied")]:
         items.append((RESTRICTED, RESTRICTED_COLOR, "en veda sin excepción aprobada"))
+    if [r for r in shown if r.assumed and r.ine_exception == "denied"]:
+        items.append((SUSPENDED, COLOR["blackout"], "fuera del aire (escenario: negada)"))
+    if any(r.kind == "campaign" and r.campaign == m[0] for m in s.milestones for r in rows):
+        items.append((MILESTONE, MILESTONE_STYLE, "hito"))
     if s.blackouts:
         items.append((BLACKOUT, COLOR["blackout"], "veda electoral"))
     if today_shown:
@@ -364,7 +376,11 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
             else:
                 bg = BLACKOUT_BG if in_blackout[i] and row.kind != "blackout" else ""
                 line.put(i, GUIDE if first_of_month else " ", f"{DIM} {bg}".strip())
-        _put_days(line, row, cells, month_at, unit)
+        for campaign, day, _ in s.milestones if row.kind == "campaign" else ():
+            at = next((i for i, (a, b) in enumerate(cells) if a <= day <= b), None)
+            if campaign == row.campaign and at is not None:
+                line.put(at, MILESTONE, MILESTONE_STYLE)
+        _put_days(line, row, cells, month_at, unit)  # the dates win over a milestone mark
         bar = line.segments()
         if period_w:
             bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
@@ -497,6 +513,9 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 line.put(pos, " " * (unit - 1) + WEEKEND, f"{DIM} {bg}".strip())
             else:
                 line.put(pos, " " * unit, bg)
+        for campaign, day, _ in s.milestones if row.kind == "campaign" else ():
+            if campaign == row.campaign and s.start <= day <= s.end:
+                line.put((day - s.start).days * unit + unit - 1, MILESTONE, MILESTONE_STYLE)
         bar = line.segments()
         if period_w:
             bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]

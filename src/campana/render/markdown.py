@@ -6,18 +6,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import days, fmt, period
+from campana.dates import days, fmt, period, span_days
 from campana.render.common import figure_text, schedule_title, share_text, stated
 from campana.render.grid import nfc
-from campana.vocab import ine_status, row_kind, severity
+from campana.vocab import and_list, ine_status, row_kind, severity
 
 if TYPE_CHECKING:
+    from campana.agenda import Agenda
     from campana.queries import (
         AudienceReport,
         Brief,
         CampaignList,
         Schedule,
+        Show,
     )
+    from campana.veda import VedaReport
 
 
 def _escape(value: Any) -> str:
@@ -40,7 +43,7 @@ def schedule(s: Schedule) -> str:
         part = r.name if r.kind in ("component", "touchpoint") else ""
         if r.kind == "blackout":
             campaign = r.name
-        ine = ine_status(r.ine_exception) if r.kind == "touchpoint" else ""
+        ine = ine_status(r.ine_status) if r.kind == "touchpoint" else ""
         rows.append(
             [
                 campaign if r.kind != "component" and r.kind != "touchpoint" else "",
@@ -183,3 +186,86 @@ def brief(b: Brief) -> str:
             for f in b.findings
         ]
     return "\n".join(out) + "\n"
+
+
+# --- agenda and veda (issue 8) ----------------------------------------------------------------
+
+
+def agenda(a: Agenda) -> str:
+    """A heading per day, then a table of its events."""
+    from campana.render.tables import day_heading
+
+    out = f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n"
+    for day, events in a.by_day():
+        out += f"\n### {day_heading(day, a.today)}\n\n"
+        out += _table(
+            ["Campaña", "Qué pasa", "Responsable"],
+            [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
+        )
+    if not a.events:
+        out += "\nNada en la agenda.\n"
+    return out
+
+
+def veda(r: VedaReport) -> str:
+    """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
+    out = ""
+    for n, b in enumerate(r.blackouts):
+        if n:
+            out += "\n"
+        out += f"## {b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})\n\n"
+        out += f"Restringe {and_list(b.restricts_names)}.\n\n"
+        out += _table(
+            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", "Si se niega"],
+            [
+                [
+                    x.campaign_name,
+                    x.touchpoint_name,
+                    period(x.start, x.end),
+                    x.days_inside,
+                    ine_status(x.ine_exception),
+                    x.days_lost_if_denied,
+                ]
+                for x in (*b.rows, *b.unrestricted)
+            ],
+            right=(3, 5),
+        )
+        out += "\n"
+        out += _table(
+            ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
+            [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
+            right=(1, 2),
+        )
+    return out
+
+
+def show(s: Show) -> str:
+    """The brief, then owners and INE status per touchpoint, and the milestones."""
+    from campana.vocab import MILESTONE_KINDS
+
+    out = brief(s.brief)
+    if s.owner:
+        out += f"\nResponsable: {_escape(s.owner)}\n"
+    header = ["Punto de contacto", "Responsable", "Excepción INE"]
+    if s.assume_ine:
+        header.append("Días perdidos")
+    rows = [
+        [r.name, r.owner or "", ine_status(r.ine_status)] + ([r.days_lost] if s.assume_ine else [])
+        for r in s.rows
+    ]
+    if rows:
+        out += "\n### Responsables y veda\n\n" + _table(header, rows)
+    if s.assume_ine:
+        out += (
+            f"\nBajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto de "
+            "contacto al aire.\n"
+        )
+    if s.milestones:
+        out += "\n### Hitos\n\n" + _table(
+            ["Fecha", "Hito", "Tipo", "Responsable"],
+            [
+                [fmt(m.date), m.name, MILESTONE_KINDS.get(m.kind, m.kind), m.owner or ""]
+                for m in s.milestones
+            ],
+        )
+    return out

@@ -8,6 +8,7 @@ with or without rich, or saves as SVG, HTML or text. Named after the result: ``s
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -27,6 +28,7 @@ from campana.render.grid import DIM, Line, day_grid, fit, month_grid, nfc, wrap
 from campana.vocab import and_list, ine_status, severity
 
 if TYPE_CHECKING:
+    from campana.agenda import Agenda
     from campana.queries import (
         AudienceReport,
         Brief,
@@ -36,7 +38,9 @@ if TYPE_CHECKING:
         Row,
         Schedule,
         SegmentFigure,
+        Show,
     )
+    from campana.veda import VedaReport, VedaRow
 
 
 @dataclass(frozen=True)
@@ -527,4 +531,212 @@ def brief(b: Brief, width: int) -> list[Line]:
         style = "red" if f.severity == "error" else "yellow"
         lines.append([(f"  {sev} ", style), (f"[{f.code}] {f.file}:{f.line}:{f.column}", DIM)])
         lines += [[(x, "")] for x in wrap(f.message, width - 4, "    ")]
+    return lines
+
+
+# --- agenda and veda (issue 8) ----------------------------------------------------------------
+
+#: the mark and style of each kind of agenda event
+AGENDA_MARKS: dict[str, tuple[str, str]] = {
+    "start": ("▶", "green"),
+    "end": ("■", "blue"),
+    "blackout-start": ("░", "bold red"),
+    "blackout-end": ("░", "red"),
+    "suspend": ("↓", "bold yellow"),
+    "resume": ("↑", "yellow"),
+    "milestone": ("◆", "magenta"),
+}
+
+
+def scenario_lines(label: str | None, width: int) -> list[Line]:
+    """The first line of a view under a scenario (``ine.scenario_label``; none without one)."""
+    if label is None:
+        return []
+    return [[(x, "bold yellow")] for x in wrap(label, width)]
+
+
+def day_heading(d: dt.date, today: dt.date) -> str:
+    """«lunes 26 feb 2024 · hoy»."""
+    from campana.agenda import relative_day
+    from campana.dates import WEEKDAYS_ES
+
+    return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative_day((d - today).days)}"
+
+
+def agenda(a: Agenda, width: int) -> list[Line]:
+    """The agenda grouped by day: a heading per day, then each event (a mark and what happens)
+    with the campaign and the owner beneath, dimmed."""
+    out: list[Line] = [
+        [(x, "bold")]
+        for x in wrap(f"Agenda del {fmt(a.start)} al {fmt(a.end)} (hoy es {fmt(a.today)})", width)
+    ]
+    if not a.events:
+        return out
+    for day, events in a.by_day():
+        out.append([])
+        out.append(heading(day_heading(day, a.today)))
+        for e in events:
+            mark, style = AGENDA_MARKS.get(e.kind, ("•", ""))
+            text = wrap(e.message, width - 4)
+            out.append([("  ", ""), (mark, style), (" ", ""), (text[0], "")])
+            out += [[("    " + x, "")] for x in text[1:]]
+            about = f"Campaña: {e.campaign_name}" if e.campaign_name else e.name
+            if e.owner:
+                about = f"{about} · responsable: {e.owner}"
+            out += [[("    " + x, DIM)] for x in wrap(about, width - 4)]
+    out.append([])
+    out += [
+        [(x, DIM)]
+        for x in wrap(
+            "▶ empieza · ■ termina · ░ veda · ↓ sale del aire · ↑ vuelve al aire · ◆ hito.",
+            width,
+        )
+    ]
+    return out
+
+
+def veda(r: VedaReport, width: int) -> list[Line]:
+    """Each blackout: its dates and what it restricts, the rows it hits, and per campaign the
+    days with nothing on air if every pending exception is denied."""
+    out: list[Line] = []
+    for n, b in enumerate(r.blackouts):
+        if n:
+            out.append([])
+        out += [
+            [(x, "bold")]
+            for x in wrap(
+                f"{b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})", width
+            )
+        ]
+        out += [[(x, "")] for x in wrap(f"Restringe {and_list(b.restricts_names)}.", width)]
+        out.append([])
+        out.append(heading("Puntos de contacto en la veda"))
+        if b.rows:
+            year = b.start.year if b.start.year == b.end.year else None
+            cols = [
+                Col("Punto de contacto", shrink=2, wrap=True, min=10),
+                Col("Periodo", shrink=1, wrap=True, min=8),
+                Col("Dentro", right=True),
+                Col("Excepción"),
+                Col("Si se niega", right=True),
+            ]
+            by_campaign: dict[str, list[VedaRow]] = {}
+            for x in b.rows:
+                by_campaign.setdefault(x.campaign_name, []).append(x)
+            for x in b.unrestricted:  # «no aplica», beside the campaign's restricted rows
+                if any(y.campaign_id == x.campaign_id for y in b.rows):
+                    by_campaign[x.campaign_name].append(x)
+
+            for name, group in by_campaign.items():
+                out += [[("  " + x, "bold")] for x in wrap(name, width - 2)]
+                rows: list[list[Cell]] = [
+                    [
+                        x.touchpoint_name,
+                        period(x.start, x.end, year=year),
+                        days(x.days_inside),
+                        (ine_status(x.ine_exception), _INE_STYLE.get(x.ine_exception, "")),
+                        f"−{days(x.days_lost_if_denied)}" if x.days_lost_if_denied else "0",
+                    ]
+                    for x in group
+                ]
+                out += table(cols, rows, width, indent=4)
+        else:
+            out.append([("Ninguno.", DIM)])
+        out.append([])
+        out.append(heading("Campañas durante la veda"))
+        if b.campaigns:
+            cols = [
+                Col("Campaña", shrink=1, wrap=True, min=16),
+                Col("Días dentro", right=True),
+                Col("Sin nada al aire si se niega", right=True),
+            ]
+            rows = [
+                [c.name, days(c.days_inside), days(c.uncovered_days_if_denied)] for c in b.campaigns
+            ]
+            out += table(cols, rows, width)
+        else:
+            out.append([("Ninguna.", DIM)])
+    out.append([])
+    out += [
+        [(x, DIM)]
+        for x in wrap(
+            "Dentro: días del punto de contacto dentro de la veda. Si se niega: días que pierde "
+            "si el INE niega la excepción (sin excepción aprobada, sale del aire); «no aplica»: "
+            "la veda no lo restringe y sigue al aire. Sin nada al "
+            "aire: días de la campaña sin ningún punto de contacto al aire si se niega toda "
+            "excepción pendiente.",
+            width,
+        )
+    ]
+    return out
+
+
+_INE_STYLE = {"approved": "green", "denied": "red", "pending": "yellow", "not-requested": "red"}
+
+
+def show(s: Show, width: int) -> list[Line]:
+    """``campana show``: the brief, then owners, the INE status and days lost per touchpoint,
+    and the milestones."""
+    from campana.vocab import MILESTONE_KINDS
+
+    lines = brief(s.brief, width)
+    owners = s.owner or s.component_owners or any(r.owner for r in s.rows)
+    if not (owners or s.milestones or s.assume_ine):
+        return lines
+    lines += [[], heading("Responsables y veda")]
+    if s.owner:
+        lines += [[(x, "")] for x in wrap(f"Campaña: {s.owner}", width - 2, "  ")]
+    lines += [
+        [(x, "")]
+        for name, owner in s.component_owners
+        for x in wrap(f"{name}: {owner}", width - 2, "  ")
+    ]
+    lost = bool(s.assume_ine)
+    cols = [
+        Col("Punto de contacto", shrink=2, wrap=True, min=14),
+        Col("Responsable", shrink=3, wrap=True, min=12, optional=True),
+        Col("Excepción INE", shrink=1, wrap=True, min=10),
+    ]
+    if lost:
+        cols.append(Col("Días perdidos", right=True))
+    rows: list[list[Cell]] = []
+    for r in s.rows:
+        row: list[Cell] = [
+            (r.name, "bold"),
+            r.owner or "",
+            (ine_status(r.ine_status), _INE_STYLE.get(r.ine_status, "")),
+        ]
+        if lost:
+            row.append(str(r.days_lost))
+        rows.append(row)
+    if rows:
+        lines.append([])
+        lines += table(cols, rows, width, indent=2)
+    if lost:
+        lines.append([])
+        lines += [
+            [(x, "bold")]
+            for x in wrap(
+                f"Bajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto "
+                "de contacto al aire.",
+                width - 2,
+                "  ",
+            )
+        ]
+    if s.milestones:
+        lines += [[], heading("Hitos")]
+        lines += table(
+            [
+                Col("Fecha"),
+                Col("Hito", shrink=2, wrap=True, min=14),
+                Col("Tipo", shrink=1, wrap=True, min=13),
+                Col("Responsable", shrink=3, wrap=True, min=12, optional=True),
+            ],
+            [
+                [fmt(m.date), m.name, MILESTONE_KINDS.get(m.kind, m.kind), m.owner or ""]
+                for m in s.milestones
+            ],
+            width,
+            indent=2,
+        )
     return lines

@@ -39,8 +39,9 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                     row_label(ctx, c, r),
                     r.touchpoint,
                     (r.start, r.end),
-                    r.ine_exception,
+                    ctx.scenario_status(r.ine_exception),
                     c.id,
+                    assumed=ctx.scenario_status(r.ine_exception) != r.ine_exception,
                 )
         for ki, k in enumerate(c.components):
             if k.start <= k.end and k.touchpoint is not None and k.touchpoint not in cv.rows:
@@ -63,6 +64,8 @@ def _crossings(
     period: tuple[dt.date, dt.date],
     status: str | None,
     campaign: str,
+    *,
+    assumed: bool = False,
 ) -> Iterator[Finding]:
     if status == "approved":
         return
@@ -92,6 +95,8 @@ def _crossings(
             )
         else:
             state = "fue negada" if status == "denied" else "no se solicitó"
+            if assumed:
+                state = "se considera negada (escenario)"
             yield ctx.doc.finding(
                 loc,
                 "error",

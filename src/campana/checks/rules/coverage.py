@@ -7,23 +7,62 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import gaps
-from campana.dates import days, fmt, span_days
+from campana.dates import days, fmt, overlap, span_days
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
     from campana.errors import Finding
+    from campana.models import Execution
 
 CODES = ("coverage-gap",)
 SCOPE = "plan"
+
+
+Span = tuple[dt.date, dt.date]
+
+
+def _declared(rows: dict[str, Execution], touchpoint: str | None) -> str | None:
+    """A component's exception: its campaign's execution row for the touchpoint (none: never
+    requested)."""
+    row = rows.get(touchpoint) if touchpoint is not None else None
+    return row.ine_exception if row is not None else None
+
+
+def _on_air(
+    ctx: PlanContext, start: dt.date, end: dt.date, touchpoint: str | None, declared: str | None
+) -> list[Span]:
+    """The period, minus its blackout days when the scenario (--assume-ine) takes it off air.
+
+    Without a scenario the plan is checked as written: every period counts whole.
+    """
+    if ctx.assume_ine is None or touchpoint is None:
+        return [(start, end)]
+    status = ctx.scenario_status(declared)
+    if status == "approved" or (status == "pending" and ctx.assume_ine == "pending"):
+        return [(start, end)]
+    off = sorted(
+        cross
+        for ab in ctx.blackouts_of(touchpoint)
+        if (cross := overlap(start, end, ab.blackout.start, ab.blackout.end)) is not None
+    )
+    return gaps(start, end, off) if off else [(start, end)]
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
         c = cv.campaign
         spans: list[tuple[dt.date, dt.date]] = [
-            (r.start, r.end) for r in c.execution if r.start <= r.end
+            s
+            for r in c.execution
+            if r.start <= r.end
+            for s in _on_air(ctx, r.start, r.end, r.touchpoint, r.ine_exception)
         ]
-        spans += [(k.start, k.end) for k in c.components if k.start <= k.end]
+        spans += [
+            s
+            for k in c.components
+            if k.start <= k.end
+            for s in _on_air(ctx, k.start, k.end, k.touchpoint, _declared(cv.rows, k.touchpoint))
+        ]
         if not spans or not cv.ok:
             continue
         for g_start, g_end in gaps(c.start, c.end, spans):

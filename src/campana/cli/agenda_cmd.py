@@ -1,0 +1,145 @@
+"""``campana agenda`` and ``campana veda``: the planner's days ahead and the blackout report.
+
+Both run on the query skeleton of ``query_cmd`` (so they share its formats and rendering), and
+keep the core and the renderers imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from campana.cli.app import command
+from campana.cli.common import (
+    AssumeIneOpt,
+    OutputOpt,
+    PlanOpt,
+    TodayOpt,
+    assumption,
+    campaign_option,
+    campaigns,
+    choice,
+    option_error,
+    parse_date_option,
+    say,
+)
+from campana.cli.query_cmd import FORMATS, FormatOpt, query
+
+if TYPE_CHECKING:
+    from campana.agenda import Agenda
+    from campana.validation import LoadedPlan
+    from campana.veda import VedaReport
+
+
+@command(
+    "agenda",
+    "Muestra lo que pasa en los próximos días: inicios y fines de campañas, componentes y "
+    "puntos de contacto, la veda, los hitos, y qué sale del aire o vuelve por la veda.\n\n"
+    "Por omisión, hoy y los 13 días siguientes, agrupados por día. Las fechas admiten formas "
+    "relativas: hoy, mañana, lunes, «próximo lunes», +7, «en 7 días», «hace 3 días».\n\n"
+    "Ejemplos:\n\n"
+    "  campana agenda\n\n"
+    "  campana agenda --days 7 --campaign atencion\n\n"
+    "  campana agenda --from lunes --to +30 --assume-ine negada\n\n"
+    "  campana agenda --today 2024-02-26 --format json",
+)
+def agenda(
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days",
+            "-d",
+            metavar="N",
+            help="Cuántos días mostrar desde --from (por omisión 14: hoy y 13 más).",
+            show_default=False,
+        ),
+    ] = None,
+    date_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FECHA",
+            help="Desde esa fecha (por omisión, hoy).",
+            show_default=False,
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option("--to", metavar="FECHA", help="Hasta esa fecha.", show_default=False),
+    ] = None,
+    campaign: Annotated[
+        list[str] | None,
+        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
+    ] = None,
+    fmt: FormatOpt = "text",
+    output: OutputOpt = None,
+    assume_ine: AssumeIneOpt = None,
+    plan: PlanOpt = None,
+    today_: TodayOpt = None,
+) -> int:
+    kind = choice(fmt, "--format", FORMATS)
+    scenario = assumption(assume_ine)
+
+    def compute(loaded: LoadedPlan, now: dt.date) -> Agenda:
+        from campana.agenda import agenda as build
+        from campana.agenda import agenda_window
+        from campana.dates import fmt as fmt_date
+
+        year = loaded.plan.plan.year
+        start = parse_date_option(date_from, "--from", year, today=now) if date_from else None
+        end = parse_date_option(date_to, "--to", year, today=now) if date_to else None
+        first, last = agenda_window(now, days=days, start=start, end=end)
+        ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
+        with option_error("--campaign"):
+            result = build(
+                loaded.plan, start=first, end=last, today=now, campaigns=ids, assume_ine=scenario
+            )
+        if not result.events:
+            notes.append(f"Nada en la agenda del {fmt_date(first)} al {fmt_date(last)}.")
+        return result
+
+    # said after the answer, so that a scenario's line stays the first one on stderr
+    notes: list[str] = []
+    code = query("agenda", kind, today_, plan, compute, output=output)
+    for note in notes:
+        say(note)
+    return code
+
+
+@command(
+    "veda",
+    "Reporta cada veda: sus fechas, qué restringe, cada punto de contacto que alcanza (días "
+    "dentro, estado de la excepción del INE y días que pierde si se niega) y, por campaña, los "
+    "días sin ningún punto de contacto al aire si se niega toda excepción pendiente.\n\n"
+    "Ejemplos:\n\n"
+    "  campana veda\n\n"
+    "  campana veda --campaign trab --format json\n\n"
+    "  campana veda --assume-ine aprobada",
+)
+def veda(
+    campaign: Annotated[
+        list[str] | None,
+        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
+    ] = None,
+    fmt: FormatOpt = "text",
+    output: OutputOpt = None,
+    assume_ine: AssumeIneOpt = None,
+    plan: PlanOpt = None,
+    today_: TodayOpt = None,
+) -> int:
+    kind = choice(fmt, "--format", FORMATS)
+    scenario = assumption(assume_ine)
+
+    def compute(loaded: LoadedPlan, now: dt.date) -> VedaReport:
+        from campana.veda import veda_report
+
+        ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
+        result = veda_report(loaded.plan, assume_ine=scenario, campaigns=ids)
+        if not result.blackouts:
+            say("El plan no tiene vedas.")
+        return result
+
+    # today is checked as in every command, even if the report does not depend on it
+    return query("veda", kind, today_, plan, compute, output=output)
