@@ -647,7 +647,7 @@ def test_show_atencion(cli: Invoke) -> None:
     assert "    · Menciones nacionales televisión  " in execution
     assert "94 días en veda" in execution and "92 días en veda" in execution
     assert re.search(
-        r"^  Brigadas de promoción y servicio\n    · Infomóviles\s+22 ene – 30 jun\s+no solicitada",
+        r"^  Brigadas de promoción y servicio\n    · Infomóviles\s+22 ene – 30 jun\s+no aplica",
         execution,
         re.M,
     )
@@ -776,7 +776,7 @@ def test_show_csv_and_markdown(cli: Invoke) -> None:
     assert "| Medios masivos | Spoteo nacional televisión; Menciones nacionales televisión;" in md
     assert (
         "| Brigadas de promoción y servicio | Infomóviles; Cambaceo "
-        "| 22 ene – 30 jun 2024 | no solicitada |" in md
+        "| 22 ene – 30 jun 2024 | no aplica |" in md
     )
 
 

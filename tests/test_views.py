@@ -232,3 +232,19 @@ def test_a_missing_field_hint_says_agrega(cli: Invoke, plan_dir: Path) -> None:
     r = cli("validate", str(plan_dir / "campaigns.yaml"), str(plan_dir / "audience.yaml"))
     assert "agrega «count: ...»" in r.stdout + r.stderr
     assert "añade" not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_show_says_no_aplica_where_no_blackout_restricts(cli: Invoke, fmt: str) -> None:
+    """Brigadas runs through the blackout, which does not restrict it: its exception is not
+    «no solicitada» (restricted, never requested) but «no aplica» (issue 8)."""
+    r = cli("show", "atencion", "--format", fmt, "--today", "2024-03-15")
+    assert r.exit_code == 0
+    if fmt == "json":
+        rows = {t["id"]: t for t in json.loads(r.stdout)["touchpoints"]}
+        assert rows["brigadas"]["ine_status"] == "not-applicable"
+        assert rows["medios-masivos"]["ine_status"] == "pending"
+        return
+    assert "no solicitada" not in r.stdout
+    line = next(x for x in r.stdout.splitlines() if "Infomóviles" in x)
+    assert "no aplica" in line

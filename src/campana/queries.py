@@ -490,6 +490,9 @@ class TouchpointLine:
     #: days inside a blackout that restricts this touchpoint (whatever the exception says)
     blackout_days: int
     status: Status
+    #: ``campana.ine``'s status as the plan records it: ``not-applicable`` when no blackout
+    #: restricts the row, ``not-requested`` when one does and the plan asks for no exception
+    ine_status: str = "not-applicable"
 
     @property
     def days(self) -> int:
@@ -568,6 +571,8 @@ def brief(
     today: dt.date,
     findings: Iterable[Finding] = (),
 ) -> Brief:
+    from campana.ine import declared_status
+
     c = campaign
 
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
@@ -616,6 +621,7 @@ def brief(
                 e.ine_exception,
                 blackout_days(e.touchpoint, e.start, e.end),
                 status(e.start, e.end, today),
+                declared_status(e, plan.blackouts),
             )
             for e in c.execution
         ),

@@ -266,6 +266,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "days": t.days,
                 "period_text": t.period_text,
                 "ine_exception": t.ine_exception,
+                "ine_status": t.ine_status,
                 "blackout_days": t.blackout_days,
             }
             for t in b.touchpoints

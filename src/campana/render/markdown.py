@@ -173,7 +173,7 @@ def brief(b: Brief) -> str:
                         t.name,
                         "; ".join(t.tactics),
                         period(t.start, t.end),
-                        ine_status(t.ine_exception),
+                        ine_status(t.ine_status),
                     ]
                     for t in b.touchpoints
                 ],

@@ -496,7 +496,7 @@ def brief(b: Brief, width: int) -> list[Line]:
         lines += [[], heading("Ejecución")]
         rows = []
         for t in b.touchpoints:
-            ine: list[str] = [ine_status(t.ine_exception)]
+            ine: list[str] = [ine_status(t.ine_status)]
             if t.blackout_days:
                 ine.append(f"{days(t.blackout_days)} en veda")
             risky = bool(t.blackout_days) and t.ine_exception != "approved"
