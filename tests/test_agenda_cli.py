@@ -245,3 +245,12 @@ def test_scenario_line_comes_before_the_notes_on_stderr(cli: Invoke) -> None:
     lines = r.stderr.splitlines()
     assert lines[0].startswith("Escenario:")
     assert "no cae en el año del plan" in lines[1] and lines[2].startswith("Nada en la agenda")
+
+
+def test_the_campaign_is_not_named_twice_for_one_event(cli: Invoke) -> None:
+    """«Termina la campaña «Logros…»» needs no «Campaña: Logros…» beneath it; a row's event
+    (which names the touchpoint) still says its campaign."""
+    out = cli("agenda", "--today", "2024-02-26").stdout
+    assert "Termina la campaña «Logros en materia laboral (digital)»" in out
+    assert "Campaña: Logros en materia laboral (digital)" not in out
+    assert "Campaña: Trabajadores independientes" in out

@@ -580,10 +580,14 @@ def agenda(a: Agenda, width: int) -> list[Line]:
             text = wrap(e.message, width - 4)
             out.append([("  ", ""), (mark, style), (" ", ""), (text[0], "")])
             out += [[("    " + x, "")] for x in text[1:]]
-            about = f"Campaña: {e.campaign_name}" if e.campaign_name else e.name
+            # the campaign (or the blackout) beneath, unless the message already names it
+            named = e.campaign_name or e.name
+            about = "" if f"«{named}»" in e.message else named
+            if about and e.campaign_name:
+                about = f"Campaña: {about}"
             if e.owner:
-                about = f"{about} · responsable: {e.owner}"
-            out += [[("    " + x, DIM)] for x in wrap(about, width - 4)]
+                about = f"{about} · responsable: {e.owner}" if about else f"Responsable: {e.owner}"
+            out += [[("    " + x, DIM)] for x in wrap(about, width - 4)] if about else []
     out.append([])
     out += [
         [(x, DIM)]
