@@ -224,3 +224,21 @@ def test_odd_characters_never_crash_and_positions_stay_in_the_file(
         line, column, _ = doc.position(loc)
         assert 1 <= line <= max(1, count), loc
         assert column <= len(doc.line_text(line)) + 1, loc
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        # cut right after the brace, no newline: libyaml puts both marks past the end
+        ("plan:\n  lines:\n    - {", (3, 7)),
+        ("plan:\n  lines:\n    - {text: a, kind: [url\n", (3, 23)),
+        ("plan:\n  a: [1, {b: '[x'}, 2]\n  c: {d: [\n", (3, 10)),
+    ],
+)
+def test_a_flow_collection_cut_at_the_end_points_at_its_open_bracket(
+    tmp_path: Path, text: str, where: tuple[int, int]
+) -> None:
+    """Found by tests/test_mutations.py: a plan truncated just after «{» was reported one line
+    past the end of the file, with no source line."""
+    error = _refusal(tmp_path, text)
+    assert (error.finding.line, error.finding.column) == where

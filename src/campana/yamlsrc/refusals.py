@@ -261,6 +261,29 @@ def _at_end(mark: Any, text: str) -> bool:
     return isinstance(index, int) and not text[index:].strip()
 
 
+def _open_bracket(lines: list[str]) -> tuple[int, int] | None:
+    """The line and column (1-based) of the last «[» or «{» left open, skipping quoted text
+    and comments: where a file cut short inside a flow collection went wrong."""
+    stack: list[tuple[int, int]] = []
+    quote = ""
+    for n, line in enumerate(lines, 1):
+        prev = " "
+        for i, ch in enumerate(line):
+            if quote:
+                if ch == quote:
+                    quote = ""
+            elif ch == "#" and prev in " \t":
+                break
+            elif ch in "'\"" and (prev in " \t[{,:" or i == 0):
+                quote = ch
+            elif ch in "[{":
+                stack.append((n, i + 1))
+            elif ch in "]}" and stack:
+                stack.pop()
+            prev = ch
+    return stack[-1] if stack else None
+
+
 def syntax_error(exc: Exception, name: str, text: str) -> UnreadableFile:
     """The refusal for a parser's error, at its place (the opening bracket or quote when the
     parser ran off the end of the file looking for its closing one)."""
@@ -275,6 +298,15 @@ def syntax_error(exc: Exception, name: str, text: str) -> UnreadableFile:
     from campana.yamlsrc.positions import split_lines
 
     lines = split_lines(text)
+    if mark is not None and _at_end(mark, text):
+        # libyaml may put both marks at the end («while parsing a flow node»): point at the
+        # bracket left open, else at the end of the last line, never past the file
+        opened = _open_bracket(lines) if "flow" in problem else None
+        if opened is not None:
+            line, col = opened
+        elif line > len(lines) or (line == len(lines) and not lines[-1].strip()):
+            last = max((i for i, x in enumerate(lines) if x.strip()), default=0)
+            line, col = last + 1, len(lines[last]) + 1 if lines else 1
     source = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in source[: max(col, len(source) - len(source.lstrip()))] or (
         "'\\t'" in problem and source[:col].strip() == ""
