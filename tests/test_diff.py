@@ -423,7 +423,8 @@ def test_structural_errors_at_a_revision(cli: Invoke, repo: Path) -> None:
     # an unreadable working plan: its position, not a traceback
     plan.write_text("plan: [\n", encoding="utf-8")
     err = _error(diff(cli, repo))
-    assert err.startswith("data/campaigns.yaml:2:1: error: error de sintaxis YAML")
+    # at the bracket left open (issue 12), not on the empty line past the end
+    assert err.startswith("data/campaigns.yaml:1:7: error: error de sintaxis YAML")
 
 
 def test_bad_format_and_dash_revision(cli: Invoke, repo: Path) -> None:
