@@ -208,3 +208,13 @@ def test_renderers_are_named_after_the_results() -> None:
         assert callable(getattr(markdown, name)), name
         assert callable(getattr(data, f"{name}_json")), name
         assert callable(getattr(data, f"{name}_csv")), name
+
+
+def test_help_lists_the_commands_in_the_documented_order() -> None:
+    """Registration follows the (sorted) imports; the help's order is written once."""
+    from campana.cli.app import cli
+    from campana.cli.base import HELP_ORDER
+
+    group = cli()
+    assert set(group.commands) == set(HELP_ORDER)  # type: ignore[attr-defined]
+    assert group.list_commands(None) == list(HELP_ORDER)  # type: ignore[attr-defined,arg-type]

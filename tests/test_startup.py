@@ -127,6 +127,7 @@ HELP_MODULES = {
     "campana.__main__",
     "campana.cli",
     "campana.cli.app",
+    "campana.cli.base",
     "campana.cli.common",
     "campana.cli.fastparams",
     "campana.cli.i18n",

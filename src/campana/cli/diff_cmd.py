@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from campana.cli.app import command
+from campana.cli.base import command
 from campana.cli.common import (
     OutputOpt,
     PlanOpt,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from campana.cli.app import command
+from campana.cli.base import command
 from campana.cli.common import (
     AssumeIneOpt,
     OutputOpt,
