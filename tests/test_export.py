@@ -175,7 +175,8 @@ def test_output_file_and_message_on_stderr(
     r = export(cli, "-o", "campanas.ics", "--today", "2024-03-01")
     assert r.exit_code == 0
     assert r.stdout == ""
-    assert r.stderr == f"Se escribió campanas.ics: {SHIPPED_EVENTS} eventos de iCalendar.\n"
+    # the one message of every command that writes a file (issue 11)
+    assert r.stderr == f"Guardado en campanas.ics ({SHIPPED_EVENTS} eventos de iCalendar)\n"
     data = (tmp_path / "campanas.ics").read_bytes()
     assert data == export(cli, "--today", "2024-03-01").stdout.encode("utf-8")
     assert b"\r\n" in data and b"\r\r\n" not in data

@@ -14,11 +14,13 @@ import typer
 from campana.cli.base import command
 from campana.cli.common import (
     AssumeIneOpt,
+    CampaignsOpt,
+    FromOpt,
     OutputOpt,
     PlanOpt,
     TodayOpt,
+    ToOpt,
     assumption,
-    campaign_option,
     campaigns,
     choice,
     option_error,
@@ -56,23 +58,9 @@ def agenda(
             show_default=False,
         ),
     ] = None,
-    date_from: Annotated[
-        str | None,
-        typer.Option(
-            "--from",
-            metavar="FECHA",
-            help="Desde esa fecha (por omisión, hoy).",
-            show_default=False,
-        ),
-    ] = None,
-    date_to: Annotated[
-        str | None,
-        typer.Option("--to", metavar="FECHA", help="Hasta esa fecha.", show_default=False),
-    ] = None,
-    campaign: Annotated[
-        list[str] | None,
-        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
-    ] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    campaign: CampaignsOpt = None,
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
     assume_ine: AssumeIneOpt = None,
@@ -119,10 +107,7 @@ def agenda(
     "  campana veda --assume-ine aprobada",
 )
 def veda(
-    campaign: Annotated[
-        list[str] | None,
-        campaign_option("Solo esa campaña (id, nombre o inicio del id; se puede repetir)."),
-    ] = None,
+    campaign: CampaignsOpt = None,
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
     assume_ine: AssumeIneOpt = None,

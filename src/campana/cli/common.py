@@ -58,6 +58,43 @@ AssumeIneOpt = Annotated[
 ]
 
 
+#: the filters of the views (schedule, agenda, veda, export svg/html): one declaration each
+TouchpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--touchpoint",
+        "-t",
+        metavar="NOMBRE",
+        help=(
+            "Solo los componentes y puntos de contacto cuyo nombre, id o táctico lo "
+            "contienen (digital, radio, brigadas...)."
+        ),
+        show_default=False,
+    ),
+]
+
+MonthOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--month",
+        "-m",
+        metavar="MES",
+        help="Solo ese mes, día por día: marzo, March, mar, sept, 3...",
+        show_default=False,
+    ),
+]
+
+FromOpt = Annotated[
+    str | None,
+    typer.Option("--from", metavar="FECHA", help="Desde esa fecha.", show_default=False),
+]
+
+ToOpt = Annotated[
+    str | None,
+    typer.Option("--to", metavar="FECHA", help="Hasta esa fecha.", show_default=False),
+]
+
+
 def assumption(value: str | None) -> str | None:
     """The --assume-ine scenario ("denied", "approved", "pending") or None without one."""
     if value is None:
@@ -97,6 +134,15 @@ def campaign_option(help_text: str) -> Any:
         show_default=False,
         autocompletion=complete_campaign,
     )
+
+
+CampaignsOpt = Annotated[
+    list[str] | None,
+    campaign_option(
+        "Solo esa campaña (id o nombre, o sus primeras letras palabra por palabra; se puede "
+        "repetir)."
+    ),
+]
 
 
 def output_option(help_text: str) -> Any:
@@ -154,6 +200,83 @@ def parse_date_option(
         # without a year to lend, an absolute date without one is refused (the parser's
         # absolute half takes None as "no default year")
         return parse_when(value, today=today, year=year)  # type: ignore[arg-type]
+
+
+def month_number(
+    month: str | None,
+    *,
+    on: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> int | None:
+    """Check how --on, --month, --from and --to combine, before any file is read, and read
+    --month (with a suggestion for a near miss): its number, or None without it."""
+    if on is not None and (month is not None or date_from is not None or date_to is not None):
+        raise CampanaError(
+            "--on no se combina con --month, --from ni --to",
+            hint="usa --on para un día, --month para un mes o --from/--to para un rango",
+        )
+    if month is not None and (date_from is not None or date_to is not None):
+        raise CampanaError(
+            "--month no se combina con --from ni --to",
+            hint="usa --month para un mes completo o --from/--to para un rango",
+        )
+    if month is None:
+        return None
+    from campana.dates import MONTHS_ES, VALID_MONTH_FORMS, parse_month
+
+    number = parse_month(month)
+    if number is None:
+        from campana.suggest import suggestion
+
+        close = suggestion(month, MONTHS_ES)
+        raise CampanaError(
+            f"--month: «{month}» no es un mes",
+            hint=(f"{close} " if close else "") + f"se admite: {VALID_MONTH_FORMS}",
+        )
+    return number
+
+
+def window(
+    year: int,
+    now: dt.date,
+    *,
+    on: str | None = None,
+    month: int | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> tuple[dt.date, dt.date]:
+    """The dates a view covers (``queries.window``) from its options: relative dates count
+    from ``now``, dates without a year are in ``year``; a range that ends before it starts
+    is refused."""
+    from campana import queries
+    from campana.dates import fmt
+
+    start, end = queries.window(
+        year,
+        day=parse_date_option(on, "--on", year, today=now) if on is not None else None,
+        month=month,
+        start=parse_date_option(date_from, "--from", year, today=now) if date_from else None,
+        end=parse_date_option(date_to, "--to", year, today=now) if date_to else None,
+    )
+    if end < start:
+        raise CampanaError(
+            f"--to ({fmt(end)}) es anterior a --from ({fmt(start)})",
+            hint="intercambia las fechas",
+        )
+    return start, end
+
+
+def filters(plan: Plan, campaign: Sequence[str] | None, touchpoint: str | None) -> list[str]:
+    """The campaign ids of --campaign (every campaign without it), and --touchpoint checked
+    against the plan: the filters every view applies the same way."""
+    ids = [c.id for c in campaigns(plan, campaign)]
+    if touchpoint is not None:
+        from campana import queries
+
+        with option_error("--touchpoint"):
+            queries.check_touchpoint(plan, touchpoint)
+    return ids
 
 
 def out(text: str, *, exact: bool = False) -> None:
@@ -234,8 +357,9 @@ def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> 
     refuse_inputs(output, (source, audience_beside(source)))
 
 
-def write_output(output: Path, data: str | bytes, option: str = "-o") -> None:
-    """Write a command's output to ``output`` whole or not at all, and say so on stderr."""
+def write_output(output: Path, data: str | bytes, option: str = "-o", what: str = "") -> None:
+    """Write a command's output to ``output`` whole or not at all, and say so on stderr
+    (``what``: what the file holds, said beside its name)."""
     from campana.cli.i18n import strerror
     from campana.files import write_atomic
 
@@ -246,12 +370,12 @@ def write_output(output: Path, data: str | bytes, option: str = "-o") -> None:
             f"{option}: no se pudo escribir «{output}»: {strerror(exc)}",
             hint="revisa que la carpeta exista y que puedas escribir en ella",
         ) from None
-    saved(output)
+    saved(output, what)
 
 
-def saved(output: Path) -> None:
+def saved(output: Path, what: str = "") -> None:
     """The one message of every command that wrote a file."""
-    say(f"Guardado en {output}")
+    say(f"Guardado en {output}" + (f" ({what})" if what else ""))
 
 
 def shipped_fallback(plan: Path | None) -> bool:

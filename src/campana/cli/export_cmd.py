@@ -11,14 +11,19 @@ import typer
 from campana.cli.base import command
 from campana.cli.common import (
     AssumeIneOpt,
+    CampaignsOpt,
+    FromOpt,
+    MonthOpt,
     PlanOpt,
     TodayOpt,
+    ToOpt,
+    TouchpointOpt,
     assumption,
-    campaign_option,
     campaigns,
     choice,
     output_option,
     say,
+    write_output,
 )
 
 #: formats other commands write (``export csv`` points there instead of guessing «ics»)
@@ -55,41 +60,11 @@ def export(
     output: Annotated[
         Path | None, output_option("Archivo a escribir («-»: salida estándar).")
     ] = None,
-    campaign: Annotated[
-        list[str] | None,
-        campaign_option(
-            "Solo esta campaña (id, nombre o inicio del id; se puede repetir). "
-            "Las vedas siempre van."
-        ),
-    ] = None,
-    touchpoint: Annotated[
-        str | None,
-        typer.Option(
-            "--touchpoint",
-            "-t",
-            metavar="NOMBRE",
-            help="svg y html: solo los componentes y puntos de contacto con ese nombre.",
-            show_default=False,
-        ),
-    ] = None,
-    date_from: Annotated[
-        str | None,
-        typer.Option(
-            "--from", metavar="FECHA", help="svg y html: desde esa fecha.", show_default=False
-        ),
-    ] = None,
-    date_to: Annotated[
-        str | None,
-        typer.Option(
-            "--to", metavar="FECHA", help="svg y html: hasta esa fecha.", show_default=False
-        ),
-    ] = None,
-    month: Annotated[
-        str | None,
-        typer.Option(
-            "--month", "-m", metavar="MES", help="svg y html: solo ese mes.", show_default=False
-        ),
-    ] = None,
+    campaign: CampaignsOpt = None,
+    touchpoint: TouchpointOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    month: MonthOpt = None,
     today: TodayOpt = None,
     assume_ine: AssumeIneOpt = None,
     plan: PlanOpt = None,
@@ -104,14 +79,12 @@ def export(
     ] = None,
 ) -> int:
     import datetime as dt
-    import os
     import sys
 
+    from campana.cli.common import check_output, plan_in_use
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
-    from campana.files import refuse_inputs, write_atomic
-    from campana.loading import display_name, open_plan
-    from campana.paths import audience_beside, find_plan
+    from campana.loading import open_plan
 
     picture = _picture_format(fmt)
     if picture is not None:
@@ -135,19 +108,21 @@ def export(
     from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
 
     choice(fmt, "el formato", (*FORMATS, "svg", "html"))
+    given = {"--touchpoint": touchpoint, "--from": date_from, "--to": date_to, "--month": month}
+    for option, value in given.items():
+        if value is not None:  # the calendar holds the whole plan: say so, do not ignore it
+            raise CampanaError(
+                f"{option} se aplica a los formatos svg y html",
+                hint="el calendario lleva el plan entero; filtra por campaña con --campaign",
+            )
     scenario = assumption(assume_ine)
     if alarm_days is not None and not 0 <= alarm_days <= 366:
         raise CampanaError(
             f"--alarm-days: {alarm_days} no es un número de días entre 0 y 366",
             hint="por ejemplo «--alarm-days 3»",
         )
-    if output is not None and str(output) != "-" and os.path.isdir(output):
-        raise CampanaError(
-            f"-o: «{output}» es una carpeta", hint="indica un archivo, por ejemplo campanas.ics"
-        )
-    if output is not None and str(output) != "-":
-        source = find_plan(plan)
-        refuse_inputs(output, (source, audience_beside(source)))
+    check_output(output, plan)
+    plan_in_use(plan)
     loaded = open_plan(plan)
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -177,15 +152,8 @@ def export(
         else:
             sys.stdout.write(result.data.decode("utf-8"))
         return 0
-    try:
-        write_atomic(output, result.data)
-    except OSError as exc:
-        raise CampanaError(
-            f"-o: no se pudo escribir «{output}»: {exc.strerror or exc}",
-            hint="revisa que la carpeta exista y tengas permiso de escritura",
-        ) from None
     events = "1 evento" if result.events == 1 else f"{result.events} eventos"
-    say(f"Se escribió {display_name(output)}: {events} de iCalendar.")
+    write_output(output, result.data, what=f"{events} de iCalendar")
     return 0
 
 
@@ -224,59 +192,29 @@ def _picture(
 ) -> int:
     """``export svg`` / ``export html``: the filters and scenario of ``schedule``, the file
     written whole or not at all (the drawing code is imported only here)."""
-    import os
     import sys
 
-    from campana import queries
-    from campana.cli.common import assumption, option_error, parse_date_option
+    from campana.cli.common import (
+        assumption,
+        check_output,
+        filters,
+        month_number,
+        plan_in_use,
+        window,
+    )
     from campana.cli.common import today as pinned_today
-    from campana.dates import VALID_MONTH_FORMS, parse_month
-    from campana.dates import fmt as fmt_date
-    from campana.errors import CampanaError
-    from campana.files import refuse_inputs, write_atomic
-    from campana.loading import display_name, open_plan
-    from campana.paths import audience_beside, find_plan
+    from campana.loading import open_plan
 
-    if month is not None and (date_from is not None or date_to is not None):
-        raise CampanaError(
-            "--month no se combina con --from ni --to",
-            hint="usa --month para un mes completo o --from/--to para un rango",
-        )
-    month_number = None
-    if month is not None:
-        month_number = parse_month(month)
-        if month_number is None:
-            raise CampanaError(
-                f"--month: «{month}» no es un mes", hint=f"se admite: {VALID_MONTH_FORMS}"
-            )
+    number = month_number(month, date_from=date_from, date_to=date_to)
     scenario = assumption(assume_ine)
-    now = pinned_today(today)
     to_file = output is not None and str(output) != "-"
-    if to_file and output is not None:
-        if os.path.isdir(output):
-            example = "programacion.svg" if fmt == "svg" else "informe.html"
-            raise CampanaError(
-                f"-o: «{output}» es una carpeta", hint=f"indica un archivo, por ejemplo {example}"
-            )
-        source = find_plan(plan)
-        refuse_inputs(output, (source, audience_beside(source)))
+    check_output(output, plan)
+    plan_in_use(plan)
     loaded = open_plan(plan)
     year = loaded.plan.plan.year
-    start, end = queries.window(
-        year,
-        month=month_number,
-        start=parse_date_option(date_from, "--from", year) if date_from else None,
-        end=parse_date_option(date_to, "--to", year) if date_to else None,
-    )
-    if end < start:
-        raise CampanaError(
-            f"--to ({fmt_date(end)}) es anterior a --from ({fmt_date(start)})",
-            hint="intercambia las fechas",
-        )
-    ids = [c.id for c in campaigns(loaded.plan, campaign)]
-    if touchpoint is not None:
-        with option_error("--touchpoint"):
-            queries.check_touchpoint(loaded.plan, touchpoint)
+    now = pinned_today(today, year)
+    start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)
+    ids = filters(loaded.plan, campaign, touchpoint)
     if fmt == "svg":
         from campana.render.gantt import gantt_svg
 
@@ -307,12 +245,5 @@ def _picture(
         sys.stdout.write(text)
         sys.stdout.flush()
         return 0
-    try:
-        write_atomic(output, text)
-    except OSError as exc:
-        raise CampanaError(
-            f"-o: no se pudo escribir «{output}»: {exc.strerror or exc}",
-            hint="revisa que la carpeta exista y tengas permiso de escritura",
-        ) from None
-    say(f"Guardado en {display_name(output)}")
+    write_output(output, text)
     return 0

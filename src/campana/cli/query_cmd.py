@@ -16,22 +16,26 @@ import typer
 from campana.cli.base import command
 from campana.cli.common import (
     AssumeIneOpt,
+    CampaignsOpt,
+    FromOpt,
+    MonthOpt,
     OutputOpt,
     PlanOpt,
     TodayOpt,
+    ToOpt,
+    TouchpointOpt,
     assumption,
-    campaign_option,
-    campaigns,
     check_output,
     choice,
     complete_campaign,
+    filters,
     format_option,
-    option_error,
+    month_number,
     out,
-    parse_date_option,
     plan_in_use,
     say,
     today,
+    window,
     write_output,
 )
 from campana.errors import CampanaError
@@ -235,46 +239,15 @@ def _save(lines: list[Line], path: Path, size: int, option: str = "--save") -> N
     "  campana schedule --save programacion.svg",
 )
 def schedule(
-    month: Annotated[
-        str | None,
-        typer.Option(
-            "--month",
-            "-m",
-            metavar="MES",
-            help="Un mes día por día: marzo, March, mar, sept, 3...",
-            show_default=False,
-        ),
-    ] = None,
+    month: MonthOpt = None,
     on: Annotated[
         str | None,
         typer.Option("--on", metavar="FECHA", help="Lo que corre ese día.", show_default=False),
     ] = None,
-    date_from: Annotated[
-        str | None,
-        typer.Option("--from", metavar="FECHA", help="Desde esa fecha.", show_default=False),
-    ] = None,
-    date_to: Annotated[
-        str | None,
-        typer.Option("--to", metavar="FECHA", help="Hasta esa fecha.", show_default=False),
-    ] = None,
-    campaign: Annotated[
-        list[str] | None,
-        campaign_option(
-            "Solo esa campaña (id o nombre, o sus primeras letras, palabra por palabra; se "
-            "puede repetir)."
-        ),
-    ] = None,
-    touchpoint: Annotated[
-        str | None,
-        typer.Option(
-            "--touchpoint",
-            "-t",
-            metavar="NOMBRE",
-            help="Solo los componentes y puntos de contacto cuyo nombre, id o táctico lo "
-            "contienen (digital, radio, brigadas...).",
-            show_default=False,
-        ),
-    ] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    campaign: CampaignsOpt = None,
+    touchpoint: TouchpointOpt = None,
     year: Annotated[
         int | None,
         typer.Option(
@@ -304,57 +277,21 @@ def schedule(
     assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
-    from campana.dates import VALID_MONTH_FORMS, parse_month
     from campana.dates import fmt as fmt_date
 
     kind = choice(fmt, "--format", FORMATS)
     scenario = assumption(assume_ine)
     _check_save(save, kind, plan)
-    if on is not None and (month is not None or date_from is not None or date_to is not None):
-        raise CampanaError(
-            "--on no se combina con --month, --from ni --to",
-            hint="usa --on para un día, --month para un mes o --from/--to para un rango",
-        )
-    if month is not None and (date_from is not None or date_to is not None):
-        raise CampanaError(
-            "--month no se combina con --from ni --to",
-            hint="usa --month para un mes completo o --from/--to para un rango",
-        )
-    month_number = None
-    if month is not None:
-        month_number = parse_month(month)
-        if month_number is None:
-            from campana.dates import MONTHS_ES
-            from campana.suggest import suggestion
-
-            close = suggestion(month, MONTHS_ES)
-            raise CampanaError(
-                f"--month: «{month}» no es un mes",
-                hint=(f"{close} " if close else "") + f"se admite: {VALID_MONTH_FORMS}",
-            )
+    number = month_number(month, on=on, date_from=date_from, date_to=date_to)
     if year is not None and not 1900 <= year <= 2200:
         raise CampanaError(f"--year: {year} no es un año del plan", hint="escribe un año como 2024")
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.Schedule | None:
         the_year = year if year is not None else loaded.plan.plan.year
-        start, end = queries.window(
-            the_year,
-            day=parse_date_option(on, "--on", the_year, today=now) if on is not None else None,
-            month=month_number,
-            start=parse_date_option(date_from, "--from", the_year, today=now)
-            if date_from
-            else None,
-            end=parse_date_option(date_to, "--to", the_year, today=now) if date_to else None,
+        start, end = window(
+            the_year, now, on=on, month=number, date_from=date_from, date_to=date_to
         )
-        if end < start:
-            raise CampanaError(
-                f"--to ({fmt_date(end)}) es anterior a --from ({fmt_date(start)})",
-                hint="intercambia las fechas",
-            )
-        ids = [c.id for c in campaigns(loaded.plan, campaign)]
-        if touchpoint is not None:
-            with option_error("--touchpoint"):
-                queries.check_touchpoint(loaded.plan, touchpoint)
+        ids = filters(loaded.plan, campaign, touchpoint)
         result = queries.schedule(
             loaded.plan,
             start,
