@@ -19,9 +19,9 @@ from campana.agenda import (
     agenda_window,
     relative_day,
 )
+from campana.checks.rules.milestones import MilestoneFinding, milestone_findings
 from campana.errors import CampanaError
 from campana.loading import validate_files
-from campana.milestones import MilestoneFinding, milestone_findings
 from campana.models import Plan
 from conftest import PLAN, ROOT
 

@@ -19,7 +19,7 @@ from campana.ine import (
     restricted_status,
     suspended_spans,
 )
-from campana.vocab import INE_STATUS_REASONS, MILESTONE_KINDS
+from campana.vocab import INE_STATUS_REASONS, MILESTONE_KINDS, and_list
 
 if TYPE_CHECKING:
     from campana.models import Campaign, Execution, Plan
@@ -212,7 +212,7 @@ def agenda(
             overlap(c.start, c.end, b.start, b.end) for c in chosen
         ):
             continue
-        names = join_and([plan.touchpoint_name(t) for t in b.restricts])
+        names = and_list([plan.touchpoint_name(t) for t in b.restricts])
         add(
             -1,
             _Draft(
@@ -324,10 +324,3 @@ def _suspensions(
             yield draft(
                 back, "resume", tp, r.touchpoint, r.owner, f"«{tp}» vuelve al aire: terminó la veda"
             )
-
-
-def join_and(items: Sequence[str]) -> str:
-    """«a, b y c»."""
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " y " + items[-1]
