@@ -218,3 +218,20 @@ def test_help_lists_the_commands_in_the_documented_order() -> None:
     group = cli()
     assert set(group.commands) == set(HELP_ORDER)  # type: ignore[attr-defined]
     assert group.list_commands(None) == list(HELP_ORDER)  # type: ignore[attr-defined,arg-type]
+
+
+def test_the_layout_section_names_every_module() -> None:
+    """«How the code is laid out» keeps one line per module: a new module must be added."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    src = ROOT / "src" / "campana"
+    missing = []
+    for path in sorted(src.rglob("*.py")):
+        rel = path.relative_to(src).as_posix()
+        if path.name in ("__init__.py", "__main__.py") and rel != "cli/__init__.py":
+            continue
+        if rel.startswith("checks/rules/"):
+            rel = "checks/rules/*.py"
+        if f"`{rel}`" not in section and f"`{rel}` (" not in section:
+            missing.append(rel)
+    assert not missing, f"add to README «How the code is laid out»: {missing}"
