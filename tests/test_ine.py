@@ -26,7 +26,6 @@ from campana.ine import (
     parse_assume_ine,
     row_status,
     scenario_label,
-    suspended_days,
     suspended_spans,
 )
 from campana.loading import validate_files
@@ -34,6 +33,14 @@ from campana.models import Blackout, Execution, Plan
 from conftest import PLAN, ROOT
 
 EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
+
+
+def suspended_days(row: Execution, blackouts: object, **kwargs: object) -> int:
+    """How many days the row is off air under the scenario (the sum of its suspended spans)."""
+    spans = suspended_spans(row, blackouts, **kwargs)  # type: ignore[arg-type]
+    return sum((e - s).days + 1 for s, e in spans)
+
+
 D = dt.date
 VEDA = (D(2024, 3, 1), D(2024, 6, 2))
 

@@ -14,9 +14,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from campana.yamlsrc import Loc, UnreadableFile, YamlDoc, load, read_text
-from campana.yamlsrc.parsing import parse_pure
+from campana.yamlsrc import Loc, UnreadableFile, YamlDoc, load, read_text, refusals
+from campana.yamlsrc.parsing import _parse
 from conftest import AUDIENCE, PLAN
+
+
+def parse_pure(text: str, path: Path, name: str, *, findings: list[Any] | None = None) -> YamlDoc:
+    """The loader with ruamel.yaml's pure-Python parser only (the fallback)."""
+    try:
+        return _parse(text, path, name, list(findings or ()), c_first=False)
+    except refusals.UnreadableFile as exc:
+        exc.text = text
+        raise
+
 
 Outcome = tuple[Any, ...]
 

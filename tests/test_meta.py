@@ -203,7 +203,7 @@ def test_renderers_are_named_after_the_results() -> None:
     """`campana.cli.query_cmd.answer` finds each renderer by the result's name."""
     from campana.render import data, markdown, tables
 
-    for name in ("schedule", "brief", "campaign_list", "audience"):
+    for name in ("schedule", "show", "campaign_list", "audience", "agenda", "veda"):
         assert callable(getattr(tables, name)), name
         assert callable(getattr(markdown, name)), name
         assert callable(getattr(data, f"{name}_json")), name

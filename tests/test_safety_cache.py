@@ -178,9 +178,9 @@ def test_an_entry_larger_than_it_is_worth_is_not_written(
     text = len(plan.read_text(encoding="utf-8")) + len(
         (plan_dir / "audience.yaml").read_text(encoding="utf-8")
     )
-    assert cache.worth_keeping(size, text)  # the shipped plan is worth its entry
-    assert not cache.worth_keeping(cache.MAX_ENTRY_BYTES + 1, 10**9)  # a fixed cap
-    assert not cache.worth_keeping(cache.ENTRY_FACTOR * 10**6 + cache.ENTRY_SLACK + 1, 10**6)
+    assert size <= cache.worth_limit(text)  # the shipped plan is worth its entry
+    assert cache.worth_limit(10**9) < cache.MAX_ENTRY_BYTES + 1  # a fixed cap
+    assert cache.worth_limit(10**6) < cache.ENTRY_FACTOR * 10**6 + cache.ENTRY_SLACK + 1
     monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", size - 1)
     assert isinstance(open_plan(plan).plan, models.Plan)
     assert _entries(cache_dir) == []

@@ -418,11 +418,6 @@ def worth_limit(text_chars: int) -> int:
     return min(MAX_ENTRY_BYTES, ENTRY_FACTOR * text_chars + ENTRY_SLACK)
 
 
-def worth_keeping(entry_bytes: int, text_chars: int) -> bool:
-    """Whether an entry of this size is worth writing for a plan of this much text."""
-    return entry_bytes <= worth_limit(text_chars)
-
-
 class _TooLarge(Exception):
     """The entry grew past what it is worth: stop pickling it."""
 

@@ -227,18 +227,6 @@ def suspended_spans(
     return merge((c.start, c.end) for c in found)
 
 
-def suspended_days(
-    row: Execution,
-    blackouts: Blackouts,
-    *,
-    assume_ine: str | None = None,
-    pending_off_air: bool = True,
-) -> int:
-    """How many days the row is off air under the scenario."""
-    spans = suspended_spans(row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air)
-    return sum(span_days(s, e) for s, e in spans)
-
-
 def on_air_spans(
     row: Execution,
     blackouts: Blackouts,

@@ -319,10 +319,6 @@ def audience_json(r: AudienceReport) -> str:
     return _dump(audience_dict(r))
 
 
-def brief_json(b: Brief) -> str:
-    return _dump(brief_dict(b))
-
-
 # --- agenda and veda (issue 8) ----------------------------------------------------------------
 
 

@@ -171,15 +171,3 @@ def load(path: Path, name: str | None = None) -> YamlDoc:
     display = name or str(path)
     text, findings = read_text(path, display)
     return parse_text(text, path, display, findings=findings)
-
-
-def parse_pure(
-    text: str, path: Path, name: str, *, findings: list[Finding] | None = None
-) -> YamlDoc:
-    """``parse_text`` with ruamel.yaml's pure-Python parser only (the fallback), for tests and
-    for comparing the two parsers."""
-    try:
-        return _parse(text, path, name, list(findings or ()), c_first=False)
-    except refusals.UnreadableFile as exc:
-        exc.text = text
-        raise
