@@ -161,3 +161,17 @@ def test_schedule_tells_no_aplica_from_no_solicitada(cli: Invoke) -> None:
     assert "no aplica" in brigadas and "no solicitada" not in md.stdout
     csv_out = cli("schedule", "--format", "csv", "--on", "2024-03-15", "-c", "atencion")
     assert "not-applicable" in csv_out.stdout
+
+
+def test_show_under_a_scenario_reads_it_everywhere(cli: Invoke) -> None:
+    """The brief's execution table and its findings follow --assume-ine too, not only the
+    «Responsables y veda» table: denied rows read «negada» and are blackout-conflict errors."""
+    r = cli("show", "trab", "--assume-ine", "negada", "--today", "2024-03-15")
+    assert r.exit_code == 0
+    execution = r.stdout.split("\nEjecución\n")[1].split("\nNotas\n")[0]
+    assert "negada" in execution and "pendiente" not in execution
+    findings = r.stdout.split("Hallazgos de validate")[1].split("Responsables y veda")[0]
+    assert findings.count("error [blackout-conflict]") == 3
+    assert "blackout-pending" not in findings
+    plain = cli("show", "trab", "--today", "2024-03-15").stdout  # the cache keeps the plan
+    assert "blackout-conflict" not in plain and plain.count("[blackout-pending]") == 3

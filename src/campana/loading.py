@@ -448,7 +448,7 @@ def require_audience(loaded: LoadedPlan) -> Audience:
     )
 
 
-def open_plan(path: Path | str | None = None) -> LoadedPlan:
+def open_plan(path: Path | str | None = None, *, assume_ine: str | None = None) -> LoadedPlan:
     """The plan for a query command. Raises UnreadableFile or InvalidInput if it cannot be used.
 
     Each file is read once: the cache key is the hash of the text read, and a miss parses that
@@ -457,6 +457,10 @@ def open_plan(path: Path | str | None = None) -> LoadedPlan:
     nor campana changed since the last load: then ``plan`` and ``audience`` are read-only
     records of the models, restored without pydantic, and the findings are those the files
     gave then.
+
+    Under a scenario (``assume_ine``) the findings are those of the scenario:
+    the files are checked again with it, and the cache, which holds the plan as written, is
+    neither read nor written.
     """
     from campana import cache
 
@@ -466,7 +470,7 @@ def open_plan(path: Path | str | None = None) -> LoadedPlan:
         raise plan_read.error
     beside = audience_beside(plan_path)
     audience_read = read_once(beside, display_name(beside)) if os.path.exists(beside) else None
-    slot = cache.slot(plan_read, audience_read)
+    slot = cache.slot(plan_read, audience_read) if assume_ine is None else None
     if slot is not None:
         hit = cache.lookup(slot)
         if hit is not None:
@@ -475,7 +479,9 @@ def open_plan(path: Path | str | None = None) -> LoadedPlan:
     if audience_read is not None:
         reads[beside] = audience_read
     with gc_paused():
-        validation = _validate_files([plan_path], with_audience=True, reads=reads)
+        validation = _validate_files(
+            [plan_path], with_audience=True, reads=reads, assume_ine=assume_ine
+        )
     if validation.unreadable:
         first = validation.unreadable[0]
         raise UnreadableFile(first, hint=first.hint)

@@ -490,8 +490,8 @@ class TouchpointLine:
     #: days inside a blackout that restricts this touchpoint (whatever the exception says)
     blackout_days: int
     status: Status
-    #: ``campana.ine``'s status as the plan records it: ``not-applicable`` when no blackout
-    #: restricts the row, ``not-requested`` when one does and the plan asks for no exception
+    #: ``campana.ine``'s status (under the scenario, if any): ``not-applicable`` when no
+    #: blackout restricts the row, ``not-requested`` when one does and no exception is asked
     ine_status: str = "not-applicable"
 
     @property
@@ -570,8 +570,10 @@ def brief(
     campaign: Campaign,
     today: dt.date,
     findings: Iterable[Finding] = (),
+    *,
+    assume_ine: str | None = None,
 ) -> Brief:
-    from campana.ine import declared_status
+    from campana.ine import row_status
 
     c = campaign
 
@@ -621,7 +623,7 @@ def brief(
                 e.ine_exception,
                 blackout_days(e.touchpoint, e.start, e.end),
                 status(e.start, e.end, today),
-                declared_status(e, plan.blackouts),
+                row_status(e, plan.blackouts, assume_ine=assume_ine),
             )
             for e in c.execution
         ),

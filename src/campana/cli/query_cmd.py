@@ -160,16 +160,18 @@ def query(
     compute: Callable[[LoadedPlan, dt.date], Any],
     save: Path | None = None,
     output: Path | None = None,
+    assume_ine: str | None = None,
 ) -> int:
     """The skeleton of every query command: load the plan, compute the result, render it (to
     ``output`` with -o: checked first, never onto the plan). ``now`` is a date, or the raw
     --today (None: the clock), read with the plan's year. ``compute`` may return None when
-    there is nothing to draw."""
+    there is nothing to draw. ``assume_ine`` is for a result that carries the plan's findings
+    (``show``): they are then those of the scenario."""
     from campana.loading import open_plan
 
     check_output(output, plan)
     plan_in_use(plan)
-    loaded = open_plan(plan)
+    loaded = open_plan(plan, assume_ine=assume_ine)  # findings under the scenario, if any
     year = loaded.plan.plan.year
     if not isinstance(now, dt.date):
         now = today(now, year)
@@ -350,10 +352,12 @@ def show(
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.Show:
         campaign = queries.resolve_campaign(loaded.plan, campaign_id)
-        brief = queries.brief(loaded.plan, loaded.audience, campaign, now, loaded.findings)
+        brief = queries.brief(
+            loaded.plan, loaded.audience, campaign, now, loaded.findings, assume_ine=scenario
+        )
         return queries.show(loaded.plan, brief, campaign, scenario)
 
-    return query("show", kind, today_, plan, compute, output=output)
+    return query("show", kind, today_, plan, compute, output=output, assume_ine=scenario)
 
 
 @command(
