@@ -277,3 +277,39 @@ def test_execution_tables_show_the_scenario_and_no_aplica() -> None:
     # Brigadas runs during the blackout but no blackout restricts it
     assert re.search(r"Brigadas .* no aplica", execution)
     assert "no aplica" not in execution.split("Brigadas")[0]
+
+
+@pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
+def test_a_tall_chart_prints_in_parts_between_campaigns(source: Path) -> None:
+    """The example plan's chart is taller than a landscape page allows at full width: shrunk
+    onto one page it printed at two thirds of the size. It prints in parts, cut between
+    campaigns, each a page at full width with its own header and legend; on screen, the whole
+    chart. Every SVG's ids are its own (a shared pattern id would paint from a hidden chart)."""
+    from campana.gantt import gantt_data
+    from campana.render.gantt import layout
+    from campana.render.report import PRINT_HEIGHT, chart_pages
+
+    v = validate_files([source])
+    assert v.plan is not None
+    data = gantt_data(v.plan, TODAY)
+    parts = chart_pages(data)
+    if source == PLAN:
+        assert parts == [data] and layout(data).height <= PRINT_HEIGHT
+    else:
+        assert layout(data).height > PRINT_HEIGHT and len(parts) == 2
+    assert [r for p in parts for r in p.rows] == list(data.rows)
+    for i, p in enumerate(parts, 1):
+        assert p.rows[0].kind == "campaign"  # cut between campaigns
+        assert layout(p).height <= PRINT_HEIGHT
+        if len(parts) > 1:
+            assert p.heading.endswith(f"(parte {i} de {len(parts)})")
+    html, _ = render(source)
+    svgs = html.count("<svg ")
+    assert svgs == (1 if len(parts) == 1 else 1 + len(parts))
+    if len(parts) > 1:
+        assert html.count('<div class="chart-page">') == len(parts)
+        assert ".chart-print { display: none; }" in html
+    ids = re.findall(r'(?<![\w-])id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for ref in re.findall(r"url\(#([^)]+)\)", html):
+        assert ref in ids

@@ -580,12 +580,13 @@ def _clear_of_today(lay: Layout, left: float, right: float) -> bool:
     return lay.today_x is None or not (left - 3 <= lay.today_x <= right + 3)
 
 
-def _chip_centre(lay: Layout, a: float, b: float, w: float) -> float | None:
-    """Where a dates chip of text width ``w`` sits on the bar a..b: in its visible middle, or
-    beside the today line when the line would cross the middle; None when it does not fit."""
+def _chip_centre(lay: Layout, a: float, b: float, w: float, *, room: float) -> float | None:
+    """Where a dates chip of text width ``w`` sits on the bar a..b, leaving at least ``room``
+    of the bar visible beside it: in the bar's visible middle, or beside the today line when
+    the line would cross the middle; None when it does not fit."""
     lo, hi = max(a, CX0), min(b, CX1)
     half = w / 2 + 5
-    if hi - lo < 2 * half + 8:
+    if hi - lo < 2 * half + room:
         return None
     centre = (lo + hi) / 2
     if _clear_of_today(lay, centre - half, centre + half):
@@ -598,42 +599,62 @@ def _chip_centre(lay: Layout, a: float, b: float, w: float) -> float | None:
     return min(options, key=lambda c: abs(c - centre)) if options else None
 
 
+#: how far past the today line the dates may move from their bar's end
+_PAST_TODAY = 120.0
+
+
 def _place_dates(lay: Layout, ref: str, label: str, a: float, b: float, mid: float) -> None:
-    """The bar's dates: right of the bar, else left of it, else on a white chip on the bar;
-    never where the today line would run through them (as a last resort, on a white backing
-    that hides the line for their width)."""
+    """The bar's dates, never where the today line would run through them: right of the bar,
+    else left of it, else just past the today line, else on a white chip on the bar (one that
+    leaves the bar showing, if it can); as a last resort, on a white backing that hides the
+    line for their width."""
     w = text_width(label, DATES_SIZE)
     baseline = mid + 4
-    right = b + 6 + w <= CX1
-    left = a - 6 - w >= CX0
-    if right and _clear_of_today(lay, b + 6, b + 6 + w):
-        lay.text(b + 6, baseline, label, DATES_SIZE, role="dates", ref=ref, halo=True)
-        return
-    if left and _clear_of_today(lay, a - 6 - w, a - 6):
-        lay.text(a - 6, baseline, label, DATES_SIZE, role="dates", ref=ref, anchor="end", halo=True)
-        return
-    centre = _chip_centre(lay, a, b, w)
-    backed = centre is None and (right or left)
-    if centre is None and not backed:
-        centre = (max(a, CX0) + min(b, CX1)) / 2
-    if centre is not None:  # a white chip on the bar, above the today line if it must be
-        chip = (
+    t = lay.today_x
+
+    def right_at(x0: float) -> None:
+        lay.text(x0, baseline, label, DATES_SIZE, role="dates", ref=ref, halo=True)
+
+    def left_at(x1: float) -> None:
+        lay.text(x1, baseline, label, DATES_SIZE, role="dates", ref=ref, anchor="end", halo=True)
+
+    def chip_at(centre: float) -> TextBox:
+        lay.layers["text"].append(
             f'<rect x="{centre - w / 2 - 5:.1f}" y="{mid - 8:.1f}" width="{w + 10:.1f}" '
             'height="16" rx="3" fill="#ffffff" stroke="#8c959f" stroke-width="0.8"/>'
         )
-        lay.layers["text"].append(chip)
-        box = lay.text(
+        return lay.text(
             centre, baseline, label, DATES_SIZE, role="dates", ref=ref, anchor="middle", halo=True
         )
-    else:
-        start = b + 6 if right else a - 6 - w
+
+    right = b + 6 + w <= CX1
+    left = a - 6 - w >= CX0
+    if right and _clear_of_today(lay, b + 6, b + 6 + w):
+        return right_at(b + 6)
+    if left and _clear_of_today(lay, a - 6 - w, a - 6):
+        return left_at(a - 6)
+    if t is not None and b <= t and t + 8 + w <= CX1 and t + 8 - b <= _PAST_TODAY:
+        return right_at(t + 8)
+    if t is not None and t <= a and t - 8 - w >= CX0 and a - (t - 8) <= _PAST_TODAY:
+        return left_at(t - 8)
+    for room in (40.0, 8.0):
+        centre = _chip_centre(lay, a, b, w, room=room)
+        if centre is not None:
+            chip_at(centre)
+            return None
+    if right or left:  # the line is hidden behind the dates, for their width
+        x0 = b + 6 if right else a - 6 - w
         lay.layers["text"].append(
-            f'<rect x="{start - 2:.1f}" y="{mid - 7:.1f}" width="{w + 4:.1f}" height="14" '
+            f'<rect x="{x0 - 2:.1f}" y="{mid - 7:.1f}" width="{w + 4:.1f}" height="14" '
             'fill="#ffffff"/>'
         )
-        box = lay.text(start, baseline, label, DATES_SIZE, role="dates", ref=ref, halo=True)
+        right_at(x0)
+        box = lay.texts[-1]
+    else:  # the chip above the line
+        box = chip_at((max(a, CX0) + min(b, CX1)) / 2)
     if not _clear_of_today(lay, box.x, box.x + box.w):
         lay.backed.append(box)
+    return None
 
 
 def svg_from_data(data: GanttData, *, standalone: bool = True, prefix: str = "") -> str:

@@ -4,6 +4,7 @@ images from anywhere else."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
@@ -11,9 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 from campana.dates import fmt, fmt_long, span_days
 from campana.dates import period as period_text
 from campana.errors import Finding
+from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
 from campana.queries import Brief, audience_report, brief
-from campana.render.gantt import attr, esc, gantt_svg
+from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
 from campana.vocab import INE_STATUS
 
@@ -85,6 +87,9 @@ nav.toc h2 { border: 0; margin: 0 0 4px; font-size: 16px; padding: 0; }
 nav.toc ol { margin: 0; padding-left: 20px; }
 nav.toc a { color: #1f3b57; }
 .chart svg { display: block; width: 100%; height: auto; border: 1px solid #d0d7de; }
+section.chart { width: min(1400px, calc(100vw - 32px));
+  margin-left: calc(50% - min(700px, 50vw - 16px)); }
+.chart-print { display: none; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
 dl.facts dt { font-weight: 600; color: #3c4043; }
 dl.facts dd { margin: 0; }
@@ -122,8 +127,11 @@ section.campaign, #hallazgos { break-before: page; }
   main { max-width: none; padding: 0; }
   nav.toc, .chart, table, .bar, .ine, th {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  section.chart { page: chart; break-after: page; }
+  section.chart { page: chart; break-after: page; width: auto; margin-left: 0; }
   .chart svg { border: 0; max-height: 188mm; }
+  .chart-screen { display: none; }
+  .chart-print { display: block; }
+  .chart-page + .chart-page { break-before: page; }
   section.chart h2 { display: none; }
   tr, .creative, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
@@ -337,6 +345,53 @@ def _veda_section(veda: VedaReportLike) -> str:
     return "\n".join(out)
 
 
+#: the tallest chart (in viewBox units, at the chart's width) that prints on one A4 landscape
+#: page as wide as the page allows: 277 x 188 mm inside the chart page's margins
+PRINT_HEIGHT = WIDTH * 188 / 277
+
+
+def chart_pages(data: GanttData) -> list[GanttData]:
+    """The chart as printed: whole when it fits a landscape page at full width, else cut
+    between campaigns into parts that do (each with its header, blackouts and legend), so
+    that its text prints as large as on a one-page chart. A campaign taller than a page
+    stays whole, on its own part."""
+    if layout(data).height <= PRINT_HEIGHT:
+        return [data]
+    groups: list[list[GanttRow]] = []
+    for row in data.rows:
+        if row.kind == "campaign" or not groups:
+            groups.append([])
+        groups[-1].append(row)
+    parts: list[list[GanttRow]] = []
+    for group in groups:
+        if (
+            parts
+            and layout(dataclasses.replace(data, rows=(*parts[-1], *group), part=(1, 2))).height
+            <= PRINT_HEIGHT
+        ):
+            parts[-1] = [*parts[-1], *group]
+        else:
+            parts.append(list(group))
+    n = len(parts)
+    if n == 1:
+        return [data]
+    return [dataclasses.replace(data, rows=tuple(p), part=(i, n)) for i, p in enumerate(parts, 1)]
+
+
+def _chart(data: GanttData) -> str:
+    """The chart section's pictures: one chart on screen; in print, the same chart or its
+    parts a page each (``chart_pages``). Each SVG's ids are prefixed, so none is shared."""
+    pages = chart_pages(data)
+    whole = svg_from_data(data, standalone=False, prefix="g0-")
+    if len(pages) == 1:
+        return whole
+    printed = "".join(
+        f'<div class="chart-page">{svg_from_data(p, standalone=False, prefix=f"g{i}-")}</div>'
+        for i, p in enumerate(pages, 1)
+    )
+    return f'<div class="chart-screen">{whole}</div><div class="chart-print">{printed}</div>'
+
+
 def report_html(
     plan: Plan,
     audience: Audience | None,
@@ -357,7 +412,7 @@ def report_html(
     if veda is None:
         veda = veda_report(plan, assume_ine=assume_ine, campaigns=list(campaigns) or None)
     index = BlackoutIndex.of(plan)
-    chart = gantt_svg(
+    data = gantt_data(
         plan,
         today,
         start=start,
@@ -365,8 +420,8 @@ def report_html(
         campaigns=campaigns,
         touchpoint=touchpoint,
         assume_ine=assume_ine,
-        standalone=False,
     )
+    chart = _chart(data)
     shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
     briefs = [brief(plan, audience, c, today, findings) for c in shown]
     info = plan.plan
