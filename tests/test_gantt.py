@@ -485,3 +485,23 @@ def test_the_today_line_runs_through_no_text(
             b.y + b.h <= lay.today_top for b in months
         )
         day += dt.timedelta(days=3 if window else 5)
+
+
+def test_months_are_named_alike_across_the_window() -> None:
+    """A four-month window named June and July in full but «ago» and «sep» short."""
+    plan = load(PLAN)
+
+    def months(start: dt.date, end: dt.date) -> list[str]:
+        lay = layout(gantt_data(plan, TODAY, start=start, end=end))
+        return [b.text for b in lay.texts if b.role == "month"]
+
+    assert months(dt.date(2024, 6, 1), dt.date(2024, 9, 30)) == [
+        "junio 2024",
+        "julio 2024",
+        "agosto 2024",
+        "septiembre 2024",
+    ]
+    year = months(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert year[:3] == ["ene 2024", "feb", "mar"] and len(year) == 12
+    # a month the window cuts short keeps a name that fits, short if it must
+    assert months(dt.date(2024, 6, 27), dt.date(2024, 9, 30))[0] in ("jun", "junio 2024")

@@ -48,6 +48,8 @@ COLORS = {
     "milestone": "#5b2a86",
     "today": "#c62828",
 }
+#: windows up to this many days name their months in full («septiembre 2024», not «sep»)
+FULL_MONTHS_DAYS = 125
 BAR_H = {"campaign": 16.0, "component": 11.0, "touchpoint": 11.0}
 
 KIND_ES = {
@@ -351,17 +353,19 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     y += 18
     month = dt.date(data.start.year, data.start.month, 1)
     index = 0
+    full_names = days <= FULL_MONTHS_DAYS  # a short window: every month by its whole name
     while month <= data.end:
         nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
         a, b_ = x(clamp(month)), x(clamp(nxt))
         name = MONTH_ABBR_ES[month.month - 1]
-        full = f"{MONTHS_ES[month.month - 1]} {month.year}"
         if month.month == 1 or (index == 0 and month.year != data.year):
             name = f"{name} {month.year}"
-        if b_ - a >= 3 * text_width(full, 13, bold=True):  # a short window: the whole name
-            name = full
-        if b_ - a >= text_width(name, 13, bold=True) + 6:
-            lay.text((a + b_) / 2, y, name, 13, role="month", bold=True, anchor="middle", halo=True)
+        names = [f"{MONTHS_ES[month.month - 1]} {month.year}", name] if full_names else [name]
+        fits = [n for n in names if b_ - a >= text_width(n, 13, bold=True) + 6]
+        if fits:  # a month cut short by the window may show its short name, or none
+            lay.text(
+                (a + b_) / 2, y, fits[0], 13, role="month", bold=True, anchor="middle", halo=True
+            )
         if index % 2 == 1:
             lay.layers["bg"].append(
                 f'<rect x="{a:.1f}" y="{months_top:.1f}" width="{b_ - a:.1f}" '
