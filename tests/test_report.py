@@ -313,3 +313,28 @@ def test_a_tall_chart_prints_in_parts_between_campaigns(source: Path) -> None:
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     for ref in re.findall(r"url\(#([^)]+)\)", html):
         assert ref in ids
+
+
+def test_a_window_reports_only_the_campaigns_it_shows() -> None:
+    """`export html --month marzo` listed all five campaigns, those of September and December
+    too, under a cover that did not say the period."""
+    march = {"start": dt.date(2024, 3, 1), "end": dt.date(2024, 3, 31)}
+    html, page = render(PLAN, **march)
+    assert [link for link in page.links if link.startswith("#campana-")] == [
+        "#campana-atencion",
+        "#campana-trabajadores-independientes",
+    ]
+    assert not page.ids & {"campana-credito", "campana-logros-laborales"}
+    assert "plan 2024 · del 1 mar 2024 al 31 mar 2024 · informe al" in page.visible
+    veda = html[html.index('<section id="veda">') :]
+    assert "Infonavit, estés en donde estés" in veda and "Crédito" not in veda
+    # a touchpoint narrows too; the plan's year and a campaign filter alone do not say a period
+    _, digital = render(PLAN, touchpoint="digital")
+    assert "#campana-credito" not in digital.links and "#campana-atencion" in digital.links
+    _, year = render(PLAN, campaigns=["credito"])
+    assert [x for x in year.links if x.startswith("#campana-")] == ["#campana-credito"]
+    assert " · del " not in year.visible.split("Contenido")[0]
+    # nothing in the window: the contents say so
+    _, empty = render(PLAN, start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31))
+    assert "Campañas: ninguna en este periodo" in empty.visible
+    assert not [x for x in empty.links if x.startswith("#campana-")]

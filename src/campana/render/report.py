@@ -14,7 +14,7 @@ from campana.dates import period as period_text
 from campana.errors import Finding
 from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
-from campana.queries import Brief, audience_report, brief
+from campana.queries import Brief, audience_report, brief, year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
 from campana.vocab import INE_STATUS
@@ -406,11 +406,11 @@ def report_html(
     assume_ine: str | None = None,
 ) -> str:
     """The whole report as one HTML document. The filters apply to the chart, the campaigns
-    listed and the blackout report; ``veda`` is ``campana.veda.veda_report``'s result (computed
-    here when None). ``assume_ine`` (English or Spanish) is the scenario of every part."""
+    listed and the blackout report: with a window other than the plan's year, or a touchpoint,
+    only the campaigns the chart shows, and the cover says the period. ``veda`` is
+    ``campana.veda.veda_report``'s result (computed here when None). ``assume_ine`` (English
+    or Spanish) is the scenario of every part."""
     assume_ine = parse_assume_ine(assume_ine)
-    if veda is None:
-        veda = veda_report(plan, assume_ine=assume_ine, campaigns=list(campaigns) or None)
     index = BlackoutIndex.of(plan)
     data = gantt_data(
         plan,
@@ -423,13 +423,26 @@ def report_html(
     )
     chart = _chart(data)
     shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
+    # a window other than the plan's year, or one touchpoint: only the campaigns it shows
+    narrowed = (data.start, data.end) != year_window(plan.plan.year) or touchpoint is not None
+    if narrowed:
+        charted = {r.campaign for r in data.campaigns}
+        shown = [c for c in shown if c.id in charted]
+    if veda is None:
+        chosen = [c.id for c in shown] if narrowed or campaigns else None
+        veda = veda_report(plan, assume_ine=assume_ine, campaigns=chosen)
     briefs = [brief(plan, audience, c, today, findings) for c in shown]
     info = plan.plan
     label = scenario_label(assume_ine)
     scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
-    toc = ['<li><a href="#programacion">Programación</a></li>', "<li>Campañas<ol>"]
-    toc += [f'<li><a href="#campana-{attr(b.id)}">{esc(b.name)}</a></li>' for b in briefs]
-    toc.append("</ol></li>")
+    period = f" · del {esc(fmt(data.start))} al {esc(fmt(data.end))}" if narrowed else ""
+    toc = ['<li><a href="#programacion">Programación</a></li>']
+    if briefs:
+        toc.append("<li>Campañas<ol>")
+        toc += [f'<li><a href="#campana-{attr(b.id)}">{esc(b.name)}</a></li>' for b in briefs]
+        toc.append("</ol></li>")
+    else:
+        toc.append("<li>Campañas: ninguna en este periodo</li>")
     toc.append('<li><a href="#hallazgos">Revisión del plan</a></li>')
     if audience is not None:
         toc.append('<li><a href="#audiencia">Audiencia</a></li>')
@@ -445,7 +458,7 @@ def report_html(
         "</head>",
         "<body><main>",
         f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
-        f"{info.year} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
+        f"{info.year}{period} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",
