@@ -279,31 +279,42 @@ def test_execution_tables_show_the_scenario_and_no_aplica() -> None:
     assert "no aplica" not in execution.split("Brigadas")[0]
 
 
+@pytest.mark.parametrize("assume", [None, "negada"], ids=["plan", "scenario"])
 @pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
-def test_a_tall_chart_prints_in_parts_between_campaigns(source: Path) -> None:
+def test_a_tall_chart_prints_in_parts(source: Path, assume: str | None) -> None:
     """The example plan's chart is taller than a landscape page allows at full width: shrunk
-    onto one page it printed at two thirds of the size. It prints in parts, cut between
-    campaigns, each a page at full width with its own header and legend; on screen, the whole
-    chart. Every SVG's ids are its own (a shared pattern id would paint from a hidden chart)."""
+    onto one page it printed at two thirds of the size. It prints in parts, each a page at full
+    width with its own header and legend; on screen, the whole chart. Every SVG's ids are its
+    own (a shared pattern id would paint from a hidden chart). Under the scenario, cutting only
+    between campaigns gave a first page with one row of three: a campaign is cut between its
+    rows when that saves a page, and its name leads the next part with «(continuación)»."""
     from campana.gantt import gantt_data
     from campana.render.gantt import layout
-    from campana.render.report import PRINT_HEIGHT, chart_pages
+    from campana.render.report import CONTINUED, PRINT_HEIGHT, chart_pages
 
     v = validate_files([source])
     assert v.plan is not None
-    data = gantt_data(v.plan, TODAY)
+    data = gantt_data(v.plan, TODAY, assume_ine=assume)
     parts = chart_pages(data)
     if source == PLAN:
         assert parts == [data] and layout(data).height <= PRINT_HEIGHT
     else:
         assert layout(data).height > PRINT_HEIGHT and len(parts) == 2
-    assert [r for p in parts for r in p.rows] == list(data.rows)
+    rows = [r for p in parts for r in p.rows]
+    assert [r for r in rows if not r.name.endswith(CONTINUED)] == list(data.rows)
     for i, p in enumerate(parts, 1):
-        assert p.rows[0].kind == "campaign"  # cut between campaigns
+        assert p.rows[0].kind == "campaign"
+        assert p.rows[-1].kind != "campaign" or p.rows[-1].campaign != (
+            parts[i].rows[0].campaign if i < len(parts) else None
+        ), "a campaign's heading alone at the foot of a part"
         assert layout(p).height <= PRINT_HEIGHT
         if len(parts) > 1:
             assert p.heading.endswith(f"(parte {i} de {len(parts)})")
-    html, _ = render(source)
+    for r in rows:
+        if r.name.endswith(CONTINUED):
+            assert r.kind == "campaign"
+            assert any(q is not r and q.campaign == r.campaign for p in parts for q in p.rows)
+    html, _ = render(source, assume_ine=assume)
     svgs = html.count("<svg ")
     assert svgs == (1 if len(parts) == 1 else 1 + len(parts))
     if len(parts) > 1:

@@ -350,28 +350,58 @@ def _veda_section(veda: VedaReportLike) -> str:
 PRINT_HEIGHT = WIDTH * 188 / 277
 
 
+#: after the name of a campaign whose rows go on in the next part of a printed chart
+CONTINUED = " (continuación)"
+
+
 def chart_pages(data: GanttData) -> list[GanttData]:
-    """The chart as printed: whole when it fits a landscape page at full width, else cut
-    between campaigns into parts that do (each with its header, blackouts and legend), so
-    that its text prints as large as on a one-page chart. A campaign taller than a page
-    stays whole, on its own part."""
-    if layout(data).height <= PRINT_HEIGHT:
+    """The chart as printed: whole when it fits a landscape page at full width, else in parts
+    that do, each with its header, blackouts and legend, so that its text prints as large as
+    on a one-page chart. Parts are cut between campaigns, unless cutting inside a campaign saves
+    a page (or it is taller than a page): then between its rows, the next part led by its name
+    with «(continuación)»."""
+
+    def fits(rows: Sequence[GanttRow]) -> bool:
+        trial = dataclasses.replace(data, rows=tuple(rows), part=(1, 2))
+        return layout(trial).height <= PRINT_HEIGHT
+
+    if fits(data.rows):
         return [data]
     groups: list[list[GanttRow]] = []
     for row in data.rows:
         if row.kind == "campaign" or not groups:
             groups.append([])
         groups[-1].append(row)
-    parts: list[list[GanttRow]] = []
-    for group in groups:
-        if (
-            parts
-            and layout(dataclasses.replace(data, rows=(*parts[-1], *group), part=(1, 2))).height
-            <= PRINT_HEIGHT
-        ):
-            parts[-1] = [*parts[-1], *group]
-        else:
-            parts.append(list(group))
+
+    def pack(cut_campaigns: bool) -> list[list[GanttRow]]:
+        parts: list[list[GanttRow]] = []
+        for group in groups:
+            if parts and fits([*parts[-1], *group]):
+                parts[-1] += group
+                continue
+            if not cut_campaigns and fits(group):
+                parts.append(list(group))
+                continue
+            head = group[0]
+            current = parts.pop() if parts else []
+            for row in group:
+                if not current or fits([*current, row]):
+                    current.append(row)
+                    continue
+                lead = [row]
+                if current[-1] is head:  # never a heading alone at the foot of a page
+                    current.pop()
+                    lead = [head, row]
+                elif head.kind == "campaign":
+                    lead = [dataclasses.replace(head, name=head.name + CONTINUED), row]
+                if current:
+                    parts.append(current)
+                current = lead
+            parts.append(current)
+        return parts
+
+    # cut between campaigns, unless cutting inside one saves a page
+    parts = min(pack(False), pack(True), key=len)
     n = len(parts)
     if n == 1:
         return [data]
