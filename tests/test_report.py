@@ -349,3 +349,25 @@ def test_a_window_reports_only_the_campaigns_it_shows() -> None:
     _, empty = render(PLAN, start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31))
     assert "Campañas: ninguna en este periodo" in empty.visible
     assert not [x for x in empty.links if x.startswith("#campana-")]
+
+
+def test_cutting_the_chart_lays_it_out_twice_whatever_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Trying each cut with a fresh layout made a 100-campaign plan's report take 1.7 s more
+    (quadratic in rows); one layout gives every row's height."""
+    import campana.render.report as report
+    from campana.gantt import gantt_data
+
+    v = validate_files([EXAMPLE])
+    assert v.plan is not None
+    calls = []
+    real = report.layout
+
+    def counted(*args: object, **kw: object) -> object:
+        calls.append(1)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "layout", counted)
+    assert len(report.chart_pages(gantt_data(v.plan, TODAY))) == 2
+    assert len(calls) == 2

@@ -202,6 +202,8 @@ class Layout:
     rows_bottom: float = 0.0
     #: prefixed to the ids the SVG defines, so several charts can share one HTML page
     prefix: str = ""
+    #: the height each row of ``data.rows`` took, with the rule above a campaign
+    row_heights: list[float] = field(default_factory=list)
     #: dates the today line would cross, drawn on a white backing (a last resort)
     backed: list[TextBox] = field(default_factory=list)
 
@@ -400,6 +402,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     used: set[str] = set()
     first = True
     for row in data.rows:
+        before = y
         indent = 0.0 if row.depth == 0 else 18.0
         if row.kind == "campaign":
             if not first:
@@ -430,6 +433,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
             used.add(row.kind)
             _draw_bar(lay, data, row, x, clamp, mid, scale, used)
         y = top + height
+        lay.row_heights.append(y - before)
         if row.kind != "campaign":
             lay.layers["grid"].append(
                 f'<line x1="{MARGIN + indent:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" '

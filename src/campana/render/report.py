@@ -359,14 +359,15 @@ def chart_pages(data: GanttData) -> list[GanttData]:
     that do, each with its header, blackouts and legend, so that its text prints as large as
     on a one-page chart. Parts are cut between campaigns, unless cutting inside a campaign saves
     a page (or it is taller than a page): then between its rows, the next part led by its name
-    with «(continuación)»."""
+    with «(continuación)».
 
-    def fits(rows: Sequence[GanttRow]) -> bool:
-        trial = dataclasses.replace(data, rows=tuple(rows), part=(1, 2))
-        return layout(trial).height <= PRINT_HEIGHT
-
-    if fits(data.rows):
+    One layout of the whole chart gives each row's height; a part is its rows plus the whole
+    chart's header and legend (a part's legend is never longer), so packing is linear."""
+    if layout(data).height <= PRINT_HEIGHT:
         return [data]
+    whole = layout(dataclasses.replace(data, part=(1, 2)))
+    cost = {id(r): h for r, h in zip(data.rows, whole.row_heights, strict=True)}
+    room = PRINT_HEIGHT - (whole.height - sum(whole.row_heights))
     groups: list[list[GanttRow]] = []
     for row in data.rows:
         if row.kind == "campaign" or not groups:
@@ -375,29 +376,39 @@ def chart_pages(data: GanttData) -> list[GanttData]:
 
     def pack(cut_campaigns: bool) -> list[list[GanttRow]]:
         parts: list[list[GanttRow]] = []
+        sums: list[float] = []
         for group in groups:
-            if parts and fits([*parts[-1], *group]):
+            size = sum(cost[id(r)] for r in group)
+            if parts and sums[-1] + size <= room:
                 parts[-1] += group
+                sums[-1] += size
                 continue
-            if not cut_campaigns and fits(group):
+            if not cut_campaigns and size <= room:
                 parts.append(list(group))
+                sums.append(size)
                 continue
             head = group[0]
-            current = parts.pop() if parts else []
+            current, total = (parts.pop(), sums.pop()) if parts else ([], 0.0)
             for row in group:
-                if not current or fits([*current, row]):
+                if not current or total + cost[id(row)] <= room:
                     current.append(row)
+                    total += cost[id(row)]
                     continue
                 lead = [row]
                 if current[-1] is head:  # never a heading alone at the foot of a page
                     current.pop()
+                    total -= cost[id(head)]
                     lead = [head, row]
                 elif head.kind == "campaign":
-                    lead = [dataclasses.replace(head, name=head.name + CONTINUED), row]
+                    again = dataclasses.replace(head, name=head.name + CONTINUED)
+                    cost[id(again)] = cost[id(head)] + 20  # its name may take one more line
+                    lead = [again, row]
                 if current:
                     parts.append(current)
-                current = lead
+                    sums.append(total)
+                current, total = lead, sum(cost[id(r)] for r in lead)
             parts.append(current)
+            sums.append(total)
         return parts
 
     # cut between campaigns, unless cutting inside one saves a page
