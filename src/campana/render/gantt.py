@@ -486,7 +486,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     entries = _legend_entries(used, data)
     for key, label in entries:
         w = 26 + text_width(label, 12) + 22
-        if lx + w > WIDTH - MARGIN:
+        if lx + w - 22 > WIDTH - MARGIN:  # the gap after the last entry of a line may go
             lx = MARGIN + text_width("Leyenda", 13, bold=True) + 20
             y += 22
         lay.legend.append(key)
