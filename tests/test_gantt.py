@@ -312,6 +312,9 @@ def test_export_svg_writes_a_file_or_stdout(cli: Invoke, tmp_path: Path) -> None
     [
         (["validate"], []),
         (["schedule"], []),
+        (["show", "atencion"], []),
+        (["list"], []),
+        (["audience"], []),
         (["export", "svg", "-o", "-"], ["campana.gantt", "campana.render.gantt"]),
         (["export", "ics", "--today", "2024-03-01"], []),
         (["export", "csv"], []),
