@@ -508,3 +508,33 @@ def test_months_are_named_alike_across_the_window() -> None:
     assert year[:3] == ["ene 2024", "feb", "mar"] and len(year) == 12
     # a month the window cuts short keeps a name that fits, short if it must
     assert months(dt.date(2024, 6, 27), dt.date(2024, 9, 30))[0] in ("jun", "junio 2024")
+
+
+def test_a_legend_entry_goes_to_a_new_line_only_when_it_does_not_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gap after an entry counted against the line's end, so a line's last entry could
+    wrap with room to spare."""
+    import campana.render.gantt as render
+    from campana.render.gantt import WIDTH, text_width
+
+    data = gantt_data(load(PLAN), TODAY)
+    start = MARGIN + text_width("Leyenda", 13, bold=True) + 20
+    room = WIDTH - MARGIN - start
+    tail = 26 + text_width("Hoy", 12)
+    # a first label that leaves room for «Hoy» but not for «Hoy» and a gap after it
+    n = 1
+    while 26 + text_width("a" * (n + 1), 12) + 22 + tail <= room:
+        n += 1
+    first = "a" * n
+    assert (
+        26 + text_width(first, 12) + 22 + tail
+        <= room
+        < (26 + text_width(first, 12) + 22 + tail + 22)
+    )
+    monkeypatch.setattr(
+        render, "_legend_entries", lambda used, d: [("campaign", first), ("today", "Hoy")]
+    )
+    lay = layout(data)
+    a, b = (x for x in lay.texts if x.role == "legend" and x.ref)
+    assert a.y == b.y and b.x + b.w <= WIDTH - MARGIN
