@@ -10,7 +10,9 @@ PATH; without one these tests skip (``.ci/run`` installs Debian's chromium first
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import shutil
 import socket
 import struct
@@ -25,7 +27,7 @@ import pytest
 from campana.gantt import gantt_data
 from campana.loading import validate_files
 from campana.render.gantt import LABEL_W, MARGIN, layout, svg_from_data
-from campana.render.report import report_html
+from campana.render.report import chart_pages, report_html
 from conftest import PLAN, ROOT
 
 EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
@@ -144,6 +146,18 @@ def screenshot(page: Path, out: Path, proxy: Recorder | None = None) -> Path:
     )
     assert out.exists(), "Chromium wrote no screenshot"
     return out
+
+
+def screenshot_at(page: Path, anchor: str, out: Path) -> Path:
+    """A screenshot of ``page`` scrolled to ``#anchor`` (the page in a frame of the window's
+    size: Chromium's --screenshot ignores the fragment of the page it is given)."""
+    frame = out.with_suffix(".frame.html")
+    frame.write_text(
+        '<html><body style="margin:0"><iframe style="border:0;width:100vw;height:100vh" '
+        f'src="{page.as_uri()}#{anchor}"></iframe></body></html>',
+        encoding="utf-8",
+    )
+    return screenshot(frame, out)
 
 
 def read_png(path: Path) -> tuple[int, int, list[bytes]]:
@@ -305,6 +319,21 @@ def _pdf_pages(pdf: Path) -> list[tuple[float, float, str]]:
     return pages
 
 
+def _word_heights(pdf: Path, page: int, word: str) -> list[float]:
+    """The heights (pt) of the boxes of ``word`` on page ``page`` (1-based) of the PDF."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    heights = []
+    for m in re.finditer(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', out):
+        if html.unescape(m.group(3)) == word:
+            heights.append(float(m.group(2)) - float(m.group(1)))
+    return heights
+
+
 @pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils is not installed")
 @pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
 def test_the_printed_report_has_the_chart_landscape_and_a_page_per_campaign(
@@ -323,13 +352,7 @@ def test_the_printed_report_has_the_chart_landscape_and_a_page_per_campaign(
         assert (round(w), round(h)) == (842, 595), "not an A4 landscape page"
     # the cover and contents
     assert v.plan.plan.title in pages[0][2] and "Contenido" in pages[0][2]
-    # the chart alone on its page, its names as text
-    text = pages[1][2]
-    assert "Contenido" not in text
-    flat = " ".join(text.split())
-    for c in v.plan.campaigns:
-        assert " ".join(c.name.split()) in flat, f"«{c.name}» is not on the chart page"
-    # then each campaign starts a page of its own, in order
+    # each campaign starts a page of its own, in order
     starts = []
     for c in v.plan.campaigns:
         first_lines = [
@@ -337,7 +360,20 @@ def test_the_printed_report_has_the_chart_landscape_and_a_page_per_campaign(
         ]
         assert first_lines, f"no page starts with «{c.name}»"
         starts.append(first_lines[0])
-    assert starts == sorted(starts) and starts[0] == 2
+    assert starts == sorted(starts)
+    # before them, the chart alone on its page (a tall one, in parts a page each), its names
+    # as text and printed large enough to read: the example plan's chart, shrunk onto one
+    # page, printed its campaign names 6.8 pt high
+    chart = pages[1 : starts[0]]
+    assert len(chart) == len(chart_pages(gantt_data(v.plan, TODAY)))
+    assert (len(chart) == 1) == (source == PLAN)
+    flat = " ".join(" ".join(t.split()) for _, _, t in chart)
+    assert "Contenido" not in flat
+    for c in v.plan.campaigns:
+        assert " ".join(c.name.split()) in flat, f"«{c.name}» is not on the chart pages"
+        first = c.name.split()[0]
+        heights = [h for n in range(2, starts[0] + 1) for h in _word_heights(pdf, n, first)]
+        assert heights and max(heights) >= 8.5, f"«{c.name}» prints {heights} pt high"
     # the review of the plan starts a page after the last campaign
     review = [i for i, (_, _, t) in enumerate(pages) if t.strip().startswith("Revisión del plan")]
     assert review and review[0] > starts[-1]
@@ -368,3 +404,21 @@ def test_the_chart_prints_on_one_landscape_page(tmp_path: Path) -> None:
     flat = " ".join(text.split())
     for c in v.plan.campaigns:
         assert " ".join(c.name.split()) in flat
+
+
+def test_the_report_shows_the_chart_as_wide_as_the_window(tmp_path: Path) -> None:
+    """In the report's 1,160 px column the chart was drawn at 83 % of its size (its second
+    lines under 10 px); it now takes the window's width, up to its own."""
+    v = validate_files([PLAN])
+    assert v.plan is not None
+    page = tmp_path / "informe.html"
+    page.write_text(report_html(v.plan, v.audience, TODAY, findings=v.findings), "utf-8")
+    _, _, rows = read_png(screenshot_at(page, "programacion", tmp_path / "chart.png"))
+    width = WINDOW[0]
+    spans = []
+    for y in range(300, 800, 50):
+        row = rows[y]
+        ink = [x for x in range(width) if sum(row[3 * x : 3 * x + 3]) < 3 * 235]
+        if ink:
+            spans.append(ink[-1] - ink[0])
+    assert spans and max(spans) >= width - 60, spans

@@ -155,3 +155,16 @@ def test_the_example_plan_exports_with_its_owners_and_milestones(cli: Invoke) ->
     assert kinds(root, "milestone")
     assert "responsable:" in texts(root)
     assert SCENARIO in texts(root)
+
+
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+@pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
+def test_a_cached_plan_draws_the_same_picture(cli: Invoke, fmt: str, source: Path) -> None:
+    """From the cache the plan is records, not models: the blackouts' touchpoints are looked up
+    through the record's own set (``restricts_touchpoint``), and the picture is the same."""
+    args = ("export", fmt, "--plan", str(source), "--today", "2024-03-15", "--assume-ine", "negada")
+    cold = cli(*args)
+    assert cold.exit_code == 0, cold.stderr
+    runs = [cli(*args, env={"CAMPANA_NO_CACHE": None}) for _ in range(2)]  # store, then a hit
+    assert all(r.exit_code == 0 for r in runs), runs[-1].stderr
+    assert runs[0].stdout == runs[1].stdout == cold.stdout

@@ -16,7 +16,17 @@ from hypothesis import strategies as st
 from campana.gantt import gantt_data
 from campana.loading import validate_files
 from campana.models import Plan
-from campana.render.gantt import CX0, CX1, LABEL_W, MARGIN, layout, svg_from_data, wrap
+from campana.render.gantt import (
+    CX0,
+    CX1,
+    LABEL_W,
+    MARGIN,
+    Layout,
+    TextBox,
+    layout,
+    svg_from_data,
+    wrap,
+)
 from conftest import PLAN, ROOT, Invoke
 
 EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
@@ -62,9 +72,11 @@ def test_the_document_is_accessible_and_scales(plan: Plan) -> None:
     desc = root.find(f"{NS}desc")
     assert desc is not None and "Veda electoral federal 2024" in (desc.text or "")
     assert "sans-serif" in root.get("font-family", "")
-    # the title line: plan, owner, year
+    # the title line: plan, owner, year (once: the plan's name already says 2024)
     shown = texts(root)
-    assert "Campañas 2024 — Programación 2024" in shown
+    assert "Campañas 2024 — Programación" in shown
+    assert "Programación 2024" not in shown
+    assert (title.text or "").endswith("Campañas 2024 — Programación")
     assert plan.plan.owner in shown
 
 
@@ -258,7 +270,7 @@ def test_filters_campaign_touchpoint_and_window() -> None:
         assert x >= CX0 - 0.1 and x + w <= CX1 + 0.1
         assert e.get("data-start", "") <= "2024-03-31" and e.get("data-end", "") >= "2024-03-01"
     labels = [t.text for t in march.iter(f"{NS}text")]
-    assert "mar" in labels
+    assert "marzo 2024" in labels  # a short window names its month in full
     assert {"4", "11", "18", "25"} <= set(labels)  # the Mondays, labelled in a short window
     assert not marks(march, "today") and "hoy · 15 abr" not in labels
 
@@ -300,6 +312,9 @@ def test_export_svg_writes_a_file_or_stdout(cli: Invoke, tmp_path: Path) -> None
     [
         (["validate"], []),
         (["schedule"], []),
+        (["show", "atencion"], []),
+        (["list"], []),
+        (["audience"], []),
         (["export", "svg", "-o", "-"], ["campana.gantt", "campana.render.gantt"]),
         (["export", "ics", "--today", "2024-03-01"], []),
         (["export", "csv"], []),
@@ -433,3 +448,93 @@ def test_second_lines_are_large_and_dark_enough_to_print(plan: Plan) -> None:
     brigadas = [r for r in gantt_data(plan, TODAY).rows if r.touchpoint == "brigadas"]
     assert brigadas and all(r.during_blackout and not r.in_blackout for r in brigadas)
     assert "punto de contacto · excepción INE: no aplica" in texts(root)
+
+
+def _crossed_by_today(lay: Layout) -> list[TextBox]:
+    assert lay.today_x is not None
+    t = lay.today_x
+    return [
+        b
+        for b in lay.texts
+        if b.x - 1 <= t <= b.x + b.w + 1 and lay.today_top < b.y + b.h and b.y < lay.rows_bottom
+    ]
+
+
+@pytest.mark.parametrize(
+    "window",
+    [
+        None,
+        (dt.date(2024, 3, 1), dt.date(2024, 3, 31)),
+        (dt.date(2024, 2, 1), dt.date(2024, 4, 30)),
+    ],
+    ids=["year", "march", "three-months"],
+)
+def test_the_today_line_runs_through_no_text(
+    plan: Plan, window: tuple[dt.date, dt.date] | None
+) -> None:
+    """Dates beside or on a bar move out of the line's way; the month names and week ticks sit
+    above where it starts (15 mar: it used to cut «15 ene – 29 feb», the «hoy» label, «mar» and,
+    in March alone, every dates chip)."""
+    start, end = window or (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    day = start
+    while day <= end:
+        lay = layout(gantt_data(plan, day, start=start, end=end))
+        assert lay.today_x is not None
+        assert _crossed_by_today(lay) == [], day
+        assert lay.backed == [], day
+        label = next(b for b in lay.texts if b.role == "today")
+        months = [b for b in lay.texts if b.role in ("month", "week")]
+        assert label.y + label.h <= lay.today_top and all(
+            b.y + b.h <= lay.today_top for b in months
+        )
+        day += dt.timedelta(days=3 if window else 5)
+
+
+def test_months_are_named_alike_across_the_window() -> None:
+    """A four-month window named June and July in full but «ago» and «sep» short."""
+    plan = load(PLAN)
+
+    def months(start: dt.date, end: dt.date) -> list[str]:
+        lay = layout(gantt_data(plan, TODAY, start=start, end=end))
+        return [b.text for b in lay.texts if b.role == "month"]
+
+    assert months(dt.date(2024, 6, 1), dt.date(2024, 9, 30)) == [
+        "junio 2024",
+        "julio 2024",
+        "agosto 2024",
+        "septiembre 2024",
+    ]
+    year = months(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert year[:3] == ["ene 2024", "feb", "mar"] and len(year) == 12
+    # a month the window cuts short keeps a name that fits, short if it must
+    assert months(dt.date(2024, 6, 27), dt.date(2024, 9, 30))[0] in ("jun", "junio 2024")
+
+
+def test_a_legend_entry_goes_to_a_new_line_only_when_it_does_not_fit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The gap after an entry counted against the line's end, so a line's last entry could
+    wrap with room to spare."""
+    import campana.render.gantt as render
+    from campana.render.gantt import WIDTH, text_width
+
+    data = gantt_data(load(PLAN), TODAY)
+    start = MARGIN + text_width("Leyenda", 13, bold=True) + 20
+    room = WIDTH - MARGIN - start
+    tail = 26 + text_width("Hoy", 12)
+    # a first label that leaves room for «Hoy» but not for «Hoy» and a gap after it
+    n = 1
+    while 26 + text_width("a" * (n + 1), 12) + 22 + tail <= room:
+        n += 1
+    first = "a" * n
+    assert (
+        26 + text_width(first, 12) + 22 + tail
+        <= room
+        < (26 + text_width(first, 12) + 22 + tail + 22)
+    )
+    monkeypatch.setattr(
+        render, "_legend_entries", lambda used, d: [("campaign", first), ("today", "Hoy")]
+    )
+    lay = layout(data)
+    a, b = (x for x in lay.texts if x.role == "legend" and x.ref)
+    assert a.y == b.y and b.x + b.w <= WIDTH - MARGIN

@@ -277,3 +277,97 @@ def test_execution_tables_show_the_scenario_and_no_aplica() -> None:
     # Brigadas runs during the blackout but no blackout restricts it
     assert re.search(r"Brigadas .* no aplica", execution)
     assert "no aplica" not in execution.split("Brigadas")[0]
+
+
+@pytest.mark.parametrize("assume", [None, "negada"], ids=["plan", "scenario"])
+@pytest.mark.parametrize("source", [PLAN, EXAMPLE], ids=["shipped", "example"])
+def test_a_tall_chart_prints_in_parts(source: Path, assume: str | None) -> None:
+    """The example plan's chart is taller than a landscape page allows at full width: shrunk
+    onto one page it printed at two thirds of the size. It prints in parts, each a page at full
+    width with its own header and legend; on screen, the whole chart. Every SVG's ids are its
+    own (a shared pattern id would paint from a hidden chart). Under the scenario, cutting only
+    between campaigns gave a first page with one row of three: a campaign is cut between its
+    rows when that saves a page, and its name leads the next part with «(continuación)»."""
+    from campana.gantt import gantt_data
+    from campana.render.gantt import layout
+    from campana.render.report import CONTINUED, PRINT_HEIGHT, chart_pages
+
+    v = validate_files([source])
+    assert v.plan is not None
+    data = gantt_data(v.plan, TODAY, assume_ine=assume)
+    parts = chart_pages(data)
+    if source == PLAN:
+        assert parts == [data] and layout(data).height <= PRINT_HEIGHT
+    else:
+        assert layout(data).height > PRINT_HEIGHT and len(parts) == 2
+    rows = [r for p in parts for r in p.rows]
+    assert [r for r in rows if not r.name.endswith(CONTINUED)] == list(data.rows)
+    for i, p in enumerate(parts, 1):
+        assert p.rows[0].kind == "campaign"
+        assert p.rows[-1].kind != "campaign" or p.rows[-1].campaign != (
+            parts[i].rows[0].campaign if i < len(parts) else None
+        ), "a campaign's heading alone at the foot of a part"
+        assert layout(p).height <= PRINT_HEIGHT
+        if len(parts) > 1:
+            assert p.heading.endswith(f"(parte {i} de {len(parts)})")
+    for r in rows:
+        if r.name.endswith(CONTINUED):
+            assert r.kind == "campaign"
+            assert any(q is not r and q.campaign == r.campaign for p in parts for q in p.rows)
+    html, _ = render(source, assume_ine=assume)
+    svgs = html.count("<svg ")
+    assert svgs == (1 if len(parts) == 1 else 1 + len(parts))
+    if len(parts) > 1:
+        assert html.count('<div class="chart-page">') == len(parts)
+        assert ".chart-print { display: none; }" in html
+    ids = re.findall(r'(?<![\w-])id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for ref in re.findall(r"url\(#([^)]+)\)", html):
+        assert ref in ids
+
+
+def test_a_window_reports_only_the_campaigns_it_shows() -> None:
+    """`export html --month marzo` listed all five campaigns, those of September and December
+    too, under a cover that did not say the period."""
+    march = {"start": dt.date(2024, 3, 1), "end": dt.date(2024, 3, 31)}
+    html, page = render(PLAN, **march)
+    assert [link for link in page.links if link.startswith("#campana-")] == [
+        "#campana-atencion",
+        "#campana-trabajadores-independientes",
+    ]
+    assert not page.ids & {"campana-credito", "campana-logros-laborales"}
+    assert "plan 2024 · del 1 mar 2024 al 31 mar 2024 · informe al" in page.visible
+    veda = html[html.index('<section id="veda">') :]
+    assert "Infonavit, estés en donde estés" in veda and "Crédito" not in veda
+    # a touchpoint narrows too; the plan's year and a campaign filter alone do not say a period
+    _, digital = render(PLAN, touchpoint="digital")
+    assert "#campana-credito" not in digital.links and "#campana-atencion" in digital.links
+    _, year = render(PLAN, campaigns=["credito"])
+    assert [x for x in year.links if x.startswith("#campana-")] == ["#campana-credito"]
+    assert " · del " not in year.visible.split("Contenido")[0]
+    # nothing in the window: the contents say so
+    _, empty = render(PLAN, start=dt.date(2025, 1, 1), end=dt.date(2025, 1, 31))
+    assert "Campañas: ninguna en este periodo" in empty.visible
+    assert not [x for x in empty.links if x.startswith("#campana-")]
+
+
+def test_cutting_the_chart_lays_it_out_twice_whatever_its_size(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Trying each cut with a fresh layout made a 100-campaign plan's report take 1.7 s more
+    (quadratic in rows); one layout gives every row's height."""
+    import campana.render.report as report
+    from campana.gantt import gantt_data
+
+    v = validate_files([EXAMPLE])
+    assert v.plan is not None
+    calls = []
+    real = report.layout
+
+    def counted(*args: object, **kw: object) -> object:
+        calls.append(1)
+        return real(*args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "layout", counted)
+    assert len(report.chart_pages(gantt_data(v.plan, TODAY))) == 2
+    assert len(calls) == 2

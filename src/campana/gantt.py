@@ -95,6 +95,18 @@ class GanttData:
     rows: tuple[GanttRow, ...]
     blackouts: tuple[GanttBlackout, ...]
     assume_ine: str | None = None
+    #: (n, of): the chart is part n of ``of`` (the report prints a tall chart a page at a time)
+    part: tuple[int, int] | None = None
+
+    @property
+    def heading(self) -> str:
+        """The chart's title: the plan's name and year (once), and the part if any."""
+        text = f"{self.title} — Programación"
+        if str(self.year) not in self.title:
+            text += f" {self.year}"
+        if self.part is not None:
+            text += f" (parte {self.part[0]} de {self.part[1]})"
+        return text
 
     @property
     def today_inside(self) -> bool:

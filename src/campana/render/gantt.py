@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from campana.dates import MONTH_ABBR_ES, fmt
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt
 from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import scenario_label
 
@@ -48,6 +48,8 @@ COLORS = {
     "milestone": "#5b2a86",
     "today": "#c62828",
 }
+#: windows up to this many days name their months in full («septiembre 2024», not «sep»)
+FULL_MONTHS_DAYS = 125
 BAR_H = {"campaign": 16.0, "component": 11.0, "touchpoint": 11.0}
 
 KIND_ES = {
@@ -192,6 +194,18 @@ class Layout:
         default_factory=lambda: {k: [] for k in ("bg", "band", "grid", "bar", "mark", "text")}
     )
     legend: list[str] = field(default_factory=list)
+    #: x of the today line (None when today is outside the window)
+    today_x: float | None = None
+    #: where the today line starts (below its label)
+    today_top: float = 0.0
+    #: the bottom of the rows, where the today line and the blackout bands end
+    rows_bottom: float = 0.0
+    #: prefixed to the ids the SVG defines, so several charts can share one HTML page
+    prefix: str = ""
+    #: the height each row of ``data.rows`` took, with the rule above a campaign
+    row_heights: list[float] = field(default_factory=list)
+    #: dates the today line would cross, drawn on a white backing (a last resort)
+    backed: list[TextBox] = field(default_factory=list)
 
     def text(
         self,
@@ -225,16 +239,16 @@ class Layout:
         return box
 
 
-def _defs() -> str:
+def _defs(prefix: str = "") -> str:
     return (
         "<defs>"
-        '<pattern id="veda-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
+        f'<pattern id="{prefix}veda-hatch" width="8" height="8" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="8" height="8" fill="#f1f1f1"/>'
         '<line x1="0" y1="0" x2="0" y2="8" stroke="#c4c4c4" stroke-width="2.5"/></pattern>'
-        '<pattern id="risk-suspended" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'<pattern id="{prefix}risk-suspended" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#b3261e"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="1.6"/></pattern>'
-        '<pattern id="risk-pending" width="6" height="6" patternUnits="userSpaceOnUse" '
+        f'<pattern id="{prefix}risk-pending" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(-45)"><rect width="6" height="6" fill="#f2a93b"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#6b4100" stroke-width="1.6"/></pattern>'
         "</defs>"
@@ -265,9 +279,9 @@ def _row_meta(row: GanttRow) -> str:
     return " · ".join(parts)
 
 
-def layout(data: GanttData) -> Layout:
-    """Place every text, bar and mark of the chart."""
-    lay = Layout(WIDTH)
+def layout(data: GanttData, *, prefix: str = "") -> Layout:
+    """Place every text, bar and mark of the chart (``prefix``: before the ids it defines)."""
+    lay = Layout(WIDTH, prefix=prefix)
     days = (data.end - data.start).days + 1
     scale = (CX1 - CX0) / days
 
@@ -279,7 +293,7 @@ def layout(data: GanttData) -> Layout:
 
     # --- title -------------------------------------------------------------------------
     y = MARGIN
-    for line in wrap(f"{data.title} — Programación {data.year}", WIDTH - 2 * MARGIN, 24, bold=True):
+    for line in wrap(data.heading, WIDTH - 2 * MARGIN, 24, bold=True):
         y += 28
         lay.text(MARGIN, y, line, 24, role="title", bold=True)
     sub = f"{data.owner} · del {fmt(data.start)} al {fmt(data.end)} · hoy: {fmt(data.today)}"
@@ -313,8 +327,8 @@ def layout(data: GanttData) -> Layout:
             lay.text(left, y, line, 11, role="blackout", ref=b.id, fill="#3c4043", halo=True)
         y += 4
     today_x = x(data.today) + scale / 2
-    today_top = y
     if data.today_inside:
+        lay.today_x = today_x
         label = f"hoy · {fmt(data.today, year=False)}"
         w = text_width(label, 12, bold=True)
         cx = min(max(today_x, CX0 + w / 2), CX1 - w / 2)
@@ -331,18 +345,29 @@ def layout(data: GanttData) -> Layout:
             halo=True,
         )
         y += 4
+        # a small pointer under the label; the line itself starts at the axis, below the
+        # month names and week ticks, so it never runs through them
+        lay.layers["mark"].append(
+            f'<path d="M{today_x - 5:.1f},{y - 1:.1f} L{today_x + 5:.1f},{y - 1:.1f} '
+            f'L{today_x:.1f},{y + 5:.1f} Z" fill="{COLORS["today"]}"/>'
+        )
     months_top = y
     y += 18
     month = dt.date(data.start.year, data.start.month, 1)
     index = 0
+    full_names = days <= FULL_MONTHS_DAYS  # a short window: every month by its whole name
     while month <= data.end:
         nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
         a, b_ = x(clamp(month)), x(clamp(nxt))
         name = MONTH_ABBR_ES[month.month - 1]
         if month.month == 1 or (index == 0 and month.year != data.year):
             name = f"{name} {month.year}"
-        if b_ - a >= text_width(name, 13, bold=True) + 6:
-            lay.text((a + b_) / 2, y, name, 13, role="month", bold=True, anchor="middle", halo=True)
+        names = [f"{MONTHS_ES[month.month - 1]} {month.year}", name] if full_names else [name]
+        fits = [n for n in names if b_ - a >= text_width(n, 13, bold=True) + 6]
+        if fits:  # a month cut short by the window may show its short name, or none
+            lay.text(
+                (a + b_) / 2, y, fits[0], 13, role="month", bold=True, anchor="middle", halo=True
+            )
         if index % 2 == 1:
             lay.layers["bg"].append(
                 f'<rect x="{a:.1f}" y="{months_top:.1f}" width="{b_ - a:.1f}" '
@@ -368,6 +393,7 @@ def layout(data: GanttData) -> Layout:
             lay.text(tx + 2, ticks_y + 16, str(day.day), 10, role="week", fill=MUTED)
         day += dt.timedelta(days=7)
     y = ticks_y + (20 if show_days else 8)
+    lay.today_top = y
     lay.layers["grid"].append(
         f'<line x1="{MARGIN:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" stroke="#8c959f"/>'
     )
@@ -376,6 +402,7 @@ def layout(data: GanttData) -> Layout:
     used: set[str] = set()
     first = True
     for row in data.rows:
+        before = y
         indent = 0.0 if row.depth == 0 else 18.0
         if row.kind == "campaign":
             if not first:
@@ -406,6 +433,7 @@ def layout(data: GanttData) -> Layout:
             used.add(row.kind)
             _draw_bar(lay, data, row, x, clamp, mid, scale, used)
         y = top + height
+        lay.row_heights.append(y - before)
         if row.kind != "campaign":
             lay.layers["grid"].append(
                 f'<line x1="{MARGIN + indent:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" '
@@ -415,7 +443,7 @@ def layout(data: GanttData) -> Layout:
         y += 30
         lay.text(MARGIN, y, "Nada programado en este periodo.", 14, role="empty", fill=MUTED)
         y += 12
-    rows_bottom = y + 6
+    rows_bottom = lay.rows_bottom = y + 6
     y = rows_bottom
     lay.layers["grid"].append(
         f'<line x1="{MARGIN:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" stroke="#8c959f"/>'
@@ -437,7 +465,7 @@ def layout(data: GanttData) -> Layout:
         lay.layers["band"].append(
             f'<rect data-kind="blackout" data-id="{attr(b.id)}" data-start="{b.start}" '
             f'data-end="{b.end}" x="{a:.1f}" y="{top:.1f}" width="{b_ - a:.1f}" '
-            f'height="{rows_bottom - top:.1f}" fill="url(#veda-hatch)" stroke="#9e9e9e" '
+            f'height="{rows_bottom - top:.1f}" fill="url(#{prefix}veda-hatch)" stroke="#9e9e9e" '
             f'stroke-width="1"><title>{esc(b.name)}: {span_label(b.start, b.end, data.year)}'
             "</title></rect>"
         )
@@ -445,7 +473,7 @@ def layout(data: GanttData) -> Layout:
     if data.today_inside:
         lay.layers["mark"].append(
             f'<line data-kind="today" data-start="{data.today}" data-end="{data.today}" '
-            f'x1="{today_x:.1f}" y1="{today_top + 4:.1f}" x2="{today_x:.1f}" '
+            f'x1="{today_x:.1f}" y1="{lay.today_top:.1f}" x2="{today_x:.1f}" '
             f'y2="{rows_bottom:.1f}" '
             f'stroke="{COLORS["today"]}" stroke-width="2"/>'
         )
@@ -458,11 +486,11 @@ def layout(data: GanttData) -> Layout:
     entries = _legend_entries(used, data)
     for key, label in entries:
         w = 26 + text_width(label, 12) + 22
-        if lx + w > WIDTH - MARGIN:
+        if lx + w - 22 > WIDTH - MARGIN:  # the gap after the last entry of a line may go
             lx = MARGIN + text_width("Leyenda", 13, bold=True) + 20
             y += 22
         lay.legend.append(key)
-        lay.layers["text"].append(_swatch(key, lx, y - 10))
+        lay.layers["text"].append(_swatch(key, lx, y - 10, prefix))
         lay.text(lx + 26, y, label, 12, role="legend", ref=key)
         lx += w
     y += 14
@@ -490,7 +518,7 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
     return [(k, labels[k]) for k in order if k in used]
 
 
-def _swatch(key: str, x: float, y: float) -> str:
+def _swatch(key: str, x: float, y: float, prefix: str = "") -> str:
     data = f'data-legend="{key}"'
     if key == "milestone":
         return f'<path {data} d="{_diamond(x + 11, y + 5, 7)}" fill="{COLORS["milestone"]}"/>'
@@ -500,9 +528,9 @@ def _swatch(key: str, x: float, y: float) -> str:
             f'y2="{y + 13:.1f}" stroke="{COLORS["today"]}" stroke-width="2"/>'
         )
     fill = {
-        "blackout": "url(#veda-hatch)",
-        "pending": "url(#risk-pending)",
-        "suspended": "url(#risk-suspended)",
+        "blackout": f"url(#{prefix}veda-hatch)",
+        "pending": f"url(#{prefix}risk-pending)",
+        "suspended": f"url(#{prefix}risk-suspended)",
     }.get(key, COLORS.get(key, "#999"))
     stroke = ' stroke="#4b77a3"' if key == "touchpoint" else ""
     stroke = ' stroke="#9e9e9e"' if key == "blackout" else stroke
@@ -549,43 +577,98 @@ def _draw_bar(
             lay.layers["bar"].append(
                 f'<rect data-mark="{m.risk}" {ids} data-blackout="{attr(m.blackout)}" '
                 f'data-start="{m.start}" data-end="{m.end}" x="{ma:.1f}" y="{mid - h / 2 - 2:.1f}" '
-                f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#risk-{m.risk})" '
+                f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#{lay.prefix}risk-{m.risk})" '
                 f'stroke="#5a1a14" stroke-width="0.8"/>'
             )
+    _place_dates(lay, row.campaign, label, a, b, mid)
+
+
+def _clear_of_today(lay: Layout, left: float, right: float) -> bool:
+    """Whether a text between ``left`` and ``right`` keeps clear of the today line."""
+    return lay.today_x is None or not (left - 3 <= lay.today_x <= right + 3)
+
+
+def _chip_centre(lay: Layout, a: float, b: float, w: float, *, room: float) -> float | None:
+    """Where a dates chip of text width ``w`` sits on the bar a..b, leaving at least ``room``
+    of the bar visible beside it: in the bar's visible middle, or beside the today line when
+    the line would cross the middle; None when it does not fit."""
+    lo, hi = max(a, CX0), min(b, CX1)
+    half = w / 2 + 5
+    if hi - lo < 2 * half + room:
+        return None
+    centre = (lo + hi) / 2
+    if _clear_of_today(lay, centre - half, centre + half):
+        return centre
+    assert lay.today_x is not None
+    t = lay.today_x
+    options = [
+        c for c in (t - 12 - half, t + 12 + half) if lo + 4 <= c - half and c + half <= hi - 4
+    ]
+    return min(options, key=lambda c: abs(c - centre)) if options else None
+
+
+#: how far past the today line the dates may move from their bar's end
+_PAST_TODAY = 120.0
+
+
+def _place_dates(lay: Layout, ref: str, label: str, a: float, b: float, mid: float) -> None:
+    """The bar's dates, never where the today line would run through them: right of the bar,
+    else left of it, else just past the today line, else on a white chip on the bar (one that
+    leaves the bar showing, if it can); as a last resort, on a white backing that hides the
+    line for their width."""
     w = text_width(label, DATES_SIZE)
     baseline = mid + 4
-    if b + 6 + w <= CX1:
-        lay.text(b + 6, baseline, label, DATES_SIZE, role="dates", ref=row.campaign, halo=True)
-    elif a - 6 - w >= CX0:
-        lay.text(
-            a - 6,
-            baseline,
-            label,
-            DATES_SIZE,
-            role="dates",
-            ref=row.campaign,
-            anchor="end",
-            halo=True,
-        )
-    else:  # the bar fills the window: the dates on a white chip in its middle
-        lay.layers["mark"].append(
-            f'<rect x="{(a + b) / 2 - w / 2 - 5:.1f}" y="{mid - 8:.1f}" width="{w + 10:.1f}" '
+    t = lay.today_x
+
+    def right_at(x0: float) -> None:
+        lay.text(x0, baseline, label, DATES_SIZE, role="dates", ref=ref, halo=True)
+
+    def left_at(x1: float) -> None:
+        lay.text(x1, baseline, label, DATES_SIZE, role="dates", ref=ref, anchor="end", halo=True)
+
+    def chip_at(centre: float) -> TextBox:
+        lay.layers["text"].append(
+            f'<rect x="{centre - w / 2 - 5:.1f}" y="{mid - 8:.1f}" width="{w + 10:.1f}" '
             'height="16" rx="3" fill="#ffffff" stroke="#8c959f" stroke-width="0.8"/>'
         )
-        lay.text(
-            (a + b) / 2,
-            baseline,
-            label,
-            DATES_SIZE,
-            role="dates",
-            ref=row.campaign,
-            anchor="middle",
-            halo=True,
+        return lay.text(
+            centre, baseline, label, DATES_SIZE, role="dates", ref=ref, anchor="middle", halo=True
         )
 
+    right = b + 6 + w <= CX1
+    left = a - 6 - w >= CX0
+    if right and _clear_of_today(lay, b + 6, b + 6 + w):
+        return right_at(b + 6)
+    if left and _clear_of_today(lay, a - 6 - w, a - 6):
+        return left_at(a - 6)
+    if t is not None and b <= t and t + 8 + w <= CX1 and t + 8 - b <= _PAST_TODAY:
+        return right_at(t + 8)
+    if t is not None and t <= a and t - 8 - w >= CX0 and a - (t - 8) <= _PAST_TODAY:
+        return left_at(t - 8)
+    for room in (40.0, 8.0):
+        centre = _chip_centre(lay, a, b, w, room=room)
+        if centre is not None:
+            chip_at(centre)
+            return None
+    if right or left:  # the line is hidden behind the dates, for their width
+        x0 = b + 6 if right else a - 6 - w
+        lay.layers["text"].append(
+            f'<rect x="{x0 - 2:.1f}" y="{mid - 7:.1f}" width="{w + 4:.1f}" height="14" '
+            'fill="#ffffff"/>'
+        )
+        right_at(x0)
+        box = lay.texts[-1]
+    else:  # the chip above the line
+        box = chip_at((max(a, CX0) + min(b, CX1)) / 2)
+    if not _clear_of_today(lay, box.x, box.x + box.w):
+        lay.backed.append(box)
+    return None
 
-def svg_from_data(data: GanttData, *, standalone: bool = True) -> str:
-    lay = layout(data)
+
+def svg_from_data(data: GanttData, *, standalone: bool = True, prefix: str = "") -> str:
+    """The chart as an SVG document (``standalone=False``: an ``<svg>`` element to inline in
+    HTML; ``prefix`` goes before every id it defines, so one page can hold several charts)."""
+    lay = layout(data, prefix=prefix)
     n = len(data.campaigns)
     desc = (
         f"Diagrama de Gantt de {n} campaña{'s' if n != 1 else ''} del plan «{data.title}» "
@@ -602,11 +685,11 @@ def svg_from_data(data: GanttData, *, standalone: bool = True) -> str:
     return (
         f'{head}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lay.width:g} '
         f'{lay.height:.0f}" preserveAspectRatio="xMidYMin meet" role="img" '
-        f'aria-labelledby="gantt-title gantt-desc" font-family="{attr(FONT)}" '
+        f'aria-labelledby="{prefix}gantt-title {prefix}gantt-desc" font-family="{attr(FONT)}" '
         'class="campana-gantt">\n'
-        f'<title id="gantt-title">{esc(data.title)} — Programación {data.year}</title>\n'
-        f'<desc id="gantt-desc">{esc(desc)}</desc>\n'
-        f"{page}{_defs()}\n"
+        f'<title id="{prefix}gantt-title">{esc(data.heading)}</title>\n'
+        f'<desc id="{prefix}gantt-desc">{esc(desc)}</desc>\n'
+        f"{page}{_defs(prefix)}\n"
         f'<rect x="0" y="0" width="{lay.width:g}" height="{lay.height:.0f}" fill="#ffffff"/>\n'
         f"{body}\n</svg>\n"
     )

@@ -4,6 +4,7 @@ images from anywhere else."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
@@ -11,9 +12,10 @@ from typing import TYPE_CHECKING, Protocol
 from campana.dates import fmt, fmt_long, span_days
 from campana.dates import period as period_text
 from campana.errors import Finding
+from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
-from campana.queries import Brief, audience_report, brief
-from campana.render.gantt import attr, esc, gantt_svg
+from campana.queries import Brief, audience_report, brief, year_window
+from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
 from campana.vocab import INE_STATUS
 
@@ -85,6 +87,9 @@ nav.toc h2 { border: 0; margin: 0 0 4px; font-size: 16px; padding: 0; }
 nav.toc ol { margin: 0; padding-left: 20px; }
 nav.toc a { color: #1f3b57; }
 .chart svg { display: block; width: 100%; height: auto; border: 1px solid #d0d7de; }
+section.chart { width: min(1400px, calc(100vw - 32px));
+  margin-left: calc(50% - min(700px, 50vw - 16px)); }
+.chart-print { display: none; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
 dl.facts dt { font-weight: 600; color: #3c4043; }
 dl.facts dd { margin: 0; }
@@ -122,8 +127,11 @@ section.campaign, #hallazgos { break-before: page; }
   main { max-width: none; padding: 0; }
   nav.toc, .chart, table, .bar, .ine, th {
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  section.chart { page: chart; break-after: page; }
+  section.chart { page: chart; break-after: page; width: auto; margin-left: 0; }
   .chart svg { border: 0; max-height: 188mm; }
+  .chart-screen { display: none; }
+  .chart-print { display: block; }
+  .chart-page + .chart-page { break-before: page; }
   section.chart h2 { display: none; }
   tr, .creative, li { break-inside: avoid; }
   h2, h3 { break-after: avoid; }
@@ -337,6 +345,94 @@ def _veda_section(veda: VedaReportLike) -> str:
     return "\n".join(out)
 
 
+#: the tallest chart (in viewBox units, at the chart's width) that prints on one A4 landscape
+#: page as wide as the page allows: 277 x 188 mm inside the chart page's margins
+PRINT_HEIGHT = WIDTH * 188 / 277
+
+
+#: after the name of a campaign whose rows go on in the next part of a printed chart
+CONTINUED = " (continuación)"
+
+
+def chart_pages(data: GanttData) -> list[GanttData]:
+    """The chart as printed: whole when it fits a landscape page at full width, else in parts
+    that do, each with its header, blackouts and legend, so that its text prints as large as
+    on a one-page chart. Parts are cut between campaigns, unless cutting inside a campaign saves
+    a page (or it is taller than a page): then between its rows, the next part led by its name
+    with «(continuación)».
+
+    One layout of the whole chart gives each row's height; a part is its rows plus the whole
+    chart's header and legend (a part's legend is never longer), so packing is linear."""
+    if layout(data).height <= PRINT_HEIGHT:
+        return [data]
+    whole = layout(dataclasses.replace(data, part=(1, 2)))
+    cost = {id(r): h for r, h in zip(data.rows, whole.row_heights, strict=True)}
+    room = PRINT_HEIGHT - (whole.height - sum(whole.row_heights))
+    groups: list[list[GanttRow]] = []
+    for row in data.rows:
+        if row.kind == "campaign" or not groups:
+            groups.append([])
+        groups[-1].append(row)
+
+    def pack(cut_campaigns: bool) -> list[list[GanttRow]]:
+        parts: list[list[GanttRow]] = []
+        sums: list[float] = []
+        for group in groups:
+            size = sum(cost[id(r)] for r in group)
+            if parts and sums[-1] + size <= room:
+                parts[-1] += group
+                sums[-1] += size
+                continue
+            if not cut_campaigns and size <= room:
+                parts.append(list(group))
+                sums.append(size)
+                continue
+            head = group[0]
+            current, total = (parts.pop(), sums.pop()) if parts else ([], 0.0)
+            for row in group:
+                if not current or total + cost[id(row)] <= room:
+                    current.append(row)
+                    total += cost[id(row)]
+                    continue
+                lead = [row]
+                if current[-1] is head:  # never a heading alone at the foot of a page
+                    current.pop()
+                    total -= cost[id(head)]
+                    lead = [head, row]
+                elif head.kind == "campaign":
+                    again = dataclasses.replace(head, name=head.name + CONTINUED)
+                    cost[id(again)] = cost[id(head)] + 20  # its name may take one more line
+                    lead = [again, row]
+                if current:
+                    parts.append(current)
+                    sums.append(total)
+                current, total = lead, sum(cost[id(r)] for r in lead)
+            parts.append(current)
+            sums.append(total)
+        return parts
+
+    # cut between campaigns, unless cutting inside one saves a page
+    parts = min(pack(False), pack(True), key=len)
+    n = len(parts)
+    if n == 1:
+        return [data]
+    return [dataclasses.replace(data, rows=tuple(p), part=(i, n)) for i, p in enumerate(parts, 1)]
+
+
+def _chart(data: GanttData) -> str:
+    """The chart section's pictures: one chart on screen; in print, the same chart or its
+    parts a page each (``chart_pages``). Each SVG's ids are prefixed, so none is shared."""
+    pages = chart_pages(data)
+    whole = svg_from_data(data, standalone=False, prefix="g0-")
+    if len(pages) == 1:
+        return whole
+    printed = "".join(
+        f'<div class="chart-page">{svg_from_data(p, standalone=False, prefix=f"g{i}-")}</div>'
+        for i, p in enumerate(pages, 1)
+    )
+    return f'<div class="chart-screen">{whole}</div><div class="chart-print">{printed}</div>'
+
+
 def report_html(
     plan: Plan,
     audience: Audience | None,
@@ -351,13 +447,13 @@ def report_html(
     assume_ine: str | None = None,
 ) -> str:
     """The whole report as one HTML document. The filters apply to the chart, the campaigns
-    listed and the blackout report; ``veda`` is ``campana.veda.veda_report``'s result (computed
-    here when None). ``assume_ine`` (English or Spanish) is the scenario of every part."""
+    listed and the blackout report: with a window other than the plan's year, or a touchpoint,
+    only the campaigns the chart shows, and the cover says the period. ``veda`` is
+    ``campana.veda.veda_report``'s result (computed here when None). ``assume_ine`` (English
+    or Spanish) is the scenario of every part."""
     assume_ine = parse_assume_ine(assume_ine)
-    if veda is None:
-        veda = veda_report(plan, assume_ine=assume_ine, campaigns=list(campaigns) or None)
     index = BlackoutIndex.of(plan)
-    chart = gantt_svg(
+    data = gantt_data(
         plan,
         today,
         start=start,
@@ -365,16 +461,29 @@ def report_html(
         campaigns=campaigns,
         touchpoint=touchpoint,
         assume_ine=assume_ine,
-        standalone=False,
     )
+    chart = _chart(data)
     shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
+    # a window other than the plan's year, or one touchpoint: only the campaigns it shows
+    narrowed = (data.start, data.end) != year_window(plan.plan.year) or touchpoint is not None
+    if narrowed:
+        charted = {r.campaign for r in data.campaigns}
+        shown = [c for c in shown if c.id in charted]
+    if veda is None:
+        chosen = [c.id for c in shown] if narrowed or campaigns else None
+        veda = veda_report(plan, assume_ine=assume_ine, campaigns=chosen)
     briefs = [brief(plan, audience, c, today, findings) for c in shown]
     info = plan.plan
     label = scenario_label(assume_ine)
     scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
-    toc = ['<li><a href="#programacion">Programación</a></li>', "<li>Campañas<ol>"]
-    toc += [f'<li><a href="#campana-{attr(b.id)}">{esc(b.name)}</a></li>' for b in briefs]
-    toc.append("</ol></li>")
+    period = f" · del {esc(fmt(data.start))} al {esc(fmt(data.end))}" if narrowed else ""
+    toc = ['<li><a href="#programacion">Programación</a></li>']
+    if briefs:
+        toc.append("<li>Campañas<ol>")
+        toc += [f'<li><a href="#campana-{attr(b.id)}">{esc(b.name)}</a></li>' for b in briefs]
+        toc.append("</ol></li>")
+    else:
+        toc.append("<li>Campañas: ninguna en este periodo</li>")
     toc.append('<li><a href="#hallazgos">Revisión del plan</a></li>')
     if audience is not None:
         toc.append('<li><a href="#audiencia">Audiencia</a></li>')
@@ -390,7 +499,7 @@ def report_html(
         "</head>",
         "<body><main>",
         f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
-        f"{info.year} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
+        f"{info.year}{period} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",
