@@ -21,6 +21,20 @@ INE_STATUS: Mapping[str | None, str] = {
     None: "no solicitada",
 }
 
+#: the sections of a campaign's brief, in every view of it (show, its Markdown, the report)
+BRIEF_SECTIONS: Mapping[str, str] = {
+    "audience": "Audiencia",
+    "objectives": "Objetivos",
+    "creative": "Líneas creativas",
+    "channels": "Canales de contacto",
+    "components": "Componentes de la programación",
+    "execution": "Ejecución",
+    "notes": "Notas",
+    "findings": "Hallazgos de validate",
+    "owners": "Responsables y veda",
+    "milestones": "Hitos",
+}
+
 #: why a restricted row comes off air during a blackout («sale del aire por la veda: …»)
 INE_STATUS_REASONS: Mapping[str, str] = {
     "not-requested": "no se solicitó la excepción del INE",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from campana.dates import days, fmt, period, span_days
 from campana.render.common import figure_text, schedule_title, share_text, stated
 from campana.render.grid import nfc
-from campana.vocab import and_list, ine_status, row_kind, severity
+from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, row_kind, severity
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
@@ -128,7 +128,7 @@ def brief(b: Brief) -> str:
     if not b.has_brief:
         out += ["", "_Solo aparece en la programación: todavía no tiene ficha de ejecución._"]
     if b.audience:
-        out += ["", "### Audiencia", ""]
+        out += ["", "### " + BRIEF_SECTIONS["audience"], ""]
         out.append(
             _table(
                 ["Segmento", "Personas"],
@@ -137,22 +137,22 @@ def brief(b: Brief) -> str:
             ).rstrip()
         )
     if b.objectives:
-        out += ["", "### Objetivos", ""]
+        out += ["", "### " + BRIEF_SECTIONS["objectives"], ""]
         for n, o in enumerate(b.objectives, 1):
             when = f" _({period(o.start, o.end)})_" if o.start and o.end else ""
             out.append(f"{n}. {nfc(o.text)}{when}")
     if b.creative:
-        out += ["", "### Líneas creativas", ""]
+        out += ["", "### " + BRIEF_SECTIONS["creative"], ""]
         for n, piece in enumerate(b.creative, 1):
             out.append(f"- Pieza {n}: " + "; ".join(f"«{i.text}» ({i.kind_es})" for i in piece))
     if b.channels:
-        out += ["", "### Canales de contacto", ""]
+        out += ["", "### " + BRIEF_SECTIONS["channels"], ""]
         out += [
             f"- {c.name} ({c.kind_es})" + (f": {c.contact}" if c.contact else "")
             for c in b.channels
         ]
     if b.components:
-        out += ["", "### Componentes", ""]
+        out += ["", "### " + BRIEF_SECTIONS["components"], ""]
         out.append(
             _table(
                 ["Componente", "Periodo", "Días", "Punto de contacto"],
@@ -164,7 +164,7 @@ def brief(b: Brief) -> str:
             ).rstrip()
         )
     if b.touchpoints:
-        out += ["", "### Ejecución", ""]
+        out += ["", "### " + BRIEF_SECTIONS["execution"], ""]
         out.append(
             _table(
                 ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
@@ -180,7 +180,7 @@ def brief(b: Brief) -> str:
             ).rstrip()
         )
     if b.findings:
-        out += ["", "### Hallazgos", ""]
+        out += ["", "### " + BRIEF_SECTIONS["findings"], ""]
         out += [
             f"- {severity(f.severity)}: {f.message} (`{f.code}`, {f.file}:{f.line})"
             for f in b.findings
@@ -254,18 +254,23 @@ def show(s: Show) -> str:
         for r in s.rows
     ]
     if rows:
-        out += "\n### Responsables y veda\n\n" + _table(header, rows)
+        out += "\n### " + BRIEF_SECTIONS["owners"] + "\n\n" + _table(header, rows)
     if s.assume_ine:
         out += (
             f"\nBajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto de "
             "contacto al aire.\n"
         )
     if s.milestones:
-        out += "\n### Hitos\n\n" + _table(
-            ["Fecha", "Hito", "Tipo", "Responsable"],
-            [
-                [fmt(m.date), m.name, MILESTONE_KINDS.get(m.kind, m.kind), m.owner or ""]
-                for m in s.milestones
-            ],
+        out += (
+            "\n### "
+            + BRIEF_SECTIONS["milestones"]
+            + "\n\n"
+            + _table(
+                ["Fecha", "Hito", "Tipo", "Responsable"],
+                [
+                    [fmt(m.date), m.name, MILESTONE_KINDS.get(m.kind, m.kind), m.owner or ""]
+                    for m in s.milestones
+                ],
+            )
         )
     return out

@@ -17,7 +17,7 @@ from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_la
 from campana.queries import Brief, audience_report, brief, year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
-from campana.vocab import INE_STATUS
+from campana.vocab import BRIEF_SECTIONS, INE_STATUS
 
 if TYPE_CHECKING:
     from campana.models import Audience, Plan
@@ -172,7 +172,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
     if b.audience:
         facts.append(
             (
-                "Audiencia",
+                BRIEF_SECTIONS["audience"],
                 "<br>".join(f"{esc(s.name)} ({_count(s.count, s.bound)})" for s in b.audience),
             )
         )
@@ -180,7 +180,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         '<dl class="facts">' + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>"
     )
     if b.objectives:
-        out.append("<h3>Objetivos</h3><ol>")
+        out.append(f"<h3>{BRIEF_SECTIONS['objectives']}</h3><ol>")
         for o in b.objectives:
             when = (
                 f' <span class="muted">({esc(period_text(o.start, o.end))})</span>'
@@ -190,7 +190,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
             out.append(f"<li>{esc(o.text)}{when}</li>")
         out.append("</ol>")
     if b.creative:
-        out.append("<h3>Líneas creativas</h3>")
+        out.append(f"<h3>{BRIEF_SECTIONS['creative']}</h3>")
         for i, piece in enumerate(b.creative, 1):
             lines = "".join(
                 f'<p><span class="kind">{esc(item.kind_es)}</span> {esc(item.text)}</p>'
@@ -198,14 +198,14 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
             )
             out.append(f'<div class="creative" aria-label="Pieza {i}">{lines}</div>')
     if b.channels:
-        out.append("<h3>Canales de atención</h3><ul>")
+        out.append(f"<h3>{BRIEF_SECTIONS['channels']}</h3><ul>")
         for ch in b.channels:
             contact = f": {esc(ch.contact)}" if ch.contact else ""
             out.append(f"<li>{esc(ch.name)} ({esc(ch.kind_es)}){contact}</li>")
         out.append("</ul>")
     if b.components:
         out.append(
-            "<h3>Componentes de la programación</h3><table><thead><tr><th>Componente</th>"
+            f"<h3>{BRIEF_SECTIONS['components']}</h3><table><thead><tr><th>Componente</th>"
             '<th>Periodo</th><th class="num">Días</th><th>Punto de contacto</th>'
             "<th>Estado</th></tr></thead><tbody>"
         )
@@ -218,7 +218,8 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         out.append("</tbody></table>")
     if b.touchpoints:
         out.append(
-            "<h3>Ejecución</h3><table><thead><tr><th>Punto de contacto</th><th>Tácticos</th>"
+            f"<h3>{BRIEF_SECTIONS['execution']}</h3><table><thead><tr><th>Punto de contacto</th>"
+            "<th>Tácticos</th>"
             '<th>Periodo</th><th class="num">Días en veda</th><th>Excepción INE</th>'
             "<th>Responsable</th></tr></thead><tbody>"
         )
@@ -249,7 +250,10 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
             "trae objetivos, creatividades ni tabla de ejecución.</p>"
         )
     if b.notes:
-        out.append("<h3>Notas</h3><ul>" + "".join(f"<li>{esc(n)}</li>" for n in b.notes))
+        out.append(
+            f"<h3>{BRIEF_SECTIONS['notes']}</h3><ul>"
+            + "".join(f"<li>{esc(n)}</li>" for n in b.notes)
+        )
         out.append("</ul>")
     out.append("</section>")
     return "\n".join(out)

@@ -25,7 +25,7 @@ from campana.render.common import (
     status_cell,
 )
 from campana.render.grid import DIM, Line, day_grid, fit, month_grid, nfc, wrap
-from campana.vocab import and_list, ine_status, severity
+from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, severity
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
@@ -421,11 +421,11 @@ def brief(b: Brief, width: int) -> list[Line]:
         ]
 
     if b.audience:
-        lines += [[], heading("Audiencia")]
+        lines += [[], heading(BRIEF_SECTIONS["audience"])]
         cols = [Col("Segmento", shrink=2, wrap=True, min=16), Col("Personas", right=True)]
         lines += table(cols, [_figure_line(f) for f in b.audience], width, indent=2)
     if b.objectives:
-        lines += [[], heading("Objetivos")]
+        lines += [[], heading(BRIEF_SECTIONS["objectives"])]
         for n, o in enumerate(b.objectives, 1):
             for k, x in enumerate(wrap(o.text, width - 5)):
                 lines.append([(f"  {n}. " if k == 0 else "     ", ""), (x, "")])
@@ -436,7 +436,7 @@ def brief(b: Brief, width: int) -> list[Line]:
             )
             lines.append([("     Periodo: ", DIM), (when, DIM)])
     if b.creative:
-        lines += [[], heading("Líneas creativas")]
+        lines += [[], heading(BRIEF_SECTIONS["creative"])]
         for n, piece in enumerate(b.creative, 1):
             lines.append([(f"  Pieza {n}", "bold")])
             for item in piece:
@@ -445,14 +445,14 @@ def brief(b: Brief, width: int) -> list[Line]:
                     tail = [(f"  {item.kind_es}", DIM)] if k == len(text) - 1 else []
                     lines.append([("    ", ""), (x, ""), *tail])
     if b.channels:
-        lines += [[], heading("Canales de contacto")]
+        lines += [[], heading(BRIEF_SECTIONS["channels"])]
         for ch in b.channels:
             line: Line = [("  " + nfc(ch.name), ""), (f" ({ch.kind_es})", DIM)]
             if ch.contact:
                 line.append((f": {ch.contact}", ""))
             lines.append(line)
     if b.components:
-        lines += [[], heading("Componentes (programación)")]
+        lines += [[], heading(BRIEF_SECTIONS["components"])]
         when_col = Col(f"Periodo {year}" if year else "Periodo")
         state_col = Col("Estado", shrink=3, wrap=True, min=13)
         cols = [
@@ -493,7 +493,7 @@ def brief(b: Brief, width: int) -> list[Line]:
             )
             lines.append([("  → punto de contacto de la tabla de ejecución", DIM)])
     if b.touchpoints:
-        lines += [[], heading("Ejecución")]
+        lines += [[], heading(BRIEF_SECTIONS["execution"])]
         rows = []
         for t in b.touchpoints:
             ine: list[str] = [ine_status(t.ine_status)]
@@ -520,10 +520,10 @@ def brief(b: Brief, width: int) -> list[Line]:
             above = [[[("  " + nfc(t.name), "bold")]] for t in b.touchpoints]
             lines += table(cols[1:], [r[1:] for r in rows], width, indent=4, above=above)
     if b.notes:
-        lines += [[], heading("Notas")]
+        lines += [[], heading(BRIEF_SECTIONS["notes"])]
         for note in b.notes:
             lines += [[(x, "")] for x in wrap(note, width - 2, "  ")]
-    lines += [[], heading(f"Hallazgos de validate ({len(b.findings)})")]
+    lines += [[], heading(f"{BRIEF_SECTIONS['findings']} ({len(b.findings)})")]
     if not b.findings:
         lines.append([("  Ninguno.", DIM)])
     for f in b.findings:
@@ -687,7 +687,7 @@ def show(s: Show, width: int) -> list[Line]:
     owners = s.owner or s.component_owners or any(r.owner for r in s.rows)
     if not (owners or s.milestones or s.assume_ine):
         return lines
-    lines += [[], heading("Responsables y veda")]
+    lines += [[], heading(BRIEF_SECTIONS["owners"])]
     if s.owner:
         lines += [[(x, "")] for x in wrap(f"Campaña: {s.owner}", width - 2, "  ")]
     lines += [
@@ -728,7 +728,7 @@ def show(s: Show, width: int) -> list[Line]:
             )
         ]
     if s.milestones:
-        lines += [[], heading("Hitos")]
+        lines += [[], heading(BRIEF_SECTIONS["milestones"])]
         lines += table(
             [
                 Col("Fecha"),
