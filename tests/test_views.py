@@ -248,3 +248,18 @@ def test_show_says_no_aplica_where_no_blackout_restricts(cli: Invoke, fmt: str) 
     assert "no solicitada" not in r.stdout
     line = next(x for x in r.stdout.splitlines() if "Infomóviles" in x)
     assert "no aplica" in line
+
+
+def test_the_brief_has_the_same_sections_in_every_view(cli: Invoke) -> None:
+    """show, its Markdown and the HTML report name a brief's sections alike (vocab)."""
+    from campana.vocab import BRIEF_SECTIONS
+
+    args = ("show", "atencion", "--today", "2024-03-15")
+    text = cli(*args).stdout
+    markdown = cli(*args, "--format", "markdown").stdout
+    html = cli("export", "html", "--today", "2024-03-15").stdout
+    for key in ("objectives", "creative", "channels", "components", "execution"):
+        heading = BRIEF_SECTIONS[key]
+        assert f"\n{heading}\n" in text, heading
+        assert f"### {heading}\n" in markdown, heading
+        assert f"<h3>{heading}</h3>" in html, heading
