@@ -62,3 +62,22 @@ def test_the_calendar_refuses_a_view_filter_it_would_ignore(
     r = cli("export", "ics", *option, "--today", "2024-03-15")
     assert r.exit_code == 2 and r.stdout == ""
     assert f"{option[0]} se aplica a los formatos svg y html" in r.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("schedule", "--from", ""),
+        ("schedule", "--to", ""),
+        ("schedule", "--on", ""),
+        ("schedule", "--today", ""),
+        ("agenda", "--from", ""),
+        ("agenda", "--to", ""),
+        ("export", "svg", "--from", ""),
+    ],
+)
+def test_an_empty_date_is_a_usage_error(cli: Invoke, args: tuple[str, ...]) -> None:
+    """Issue 12: «--from ""» gave the whole year as if the option were not there."""
+    r = cli(*args)
+    assert r.exit_code == 2 and r.stdout == ""
+    assert f"error: {args[-2]}: la fecha está vacía" in r.stderr

@@ -76,8 +76,12 @@ def agenda(
         from campana.dates import fmt as fmt_date
 
         year = loaded.plan.plan.year
-        start = parse_date_option(date_from, "--from", year, today=now) if date_from else None
-        end = parse_date_option(date_to, "--to", year, today=now) if date_to else None
+        start = (
+            parse_date_option(date_from, "--from", year, today=now)
+            if date_from is not None
+            else None
+        )
+        end = parse_date_option(date_to, "--to", year, today=now) if date_to is not None else None
         first, last = agenda_window(now, days=days, start=start, end=end)
         ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
         with option_error("--campaign"):

@@ -256,8 +256,10 @@ def window(
         year,
         day=parse_date_option(on, "--on", year, today=now) if on is not None else None,
         month=month,
-        start=parse_date_option(date_from, "--from", year, today=now) if date_from else None,
-        end=parse_date_option(date_to, "--to", year, today=now) if date_to else None,
+        start=parse_date_option(date_from, "--from", year, today=now)
+        if date_from is not None
+        else None,
+        end=parse_date_option(date_to, "--to", year, today=now) if date_to is not None else None,
     )
     if end < start:
         raise CampanaError(
