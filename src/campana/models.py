@@ -51,6 +51,30 @@ def _empty() -> list[Any]:
 class Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
 
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """pydantic's; a model's first build goes through ``campana.modelbuild.build``
+        (pydantic's steps, without its plugin lookup when no plugin is installed)."""
+        from campana import modelbuild
+
+        first = not (force or cls.__pydantic_complete__ or _types_namespace)
+        if first and modelbuild.build(cls, _parent_namespace_depth):
+            return True
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            # counted from pydantic's model_rebuild: one frame more (this one)
+            _parent_namespace_depth=_parent_namespace_depth + (_parent_namespace_depth > 0),
+            _types_namespace=_types_namespace,
+        )
+
 
 class Note(Model):
     text: Text = Field(description="Nota tal como la dice el documento.")
