@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
+import json
 import os
 import subprocess
 import sys
@@ -273,3 +274,201 @@ def test_another_pydantic_builds_the_models_itself() -> None:
         """
     )
     assert out.split() == ["True"]
+
+
+# --- the stored core schemas ------------------------------------------------------------------
+
+BUILD_AND_REPORT = f"""
+    import json, sys
+    from pathlib import Path
+    from pydantic import ValidationError
+    from pydantic._internal import _generate_schema
+    from campana import models
+    from campana.loading import validate_files
+
+    generated = []
+    real = _generate_schema.GenerateSchema.generate_schema
+
+    def spy(self, obj):
+        if obj in (models.Plan, models.Audience):
+            generated.append(obj.__name__)
+        return real(self, obj)
+
+    _generate_schema.GenerateSchema.generate_schema = spy
+    found = validate_files([Path({str(PLAN)!r})])
+    try:
+        models.Plan.model_validate({{"plan": {{}}, "touchpoints": 1, "otra": None}})
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    print(json.dumps({{
+        "generated": generated,
+        "plan": found.plan.model_dump_json(),
+        "audience": found.audience.model_dump_json(),
+        "findings": [repr(f) for f in found.findings],
+        "errors": repr(errors),
+        "json schema": models.Plan.model_json_schema(),
+    }}))
+"""
+
+
+def _build(cache: Path | None) -> dict[str, object]:
+    env = {"CAMPANA_CACHE_DIR": str(cache)} if cache else {"CAMPANA_NO_CACHE": "1"}
+    if cache:
+        env["CAMPANA_NO_CACHE"] = ""
+    result: dict[str, object] = json.loads(_python(BUILD_AND_REPORT, env=env))
+    return result
+
+
+def _schemas(cache: Path) -> list[Path]:
+    return sorted(cache.glob("core-*.schema")) if cache.exists() else []
+
+
+def test_a_stored_schema_builds_the_same_models(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    off = _build(None)
+    assert off["generated"] == ["Plan", "Audience"]
+    first = _build(cache)
+    assert first["generated"] == ["Plan", "Audience"]
+    assert [p.name for p in _schemas(cache)] == [
+        "core-campana.models.Audience.schema",
+        "core-campana.models.Plan.schema",
+    ]
+    assert not list(cache.glob("*.pickle"))  # the query cache's entries are another thing
+    second = _build(cache)
+    assert second["generated"] == []  # built from the stored schemas
+    for result in (first, second):
+        assert {k: v for k, v in result.items() if k != "generated"} == {
+            k: v for k, v in off.items() if k != "generated"
+        }
+
+
+def test_a_stored_schema_is_the_schema_pydantic_generates(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _build(cache)
+    out = _python(
+        """
+        from campana import models, schemacache
+
+        for cls in (models.Plan, models.Audience):
+            stored = schemacache.load(cls)
+            assert stored is not None
+            super(models.Model, cls).model_rebuild()  # pydantic's own
+            assert stored == cls.__pydantic_core_schema__
+        print("same")
+        """,
+        env={"CAMPANA_CACHE_DIR": str(cache), "CAMPANA_NO_CACHE": ""},
+    )
+    assert out.split() == ["same"]
+
+
+def test_no_cache_stores_no_schema(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _python(BUILD_AND_REPORT, env={"CAMPANA_CACHE_DIR": str(cache), "CAMPANA_NO_CACHE": "1"})
+    assert _schemas(cache) == []
+
+
+@pytest.mark.parametrize("damage", ["payload", "sum", "key", "format", "truncated", "empty"])
+def test_a_damaged_schema_is_a_silent_miss(tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "cache"
+    off = _build(None)
+    _build(cache)
+    plan = cache / "core-campana.models.Plan.schema"
+    good = plan.read_bytes()
+    data = bytearray(good)
+    where = {"format": 3, "key": 30, "sum": 60, "payload": len(data) - 20}
+    if damage == "truncated":
+        data = data[: len(data) // 2]
+    elif damage == "empty":
+        data = bytearray()
+    else:
+        data[where[damage]] ^= 0x01
+    plan.write_bytes(bytes(data))
+    again = _build(cache)
+    assert again["generated"] == ["Plan"]  # generated again, the audience's read
+    assert {k: v for k, v in again.items() if k != "generated"} == {
+        k: v for k, v in off.items() if k != "generated"
+    }
+    assert plan.read_bytes() == good  # and written again
+
+
+def _plant(cache: Path, cls: type[BaseModel], plain: object) -> None:
+    """A schema file with a right key and sum: what only someone who can write there makes."""
+    import hashlib
+
+    from campana import schemacache
+
+    key = schemacache._key(cls, models)
+    assert key is not None
+    payload = json.dumps(plain).encode()
+    cache.mkdir(parents=True, exist_ok=True)
+    (cache / f"core-campana.models.{cls.__name__}.schema").write_bytes(
+        schemacache.FORMAT + key + hashlib.sha256(payload).digest() + payload
+    )
+
+
+def test_a_planted_schema_names_nothing_but_the_models(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from campana import schemacache
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(cache))
+    monkeypatch.delenv("CAMPANA_NO_CACHE", raising=False)
+    ref = schemacache._REF
+    _plant(cache, models.Plan, {"type": "any", "x": {ref: ["name", "Plan"]}})
+    assert schemacache.load(models.Plan) == {"type": "any", "x": models.Plan}  # the format
+    for bad in (
+        {ref: ["name", "Field"]},  # imported there, not defined there
+        {ref: ["name", "dt"]},
+        {ref: ["builtin", "eval"]},
+        {ref: ["method", "Plan", "__init__"]},
+        {ref: ["method", "Plan", "model_construct"]},
+        {ref: ["method", "os", "system"]},
+        {ref: ["what", "Plan"]},
+    ):
+        _plant(cache, models.Plan, {"type": "any", "x": bad})
+        assert schemacache.load(models.Plan) is None, bad
+    _plant(cache, models.Plan, {"type": "any", "x": {ref: ["name", "Plan"], "y": 1}})
+    assert schemacache.load(models.Plan) == {"type": "any", "x": {ref: ["name", "Plan"], "y": 1}}
+
+
+def test_the_key_follows_the_models_source(tmp_path: Path) -> None:
+    import types
+
+    from campana import schemacache
+
+    source = tmp_path / "models.py"
+    source.write_text("x = 1\n")
+    module = types.ModuleType("campana.models")
+    module.__file__ = str(source)
+    first = schemacache._key(models.Plan, module)
+    assert first == schemacache._key(models.Plan, module)
+    source.write_text("x = 2\n")
+    assert schemacache._key(models.Plan, module) not in (None, first)
+    assert schemacache._key(models.Audience, module) != schemacache._key(models.Plan, module)
+    source.unlink()
+    assert schemacache._key(models.Plan, module) is None
+
+
+def test_schemas_live_where_the_query_cache_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from campana import cache, schemacache
+
+    for name in ("CAMPANA_NO_CACHE", "CAMPANA_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    settings: list[tuple[str, str]] = [
+        ("XDG_CACHE_HOME", str(tmp_path / "xdg")),
+        ("XDG_CACHE_HOME", "relative/is/ignored"),
+        ("CAMPANA_CACHE_DIR", str(tmp_path / "mine")),
+        ("CAMPANA_NO_CACHE", "0"),
+        ("CAMPANA_NO_CACHE", " No "),
+        ("CAMPANA_NO_CACHE", "1"),
+        ("CAMPANA_NO_CACHE", "yes"),
+    ]
+    assert schemacache.cache_dir() == cache.cache_dir() == tmp_path / "home/.cache/campana"
+    for name, value in settings:
+        monkeypatch.setenv(name, value)
+        assert schemacache.cache_dir() == cache.cache_dir(), (name, value)
+    assert schemacache.cache_dir() is None
