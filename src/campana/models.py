@@ -64,7 +64,7 @@ class Model(BaseModel):
         (pydantic's steps, without its plugin lookup when no plugin is installed)."""
         from campana import modelbuild
 
-        first = not (force or cls.__pydantic_complete__ or _types_namespace)
+        first = not (force or cls.__pydantic_complete__) and _types_namespace is None
         if first and modelbuild.build(cls, _parent_namespace_depth):
             return True
         return super().model_rebuild(
