@@ -68,8 +68,10 @@ def test_list_defaults_are_new_empty_lists_from_a_cheap_factory() -> None:
 
 
 def _python(code: str, *, env: dict[str, str] | None = None) -> str:
-    """Run ``code`` in a fresh interpreter (models not built yet); its standard output."""
-    full = {**os.environ, **(env or {})}
+    """Run ``code`` in a fresh interpreter (models not built yet); its standard output.
+    pydantic's plugin setting is the one ``env`` gives, if any."""
+    full = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    full.update(env or {})
     done = subprocess.run(
         [sys.executable, "-c", textwrap.dedent(code)],
         env=full,
