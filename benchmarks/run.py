@@ -2,12 +2,14 @@
 
     python benchmarks/run.py            # everything (about six minutes)
     python benchmarks/run.py --quick    # fewer runs, no 4,000-campaign plan
+    python benchmarks/run.py --cold     # the shipped plan's cold path only, more runs
     python benchmarks/floor.py PLAN     # validation against the parser's floor, in one process
 
 Every command runs in a fresh process, started by a small wrapper process that times it and reads
 its peak memory (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``). Commands are interleaved
 round by round, after one warm-up round, so that a busy moment weighs on all of them alike; the
-table shows the median, the spread (fastest-slowest) and the peak resident memory.
+table shows the median, the spread (fastest-slowest), the peak resident memory and the median
+CPU time (user + system, from the same ``getrusage``), which a loaded machine blurs less.
 
 Everything runs with this interpreter's environment (``sys.executable``): ``campana`` and
 ``check-jsonschema`` are taken from its ``bin`` folder. check-jsonschema is a benchmark-only
@@ -49,8 +51,9 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wall = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall": wall, "peak_kb": peak, "code": code}))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps({"wall": wall, "peak_kb": usage.ru_maxrss, "cpu": cpu, "code": code}))
 """
 
 FLOOR_IMPORTS = "import typer, pydantic, ruamel.yaml, rich, dateutil.parser"
@@ -84,11 +87,16 @@ class Case:
     large: bool = False
     walls: list[float] = field(default_factory=list)
     peaks: list[int] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
     codes: set[int] = field(default_factory=set)
 
     @property
     def median(self) -> float:
         return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
 
     @property
     def peak_mb(self) -> float:
@@ -124,6 +132,7 @@ def measure(case: Case, base_env: dict[str, str]) -> None:
     result = json.loads(done.stdout)
     case.walls.append(result["wall"])
     case.peaks.append(result["peak_kb"])
+    case.cpus.append(result["cpu"])
     case.codes.add(result["code"])
 
 
@@ -169,13 +178,23 @@ def heavy_imports(argv: list[str], env: dict[str, str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=21, help="timed runs of the quick commands")
+    parser.add_argument(
+        "--runs", type=int, help="timed runs of the quick commands (21; --quick 7, --cold 31)"
+    )
     parser.add_argument("--large-runs", type=int, default=5, help="timed runs on large plans")
     parser.add_argument("--quick", action="store_true", help="7 and 3 runs; no 4,000x10 plan")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="only the shipped plan's cold path (validate, schedule with no cache) and the floor",
+    )
     parser.add_argument("--json", type=Path, help="also write the measurements to this file")
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.large_runs = 7, 3
+        args.runs, args.large_runs = args.runs or 7, 3
+    if args.cold:
+        args.runs, args.large_runs = args.runs or 31, 0
+    args.runs = args.runs or 21
 
     python = sys.executable
     bin_dir = Path(python).parent
@@ -186,10 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         print(INSTALL_HINT.format(bin=bin_dir, python=python), file=sys.stderr)
 
     sizes = [(n, m, p) for n, m, p in generate.DEFAULT_SIZES if not (args.quick and n == 4000)]
-    plans = {f"{n}x{m}": generate.write(n, m, period=p) for n, m, p in sizes}
+    plans = {} if args.cold else {f"{n}x{m}": generate.write(n, m, period=p) for n, m, p in sizes}
     # the 2,000 x 10 plan with a catalogue 8,000 touchpoints longer: no lookup may scan it
     grown = "2000x10+8000tp"
-    plans[grown] = generate.write(2000, 10, extra=generate.EXTRA_TOUCHPOINTS)
+    if not args.cold:
+        plans[grown] = generate.write(2000, 10, extra=generate.EXTRA_TOUCHPOINTS)
     schema = str(ROOT / "schema" / "campaigns.schema.json")
 
     base_env = {k: v for k, v in os.environ.items() if not k.startswith("CAMPANA_")}
@@ -212,6 +232,9 @@ def main(argv: list[str] | None = None) -> int:
         Case("schedule, shipped, no cache", schedule(None), cold),
         Case("validate, shipped", [*campana, "validate"]),
     ]
+    if args.cold:
+        keep = {"import floor", "schedule, shipped", "schedule, shipped, no cache"}
+        cases = [c for c in cases if c.name in keep or c.name.startswith("validate")]
     # Commands written in parallel with these benchmarks: a row once they exist. Warm cache.
     new_commands = {
         "agenda, shipped": ["agenda"],
@@ -219,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
         "export svg, shipped": ["export", "svg"],
         "export html, shipped": ["export", "html"],
     }
+    if args.cold:
+        new_commands = {}
     for name, words in new_commands.items():
         if command_exists(campana, words, base_env):
             cases.append(Case(name, [*campana, *words]))
@@ -254,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         measure(case, base_env)
         case.walls.clear()
         case.peaks.clear()
+        case.cpus.clear()
     rounds = max(args.runs, args.large_runs)
     for r in range(rounds):
         print(f"\rround {r + 1}/{rounds}", end="", file=sys.stderr, flush=True)
@@ -263,14 +289,18 @@ def main(argv: list[str] | None = None) -> int:
     print(file=sys.stderr)
 
     floor = by_name["import floor"].median
+    floor_cpu = by_name["import floor"].cpu
     print()
-    print(f"{'command':34} {'median':>9} {'spread':>17} {'peak':>8} {'/ floor':>8} {'exit':>5}")
+    print(
+        f"{'command':34} {'median':>9} {'spread':>17} {'peak':>8} {'/ floor':>8} "
+        f"{'CPU':>8} {'/ floor':>8} {'exit':>5}"
+    )
     for c in cases:
         spread = f"{min(c.walls) * 1000:.0f}-{max(c.walls) * 1000:.0f} ms"
         code = ",".join(str(x) for x in sorted(c.codes))
         print(
             f"{c.name:34} {c.median * 1000:7.0f}ms {spread:>17} {c.peak_mb:6.0f}MB "
-            f"{c.median / floor:7.2f}x {code:>5}"
+            f"{c.median / floor:7.2f}x {c.cpu * 1000:6.0f}ms {c.cpu / floor_cpu:7.2f}x {code:>5}"
         )
 
     def ratio(a: str, b: str) -> float | None:
@@ -283,8 +313,8 @@ def main(argv: list[str] | None = None) -> int:
             return None
         return by_name[a].peak_mb / by_name[b].peak_mb
 
-    help_heavy = heavy_imports([*campana, "--help"], base_env)
-    version_heavy = heavy_imports([*campana, "--version"], base_env)
+    help_heavy = [] if args.cold else heavy_imports([*campana, "--help"], base_env)
+    version_heavy = [] if args.cold else heavy_imports([*campana, "--version"], base_env)
     targets = [
         Target(
             "schedule --month marzo (shipped) / import floor",
@@ -385,9 +415,14 @@ def main(argv: list[str] | None = None) -> int:
         targets.append(Target(what, ratio(name, "import floor"), 1.1))
 
     # closer to the parser's floor: in one process, CPU time
-    floors = {size: parser_floor(plans[size], 3, base_env) for size in ("200x50", "2000x10")}
-    print()
-    print(f"{'in one process (CPU)':34} {'events':>9} {'model':>9} {'whole':>9} {'ratio':>7}")
+    floors = {
+        size: parser_floor(plans[size], 3, base_env)
+        for size in ("200x50", "2000x10")
+        if not args.cold
+    }
+    if floors:
+        print()
+        print(f"{'in one process (CPU)':34} {'events':>9} {'model':>9} {'whole':>9} {'ratio':>7}")
     for size, f in floors.items():
         if f is not None:
             print(
@@ -402,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
                 2.5,
             )
         )
+    if args.cold:  # the shipped plan's targets only
+        targets = [t for t in targets if t.value is not None and "shipped" in t.what]
     print()
     print(f"{'target':58} {'measured':>9} {'limit':>8}  verdict")
     for t in targets:
@@ -415,7 +452,10 @@ def main(argv: list[str] | None = None) -> int:
                 {
                     "python": sys.version,
                     "load": load,
-                    "cases": {c.name: {"walls": c.walls, "peaks_kb": c.peaks} for c in cases},
+                    "cases": {
+                        c.name: {"walls": c.walls, "peaks_kb": c.peaks, "cpus": c.cpus}
+                        for c in cases
+                    },
                     "parser_floor": floors,
                     "targets": {t.what: [t.value, t.limit, t.verdict] for t in targets},
                 },

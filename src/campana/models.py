@@ -6,7 +6,7 @@ Field descriptions are Spanish: they become the JSON Schema that editors show to
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -40,13 +40,45 @@ Owner = Annotated[
 ]
 
 
+def _empty() -> list[Any]:
+    """The lists' ``default_factory``: a new empty list, as ``list`` gives. pydantic reads a
+    factory's signature, and ``inspect.signature(list)`` parses a builtin's text signature
+    with the tokenizer (imported, its patterns compiled, on first use); a function's is cheap.
+    """
+    return []
+
+
 class Model(BaseModel):
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        """pydantic's; a model's first build goes through ``campana.modelbuild.build``
+        (pydantic's steps, without its plugin lookup when no plugin is installed)."""
+        from campana import modelbuild
+
+        first = not (force or cls.__pydantic_complete__) and _types_namespace is None
+        if first and modelbuild.build(cls, _parent_namespace_depth):
+            return True
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            # counted from pydantic's model_rebuild: one frame more (this one)
+            _parent_namespace_depth=_parent_namespace_depth + (_parent_namespace_depth > 0),
+            _types_namespace=_types_namespace,
+        )
 
 
 class Note(Model):
     text: Text = Field(description="Nota tal como la dice el documento.")
-    details: list[Text] = Field(default_factory=list, description="Viñetas de la nota.")
+    details: list[Text] = Field(default_factory=_empty, description="Viñetas de la nota.")
 
 
 class PlanInfo(Model):
@@ -56,7 +88,7 @@ class PlanInfo(Model):
         description="Mes de emisión, AAAA-MM."
     )
     year: Annotated[int, Field(ge=1900, le=2200)] = Field(description="Año que cubre el plan.")
-    notes: list[Note] = Field(default_factory=list, description="Contexto de la administración.")
+    notes: list[Note] = Field(default_factory=_empty, description="Contexto de la administración.")
 
 
 class TouchpointType(Model):
@@ -180,26 +212,26 @@ class Milestone(Model):
 class Campaign(Model):
     id: Id
     name: Text = Field(description="Nombre tal como aparece en la programación.")
-    aka: list[Text] = Field(default_factory=list, description="Otros nombres en el documento.")
+    aka: list[Text] = Field(default_factory=_empty, description="Otros nombres en el documento.")
     start: dt.date
     end: dt.date
     audience: list[Id] = Field(
-        default_factory=list, description="Segmentos de audience.yaml a los que se dirige."
+        default_factory=_empty, description="Segmentos de audience.yaml a los que se dirige."
     )
-    objectives: list[Objective] = Field(default_factory=list)
-    creative: list[CreativePiece] = Field(default_factory=list)
-    channels: list[Channel] = Field(default_factory=list)
-    components: list[Component] = Field(default_factory=list)
-    execution: list[Execution] = Field(default_factory=list)
-    milestones: list[Milestone] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=_empty)
+    creative: list[CreativePiece] = Field(default_factory=_empty)
+    channels: list[Channel] = Field(default_factory=_empty)
+    components: list[Component] = Field(default_factory=_empty)
+    execution: list[Execution] = Field(default_factory=_empty)
+    milestones: list[Milestone] = Field(default_factory=_empty)
     owner: Owner | None = None
-    notes: list[Text] = Field(default_factory=list)
+    notes: list[Text] = Field(default_factory=_empty)
 
 
 class Plan(Model):
     plan: PlanInfo
     touchpoints: list[TouchpointType]
-    blackouts: list[Blackout] = Field(default_factory=list)
+    blackouts: list[Blackout] = Field(default_factory=_empty)
     campaigns: list[Campaign]
 
     # Lookups by id, built on first use. A slot, neither a field nor a private attribute:
@@ -248,7 +280,7 @@ class Segment(Model):
         description="Segmento al que esta cifra podría agregarse: una adición posible, no una "
         "parte de él (sin porcentaje del total).",
     )
-    reasons: list[Text] = Field(default_factory=list)
+    reasons: list[Text] = Field(default_factory=_empty)
     since: dt.date | None = None
     source: Text | None = None
     note: Text | None = None
@@ -261,7 +293,7 @@ class Breakdown(Model):
 
 class Audience(Model):
     segments: list[Segment]
-    breakdowns: list[Breakdown] = Field(default_factory=list)
+    breakdowns: list[Breakdown] = Field(default_factory=_empty)
 
     def segment(self, segment_id: str) -> Segment | None:
         return next((s for s in self.segments if s.id == segment_id), None)
