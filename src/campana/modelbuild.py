@@ -11,7 +11,7 @@ pydantic's ``complete_model_class`` does, step by step, but asks ``no_plugins`` 
 can tell that pydantic would find no plugin, the validator is the ``SchemaValidator`` pydantic
 itself makes in that case; otherwise, or in any doubt, pydantic's own ``create_schema_validator``
 looks for them and uses them. The schema, the validator and what validating gives are
-pydantic's. The schema comes from ``campana.schemacache`` when a previous process stored it.
+pydantic's.
 
 Only pydantic versions whose ``complete_model_class`` this module follows (``VERIFIED``;
 ``tests/test_coldpath.py`` compares what both leave on a model) take this way; with any other,
@@ -91,29 +91,18 @@ def _search() -> bool:
 
 
 def build(cls: type[BaseModel], parent_depth: int) -> bool:
-    """Build ``cls`` (not built yet) as pydantic's ``model_rebuild`` would, with the core schema
-    from ``campana.schemacache`` when it holds it (stored there when it did not); called by
+    """Build ``cls`` (not built yet) as pydantic's ``model_rebuild`` would; called by
     ``Model.model_rebuild`` with its ``_parent_namespace_depth`` (``parent_depth``). False,
     with ``cls`` untouched, when this pydantic is not one ``build`` follows or on any error:
     the caller then lets pydantic build it."""
     if not verified():
         return False
-    from campana import schemacache
-
     try:
         if not cls.__pydantic_fields_complete__:
             return False
-        schema = schemacache.load(cls)
-        stored = schema is not None
-        if schema is None:
-            schema = _generate(cls, parent_depth)
-        if not _complete(cls, schema):
-            return False
+        return _complete(cls, _generate(cls, parent_depth))
     except Exception:
         return False
-    if not stored:
-        schemacache.store(cls)
-    return True
 
 
 def _generate(cls: type[BaseModel], parent_depth: int) -> Any:
