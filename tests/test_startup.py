@@ -186,3 +186,44 @@ def test_a_load_leaves_the_collector_as_it_found_it() -> None:
     assert gc.isenabled() and gc.get_freeze_count() == 0
     oldest = {id(o) for o in gc.get_objects(generation=2)}
     assert id(kept[0]) in oldest and id(kept[-1]) in oldest  # not left to the young ones
+
+
+def test_only_the_command_that_runs_is_built() -> None:
+    """typer converts every command's parameters when it builds the group: «campana schedule»
+    builds schedule alone, and anything that needs the list of commands gets them all."""
+    from campana.cli.app import cli
+    from campana.cli.base import HELP_ORDER
+
+    assert list(cli(["schedule", "--month", "marzo"]).commands) == ["schedule"]  # type: ignore[attr-defined]
+    assert set(cli([]).commands) == set(HELP_ORDER)  # type: ignore[attr-defined]
+    assert set(cli(["shedule"]).commands) == set(HELP_ORDER)  # type: ignore[attr-defined]
+    assert set(cli(["--help"]).commands) == set(HELP_ORDER)  # type: ignore[attr-defined]
+    # and the app keeps every command for the next caller
+    assert set(cli(["veda"]).commands) == {"veda"}  # type: ignore[attr-defined]
+    assert set(cli([]).commands) == set(HELP_ORDER)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("fmt", ["svg", "html"])
+def test_a_warm_picture_export_imports_no_network_mail_or_calendar_code(
+    fmt: str, tmp_path: object
+) -> None:
+    """xml.sax.saxutils (urllib, http, email: 17 ms) and icalendar cost every export svg/html;
+    with a warm cache neither they nor pydantic's models are imported."""
+    from conftest import PLAN
+
+    argv = ["campana", "export", fmt, "--plan", str(PLAN), "--today", "2024-03-15"]
+    probe = (
+        "import sys\n"
+        "from campana.cli import main\n"
+        f"sys.argv = {argv!r}\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('LOADED ' + ' '.join(sorted(m for m in sys.modules if m in "
+        "('urllib.request', 'http.client', 'email.parser', 'icalendar', 'pydantic.main'))))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CAMPANA_PLAN"}
+    env["CAMPANA_CACHE_DIR"] = str(tmp_path)
+    for _ in range(2):  # the first run fills the cache
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+        )
+    assert done.stderr.splitlines()[-1] == "LOADED ", done.stderr[-300:]

@@ -139,16 +139,29 @@ def _completion_env(environ: Any = os.environ) -> None:
         environ["_CAMPANA_COMPLETE"] = f"{second}_{first}"
 
 
-def cli() -> click.Command:
-    """The click command behind the typer app, as ``run`` uses it."""
-    return _spanish_completion(typer.main.get_command(app))
+def cli(argv: Sequence[str] = ()) -> click.Command:
+    """The click command behind the typer app, as ``run`` uses it.
+
+    typer converts every command's parameters when it builds the group; when ``argv`` starts
+    with a command's name, only that command is built (start-up time: the others cannot run).
+    Anything else (no command, a misspelt one, completion) gets the whole group."""
+    first = argv[0] if argv else None
+    chosen = [info for info in app.registered_commands if info.name == first]
+    if not chosen or os.environ.get("_CAMPANA_COMPLETE"):
+        return _spanish_completion(typer.main.get_command(app))
+    every = app.registered_commands
+    app.registered_commands = chosen
+    try:
+        return _spanish_completion(typer.main.get_command(app))
+    finally:
+        app.registered_commands = every
 
 
 def run(argv: Sequence[str]) -> int:
     """Run the CLI; return the exit code. Every error a user can cause ends here, in Spanish."""
     argv = list(argv)
     _completion_env()
-    command_obj = cli()
+    command_obj = cli(argv)
     try:
         result = command_obj.main(args=argv, prog_name="campana", standalone_mode=False)
     except CampanaError as exc:

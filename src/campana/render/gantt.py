@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt
 from campana.gantt import GanttData, GanttRow, gantt_data
@@ -150,11 +149,14 @@ def clean(text: str) -> str:
 
 
 def esc(text: str) -> str:
-    return escape(clean(text))
+    """Text made safe inside an element (as ``xml.sax.saxutils.escape``, which imports
+    urllib, http and email: 17 ms of every export)."""
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(text: str) -> str:
-    return escape(clean(text), {'"': "&quot;"})
+    """Text made safe inside a double-quoted attribute."""
+    return esc(text).replace('"', "&quot;")
 
 
 def span_label(start: dt.date, end: dt.date, year: int) -> str:
