@@ -28,6 +28,9 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         c = cv.campaign
         for ri, r in enumerate(c.execution):
             if r.start <= r.end and ctx.blackouts_of(r.touchpoint):
+                status = ctx.scenario_status(r.ine_exception)
+                if status == "approved":
+                    continue
                 yield from _crossings(
                     ctx,
                     (
@@ -39,9 +42,9 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                     row_label(ctx, c, r),
                     r.touchpoint,
                     (r.start, r.end),
-                    ctx.scenario_status(r.ine_exception),
+                    status,
                     c.id,
-                    assumed=ctx.scenario_status(r.ine_exception) != r.ine_exception,
+                    assumed=status != r.ine_exception,
                 )
         for ki, k in enumerate(c.components):
             if k.start <= k.end and k.touchpoint is not None and k.touchpoint not in cv.rows:

@@ -24,13 +24,26 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
         c = cv.campaign
         for oi, o in enumerate(c.objectives):
-            loc: Loc = (*cv.loc, "objectives", oi)
-            label = partial(objective_label, c, oi)
-            yield from _compare(doc, loc, label, o.period_text, o.start, o.end, c.id)
+            if not _agrees(o.period_text, o.start, o.end):
+                loc: Loc = (*cv.loc, "objectives", oi)
+                label = partial(objective_label, c, oi)
+                yield from _compare(doc, loc, label, o.period_text, o.start, o.end, c.id)
         for ri, r in enumerate(c.execution):
-            loc = (*cv.loc, "execution", ri)
-            label = partial(row_label, ctx, c, r)
-            yield from _compare(doc, loc, label, r.period_text, r.start, r.end, c.id)
+            if not _agrees(r.period_text, r.start, r.end):
+                loc = (*cv.loc, "execution", ri)
+                label = partial(row_label, ctx, c, r)
+                yield from _compare(doc, loc, label, r.period_text, r.start, r.end, c.id)
+
+
+def _agrees(text: str | None, start: dt.date | None, end: dt.date | None) -> bool:
+    """The common case, answered without building a place or a label: nothing to compare,
+    or a text that says the dates (``parse_period_text`` keeps what it read)."""
+    if text is None or start is None or end is None:
+        return True
+    try:
+        return parse_period_text(text) == (start, end)
+    except ValueError:
+        return False
 
 
 def _compare(
