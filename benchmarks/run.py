@@ -16,8 +16,8 @@ Everything runs with this interpreter's environment (``sys.executable``): ``camp
 dependency: ``pip install -e '.[bench]'``. The children write bytecode (``.pyc``) as an installed
 package has it, use a cache folder of their own (``benchmarks/out/cache``), and write to a pipe.
 
-Rows for commands that do not exist yet (``agenda``, ``veda``, ``export svg|html``, written in
-parallel) are skipped with a note, and their targets say SKIP. After the timed rounds,
+The rows of ``agenda``, ``veda`` and ``export svg|html`` are skipped with a note (their targets
+SKIP) only where an installed campana lacks those commands. After the timed rounds,
 ``benchmarks/floor.py`` measures whole validation against libyaml's events plus
 ``model_validate`` in one process (CPU time) at 200 x 50 and 2,000 x 10.
 
