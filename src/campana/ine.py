@@ -17,11 +17,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
+from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
 from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError
-from campana.vocab import INE_STATUS
+from campana.vocab import INE_STATUS, INE_SYNONYMS
 
 if TYPE_CHECKING:
     from campana.models import Blackout, Execution, Plan
@@ -42,15 +42,13 @@ STATUSES: tuple[IneStatus, ...] = (
 #: Statuses under which a restricted row must be off air during the blackout.
 OFF_AIR: frozenset[str] = frozenset({"not-requested", "pending", "denied"})
 
+#: what --assume-ine accepts: the English statuses, the Spanish words the files accept
+#: (``vocab.INE_SYNONYMS``) and, typed at a prompt, their masculine forms
 _ASSUMPTIONS: dict[str, Assumption] = {
-    "denied": "denied",
-    "negada": "denied",
+    **{s: s for s in ("denied", "approved", "pending")},
+    **cast("dict[str, Assumption]", INE_SYNONYMS),  # its values are the three statuses
     "negado": "denied",
-    "approved": "approved",
-    "aprobada": "approved",
     "aprobado": "approved",
-    "pending": "pending",
-    "pendiente": "pending",
 }
 
 

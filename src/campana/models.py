@@ -24,10 +24,11 @@ Text = Annotated[str, Field(min_length=1)]
 # The file may say the status in English or as the Spanish labels the views print; the model
 # keeps the English value.
 IneException = Literal["pending", "approved", "denied", "pendiente", "aprobada", "negada"]
-INE_SYNONYMS = {"pendiente": "pending", "aprobada": "approved", "negada": "denied"}
 
 
 def _ine_english(value: str | None) -> str | None:
+    from campana.vocab import INE_SYNONYMS
+
     return INE_SYNONYMS.get(value, value) if value is not None else None
 
 

@@ -35,6 +35,12 @@ BRIEF_SECTIONS: Mapping[str, str] = {
     "milestones": "Hitos",
 }
 
+#: the Spanish words for an exception's status that the files accept as the English value
+#: (the same words the views print): {"pendiente": "pending", ...}
+INE_SYNONYMS: Mapping[str, str] = {
+    INE_STATUS[status]: status for status in ("pending", "approved", "denied")
+}
+
 #: why a restricted row comes off air during a blackout («sale del aire por la veda: …»)
 INE_STATUS_REASONS: Mapping[str, str] = {
     "not-requested": "no se solicitó la excepción del INE",
