@@ -39,7 +39,7 @@ def test_every_example_prints_what_the_guide_shows(
 ) -> None:
     args = shlex.split(command)[1:]
     # every view whose meaning depends on today is pinned in the guide
-    if args[0] in ("schedule", "show", "list"):
+    if args[0] in ("schedule", "show", "list", "agenda"):
         assert "--today" in args
     r = cli(*args, columns=80)
     assert r.exit_code == 0, r.stderr
