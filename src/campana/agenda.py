@@ -201,11 +201,11 @@ def agenda(
     assume_ine = parse_assume_ine(assume_ine)
     chosen = select_campaigns(plan, campaigns)
     index = BlackoutIndex.of(plan)
-    raw: list[tuple[dt.date, int, int, _Draft]] = []
+    raw: list[tuple[dt.date, int, int, AgendaEvent]] = []
 
-    def add(rank: int, draft: _Draft) -> None:
-        if start <= draft.date <= end:
-            raw.append((draft.date, rank, EVENT_KINDS.index(draft.kind), draft))
+    def add(rank: int, event: AgendaEvent) -> None:
+        if start <= event.date <= end:
+            raw.append((event.date, rank, EVENT_KINDS.index(event.kind), event))
 
     for b in plan.blackouts:
         if campaigns is not None and not any(
@@ -213,70 +213,36 @@ def agenda(
         ):
             continue
         names = and_list([plan.touchpoint_name(t) for t in b.restricts])
-        add(
-            -1,
-            _Draft(
-                b.start,
-                "blackout-start",
-                None,
-                None,
-                b.name,
-                None,
-                None,
-                f"Empieza la veda; restringe {names}",
-            ),
+        ends: tuple[tuple[dt.date, EventKind, str], ...] = (
+            (b.start, "blackout-start", f"Empieza la veda; restringe {names}"),
+            (b.end, "blackout-end", "Termina la veda"),
         )
-        add(
-            -1,
-            _Draft(b.end, "blackout-end", None, None, b.name, None, None, "Termina la veda"),
-        )
+        for when, kind, msg in ends:
+            days_away = (when - today).days
+            add(-1, AgendaEvent(when, kind, None, None, b.name, None, None, days_away, msg))
 
     ranks = {c.id: i for i, c in enumerate(plan.campaigns)}
     for c in chosen:
         rank = ranks[c.id]
-        for draft in _campaign_events(plan, c, index, assume_ine):
-            add(rank, draft)
+        for event in _campaign_events(plan, c, index, assume_ine, today):
+            add(rank, event)
 
     raw.sort(key=lambda item: item[:3])
-    events = [d.event(today) for *_, d in raw]
+    events = [e for *_, e in raw]
     return Agenda(start, end, today, plan.plan.year, events, assume_ine)
 
 
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    date: dt.date
-    kind: EventKind
-    campaign: str | None
-    campaign_name: str | None
-    name: str
-    touchpoint_id: str | None
-    owner: str | None
-    message: str
-
-    def event(self, today: dt.date) -> AgendaEvent:
-        return AgendaEvent(
-            self.date,
-            self.kind,
-            self.campaign,
-            self.campaign_name,
-            self.name,
-            self.touchpoint_id,
-            self.owner,
-            (self.date - today).days,
-            self.message,
-        )
-
-
-_Maker = Callable[[dt.date, EventKind, str, str | None, str | None, str], _Draft]
+_Maker = Callable[[dt.date, EventKind, str, str | None, str | None, str], AgendaEvent]
 
 
 def _campaign_events(
-    plan: Plan, c: Campaign, index: BlackoutIndex, assume_ine: str | None
-) -> Iterable[_Draft]:
+    plan: Plan, c: Campaign, index: BlackoutIndex, assume_ine: str | None, today: dt.date
+) -> Iterable[AgendaEvent]:
     def draft(
         when: dt.date, kind: EventKind, name: str, tp: str | None, owner: str | None, msg: str
-    ) -> _Draft:
-        return _Draft(when, kind, c.id, c.name, name, tp, owner or c.owner, msg)
+    ) -> AgendaEvent:
+        owner = owner or c.owner
+        return AgendaEvent(when, kind, c.id, c.name, name, tp, owner, (when - today).days, msg)
 
     yield draft(c.start, "start", c.name, None, None, f"Empieza la campaña «{c.name}»")
     yield draft(c.end, "end", c.name, None, None, f"Termina la campaña «{c.name}»")
@@ -308,7 +274,7 @@ def _campaign_events(
 
 def _suspensions(
     r: Execution, tp: str, index: BlackoutIndex, assume_ine: str | None, draft: _Maker
-) -> Iterable[_Draft]:
+) -> Iterable[AgendaEvent]:
     spans = suspended_spans(r, index, assume_ine=assume_ine)
     if not spans:
         return
