@@ -95,6 +95,37 @@ def mismatch(
     )
 
 
+def overhang(
+    doc: YamlDoc,
+    loc: Loc,
+    side: str,
+    *,
+    code: str,
+    label: str,
+    date: dt.date,
+    bound: dt.date,
+    than: str,
+    hint: str,
+    campaign: str,
+) -> Finding:
+    """A period sticks out, on one side, of the period that should hold it: ``side`` "start"
+    when it starts (``date``) before ``bound``, "end" when it ends after it. ``than`` names the
+    holder: «que su campaña «X»», «del periodo de su objetivo»."""
+    if side == "start":
+        text = f"empieza el {fmt(date)}, {days((bound - date).days)} antes {than}"
+    else:
+        text = f"termina el {fmt(date)}, {days((date - bound).days)} después {than}"
+    return doc.finding(
+        (*loc, side),
+        "warning",
+        code,
+        f"{label} {text} ({fmt(bound)})",
+        hint=hint,
+        campaign=campaign,
+        identity=(code, label, side),
+    )
+
+
 def gaps(
     start: dt.date, end: dt.date, spans: list[tuple[dt.date, dt.date]]
 ) -> list[tuple[dt.date, dt.date]]:

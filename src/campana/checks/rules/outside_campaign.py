@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from campana.checks.common import component_label, row_label
-from campana.dates import days, fmt
+from campana.checks.common import component_label, overhang, row_label
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -38,25 +37,20 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
 def _within(
     doc: YamlDoc, loc: Loc, label: str, start: dt.date, end: dt.date, c: Campaign
 ) -> Iterator[Finding]:
-    if start < c.start:
-        yield doc.finding(
-            (*loc, "start"),
-            "warning",
-            "outside-campaign",
-            f"{label} empieza el {fmt(start)}, {days((c.start - start).days)} antes que su "
-            f"campaña «{c.name}» ({fmt(c.start)})",
-            hint="ajusta la fecha, o amplía el periodo de la campaña",
-            campaign=c.id,
-            identity=("outside-campaign", label, "start"),
-        )
-    if end > c.end:
-        yield doc.finding(
-            (*loc, "end"),
-            "warning",
-            "outside-campaign",
-            f"{label} termina el {fmt(end)}, {days((end - c.end).days)} después que su "
-            f"campaña «{c.name}» ({fmt(c.end)})",
-            hint="ajusta la fecha, o amplía el periodo de la campaña",
-            campaign=c.id,
-            identity=("outside-campaign", label, "end"),
-        )
+    than = f"que su campaña «{c.name}»"
+    hint = "ajusta la fecha, o amplía el periodo de la campaña"
+    sides = (("start", start, c.start, start < c.start), ("end", end, c.end, end > c.end))
+    for side, date, bound, out in sides:
+        if out:
+            yield overhang(
+                doc,
+                loc,
+                side,
+                code="outside-campaign",
+                label=label,
+                date=date,
+                bound=bound,
+                than=than,
+                hint=hint,
+                campaign=c.id,
+            )

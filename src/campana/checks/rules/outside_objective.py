@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from campana.checks.common import row_label
-from campana.dates import days, fmt
+from campana.checks.common import overhang, row_label
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -42,28 +41,21 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                 continue
             label = row_label(ctx, c, r)
             loc = (*cv.loc, "execution", ri)
-            if early:
-                yield ctx.doc.finding(
-                    (*loc, "start"),
-                    "warning",
-                    "outside-objective",
-                    f"{label} empieza el {fmt(r.start)}, {days((first - r.start).days)} antes "
-                    f"del periodo de {whose} ({fmt(first)})",
-                    hint="confirma con el área responsable qué fecha vale y corrige la otra",
-                    campaign=c.id,
-                    identity=("outside-objective", label, "start"),
-                )
-            if late:
-                yield ctx.doc.finding(
-                    (*loc, "end"),
-                    "warning",
-                    "outside-objective",
-                    f"{label} termina el {fmt(r.end)}, {days((r.end - last).days)} después "
-                    f"del periodo de {whose} ({fmt(last)})",
-                    hint="confirma con el área responsable qué fecha vale y corrige la otra",
-                    campaign=c.id,
-                    identity=("outside-objective", label, "end"),
-                )
+            sides = (("start", r.start, first, early), ("end", r.end, last, late))
+            for side, date, bound, out in sides:
+                if out:
+                    yield overhang(
+                        ctx.doc,
+                        loc,
+                        side,
+                        code="outside-objective",
+                        label=label,
+                        date=date,
+                        bound=bound,
+                        than=f"del periodo de {whose}",
+                        hint="confirma con el área responsable qué fecha vale y corrige la otra",
+                        campaign=c.id,
+                    )
 
 
 def _objective_periods(cv: CampaignView) -> list[tuple[dt.date, dt.date]]:
