@@ -175,3 +175,12 @@ def test_show_under_a_scenario_reads_it_everywhere(cli: Invoke) -> None:
     assert "blackout-pending" not in findings
     plain = cli("show", "trab", "--today", "2024-03-15").stdout  # the cache keeps the plan
     assert "blackout-conflict" not in plain and plain.count("[blackout-pending]") == 3
+
+
+def test_the_report_under_a_scenario_lists_the_scenario_s_findings(cli: Invoke) -> None:
+    """Like show: the HTML report's findings follow --assume-ine, not the plan as written."""
+    denied = cli("export", "html", "--today", "2024-03-15", "--assume-ine", "negada").stdout
+    assert denied.count("se considera negada (escenario)") == 6
+    assert "pendiente (asunto abierto" not in denied
+    plain = cli("export", "html", "--today", "2024-03-15").stdout
+    assert plain.count("pendiente (asunto abierto") == 6

@@ -210,7 +210,8 @@ def _picture(
     to_file = output is not None and str(output) != "-"
     check_output(output, plan)
     plan_in_use(plan)
-    loaded = open_plan(plan)
+    # the report lists the findings: under a scenario, the scenario's (as show does)
+    loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
     start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)
