@@ -131,4 +131,4 @@ def veda(
         return result
 
     # today is checked as in every command, even if the report does not depend on it
-    return query("veda", kind, today_, plan, compute, output=output)
+    return query("veda", kind, today_, plan, compute, output=output, dated=False)

@@ -161,19 +161,21 @@ def query(
     save: Path | None = None,
     output: Path | None = None,
     assume_ine: str | None = None,
+    dated: bool = True,
 ) -> int:
     """The skeleton of every query command: load the plan, compute the result, render it (to
     ``output`` with -o: checked first, never onto the plan). ``now`` is a date, or the raw
     --today (None: the clock), read with the plan's year. ``compute`` may return None when
     there is nothing to draw. ``assume_ine`` is for a result that carries the plan's findings
-    (``show``): they are then those of the scenario."""
+    (``show``): they are then those of the scenario. ``dated``: the answer depends on today
+    (then a today outside the plan's year is pointed out)."""
+    import gc
+
     from campana.loading import open_plan
 
     check_output(output, plan)
     plan_in_use(plan)
     loaded = open_plan(plan, assume_ine=assume_ine)  # findings under the scenario, if any
-    import gc
-
     # the plan lives until this process ends: the cyclic collector never needs to walk it
     # again (on a 4,000-campaign plan one full collection was a fifth of a warm schedule)
     gc.freeze()
@@ -183,21 +185,18 @@ def query(
     result = compute(loaded, now)
     if result is not None:
         answer(kind, name, result, save, output)
-    if name not in ("audience", "veda") and now.year != year:
+    if dated and now.year != year:
         # said after the answer, so that a scenario's line stays the first one on stderr
         say(outside_year(now, year))
     return 0
 
 
-def _check_save(save: Path | None, kind: str, plan: str | Path | None = None) -> None:
+def _check_save(save: Path | None, kind: str, plan: Path | None = None) -> None:
     if save is None:
         return
-    from campana.files import refuse_inputs
-    from campana.paths import audience_beside, find_plan
     from campana.render.pictures import SAVE_EXTENSIONS
 
-    source = find_plan(plan)
-    refuse_inputs(save, (source, audience_beside(source)))
+    check_output(save, plan, "--save")
     if save.suffix.lower() not in SAVE_EXTENSIONS:
         raise CampanaError(
             f"--save: no sé guardar archivos «{save.suffix or save.name}»",
@@ -403,4 +402,4 @@ def audience(
 
     # today is checked as in every command, even if the figures do not depend on it
     kind = choice(fmt, "--format", FORMATS)
-    return query("audience", kind, today_, plan, compute, output=output)
+    return query("audience", kind, today_, plan, compute, output=output, dated=False)
