@@ -23,8 +23,8 @@ from campana.cli.common import (
     assumption,
     campaigns,
     choice,
+    date_option,
     option_error,
-    parse_date_option,
     say,
 )
 from campana.cli.query_cmd import FORMATS, FormatOpt, query
@@ -76,12 +76,8 @@ def agenda(
         from campana.dates import fmt as fmt_date
 
         year = loaded.plan.plan.year
-        start = (
-            parse_date_option(date_from, "--from", year, today=now)
-            if date_from is not None
-            else None
-        )
-        end = parse_date_option(date_to, "--to", year, today=now) if date_to is not None else None
+        start = date_option(date_from, "--from", year, now)
+        end = date_option(date_to, "--to", year, now)
         first, last = agenda_window(now, days=days, start=start, end=end)
         ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
         with option_error("--campaign"):

@@ -254,12 +254,10 @@ def window(
 
     start, end = queries.window(
         year,
-        day=parse_date_option(on, "--on", year, today=now) if on is not None else None,
+        day=date_option(on, "--on", year, now),
         month=month,
-        start=parse_date_option(date_from, "--from", year, today=now)
-        if date_from is not None
-        else None,
-        end=parse_date_option(date_to, "--to", year, today=now) if date_to is not None else None,
+        start=date_option(date_from, "--from", year, now),
+        end=date_option(date_to, "--to", year, now),
     )
     if end < start:
         raise CampanaError(
@@ -279,6 +277,12 @@ def filters(plan: Plan, campaign: Sequence[str] | None, touchpoint: str | None) 
         with option_error("--touchpoint"):
             queries.check_touchpoint(plan, touchpoint)
     return ids
+
+
+def date_option(value: str | None, option: str, year: int, now: dt.date) -> dt.date | None:
+    """An optional date option (None when not given; given empty, refused), relative dates
+    counting from ``now``."""
+    return None if value is None else parse_date_option(value, option, year, today=now)
 
 
 def out(text: str, *, exact: bool = False) -> None:
