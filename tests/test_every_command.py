@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 import pytest
 
@@ -156,6 +157,14 @@ def test_no_name_is_broken_at_a_line_end(cli: Invoke, args: tuple[str, ...], wid
     for name in names:
         if name in flat:
             assert any(name in line for line in lines), f"«{name}» broken over two lines"
+        # a name wrapped inside a table cell: its first words end a cell, the rest of it starts
+        # the next line (the columns between them)
+        words = name.split()
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            for a, b in pairwise(lines):
+                if name not in a and re.search(re.escape(head) + r"(?: {2,}|\s*$)", a):
+                    assert not b.strip().startswith(tail), f"«{name}» wrapped in a cell:\n{a}\n{b}"
         # a name cut short with an ellipsis: its first 12 letters or more, then "…"
         for m in re.finditer(r"(\S[^│\n]{10,}?)…", r.stdout):
             cut = m.group(1).strip()

@@ -643,7 +643,8 @@ def veda(r: VedaReport, width: int) -> list[Line]:
                     ]
                     for x in group
                 ]
-                out += table(cols, rows, width, indent=4)
+                above = _long_names_above(cols, rows, width, indent=4)
+                out += table(cols, rows, width, indent=4, above=above)
         else:
             out.append([("Ninguno.", DIM)])
         out.append([])
