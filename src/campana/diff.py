@@ -658,9 +658,7 @@ class Git:
 
 def read_revision_side(rev: str, plan: Path) -> Side:
     """The plan at a git revision: the file at the same path as ``plan`` (or ``REV:path``)."""
-    import tempfile
-
-    from campana.loading import AUDIENCE_FILE, PLAN_FILE, validate_files
+    from campana.loading import AUDIENCE_FILE, validate_text
 
     if rev.startswith("-"):
         raise CampanaError(
@@ -692,14 +690,20 @@ def read_revision_side(rev: str, plan: Path) -> Side:
     parent = rel.rsplit("/", 1)[0] if "/" in rel else ""
     audience_rel = f"{parent}/{AUDIENCE_FILE}" if parent else AUDIENCE_FILE
     audience = git.blob(rev, audience_rel)
-    with tempfile.TemporaryDirectory(prefix="campana-diff-") as tmp:
-        tmp_plan = Path(tmp) / PLAN_FILE
-        tmp_plan.write_bytes(text)
-        if audience is not None:
-            (Path(tmp) / AUDIENCE_FILE).write_bytes(audience)
-        validation = validate_files([tmp_plan])
-        files = (tmp_plan, Path(tmp) / AUDIENCE_FILE)
-        return _side_from(validation, files, f"{rev}:{rel}", f"{rev}:{audience_rel}", revision=True)
+    validation = validate_text(
+        text,
+        audience,
+        plan_path=Path(rel),
+        plan_name=f"{rev}:{rel}",
+        audience_name=f"{rev}:{audience_rel}",
+    )
+    return _side_from(
+        validation,
+        (Path(rel), Path(audience_rel)),
+        f"{rev}:{rel}",
+        f"{rev}:{audience_rel}",
+        revision=True,
+    )
 
 
 def read_side(spec: str | None, working: Path) -> Side:

@@ -46,6 +46,7 @@ __all__ = [
     "open_plan",
     "shipped_plan",
     "validate_files",
+    "validate_text",
 ]
 
 Kind = Literal["plan", "audience"]
@@ -360,6 +361,49 @@ def validate_files(
     """
     with gc_paused():
         return _validate_files(paths, with_audience=with_audience, reads={}, assume_ine=assume_ine)
+
+
+def _text_read(path: Path, name: str, content: str | bytes) -> FileRead:
+    """A file's content given in memory, as if read from ``path``: bytes are decoded as a file
+    is (a BOM warns, UTF-16 and bad UTF-8 are refused), text is taken as it is."""
+    if isinstance(content, str):
+        return FileRead(path, name, text=content)
+    from campana.yamlsrc.reading import decode
+
+    try:
+        text, findings = decode(content, name)
+    except UnreadableFile as exc:
+        return FileRead(path, name, error=exc)
+    return FileRead(path, name, text=text, findings=findings)
+
+
+def validate_text(
+    plan: str | bytes,
+    audience: str | bytes | None = None,
+    *,
+    plan_path: Path | None = None,
+    plan_name: str | None = None,
+    audience_name: str | None = None,
+    assume_ine: str | None = None,
+) -> Validation:
+    """Validate a plan (and its audience) held in memory, exactly as ``validate_files`` would
+    validate the same content on disk: the one entry point for content that is not a file yet
+    (an edit before it is written, a git revision). Nothing is read from disk: with no
+    ``audience`` the plan is checked without one.
+
+    ``plan_path`` is where the content would live (default ``campaigns.yaml``); the names are
+    what findings call the files (default: the display name of the path and of the audience
+    file beside it).
+    """
+    path = plan_path if plan_path is not None else Path(PLAN_FILE)
+    beside = audience_beside(path)
+    reads = {path: _text_read(path, plan_name or display_name(path), plan)}
+    if audience is not None:
+        reads[beside] = _text_read(beside, audience_name or display_name(beside), audience)
+    with gc_paused():
+        return _validate_files(
+            [path], with_audience=audience is not None, reads=reads, assume_ine=assume_ine
+        )
 
 
 def _validate_files(
