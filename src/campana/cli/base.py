@@ -92,6 +92,11 @@ HELP_ORDER = (
     "audience",
     "agenda",
     "veda",
+    "ine",
+    "move",
+    "owner",
+    "milestone",
+    "edit",
     "diff",
     "export",
 )

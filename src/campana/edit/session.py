@@ -134,7 +134,7 @@ def _errors(validation: Validation) -> list[Finding]:
 class EditSession:
     """An edit of the plan at ``path``: read once, validated before and after in memory."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, allow_errors: bool = False) -> None:
         from campana.loading import validate_text
         from campana.paths import audience_beside, display_name
 
@@ -156,7 +156,7 @@ class EditSession:
             audience_name=self.audience_name,
         )
         errors = _errors(self.before)
-        if errors or self.before.plan is None:
+        if not allow_errors and (errors or self.before.plan is None):
             shown = "\n".join(f"  {f.file}:{f.line}:{f.column}: {f.message}" for f in errors[:5])
             more = f"\n  … y {len(errors) - 5} más" if len(errors) > 5 else ""
             raise InvalidInput(
@@ -167,7 +167,8 @@ class EditSession:
 
     @property
     def plan(self) -> Plan:
-        assert self.before.plan is not None
+        if self.before.plan is None:
+            raise InvalidInput("el plan tiene errores de estructura y no se puede editar así")
         return self.before.plan
 
     def outcome(self) -> Outcome:
@@ -181,13 +182,21 @@ class EditSession:
         write_checked(outcome)
 
 
-def check_text(session: EditSession, text: str, *, expected: Editor | None = None) -> Outcome:
+def check_text(
+    session: EditSession,
+    text: str,
+    *,
+    expected: Editor | None = None,
+    raw: bytes | None = None,
+) -> Outcome:
     """The outcome of replacing the plan's text with ``text`` (an edit, or the user's own
-    text from ``campana edit``): validated in memory, compared by finding identity."""
+    text from ``campana edit``, given as the file's ``raw`` bytes): validated in memory,
+    findings compared by identity."""
     from campana.diff import Side, compare
     from campana.loading import validate_text
 
-    raw = session.file.encode(text)
+    if raw is None:
+        raw = session.file.encode(text)
     after = validate_text(
         raw,
         session.audience_raw,
@@ -203,11 +212,14 @@ def check_text(session: EditSession, text: str, *, expected: Editor | None = Non
                 "nada",
                 hint="haz este cambio a mano con «campana edit» y avisa del problema",
             )
-    seen = {f.identity() for f in session.before.findings}
-    new = [f for f in [*after.unreadable, *after.findings] if f.identity() not in seen]
+    # by identity (not by line: an edit moves lines), a warning turned error counted as new
+    seen = {(f.identity(), f.severity) for f in session.before.findings}
+    new = [
+        f for f in [*after.unreadable, *after.findings] if (f.identity(), f.severity) not in seen
+    ]
     new_errors = [f for f in new if f.severity == "error"]
     new_warnings = [f for f in new if f.severity == "warning"]
-    if after.plan is not None:
+    if after.plan is not None and session.before.plan is not None:
         name = session.file.name
         old_side = Side(name, session.plan, session.before.audience, session.before.findings)
         new_side = Side(name, after.plan, after.audience, after.findings)

@@ -1,0 +1,507 @@
+"""The commands that change the plan: ``ine``, ``move``, ``owner``, ``milestone`` and ``edit``.
+
+Each one reads the plan once, makes its change in memory (``campana.edit``), validates the
+result, prints what changes (campana's semantic diff) and writes only an edit that adds no
+error; ``--dry-run`` writes nothing, ``--yes`` confirms an edit of more than 3 rows.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from campana.cli.base import command
+from campana.cli.common import PlanOpt, TodayOpt, choice, format_option, out, say
+from campana.errors import CampanaError
+
+if TYPE_CHECKING:
+    from campana.edit import EditSession, Outcome
+    from campana.edit.ops import Applied
+
+#: more rows than this ask for confirmation
+BULK = 3
+
+FormatOpt = Annotated[
+    str, format_option("text (por omisión) o json (el cambio descrito como datos).")
+]
+DryRunOpt = Annotated[
+    bool,
+    typer.Option("--dry-run", "-n", help="Muestra el cambio sin escribir nada."),
+]
+YesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--yes",
+        "-y",
+        help=f"Confirma un cambio de más de {BULK} filas sin preguntar (obligatorio fuera de "
+        "una terminal).",
+    ),
+]
+ComponentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--component",
+        metavar="COMPONENTE",
+        help="Un componente de la campaña (id o nombre).",
+        show_default=False,
+    ),
+]
+RowOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--touchpoint",
+        "-t",
+        metavar="PUNTO",
+        help="La fila de ejecución de ese punto de contacto (id o nombre).",
+        show_default=False,
+    ),
+]
+
+_SHARED = (
+    "\n\nCada cambio se valida en memoria antes de escribir: si agregaría un error, no se "
+    "escribe nada (salida 1). Se muestra lo que cambia; --dry-run no escribe. Deshacer es "
+    "git: «git diff» muestra el cambio y «git checkout -- data/campaigns.yaml» lo revierte."
+)
+
+
+def editable_plan(plan: Path | None) -> Path:
+    """The plan an edit changes: never the example campana ships with."""
+    from campana.cli.common import shipped_fallback
+    from campana.paths import find_plan
+
+    if shipped_fallback(plan):
+        raise CampanaError(
+            "no hay un plan del proyecto que editar (no hay data/campaigns.yaml en esta carpeta "
+            "ni en las superiores): campana no cambia su plan de ejemplo",
+            hint="corre el comando en la carpeta del proyecto o indica el plan con --plan",
+        )
+    return find_plan(plan)
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; anything but «s»/«sí»/«y»/«yes» is no."""
+    sys.stderr.write(f"{question} [s/N] ")
+    sys.stderr.flush()
+    answer = sys.stdin.readline().strip().lower()
+    return answer in ("s", "si", "sí", "y", "yes")
+
+
+def _color() -> bool:
+    from campana.render.term import color_enabled
+
+    return color_enabled()
+
+
+def run_edit(
+    plan: Path | None,
+    fmt: str,
+    dry_run: bool,
+    yes: bool,
+    edit: Callable[[EditSession], Applied],
+) -> int:
+    """The one flow of every edit command."""
+    from campana.edit import EditSession
+
+    kind = choice(fmt, "--format", ("text", "json"))
+    session = EditSession(editable_plan(plan))
+    applied = edit(session)
+    outcome = session.outcome()
+    return finish(outcome, applied.action, applied.lines, applied.rows, kind, dry_run, yes)
+
+
+def finish(
+    outcome: Outcome,
+    action: str,
+    lines: list[str],
+    rows: int,
+    kind: str,
+    dry_run: bool,
+    yes: bool,
+) -> int:
+    """Preview, refuse, confirm, write and say so: the end every edit shares."""
+    from campana.edit.session import ChangedOnDisk, write_checked
+    from campana.errors import EXIT_FINDINGS, EXIT_OK
+    from campana.render import edit as render
+    from campana.render import findings as render_findings
+    from campana.render.term import width
+
+    def preview() -> None:
+        if kind == "json":
+            out(render.as_json(outcome, action, lines, dry_run=dry_run), exact=True)
+        else:
+            out(render.text(outcome, lines, color=_color(), width=width(), written=False))
+
+    def findings_text(which: list[object]) -> str:
+        return render_findings.text(
+            which,  # type: ignore[arg-type]
+            [outcome.file.name],
+            outcome.after.line_text,
+            color=False,
+        )
+
+    if not outcome.changed:
+        if kind == "json":
+            preview()
+        say("sin cambios: el plan ya dice eso; no se escribió nada")
+        return EXIT_OK
+    if outcome.new_errors:
+        preview()
+        if kind != "json":
+            out("\nErrores que agregaría:\n" + findings_text(list(outcome.new_errors)))
+        say(render.refused(outcome, action))
+        return EXIT_FINDINGS
+    if kind != "json":
+        preview()
+        if outcome.new_warnings:
+            say("Avisos nuevos:\n" + findings_text(list(outcome.new_warnings)).rstrip("\n"))
+    if dry_run:
+        if kind == "json":
+            preview()
+        say(f"--dry-run: no se escribió nada ({render.lines_changed(outcome)})")
+        return EXIT_OK
+    if rows > BULK and not yes:
+        if not sys.stdin.isatty():
+            raise CampanaError(
+                f"el cambio toca {rows} filas: confírmalo con --yes",
+                hint="revísalo antes con --dry-run",
+            )
+        if not confirm(f"¿Aplicar el cambio a {rows} filas?"):
+            say("no se escribió nada")
+            return EXIT_FINDINGS
+    try:
+        write_checked(outcome)
+    except ChangedOnDisk:
+        raise
+    except OSError as exc:
+        from campana.cli.i18n import strerror
+
+        raise CampanaError(
+            f"no se pudo escribir «{outcome.file.name}»: {strerror(exc)}",
+            hint="revisa que puedas escribir en el archivo y en su carpeta",
+        ) from None
+    if kind == "json":
+        preview()
+    say(f"Guardado en {outcome.file.name} ({render.lines_changed(outcome)})")
+    return EXIT_OK
+
+
+def _today(value: str | None, year: int) -> object:
+    from campana.cli.common import today
+
+    return today(value, year)
+
+
+@command(
+    "ine",
+    "Registra la respuesta del INE a una excepción de la veda: aprobada, negada o pendiente "
+    "(approved, denied, pending).\n\n"
+    "Para la fila de una campaña en un punto de contacto (CAMPAÑA PUNTO), para todas las filas "
+    "pendientes de una campaña (solo CAMPAÑA) o de una veda (--blackout). Guarda la fecha de "
+    "la respuesta (--date; por omisión, hoy) y la referencia del INE (--reference: número de "
+    "acuerdo u oficio)." + _SHARED,
+)
+def ine(
+    status: Annotated[
+        str,
+        typer.Argument(metavar="RESPUESTA", help="aprobada, negada o pendiente."),
+    ],
+    campaign: Annotated[
+        str | None,
+        typer.Argument(metavar="CAMPAÑA", help="La campaña (id o nombre).", show_default=False),
+    ] = None,
+    touchpoint: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PUNTO",
+            help="El punto de contacto de la fila (id o nombre); sin él, toda fila pendiente.",
+            show_default=False,
+        ),
+    ] = None,
+    blackout: Annotated[
+        str | None,
+        typer.Option(
+            "--blackout",
+            "-b",
+            metavar="VEDA",
+            help="Toda fila pendiente que cruza esa veda (id o nombre).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="FECHA",
+            help="Fecha de la respuesta: 2024-02-20, «20 de febrero», hoy... (por omisión, hoy).",
+            show_default=False,
+        ),
+    ] = None,
+    reference: Annotated[
+        str | None,
+        typer.Option(
+            "--reference",
+            "-r",
+            metavar="REFERENCIA",
+            help="Número de acuerdo u oficio del INE: INE/ACRT/12/2024.",
+            show_default=False,
+        ),
+    ] = None,
+    today: TodayOpt = None,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.edit import ops
+
+    answer = ops.parse_status(status)
+
+    def edit(session: EditSession) -> Applied:
+        import datetime as dt
+
+        from campana.cli.common import date_option
+        from campana.dates import fmt as day
+
+        year = session.plan.plan.year
+        now = _today(today, year)
+        assert isinstance(now, dt.date)
+        when = date_option(date, "--date", year, now)
+        if when is None and answer != "pending":
+            if not year - 1 <= now.year <= year:
+                raise CampanaError(
+                    f"falta --date: hoy ({day(now)}) está fuera del plan ({year})",
+                    hint="indica la fecha de la respuesta del INE, por ejemplo --date 2024-02-20",
+                )
+            when = now
+        return ops.ine_answer(
+            session,
+            status,
+            campaign_text=campaign,
+            touchpoint=touchpoint,
+            blackout_text=blackout,
+            date=when,
+            reference=reference,
+        )
+
+    return run_edit(plan, fmt, dry_run, yes, edit)
+
+
+@command(
+    "move",
+    "Mueve o cambia la duración de una campaña, un componente (--component) o una fila de "
+    "ejecución (--touchpoint).\n\n"
+    "--start y --end aceptan una fecha (2024-03-01, «1 de marzo») o un desplazamiento desde la "
+    "fecha actual (+7d, -2 semanas); --by mueve ambas fechas igual. --carry mueve también los "
+    "componentes y las filas de la campaña. El texto del periodo (period_text) se reescribe "
+    "con las fechas nuevas, en las palabras del documento, o el cambio se rechaza." + _SHARED,
+)
+def move(
+    campaign: Annotated[str, typer.Argument(metavar="CAMPAÑA", help="La campaña (id o nombre).")],
+    component: ComponentOpt = None,
+    touchpoint: RowOpt = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", metavar="FECHA", help="Nuevo inicio.", show_default=False),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--end", metavar="FECHA", help="Nuevo fin.", show_default=False),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="DÍAS",
+            help="Mueve inicio y fin: +7d, -3d, +2 semanas, -1s.",
+            show_default=False,
+        ),
+    ] = None,
+    carry: Annotated[
+        bool,
+        typer.Option("--carry", help="Mueve con la campaña sus componentes y filas."),
+    ] = False,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.edit import ops
+
+    def edit(session: EditSession) -> Applied:
+        return ops.move(
+            session,
+            campaign,
+            component_text=component,
+            touchpoint=touchpoint,
+            start=start,
+            end=end,
+            by=by,
+            carry=carry,
+        )
+
+    return run_edit(plan, fmt, dry_run, yes, edit)
+
+
+@command(
+    "owner",
+    "Asigna el área o la persona responsable de una campaña, de un componente (--component) "
+    "o de una fila de ejecución (--touchpoint)." + _SHARED,
+)
+def owner(
+    campaign: Annotated[str, typer.Argument(metavar="CAMPAÑA", help="La campaña (id o nombre).")],
+    name: Annotated[
+        str,
+        typer.Argument(metavar="RESPONSABLE", help="«Coordinación de Medios», una persona..."),
+    ],
+    component: ComponentOpt = None,
+    touchpoint: RowOpt = None,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.edit import ops
+
+    def edit(session: EditSession) -> Applied:
+        return ops.set_owner(
+            session, campaign, name, component_text=component, touchpoint=touchpoint
+        )
+
+    return run_edit(plan, fmt, dry_run, yes, edit)
+
+
+@command(
+    "milestone",
+    "Agrega un hito a una campaña (con --name, --date y --kind) o lo quita (--remove).\n\n"
+    "Tipos: ine-request (solicitud al INE), ine-answer (respuesta del INE), creative-delivery "
+    "(entrega de creatividades), launch (lanzamiento), report (reporte) u other." + _SHARED,
+)
+def milestone(
+    campaign: Annotated[str, typer.Argument(metavar="CAMPAÑA", help="La campaña (id o nombre).")],
+    milestone_id: Annotated[
+        str,
+        typer.Argument(metavar="HITO", help="Id del hito: entrega-creatividades."),
+    ],
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="NOMBRE", help="Nombre del hito.", show_default=False),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", metavar="FECHA", help="Fecha del hito.", show_default=False),
+    ] = None,
+    kind: Annotated[
+        str,
+        typer.Option("--kind", metavar="TIPO", help="Tipo de hito."),
+    ] = "other",
+    who: Annotated[
+        str | None,
+        typer.Option("--owner", metavar="RESPONSABLE", help="Responsable.", show_default=False),
+    ] = None,
+    remove: Annotated[
+        bool, typer.Option("--remove", help="Quita el hito en lugar de agregarlo.")
+    ] = False,
+    today: TodayOpt = None,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.edit import ops
+
+    def edit(session: EditSession) -> Applied:
+        import datetime as dt
+
+        from campana.cli.common import date_option
+
+        if remove:
+            return ops.remove_milestone(session, campaign, milestone_id)
+        if name is None or date is None:
+            raise CampanaError(
+                "para agregar un hito faltan --name y --date",
+                hint="por ejemplo --name «Entrega de creatividades» --date 2024-02-15",
+            )
+        year = session.plan.plan.year
+        now = _today(today, year)
+        assert isinstance(now, dt.date)
+        when = date_option(date, "--date", year, now)
+        assert when is not None
+        return ops.add_milestone(
+            session,
+            campaign,
+            milestone_id=milestone_id,
+            name=name,
+            date=when,
+            kind=kind,
+            owner=who,
+        )
+
+    return run_edit(plan, fmt, dry_run, yes, edit)
+
+
+@command(
+    "edit",
+    "Abre el plan en tu editor ($VISUAL o $EDITOR) sobre una copia, como visudo.\n\n"
+    "Al guardar y cerrar, campana valida la copia: si agrega errores, los muestra y ofrece "
+    "volver a abrirla o abandonarla; el plan nunca queda roto. Sin terminal, una copia con "
+    "errores se abandona (salida 1)." + _SHARED,
+)
+def edit(
+    fmt: FormatOpt = "text",
+    plan: PlanOpt = None,
+) -> int:
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from campana.edit import EditSession
+    from campana.edit.session import check_text
+
+    kind = choice(fmt, "--format", ("text", "json"))
+    session = EditSession(editable_plan(plan), allow_errors=True)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    folder = tempfile.mkdtemp(prefix="campana-edit-")
+    copy = Path(folder) / session.file.path.name
+    copy.write_bytes(session.file.raw)
+    try:
+        while True:
+            try:
+                code = subprocess.run([*shlex.split(editor), str(copy)], check=False).returncode
+            except OSError as exc:
+                raise CampanaError(
+                    f"no se pudo abrir el editor «{editor}»: {exc.strerror or exc}",
+                    hint="indica tu editor en la variable VISUAL o EDITOR (nano, vim, code -w)",
+                ) from None
+            if code != 0:
+                say(f"el editor terminó con el código {code}: no se escribió nada")
+                return 1
+            raw = copy.read_bytes()
+            if raw == session.file.raw:
+                say("sin cambios: no se escribió nada")
+                return 0
+            try:
+                text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+            except UnicodeDecodeError:
+                text = ""
+            outcome = check_text(session, text, raw=raw)
+            if not outcome.new_errors:
+                break
+            from campana.render import findings as render_findings
+
+            shown = render_findings.text(
+                outcome.new_errors, [outcome.file.name], outcome.after.line_text, color=False
+            )
+            say("La copia editada tiene errores nuevos:\n" + shown.rstrip("\n"))
+            if not sys.stdin.isatty() or not confirm("¿Volver a abrirla para corregirlos?"):
+                say("se abandonó la edición: el plan queda como estaba")
+                return 1
+    finally:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+    return finish(outcome, "edit", [], 0, kind, False, True)
