@@ -451,6 +451,15 @@ def milestone(
     "errores se abandona (salida 1)." + _SHARED,
 )
 def edit(
+    editor_cmd: Annotated[
+        str | None,
+        typer.Option(
+            "--editor",
+            metavar="EDITOR",
+            help="El editor que se abre (por omisión, $VISUAL, luego $EDITOR, luego vi).",
+            show_default=False,
+        ),
+    ] = None,
     fmt: FormatOpt = "text",
     plan: PlanOpt = None,
 ) -> int:
@@ -464,7 +473,7 @@ def edit(
 
     kind = choice(fmt, "--format", ("text", "json"))
     session = EditSession(editable_plan(plan), allow_errors=True)
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    editor = editor_cmd or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     folder = tempfile.mkdtemp(prefix="campana-edit-")
     copy = Path(folder) / session.file.path.name
     copy.write_bytes(session.file.raw)

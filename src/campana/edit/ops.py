@@ -106,7 +106,7 @@ def rows(plan: Plan, c: Campaign, text: str) -> list[int]:
         )
     from campana.suggest import suggestion
 
-    close = suggestion(text, [*names, *(r.touchpoint for r in c.execution)])
+    close = suggestion(text, names)
     raise UsageError(
         f"«{c.name}» no tiene el punto de contacto «{text}» en su tabla de ejecución",
         hint=(f"{close} " if close else "")

@@ -21,17 +21,27 @@ def lines_changed(outcome: Outcome) -> str:
 def text(outcome: Outcome, lines: Sequence[str], *, color: bool, width: int, written: bool) -> str:
     """What the edit does (one line per thing), then the semantic diff (without its «Cambios
     de A a B» title: both are the plan file)."""
+    import re
     import textwrap
 
     from campana.render.term import style
 
     out = [style(f"Cambios en {outcome.file.name}", "bold", color)]
     for line in lines:
-        out += textwrap.wrap(
-            line, width=max(40, width), initial_indent="  ", subsequent_indent="    "
-        )
+        held = re.sub(r"«[^»\n]*»", lambda m: m.group().replace(" ", "\u00a0"), line)
+        out += [
+            part.replace("\u00a0", " ")
+            for part in textwrap.wrap(
+                held,
+                width=max(40, width),
+                initial_indent="  ",
+                subsequent_indent="    ",
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        ]
     if outcome.changed and outcome.diff.changed:
-        body = render_diff.text(outcome.diff, color=color, width=width).rstrip("\n")
+        body = render_diff.text(outcome.diff, color=color, width=width, ids=False).rstrip("\n")
         out += ["", *body.split("\n")[2:]]
     return "\n".join(out) + "\n"
 

@@ -91,7 +91,8 @@ def _crossings(
                 "contradicción del documento)",
                 hint=(
                     f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
-                    f"{fmt(cross[1])}; registra la respuesta en ine_exception"
+                    f"{fmt(cross[1])}; registra la respuesta con «campana ine aprobada|negada "
+                    f"{campaign} {touchpoint}»"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
