@@ -157,7 +157,11 @@ def finish(
     if kind != "json":
         preview()
         if outcome.new_warnings:
-            say("Avisos nuevos:\n" + findings_text(list(outcome.new_warnings)).rstrip("\n"))
+            n = len(outcome.new_warnings)
+            say(
+                f"{n} aviso{'s' if n != 1 else ''} nuevo{'s' if n != 1 else ''} (ver arriba); "
+                "«campana validate» los muestra con su contexto"
+            )
     if dry_run:
         if kind == "json":
             preview()

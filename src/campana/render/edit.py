@@ -28,7 +28,12 @@ def text(outcome: Outcome, lines: Sequence[str], *, color: bool, width: int, wri
 
     out = [style(f"Cambios en {outcome.file.name}", "bold", color)]
     for line in lines:
-        held = re.sub(r"«[^»\n]*»", lambda m: m.group().replace(" ", "\u00a0"), line)
+        # a «name» and a date («20 feb 2024») are never broken over two lines
+        held = re.sub(
+            r"«[^»\n]*»|\d{1,2} \w{3} \d{4}",
+            lambda m: m.group().replace(" ", "\u00a0"),
+            line,
+        )
         out += [
             part.replace("\u00a0", " ")
             for part in textwrap.wrap(
