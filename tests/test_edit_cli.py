@@ -202,3 +202,68 @@ def test_edit_without_changes(cli: Invoke, plan_dir: Path) -> None:
     r = cli("edit", "--editor", "true", "--plan", plan_of(plan_dir))
     assert r.exit_code == 0
     assert "sin cambios" in r.stderr
+
+
+# --- adding and removing things -----------------------------------------------------------
+
+
+def test_add_and_remove_change_only_their_lines(cli: Invoke, plan_dir: Path) -> None:
+    from campana.edit import numstat
+
+    plan = plan_dir / "campaigns.yaml"
+    original = plan.read_text(encoding="utf-8")
+    steps = [
+        (("add", "touchpoint", "radio-local", "--name", "Radio local"), (2, 0)),
+        (
+            (
+                "add",
+                "campaign",
+                "credito-mujeres",
+                "--name",
+                "Crédito para mujeres",
+                "--start",
+                "2024-08-01",
+                "--end",
+                "2024-10-31",
+            ),
+            (5, 0),  # the blank line between campaigns included
+        ),
+        (
+            (
+                "add",
+                "row",
+                "radio local",
+                "-c",
+                "credito-mujeres",
+                "--tactic",
+                "Spoteo",
+                "--start",
+                "2024-08-01",
+                "--end",
+                "2024-09-30",
+            ),
+            (6, 0),
+        ),
+        (("remove", "component", "cambaceo", "-c", "atencion"), (0, 6)),
+    ]
+    for args, counts in steps:
+        before = plan.read_text(encoding="utf-8")
+        r = cli(*args, "--plan", str(plan))
+        assert r.exit_code == 0, (args, r.stderr)
+        assert numstat(before, plan.read_text(encoding="utf-8")) == counts, args
+    assert cli("validate", "--plan", str(plan)).exit_code == 0
+    text = plan.read_text(encoding="utf-8")
+    assert "\n\n  - id: credito-mujeres\n    name: Crédito para mujeres\n" in text
+    assert text.count("\n") == original.count("\n") + 7
+
+
+def test_remove_is_refused_while_something_refers_to_it(cli: Invoke, plan_dir: Path) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    before = plan.read_bytes()
+    r = cli("remove", "touchpoint", "digital", "--plan", str(plan))
+    assert r.exit_code == 2
+    assert "lo usa la veda «Veda electoral federal 2024»" in r.stderr
+    assert "el componente «Digital» de «Infonavit, estés en donde estés»" in r.stderr
+    r = cli("remove", "row", "digital", "-c", "atencion", "--plan", str(plan))
+    assert r.exit_code == 2 and "lo usa el componente «Digital»" in r.stderr
+    assert plan.read_bytes() == before

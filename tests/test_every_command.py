@@ -67,6 +67,8 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
     "milestone": [
         ("logros-laborales", "entrega", "--name", "Entrega", "--date", "2024-01-20", "--dry-run")
     ],
+    "add": [("touchpoint", "radio-local", "--name", "Radio local", "--dry-run")],
+    "remove": [("component", "cambaceo", "--campaign", "atencion", "--dry-run")],
     "edit": [("--editor", "true")],
 }
 

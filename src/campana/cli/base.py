@@ -96,6 +96,8 @@ HELP_ORDER = (
     "move",
     "owner",
     "milestone",
+    "add",
+    "remove",
     "edit",
     "diff",
     "export",

@@ -518,3 +518,196 @@ def edit(
 
         shutil.rmtree(folder, ignore_errors=True)
     return finish(outcome, "edit", [], 0, kind, False, True)
+
+
+#: what ``add`` and ``remove`` act on, in English and Spanish
+KINDS = {
+    "campaign": "campaign",
+    "campaña": "campaign",
+    "campana": "campaign",
+    "component": "component",
+    "componente": "component",
+    "row": "row",
+    "fila": "row",
+    "touchpoint": "touchpoint",
+    "punto": "touchpoint",
+}
+
+
+def _kind(value: str) -> str:
+    from campana.dates import fold
+
+    found = KINDS.get(fold(value))
+    if found is None:
+        from campana.suggest import suggestion
+
+        close = suggestion(value, ["campaign", "component", "row", "touchpoint"])
+        raise CampaignKindError(value, close)
+    return found
+
+
+class CampaignKindError(CampanaError):
+    def __init__(self, value: str, close: str | None) -> None:
+        super().__init__(
+            f"«{value}» no es algo que se pueda agregar o quitar",
+            hint=(f"{close} " if close else "")
+            + "se admite campaign, component, row o touchpoint (campaña, componente, fila, "
+            "punto)",
+        )
+
+
+KindArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="QUÉ",
+        help="campaign, component, row o touchpoint (campaña, componente, fila, punto).",
+    ),
+]
+CampaignOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--campaign",
+        "-c",
+        metavar="CAMPAÑA",
+        help="La campaña del componente o de la fila (id o nombre).",
+        show_default=False,
+    ),
+]
+
+
+def _need(value: str | None, option: str, what: str) -> str:
+    if value is None or not value.strip():
+        raise CampanaError(f"falta {option} para {what}")
+    return value
+
+
+@command(
+    "add",
+    "Agrega al plan una campaña, un componente, una fila de ejecución o un punto de "
+    "contacto.\n\n"
+    "campaign ID --name --start --end; component ID --campaign --name --start --end "
+    "[--touchpoint] [--tactic]; row PUNTO --campaign --tactic... --start --end; touchpoint ID "
+    "--name [--description]." + _SHARED,
+)
+def add(
+    kind: KindArg,
+    ident: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="Id de lo nuevo (o, para una fila, su punto de contacto)."
+        ),
+    ],
+    campaign: CampaignOpt = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", metavar="NOMBRE", help="Nombre.", show_default=False),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option("--start", metavar="FECHA", help="Inicio.", show_default=False),
+    ] = None,
+    end: Annotated[
+        str | None,
+        typer.Option("--end", metavar="FECHA", help="Fin.", show_default=False),
+    ] = None,
+    touchpoint: RowOpt = None,
+    tactic: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tactic", metavar="TÁCTICO", help="Táctico (se puede repetir).", show_default=False
+        ),
+    ] = None,
+    description: Annotated[
+        str | None,
+        typer.Option("--description", metavar="TEXTO", help="Descripción.", show_default=False),
+    ] = None,
+    who: Annotated[
+        str | None,
+        typer.Option("--owner", metavar="RESPONSABLE", help="Responsable.", show_default=False),
+    ] = None,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.edit import ops
+
+    what = _kind(kind)
+
+    def edit(session: EditSession) -> Applied:
+        from campana.cli.common import parse_date_option
+
+        year = session.plan.plan.year
+        if what == "touchpoint":
+            return ops.add_touchpoint(
+                session,
+                ident,
+                name=_need(name, "--name", "el punto de contacto"),
+                description=description,
+            )
+        first = parse_date_option(_need(start, "--start", "lo nuevo"), "--start", year)
+        last = parse_date_option(_need(end, "--end", "lo nuevo"), "--end", year)
+        if what == "campaign":
+            return ops.add_campaign(
+                session,
+                ident,
+                name=_need(name, "--name", "la campaña"),
+                start=first,
+                end=last,
+                owner=who,
+            )
+        owner_of = _need(campaign, "--campaign", "un componente o una fila")
+        if what == "component":
+            return ops.add_component(
+                session,
+                owner_of,
+                ident,
+                name=_need(name, "--name", "el componente"),
+                start=first,
+                end=last,
+                touchpoint=touchpoint,
+                tactic=tactic[0] if tactic else None,
+            )
+        return ops.add_row(session, owner_of, ident, tactics=tactic or [], start=first, end=last)
+
+    return run_edit(plan, fmt, dry_run, yes, edit)
+
+
+@command(
+    "remove",
+    "Quita del plan una campaña, un componente, una fila de ejecución o un punto de contacto "
+    "(con sus comentarios).\n\n"
+    "Se rechaza mientras algo lo use (un punto de contacto que usa una fila, una veda o un "
+    "componente), y dice qué." + _SHARED,
+)
+def remove(
+    kind: KindArg,
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="NOMBRE",
+            help="La campaña, el componente, el punto de contacto de la fila o el punto de "
+            "contacto (id o nombre).",
+        ),
+    ],
+    campaign: CampaignOpt = None,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.edit import ops
+
+    what = _kind(kind)
+
+    def edit(session: EditSession) -> Applied:
+        if what == "campaign":
+            return ops.remove_campaign(session, target)
+        if what == "touchpoint":
+            return ops.remove_touchpoint(session, target)
+        owner_of = _need(campaign, "--campaign", "un componente o una fila")
+        if what == "component":
+            return ops.remove_component(session, owner_of, target)
+        return ops.remove_row(session, owner_of, target)
+
+    return run_edit(plan, fmt, dry_run, yes, edit)

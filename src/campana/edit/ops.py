@@ -610,3 +610,199 @@ __all__: Sequence[str] = (
     "remove_milestone",
     "set_owner",
 )
+
+
+# --- adding and removing things ----------------------------------------------------------
+
+
+def _check_id(value: str, what: str) -> str:
+    import re
+
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", value):
+        raise UsageError(
+            f"«{value}» no sirve como id de {what}",
+            hint="los ids van en minúsculas, sin acentos ni espacios, unidos por guiones: "
+            "«trabajadores-independientes»",
+        )
+    return value
+
+
+def _period(plan: Plan, start: dt.date, end: dt.date, what: str) -> None:
+    if end < start:
+        raise UsageError(
+            f"{what} terminaría ({fmt(end)}) antes de empezar ({fmt(start)})",
+            hint="revisa --start y --end",
+        )
+    _in_year(start, plan.plan.year, f"el inicio de {what}")
+    _in_year(end, plan.plan.year, f"el fin de {what}")
+
+
+def catalogue_touchpoint(plan: Plan, text: str) -> str:
+    """The id of a touchpoint of the catalogue, by id or name."""
+    wanted = fold(text)
+    for t in plan.touchpoints:
+        if wanted in (fold(t.id), fold(t.name)):
+            return t.id
+    from campana.suggest import suggestion
+
+    names = [t.name for t in plan.touchpoints]
+    close = suggestion(text, names)
+    raise UsageError(
+        f"el plan no tiene el punto de contacto «{text}»",
+        hint=(f"{close} " if close else "")
+        + "puntos de contacto: "
+        + ", ".join(names)
+        + "; agrégalo con «campana add touchpoint»",
+    )
+
+
+def _add_to(session: EditSession, path: Path, key: str, item: dict[str, Any], model: Any) -> None:
+    """Append ``item`` to the list ``key`` of the mapping at ``path``, creating the list
+    (where the model's field order puts it) when there is none."""
+    if session.editor.has((*path, key)):
+        session.editor.append((*path, key), item)
+    else:
+        session.editor.insert_key(path, key, [item], after=fields_before(model, key))
+
+
+def add_campaign(
+    session: EditSession,
+    campaign_id: str,
+    *,
+    name: str,
+    start: dt.date,
+    end: dt.date,
+    owner: str | None = None,
+) -> Applied:
+    plan = session.plan
+    _check_id(campaign_id, "campaña")
+    if any(c.id == campaign_id for c in plan.campaigns):
+        raise UsageError(f"el plan ya tiene la campaña «{campaign_id}»")
+    _period(plan, start, end, f"«{name}»")
+    item: dict[str, Any] = {"id": campaign_id, "name": name, "start": start, "end": end}
+    if owner:
+        item["owner"] = owner
+    session.editor.append(("campaigns",), item)
+    return Applied("add-campaign", [f"campaña nueva «{name}»: {fmt(start)} – {fmt(end)}"], 1)
+
+
+def add_component(
+    session: EditSession,
+    campaign_text: str,
+    component_id: str,
+    *,
+    name: str,
+    start: dt.date,
+    end: dt.date,
+    touchpoint: str | None = None,
+    tactic: str | None = None,
+) -> Applied:
+    from campana.models import Campaign as CampaignModel
+
+    plan = session.plan
+    ci, c = campaign(plan, campaign_text)
+    _check_id(component_id, "componente")
+    if any(k.id == component_id for k in c.components):
+        raise UsageError(f"«{c.name}» ya tiene el componente «{component_id}»")
+    _period(plan, start, end, f"el componente «{name}»")
+    item: dict[str, Any] = {"id": component_id, "name": name, "start": start, "end": end}
+    if touchpoint is not None:
+        item["touchpoint"] = catalogue_touchpoint(plan, touchpoint)
+    if tactic:
+        item["tactic"] = tactic
+    _add_to(session, ("campaigns", ci), "components", item, CampaignModel)
+    return Applied("add-component", [f"«{c.name}»: componente nuevo «{name}»"], 1)
+
+
+def add_row(
+    session: EditSession,
+    campaign_text: str,
+    touchpoint: str,
+    *,
+    tactics: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+) -> Applied:
+    from campana.models import Campaign as CampaignModel
+
+    plan = session.plan
+    ci, c = campaign(plan, campaign_text)
+    tp = catalogue_touchpoint(plan, touchpoint)
+    tactics = [t.strip() for t in tactics if t.strip()]
+    if not tactics:
+        raise UsageError("falta al menos un táctico", hint="por ejemplo --tactic «Spoteo radio»")
+    name = plan.touchpoint_name(tp)
+    _period(plan, start, end, f"«{name}» de «{c.name}»")
+    item: dict[str, Any] = {"touchpoint": tp, "tactics": tactics, "start": start, "end": end}
+    _add_to(session, ("campaigns", ci), "execution", item, CampaignModel)
+    return Applied("add-row", [f"«{c.name}»: fila nueva de «{name}»"], 1)
+
+
+def add_touchpoint(
+    session: EditSession, touchpoint_id: str, *, name: str, description: str | None = None
+) -> Applied:
+    plan = session.plan
+    _check_id(touchpoint_id, "punto de contacto")
+    if any(t.id == touchpoint_id for t in plan.touchpoints):
+        raise UsageError(f"el plan ya tiene el punto de contacto «{touchpoint_id}»")
+    item: dict[str, Any] = {"id": touchpoint_id, "name": name}
+    if description:
+        item["description"] = description
+    session.editor.append(("touchpoints",), item)
+    return Applied("add-touchpoint", [f"punto de contacto nuevo «{name}»"], 1)
+
+
+def _refused(what: str, found: Sequence[str]) -> UsageError:
+    from campana.vocab import and_list
+
+    return UsageError(
+        f"no se puede quitar {what}: lo usa {and_list(list(found))}",
+        hint="cambia o quita primero esas referencias",
+    )
+
+
+def remove_campaign(session: EditSession, campaign_text: str) -> Applied:
+    plan = session.plan
+    ci, c = campaign(plan, campaign_text)
+    if len(plan.campaigns) == 1:
+        raise UsageError("no se puede quitar la única campaña del plan")
+    session.editor.remove(("campaigns", ci))
+    return Applied("remove-campaign", [f"se quita la campaña «{c.name}»"], 1)
+
+
+def remove_component(session: EditSession, campaign_text: str, component_text: str) -> Applied:
+    plan = session.plan
+    ci, c = campaign(plan, campaign_text)
+    i = component(c, component_text)
+    session.editor.remove(("campaigns", ci, "components", i))
+    return Applied(
+        "remove-component", [f"«{c.name}»: se quita el componente «{c.components[i].name}»"], 1
+    )
+
+
+def remove_row(session: EditSession, campaign_text: str, touchpoint: str) -> Applied:
+    plan = session.plan
+    ci, c = campaign(plan, campaign_text)
+    found = rows(plan, c, touchpoint)
+    tp = c.execution[found[0]].touchpoint
+    name = plan.touchpoint_name(tp)
+    if len(found) == 1:
+        users = [f"el componente «{k.name}»" for k in c.components if k.touchpoint == tp]
+        users += [f"el hito «{m.name}»" for m in c.milestones if m.touchpoint == tp]
+        if users:
+            raise _refused(f"la fila de «{name}» de «{c.name}»", users)
+    for i in sorted(found, reverse=True):
+        session.editor.remove(("campaigns", ci, "execution", i))
+    return Applied("remove-row", [f"«{c.name}»: se quita la fila de «{name}»"], len(found))
+
+
+def remove_touchpoint(session: EditSession, touchpoint: str) -> Applied:
+    plan = session.plan
+    tp = catalogue_touchpoint(plan, touchpoint)
+    users = referrers(plan, tp)
+    name = plan.touchpoint_name(tp)
+    if users:
+        raise _refused(f"el punto de contacto «{name}»", users)
+    index = next(i for i, t in enumerate(plan.touchpoints) if t.id == tp)
+    session.editor.remove(("touchpoints", index))
+    return Applied("remove-touchpoint", [f"se quita el punto de contacto «{name}»"], 1)

@@ -91,8 +91,8 @@ def _crossings(
                 "contradicción del documento)",
                 hint=(
                     f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
-                    f"{fmt(cross[1])}; registra la respuesta con «campana ine aprobada|negada "
-                    f"{campaign} {touchpoint}»"
+                    f"{fmt(cross[1])}; registra la respuesta con «campana ine aprobada CAMPAÑA "
+                    "PUNTO» (o negada)"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
