@@ -63,8 +63,8 @@ EDITS = {
         date=dt.date(2024, 2, 20),
         reference="INE/ACRT/12/2024",
     ),
-    "ine-pending-again": lambda s: ops.ine_answer(
-        s, "negada", campaign_text="trabajadores", touchpoint="digital"
+    "ine-no-date": lambda s: ops.ine_answer(
+        s, "aprobada", campaign_text="trabajadores", touchpoint="digital"
     ),
     "move": lambda s: ops.move(s, "logros", by="+7d"),
     "move-row": lambda s: ops.move(s, "atencion", touchpoint="digital", end="+1 semana"),
@@ -83,7 +83,7 @@ EDITS = {
 # (added, removed) lines per edit on the shipped plan
 SHIPPED_COUNTS = {
     "ine": (3, 1),
-    "ine-pending-again": (1, 1),
+    "ine-no-date": (1, 1),
     "move": (2, 2),
     "move-row": (2, 2),
     "owner": (1, 0),
@@ -348,3 +348,27 @@ def test_audience_is_never_written(tmp_path: Path) -> None:
     for edit in ("ine", "move", "owner"):
         apply(plan, edit)
     assert audience.read_bytes() == raw and audience.stat().st_mtime_ns == mtime
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 12, 31)),
+    st.integers(min_value=0, max_value=200),
+    st.sampled_from(
+        [
+            "23 de febrero a 14 de julio 2024",
+            "entre el 22 de enero y el 14 de julio 2024",
+            "22 de Enero a 31 de Mayo de 2024",
+        ]
+    ),
+)
+def test_period_text_rewritten_says_the_new_dates(start: dt.date, length: int, text: str) -> None:
+    from campana.dates import parse_period_text
+    from campana.edit.period import rewrite
+
+    end = min(start + dt.timedelta(days=length), dt.date(2024, 12, 31))
+    new = rewrite(text, start, end)
+    assert new is not None
+    assert parse_period_text(new) == (start, end)
+    # the document's own words stay: only the numbers and month names change
+    assert new.split()[0] == text.split()[0] or text[0].isdigit()
