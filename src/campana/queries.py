@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from campana.blackouts import blackout_overlaps
+from campana import ine
 from campana.dates import fold, overlap, span_days
 from campana.errors import CampanaError, Finding
 from campana.vocab import channel_kind, creative_kind, period_status
@@ -295,7 +295,9 @@ class Schedule:
 def _blackout_spans(
     plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date
 ) -> tuple[Span, ...]:
-    return tuple(cross for _, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end))
+    return tuple(
+        cross for _, cross in ine.blackout_overlaps(plan.blackouts, touchpoint, start, end)
+    )
 
 
 def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
@@ -424,12 +426,9 @@ def schedule(
         rows.extend(parts)
     blackouts = tuple(
         Row("blackout", None, b.name, b.start, b.end)
-        for b in plan.blackouts
-        if overlap(b.start, b.end, start, end) is not None
+        for b in ine.during(plan.blackouts, start, end)
     )
-    restricts = {
-        b.name: tuple(plan.touchpoint_name(t) for t in b.restricts) for b in plan.blackouts
-    }
+    restricts = {b.name: tuple(ine.restricted_names(plan, b)) for b in plan.blackouts}
     return Schedule(start, end, tuple(rows), blackouts, today, restricts)
 
 

@@ -14,10 +14,13 @@ from campana.agenda import select_campaigns
 from campana.dates import overlap, span_days
 from campana.ine import (
     BlackoutIndex,
+    crossing,
     days_lost_if_denied,
     merge,
     on_air_spans,
     parse_assume_ine,
+    restricted_names,
+    restricts,
     row_status,
 )
 
@@ -140,17 +143,16 @@ def _blackout(
     assume_ine: str | None,
     if_denied: str,
 ) -> VedaBlackout:
-    restricted = set(b.restricts)
     only_this = BlackoutIndex([b])
     rows: list[VedaRow] = []
     free: list[VedaRow] = []
     campaigns: list[VedaCampaign] = []
     for c in chosen:
         for r in c.execution:
-            cross = overlap(r.start, r.end, b.start, b.end)
+            cross = crossing(b, r.start, r.end)
             if cross is None:
                 continue
-            if r.touchpoint not in restricted:
+            if not restricts(b, r.touchpoint):
                 free.append(
                     VedaRow(
                         c.id,
@@ -178,7 +180,7 @@ def _blackout(
                     days_lost_if_denied=days_lost_if_denied(r, only_this, assume_ine=assume_ine),
                 )
             )
-        inside = overlap(c.start, c.end, b.start, b.end)
+        inside = crossing(b, c.start, c.end)
         if inside is None:
             continue
         covered: list[tuple[dt.date, dt.date]] = []
@@ -197,7 +199,7 @@ def _blackout(
         start=b.start,
         end=b.end,
         restricts=list(b.restricts),
-        restricts_names=[plan.touchpoint_name(t) for t in b.restricts],
+        restricts_names=restricted_names(plan, b),
         rows=rows,
         campaigns=campaigns,
         unrestricted=tuple(free),

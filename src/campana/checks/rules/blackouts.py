@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import component_label, row_label
-from campana.dates import days, fmt, overlap, span_days
+from campana.dates import days, fmt, span_days
+from campana.ine import crossing
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -75,7 +76,7 @@ def _crossings(
     start, end = period
     for ab in ctx.blackouts_of(touchpoint):
         b = ab.blackout
-        cross = overlap(start, end, b.start, b.end)
+        cross = crossing(b, start, end)
         if cross is None:
             continue
         base = (

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import gaps
-from campana.dates import days, fmt, overlap, span_days
+from campana.dates import days, fmt, span_days
+from campana.ine import crossing, exception_off_air
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
@@ -37,13 +38,12 @@ def _on_air(
     """
     if ctx.assume_ine is None or touchpoint is None:
         return [(start, end)]
-    status = ctx.scenario_status(declared)
-    if status == "approved" or (status == "pending" and ctx.assume_ine == "pending"):
+    if not exception_off_air(ctx.scenario_status(declared)):
         return [(start, end)]
     off = sorted(
         cross
         for ab in ctx.blackouts_of(touchpoint)
-        if (cross := overlap(start, end, ab.blackout.start, ab.blackout.end)) is not None
+        if (cross := crossing(ab.blackout, start, end)) is not None
     )
     return gaps(start, end, off) if off else [(start, end)]
 
