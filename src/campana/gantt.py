@@ -23,7 +23,6 @@ BarKind = Literal["campaign", "component", "touchpoint", "milestone"]
 #: how a day a row is off air for a blackout is marked: its exception is still pending, or the
 #: row is suspended (no exception requested, or denied, possibly under the scenario)
 Risk = Literal["pending", "suspended"]
-Span = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
-from campana.dates import fold, overlap, span_days
+from campana.dates import Span, fold, merge_spans, overlap, span_days
 from campana.errors import CampanaError
 from campana.vocab import INE_STATUS, INE_SYNONYMS
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 
 IneStatus = Literal["not-applicable", "not-requested", "pending", "approved", "denied"]
 Assumption = Literal["denied", "approved", "pending"]
-Span: TypeAlias = tuple[dt.date, dt.date]
 
 STATUSES: tuple[IneStatus, ...] = (
     "not-applicable",
@@ -96,6 +95,10 @@ class Crossing:
     blackout: Blackout
     start: dt.date
     end: dt.date
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
     @property
     def days(self) -> int:
@@ -245,16 +248,9 @@ def _as_status(value: str) -> IneStatus:
     raise ValueError(value)  # the model only lets these through
 
 
-def merge(spans: Iterable[Span]) -> list[Span]:
-    """Overlapping or touching spans joined, by date."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+def merge(spans: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
+    """Overlapping or touching spans joined, by date (``dates.merge_spans``)."""
+    return merge_spans(spans)
 
 
 def is_off_air(status: IneStatus, *, pending_off_air: bool = True) -> bool:
@@ -290,7 +286,7 @@ def suspended_spans(
     status = apply_assumption(restricted_status(row), assume_ine)
     if not is_off_air(status, pending_off_air=pending_off_air):
         return []
-    return merge((c.start, c.end) for c in found)
+    return merge(c.span for c in found)
 
 
 def on_air_spans(
@@ -303,23 +299,13 @@ def on_air_spans(
     """The row's period minus its suspensions: the parts a calendar event splits into."""
     if row.end < row.start:
         return []
-    spans: list[Span] = []
-    cursor = row.start
-    for start, end in suspended_spans(
-        row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air
-    ):
-        if start > cursor:
-            spans.append((cursor, start - dt.timedelta(days=1)))
-        cursor = end + dt.timedelta(days=1)
-    if cursor <= row.end:
-        spans.append((cursor, row.end))
-    return spans
+    off = suspended_spans(row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air)
+    return Span.of(row).minus(off)
 
 
 def days_inside(row: Execution, blackouts: Blackouts) -> int:
     """Days of the row inside blackouts that restrict it (overlapping blackouts counted once)."""
-    spans = merge((c.start, c.end) for c in crossings(row, blackouts))
-    return sum(span_days(s, e) for s, e in spans)
+    return sum(s.days for s in merge(c.span for c in crossings(row, blackouts)))
 
 
 def days_lost_if_denied(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from campana import ine
-from campana.dates import fold, overlap, span_days
+from campana.dates import Span, fold, overlap, span_days
 from campana.errors import CampanaError, Finding
 from campana.vocab import channel_kind, creative_kind, period_status
 
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
 StatusKind = Literal["upcoming", "running", "finished"]
-
-Span = tuple[dt.date, dt.date]
 
 
 # --- status relative to today ---------------------------------------------------------------
@@ -81,11 +79,11 @@ def status(start: dt.date, end: dt.date, today: dt.date) -> Status:
 
 
 def year_window(year: int) -> Span:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def month_window(year: int, month: int) -> Span:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return Span(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
 
 
 #: a window of up to this many days is shown day by day, with the execution table's touchpoints
@@ -103,10 +101,10 @@ def window(
     """The dates a schedule question covers: one day, a range (an open end runs to the start
     or the end of its year), one month of ``year``, or the whole of ``year``."""
     if day is not None:
-        return day, day
+        return Span(day, day)
     if start is not None or end is not None:
         first = start or dt.date((end or dt.date(year, 1, 1)).year, 1, 1)
-        return first, end or dt.date(first.year, 12, 31)
+        return Span(first, end or dt.date(first.year, 12, 31))
     if month is not None:
         return month_window(year, month)
     return year_window(year)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import gaps
-from campana.dates import days, fmt, span_days
+from campana.dates import Span, days, fmt, span_days
 from campana.ine import crossing, exception_off_air
 
 if TYPE_CHECKING:
@@ -17,9 +17,6 @@ if TYPE_CHECKING:
 
 CODES = ("coverage-gap",)
 SCOPE = "plan"
-
-
-Span = tuple[dt.date, dt.date]
 
 
 def _declared(rows: dict[str, Execution], touchpoint: str | None) -> str | None:
@@ -37,15 +34,15 @@ def _on_air(
     Without a scenario the plan is checked as written: every period counts whole.
     """
     if ctx.assume_ine is None or touchpoint is None:
-        return [(start, end)]
+        return [Span(start, end)]
     if not exception_off_air(ctx.scenario_status(declared)):
-        return [(start, end)]
+        return [Span(start, end)]
     off = sorted(
         cross
         for ab in ctx.blackouts_of(touchpoint)
         if (cross := crossing(ab.blackout, start, end)) is not None
     )
-    return gaps(start, end, off) if off else [(start, end)]
+    return gaps(start, end, off) if off else [Span(start, end)]
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
