@@ -417,18 +417,34 @@ def period(
     year: int | None = None,
     full: bool = False,
     sep: str = " – ",
+    prose: bool = False,
+    long: bool = False,
 ) -> str:
-    """A period as campana writes it everywhere: «22 ene – 14 jul 2024».
+    """A period as campana writes it everywhere, in one of its styles.
 
-    The start's year only when it differs from the end's; no year at all when both dates are
-    in ``year`` (a view of that year); ``full`` writes both dates whole (a legend, a calendar
-    description). An empty text when either end is missing.
+    - a range (the default), for tables and labels: «22 ene – 14 jul 2024». The start's year
+      only when it differs from the end's; no year at all when both dates are in ``year`` (a
+      view of that year); ``full`` writes both dates whole (a legend, a message); ``sep`` is
+      the dash between them («22 ene–14 jul» in a narrow column);
+    - ``prose``, inside a sentence: «del 22 ene 2024 al 14 jul 2024», or «el 22 ene 2024» for
+      one day; with ``long`` the months are spelt out: «del 22 de enero de 2024 al 14 de julio
+      de 2024». Prose always writes whole dates.
+
+    An empty text when either end is missing.
     """
     if start is None or end is None:
         return ""
+    if prose:
+        one = fmt_long if long else fmt
+        return f"el {one(start)}" if start == end else f"del {one(start)} al {one(end)}"
     if start.year == end.year == year:
         return f"{fmt(start, year=False)}{sep}{fmt(end, year=False)}"
     return f"{fmt(start, year=full or start.year != end.year)}{sep}{fmt(end)}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter in capitals (a period in prose opening a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def days(n: int) -> str:

@@ -104,7 +104,7 @@ def _objectives(c: Campaign) -> list[str]:
 
 
 def _period(start: dt.date, end: dt.date) -> str:
-    return f"del {fmt_long(start)} al {fmt_long(end)}"
+    return period(start, end, prose=True, long=True)
 
 
 def _ine(status: str | None) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import gaps
-from campana.dates import Span, days, fmt, span_days
+from campana.dates import Span, days, period, span_days
 from campana.ine import crossing, exception_off_air
 
 if TYPE_CHECKING:
@@ -68,8 +68,8 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                 (*cv.loc, side),
                 "warning",
                 "coverage-gap",
-                f"«{c.name}» no tiene ningún punto de contacto activo del {fmt(g_start)} al "
-                f"{fmt(g_end)} ({days(span_days(g_start, g_end))})",
+                f"«{c.name}» no tiene ningún punto de contacto activo "
+                f"{period(g_start, g_end, prose=True)} ({days(span_days(g_start, g_end))})",
                 hint="programa un punto de contacto esos días o ajusta el periodo de la campaña",
                 campaign=c.id,
                 identity=("coverage-gap", c.id, g_start.isoformat(), g_end.isoformat()),
