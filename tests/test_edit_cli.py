@@ -267,3 +267,26 @@ def test_remove_is_refused_while_something_refers_to_it(cli: Invoke, plan_dir: P
     r = cli("remove", "row", "digital", "-c", "atencion", "--plan", str(plan))
     assert r.exit_code == 2 and "lo usa el componente «Digital»" in r.stderr
     assert plan.read_bytes() == before
+
+
+def test_edit_when_the_plan_changed_meanwhile_keeps_the_users_copy(
+    cli: Invoke, plan_dir: Path, tmp_path: Path
+) -> None:
+    plan = plan_dir / "campaigns.yaml"
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text(encoding='utf-8').replace('end: 2024-02-29', "
+        "'end: 2024-03-07', 1), encoding='utf-8')\n"
+        f"plan = pathlib.Path({str(plan)!r})\n"
+        "plan.write_text(plan.read_text(encoding='utf-8') + '# otro cambio\\n', "
+        "encoding='utf-8')\n",
+        encoding="utf-8",
+    )
+    r = cli("edit", "--plan", str(plan), "--editor", f"{sys.executable} {script}")
+    assert r.exit_code == 2
+    assert "cambió en el disco" in r.stderr
+    assert plan.read_text(encoding="utf-8").endswith("# otro cambio\n")
+    kept = plan_dir / "campaigns.yaml.campana-edit"
+    assert "end: 2024-03-07" in kept.read_text(encoding="utf-8")

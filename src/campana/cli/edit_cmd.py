@@ -472,7 +472,7 @@ def edit(
     import subprocess
     import tempfile
 
-    from campana.edit import EditSession
+    from campana.edit import ChangedOnDisk, EditSession
     from campana.edit.session import check_text
 
     kind = choice(fmt, "--format", ("text", "json"))
@@ -513,11 +513,22 @@ def edit(
             if not sys.stdin.isatty() or not confirm("¿Volver a abrirla para corregirlos?"):
                 say("se abandonó la edición: el plan queda como estaba")
                 return 1
+        try:
+            return finish(outcome, "edit", [], 0, kind, False, True)
+        except ChangedOnDisk as exc:
+            # the user's work is not lost: it is kept beside the plan
+            from campana.files import write_atomic
+
+            kept = session.file.path.with_name(session.file.path.name + ".campana-edit")
+            write_atomic(kept, raw)
+            raise CampanaError(
+                exc.message,
+                hint=f"tu versión quedó en {kept}: compárala con el plan y vuelve a editar",
+            ) from None
     finally:
         import shutil
 
         shutil.rmtree(folder, ignore_errors=True)
-    return finish(outcome, "edit", [], 0, kind, False, True)
 
 
 #: what ``add`` and ``remove`` act on, in English and Spanish
