@@ -28,9 +28,9 @@ def text(outcome: Outcome, lines: Sequence[str], *, color: bool, width: int, wri
 
     out = [style(f"Cambios en {outcome.file.name}", "bold", color)]
     for line in lines:
-        # a «name» and a date («20 feb 2024») are never broken over two lines
+        # a «name», a date or a period («20 feb – 7 mar 2024») is never broken over two lines
         held = re.sub(
-            r"«[^»\n]*»|\d{1,2} \w{3} \d{4}",
+            r"«[^»\n]*»|\d{1,2} \w{3}(?: \d{4})?(?: – \d{1,2} \w{3}(?: \d{4})?)?",
             lambda m: m.group().replace(" ", "\u00a0"),
             line,
         )
