@@ -397,3 +397,30 @@ def test_period_text_rewritten_says_the_new_dates(start: dt.date, length: int, t
     assert parse_period_text(new) == (start, end)
     # the document's own words stay: only the numbers and month names change
     assert new.split()[0] == text.split()[0] or text[0].isdigit()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    owner=st.text(min_size=1, max_size=30).filter(lambda s: s.strip() and "\x00" not in s),
+    where=st.sampled_from([("logros", None), ("atencion", "digital"), ("trabajadores", None)]),
+    shift=st.integers(min_value=-10, max_value=10),
+)
+def test_any_owner_and_shift_read_back_exactly(
+    tmp_path_factory: pytest.TempPathFactory,
+    owner: str,
+    where: tuple[str, str | None],
+    shift: int,
+) -> None:
+    """Any owner text (quotes, colons, accents, control characters) and any small move: the
+    edited text reads back as exactly the edit (else ``outcome`` raises) and touches only the
+    lines of what it changes."""
+    plan = copy_plan(SHIPPED, tmp_path_factory.mktemp("plan"))
+    session = EditSession(plan)
+    campaign, row = where
+    ops.set_owner(session, campaign, owner, touchpoint=row)
+    if shift:
+        ops.move(session, campaign, touchpoint=row, by=f"{shift:+d}d")
+    outcome = session.outcome()
+    lines = 1 + (2 if shift else 0) + (1 if shift and row else 0)
+    assert outcome.added == lines
+    assert outcome.removed == lines - 1
