@@ -19,6 +19,8 @@ from campana.cli.common import PlanOpt, TodayOpt, choice, format_option, out, sa
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from campana.edit import EditSession, Outcome
     from campana.edit.ops import Applied
 
@@ -193,7 +195,7 @@ def finish(
     return EXIT_OK
 
 
-def _today(value: str | None, year: int) -> object:
+def _today(value: str | None, year: int) -> dt.date:
     from campana.cli.common import today
 
     return today(value, year)
@@ -265,14 +267,12 @@ def ine(
     answer = ops.parse_status(status)
 
     def edit(session: EditSession) -> Applied:
-        import datetime as dt
 
         from campana.cli.common import date_option
         from campana.dates import fmt as day
 
         year = session.plan.plan.year
         now = _today(today, year)
-        assert isinstance(now, dt.date)
         when = date_option(date, "--date", year, now)
         if when is None and answer != "pending":
             if not year - 1 <= now.year <= year:
@@ -418,7 +418,6 @@ def milestone(
     from campana.edit import ops
 
     def edit(session: EditSession) -> Applied:
-        import datetime as dt
 
         from campana.cli.common import date_option
 
@@ -431,7 +430,6 @@ def milestone(
             )
         year = session.plan.plan.year
         now = _today(today, year)
-        assert isinstance(now, dt.date)
         when = date_option(date, "--date", year, now)
         assert when is not None
         return ops.add_milestone(
