@@ -290,3 +290,18 @@ def test_edit_when_the_plan_changed_meanwhile_keeps_the_users_copy(
     assert plan.read_text(encoding="utf-8").endswith("# otro cambio\n")
     kept = plan_dir / "campaigns.yaml.campana-edit"
     assert "end: 2024-03-07" in kept.read_text(encoding="utf-8")
+
+
+def test_edit_can_fix_a_plan_that_has_errors(cli: Invoke, plan_dir: Path, tmp_path: Path) -> None:
+    """The other edit commands refuse a broken plan; edit is how it gets fixed."""
+    plan = plan_dir / "campaigns.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("end: 2024-02-29", "end: 2024-01-01", 1),
+        encoding="utf-8",
+    )
+    assert cli("validate", "--plan", str(plan)).exit_code == 1
+    editor = fake_editor(tmp_path, "end: 2024-01-01", "end: 2024-02-29")
+    r = cli("edit", "--plan", str(plan), "--editor", editor)
+    assert r.exit_code == 0, r.stderr
+    assert "error resuelto" in r.stdout
+    assert cli("validate", "--plan", str(plan)).exit_code == 0
