@@ -25,6 +25,7 @@ from campana.ine import (
     suspended_spans,
 )
 from campana.queries import resolve_campaigns
+from campana.view import ViewFilter, select
 from campana.vocab import MILESTONE_KINDS, ine_status
 
 if TYPE_CHECKING:
@@ -240,10 +241,12 @@ def build_calendar(
     audience: Audience | None = None,
     assume_ine: str | None = None,
     alarm_days: int | None = None,
+    view: ViewFilter | None = None,
 ) -> CalendarExport:
-    """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts).
+    """The iCalendar file of the plan (or of the view's campaigns, plus the blackouts).
 
-    ``campaigns`` names them as a user may (see ``queries.resolve_campaign``). Under a scenario
+    Without a ``view``, ``campaigns`` names them as a user may (see
+    ``queries.resolve_campaign``); the calendar has no window or touchpoint filter. Under a scenario
     (``assume_ine``), an execution row off air during a blackout is split into its parts before
     and after it (UIDs ``…#1``, ``…#2``). Milestones are one-day events; ``alarm_days`` adds a
     VALARM that many days before each."""
@@ -263,7 +266,11 @@ def build_calendar(
             "ya no cabe",
             hint=f"exporta con una fecha de hoy anterior al {fmt(last)}",
         )
-    chosen = resolve_campaigns(plan, campaigns) if campaigns else list(plan.campaigns)
+    if view is None:
+        named = [c.id for c in resolve_campaigns(plan, campaigns)] if campaigns else None
+        view = ViewFilter.of(campaigns=named)
+    selection = select(plan, ViewFilter(view.campaigns))
+    chosen = selection.named
     assume_ine = parse_assume_ine(assume_ine)
     index = BlackoutIndex.of(plan)
     label = scenario_label(assume_ine)
@@ -274,7 +281,7 @@ def build_calendar(
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     name = plan.plan.title
-    if campaigns:
+    if view.by_campaign:
         name += ": " + ", ".join(c.name for c in chosen)
     if label:
         name += f" ({label[0].lower()}{label[1:]})"
@@ -336,7 +343,7 @@ def build_calendar(
         cal.add_component(e)
         result.events += 1
 
-    for b in plan.blackouts:
+    for b in selection.blackouts:
         event(
             blackout_uid(plan, b),
             b.name,
