@@ -227,8 +227,12 @@ class Row:
     def days(self) -> int:
         return span_days(self.start, self.end)
 
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
     def active(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
+        return self.span.contains(day)
 
     @property
     def restricted(self) -> tuple[Span, ...]:
