@@ -20,6 +20,7 @@ from campana.ine import (
     BlackoutIndex,
     on_air_spans,
     parse_assume_ine,
+    restricted_names,
     row_status,
     scenario_label,
     suspended_spans,
@@ -216,7 +217,7 @@ def _blackout_text(plan: Plan, b: Blackout) -> str:
     if b.description:
         parts.append(" ".join(b.description.split()))
     if b.restricts:
-        names = ", ".join(plan.touchpoint_name(t) for t in b.restricts)
+        names = ", ".join(restricted_names(plan, b))
         parts.append(f"Restringe: {names}.")
     return "\n\n".join(parts)
 
