@@ -149,7 +149,7 @@ def agenda_window(
     days: int | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
-) -> tuple[dt.date, dt.date]:
+) -> Span:
     """The window an agenda covers: from ``start`` (today) for ``days`` days (14), or to ``end``."""
     first = start or today
     if end is not None and days is not None:
@@ -164,7 +164,7 @@ def agenda_window(
             f"la ventana termina ({fmt(last)}) antes de empezar ({fmt(first)})",
             hint="revisa --from y --to; por ejemplo «--from hoy --to +7»",
         )
-    return first, last
+    return Span(first, last)
 
 
 def select_campaigns(plan: Plan, view: ViewFilter) -> Selection:
