@@ -1,0 +1,112 @@
+"""The programme grid as cells: a column per week, day or month of the plan's year, and what
+each row of the Gantt data (campaign, component, execution row) does in each column.
+
+The spreadsheet, the slides and the PDF draw the same cells. Pure core: no typer, no rich, no
+drawing library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from campana.dates import overlap
+from campana.gantt import GanttData, GanttRow
+
+Unit = Literal["week", "day", "month"]
+#: what a cell shows: the row is on air, off air while its INE exception is pending, off air
+#: (no exception, or denied), or nothing
+CellState = Literal["active", "pending", "suspended", ""]
+
+#: the asterisk note of an execution table, per status of the rows that carry an asterisk
+ASTERISK_NOTES = {
+    "pending": "La campaña fue sometida al INE para buscar excepción durante la veda "
+    "electoral. Se está en espera de aprobación.",
+    "approved": "El INE aprobó la excepción de la campaña durante la veda electoral.",
+    "denied": "El INE negó la excepción de la campaña durante la veda electoral: estos "
+    "puntos de contacto salen del aire durante la veda.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the grid: the days [start, end] it covers."""
+
+    start: dt.date
+    end: dt.date
+
+    @property
+    def weekend(self) -> bool:
+        """Whether every day of the column is a Saturday or Sunday."""
+        return all(
+            (self.start + dt.timedelta(days=i)).weekday() >= 5
+            for i in range((self.end - self.start).days + 1)
+        )
+
+
+def columns(start: dt.date, end: dt.date, unit: Unit) -> list[Column]:
+    """The columns covering [start, end]: days; weeks from Monday to Sunday (the first and last
+    cut at the window); or calendar months."""
+    out: list[Column] = []
+    day = start
+    while day <= end:
+        if unit == "day":
+            last = day
+        elif unit == "week":
+            last = day + dt.timedelta(days=6 - day.weekday())
+        else:
+            following = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            last = following - dt.timedelta(days=1)
+        last = min(last, end)
+        out.append(Column(day, last))
+        day = last + dt.timedelta(days=1)
+    return out
+
+
+def cell(row: GanttRow, col: Column) -> CellState:
+    """What ``row`` does in ``col``: off air for a blackout on any of its days there (pending
+    before suspended), else on air on any day, else nothing."""
+    if overlap(row.start, row.end, col.start, col.end) is None:
+        return ""
+    risks = {m.risk for m in row.marked if overlap(m.start, m.end, col.start, col.end)}
+    if "suspended" in risks:
+        # a week partly off air and partly on air is still shown as at risk: the planner
+        # must see it; on air days show in the day view
+        return "suspended"
+    if "pending" in risks:
+        return "pending"
+    return "active"
+
+
+def in_blackout(data: GanttData, col: Column) -> bool:
+    """Whether any day of ``col`` falls in one of the chart's blackouts."""
+    return any(overlap(b.start, b.end, col.start, col.end) for b in data.blackouts)
+
+
+def grid_rows(data: GanttData) -> list[GanttRow]:
+    """The rows the grid shows: campaigns, components and execution rows (milestones are
+    dates, not spans: the brief sheets list them)."""
+    return [r for r in data.rows if r.kind != "milestone"]
+
+
+def rest_days(year: int) -> frozenset[dt.date]:
+    """The year's rest days when this campana knows them (``campana.restdays``), else none."""
+    try:
+        from campana import restdays  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return frozenset()
+    found = getattr(restdays, "rest_days", None)
+    if found is None:
+        return frozenset()
+    try:
+        days: Sequence[object] = found(year)
+    except Exception:  # an API other than the one expected: no rest days rather than a crash
+        return frozenset()
+    out: set[dt.date] = set()
+    for d in days:  # dates, or objects with a ``date`` (a rest day and its name)
+        day = d if isinstance(d, dt.date) else getattr(d, "date", None)
+        if isinstance(day, dt.date):
+            out.add(day)
+    return frozenset(out)
