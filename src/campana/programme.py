@@ -8,12 +8,15 @@ drawing library.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from campana.dates import overlap
 from campana.gantt import GanttData, GanttRow
+
+if TYPE_CHECKING:
+    from campana.models import Plan
 
 Unit = Literal["week", "day", "month"]
 #: what a cell shows: the row is on air, off air while its INE exception is pending, off air
@@ -91,22 +94,17 @@ def grid_rows(data: GanttData) -> list[GanttRow]:
     return [r for r in data.rows if r.kind != "milestone"]
 
 
-def rest_days(year: int) -> frozenset[dt.date]:
-    """The year's rest days when this campana knows them (``campana.restdays``), else none."""
+def rest_days(plan: Plan) -> dict[dt.date, str]:
+    """The plan year's official rest days and their names, when this campana knows them
+    (``campana.restdays``, with the election days the blackouts declare), else none."""
+    import importlib
+
     try:
-        from campana import restdays  # type: ignore[attr-defined,unused-ignore]
+        restdays = importlib.import_module("campana.restdays")
     except ImportError:
-        return frozenset()
-    found = getattr(restdays, "rest_days", None)
-    if found is None:
-        return frozenset()
-    try:
-        days: Sequence[object] = found(year)
-    except Exception:  # an API other than the one expected: no rest days rather than a crash
-        return frozenset()
-    out: set[dt.date] = set()
-    for d in days:  # dates, or objects with a ``date`` (a rest day and its name)
-        day = d if isinstance(d, dt.date) else getattr(d, "date", None)
-        if isinstance(day, dt.date):
-            out.add(day)
-    return frozenset(out)
+        return {}
+    start, end = dt.date(plan.plan.year, 1, 1), dt.date(plan.plan.year, 12, 31)
+    declared = getattr(restdays, "declared_election_days", None)
+    elections = list(declared(plan.blackouts)) if declared is not None else []
+    found: Mapping[dt.date, str] = restdays.rest_days(start, end, election_days=elections)
+    return dict(found)

@@ -94,6 +94,7 @@ HELP_ORDER = (
     "veda",
     "diff",
     "export",
+    "import",
 )
 
 

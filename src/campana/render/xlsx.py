@@ -165,7 +165,9 @@ def plan_xlsx(
     taken: set[str] = {"programación", "audiencia", "veda", "hallazgos"}
     _programme(wb, st, plan, today, assume_ine, unit)
     for c in plan.campaigns:
-        b = brief(plan, audience, c, today, findings, assume_ine=assume_ine)
+        # the campaign sheets hold the plan as declared (campana import reads them back);
+        # the scenario shows in the programme and the blackout sheets
+        b = brief(plan, audience, c, today, findings)
         _campaign(wb, st, plan, b, sheet_name(c.name, taken))
     if audience is not None:
         _audience(wb, st, plan, audience)
@@ -238,7 +240,7 @@ def _programme(
     data = gantt_data(plan, today, assume_ine=assume_ine)
     cols = columns(data.start, data.end, unit)
     rows = grid_rows(data)
-    rest = rest_days(plan.plan.year)
+    rest = rest_days(plan)
     ws.write(0, 0, f"{plan.plan.title} — Programación", st["title"])
     per = "semana (la fecha es el lunes)" if unit == "week" else "día"
     ws.write(1, 0, f"{plan.plan.owner} · una columna por {per}", st["subtitle"])
