@@ -282,11 +282,14 @@ def _table(sheet: Sheet, plan: Plan, head: int, own: Campaign | None) -> tuple[i
     """Read the table whose header is row ``head``: (the row after it, changes)."""
     rows = sheet.rows
     header = rows[head]
+    grid = GRID_NAME in {fold(v) for v in header if isinstance(v, str)}
     cols: dict[str, int] = {}
     for j, value in enumerate(header):
         if not isinstance(value, str) or not value.strip():
             continue  # the grid's day or week columns (dates), or no header
         key = fold(value)
+        if grid and j > 0 and _is_date(value):
+            continue  # the grid's day or week columns, as text (a CSV)
         if key in KEYS or key in EDITABLE or key in (GRID_NAME, "tipo"):
             if key in cols:
                 raise ImportProblem(
@@ -303,7 +306,6 @@ def _table(sheet: Sheet, plan: Plan, head: int, own: Campaign | None) -> tuple[i
                 f"{place(sheet.name, head + 1, column_letter(j))}: no conozco la columna «{value}»",
                 hint=f"campana lee estas columnas: {known}; borra o renombra esa",
             )
-    grid = GRID_NAME in cols
     if not grid and "campana" not in cols and own is None:
         raise ImportProblem(
             f"{place(sheet.name, head + 1, 'A')}: la tabla no dice de qué campaña es",
@@ -372,6 +374,17 @@ def _table(sheet: Sheet, plan: Plan, head: int, own: Campaign | None) -> tuple[i
         changes += _row_changes(sheet, plan, current, target, key_name, r, i, cols, seen)
         i += 1
     return i, changes
+
+
+def _is_date(text: str) -> bool:
+    from campana.dates import parse_date
+    from campana.errors import CampanaError
+
+    try:
+        parse_date(text, default_year=2000)
+    except CampanaError:
+        return False
+    return True
 
 
 def _no_merged(sheet: Sheet, i: int, used: Sequence[int]) -> None:
