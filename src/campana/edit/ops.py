@@ -414,7 +414,7 @@ def ine_answer(
 ) -> Applied:
     """Record the INE's answer for a campaign's row on a touchpoint, or for every pending row
     of a campaign or of a blackout (the rows it restricts and overlaps)."""
-    from campana.blackouts import blackout_overlaps
+    from campana.ine import blackout_overlaps
     from campana.models import Execution
 
     status = parse_status(status_text)
