@@ -200,3 +200,35 @@ def test_the_shipped_example_is_never_written(
     r = cli("import", "t.csv", "--dry-run")
     assert r.exit_code == 0, r.stderr
     assert "«Crédito»: 17 sep 2024 – 15 dic 2024 → 18 sep 2024 – 15 dic 2024" in r.stdout
+
+
+def test_the_docs_examples_print_what_they_show(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/formats.md's ``$ campana import`` examples, run in a folder with the plan, the
+    example CSV and the faulty one the docs name."""
+    import shlex
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    (tmp_path / "mal.csv").write_text(
+        "Campaña,Punto de contacto,Inicio,Fin,Color\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    lines = (ROOT / "docs" / "formats.md").read_text(encoding="utf-8").splitlines()
+    checked = 0
+    for i, line in enumerate(lines):
+        if not line.startswith("$ campana "):
+            continue
+        shown = []
+        for follow in lines[i + 1 :]:
+            if follow.startswith(("$ ", "```")):
+                break
+            shown.append(follow)
+        r = cli(*shlex.split(line)[2:], columns=80)
+        got = r.stdout if r.exit_code == 0 else r.stderr
+        assert got.rstrip("\n").split("\n") == shown, line
+        checked += 1
+    assert checked == 2

@@ -279,8 +279,10 @@ def _chart(pdf: Any, data: GanttData) -> None:
         pdf.ln(2)
         pdf.set_font("helvetica", size=8)
         items = [(BLUE, "Campaña"), (ROW_BLUE, "Componente o punto de contacto")]
-        if data.risks:
-            items += [(PENDING, "En veda: excepción pendiente"), (SUSPENDED, "Fuera del aire")]
+        if "pending" in data.risks:
+            items.append((PENDING, "En veda: excepción pendiente"))
+        if "suspended" in data.risks:
+            items.append((SUSPENDED, "En veda: fuera del aire"))
         if data.blackouts:
             items.append((VEDA, "Veda: " + ", ".join(b.name for b in data.blackouts)))
         x = pdf.l_margin
