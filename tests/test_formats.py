@@ -350,3 +350,40 @@ def test_libreoffice_opens_and_prints_them(cli: Invoke, tmp_path: Path, fmt: str
     else:
         assert "Campañas 2024: contexto" in text
         assert 9 <= len(pages) <= 16
+
+
+def test_xlsx_day_view_marks_rest_days_when_campana_knows_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With ``campana.restdays`` (branch nextyear), the day view fills the official rest days
+    (a stand-in module here, with the API that branch has: rest_days(start, end, *,
+    election_days) and declared_election_days(blackouts))."""
+    import sys
+    import types
+
+    openpyxl = pytest.importorskip("openpyxl")
+    from campana.loading import open_plan
+    from campana.render.xlsx import plan_xlsx
+
+    fake = types.ModuleType("campana.restdays")
+    fake.rest_days = lambda start, end, *, election_days=(): {  # type: ignore[attr-defined]
+        dt.date(2024, 2, 5): "Día de la Constitución",
+        **{d: "Jornada electoral" for d in election_days},
+    }
+    fake.declared_election_days = lambda blackouts: [dt.date(2024, 6, 2)]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "campana.restdays", fake)
+    loaded = open_plan(PLAN)
+    data = plan_xlsx(loaded.plan, loaded.audience, dt.date(2024, 3, 1), unit="day")
+    (tmp_path / "d.xlsx").write_bytes(data)
+    ws = openpyxl.load_workbook(tmp_path / "d.xlsx")["Programación"]
+    rows = list(ws.iter_rows(values_only=True))
+    head = next(i for i, r in enumerate(rows) if r[0] == "Campaña / fila")
+    line = next(i for i, r in enumerate(rows) if r[0] == "Crédito") + 1
+    day = lambda d: 4 + (d - dt.date(2024, 1, 1)).days + 1  # noqa: E731
+    assert rows[head][day(dt.date(2024, 2, 5)) - 1] == dt.datetime(2024, 2, 5)
+    assert ws.cell(line, day(dt.date(2024, 2, 5))).fill.fgColor.rgb.endswith("D9D2E9")
+    # the election day the blackout declares (a Sunday: rest before weekend), not the Monday
+    assert ws.cell(line, day(dt.date(2024, 6, 2))).fill.fgColor.rgb.endswith("D9D2E9")
+    assert ws.cell(line, day(dt.date(2024, 6, 3))).fill.fgColor.rgb.endswith("D9D2E9") is False
+    texts = [r[2] for r in rows if isinstance(r[2], str)]
+    assert "Día de descanso obligatorio" in texts
