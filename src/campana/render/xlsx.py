@@ -21,7 +21,7 @@ from campana.ine import parse_assume_ine, scenario_label
 from campana.programme import ASTERISK_NOTES, Unit, cell, columns, grid_rows, rest_days
 from campana.queries import Brief, audience_report, brief
 from campana.veda import veda_report
-from campana.vocab import BRIEF_SECTIONS, INE_STATUS, ROW_KINDS, SEVERITIES
+from campana.vocab import BRIEF_SECTIONS, FIGURE_BOUNDS, INE_STATUS, ROW_KINDS, SEVERITIES
 
 if TYPE_CHECKING:
     from campana.models import Audience, Plan
@@ -172,7 +172,7 @@ def plan_xlsx(
     if audience is not None:
         _audience(wb, st, plan, audience)
     _veda(wb, st, plan, assume_ine)
-    _findings(wb, st, findings)
+    _findings(wb, st, findings, plan.plan.title)
     wb.close()
     return out.getvalue()
 
@@ -505,13 +505,13 @@ def _audience(wb: Any, st: dict[str, Any], plan: Plan, audience: Audience) -> No
     )
     top = 2
     for j, h in enumerate(heads):
-        sh.put(top, j, h, st["th"])
+        sh.put(top, j, h, st["th"], 14)
     where = {s.id: top + 1 + i for i, s in enumerate(rep.segments)}
     for i, s in enumerate(rep.segments):
         r = top + 1 + i
-        sh.put(r, 0, ("   " if s.depth else "") + s.name, st["name1" if s.depth else "text"])
+        sh.put(r, 0, ("   " if s.depth else "") + s.name, st["wrap"], 44)
         sh.put(r, 1, s.count, st["int"])
-        sh.put(r, 2, {"exact": "exacta", "up-to": "hasta", "approx": "aproximada"}[s.bound])
+        sh.put(r, 2, FIGURE_BOUNDS.get(s.bound, s.bound), st["text"])
         if s.share_of_total is not None and rep.total_id in where:
             ws.write_formula(
                 r, 3, f"=B{r + 1}/B{where[rep.total_id] + 1}", st["pct"], s.share_of_total
@@ -520,7 +520,7 @@ def _audience(wb: Any, st: dict[str, Any], plan: Plan, audience: Audience) -> No
             sh.put(r, 3, "—", st["muted"])
         if s.stated_percent is not None:
             sh.put(r, 4, s.stated_percent / 100, st["pct"])
-            sh.put(r, 5, s.stated_of_name or "", st["text"])
+            sh.put(r, 5, s.stated_of_name or "", st["wrap"], 30)
             if s.stated_of in where and s.computed_percent is not None:
                 ws.write_formula(
                     r,
@@ -529,7 +529,7 @@ def _audience(wb: Any, st: dict[str, Any], plan: Plan, audience: Audience) -> No
                     st["pct"],
                     s.computed_percent / 100,
                 )
-        sh.put(r, 7, ", ".join(s.campaign_names) or "—", st["text"], 60)
+        sh.put(r, 7, "\n".join(s.campaign_names) or "—", st["wrap"], 34)
     r = top + 1 + len(rep.segments) + 1
     by_id = {s.id: s for s in rep.segments}
     for bd in audience.breakdowns:
@@ -553,8 +553,7 @@ def _audience(wb: Any, st: dict[str, Any], plan: Plan, audience: Audience) -> No
         )
     sh.finish()
     ws.freeze_panes(top + 1, 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    _print(ws, plan.plan.title)
 
 
 def _veda(wb: Any, st: dict[str, Any], plan: Plan, assume_ine: str | None) -> None:
@@ -631,11 +630,18 @@ def _veda(wb: Any, st: dict[str, Any], plan: Plan, assume_ine: str | None) -> No
             r += 1
         r += 1
     sh.finish()
+    _print(ws, plan.plan.title)
+
+
+def _print(ws: Any, title: str) -> None:
+    """Landscape carta, one page wide, the plan's title and the page number in the footer."""
     ws.set_landscape()
+    ws.set_paper(1)
     ws.fit_to_pages(1, 0)
+    ws.set_footer(f"&L{_escape_hf(title)}&RPágina &P de &N")
 
 
-def _findings(wb: Any, st: dict[str, Any], findings: Sequence[Finding]) -> None:
+def _findings(wb: Any, st: dict[str, Any], findings: Sequence[Finding], title: str) -> None:
     ws = wb.add_worksheet("Hallazgos")
     sh = _Sheet(ws)
     ws.write(0, 0, "Revisión del plan", st["title"])
@@ -649,14 +655,13 @@ def _findings(wb: Any, st: dict[str, Any], findings: Sequence[Finding]) -> None:
     for i, f in enumerate(findings):
         r = 3 + i
         sh.put(r, 0, SEVERITIES.get(f.severity, f.severity), st["text"])
-        sh.put(r, 1, f.file.rsplit("/", 1)[-1], st["text"])
+        sh.put(r, 1, f.file.rsplit("/", 1)[-1], st["text"], 16)
         sh.put(r, 2, f.line, st["int"])
         sh.put(r, 3, f.column, st["int"])
         sh.put(r, 4, f.code, st["text"])
-        sh.put(r, 5, f.message[:1].upper() + f.message[1:], st["wrap"], 80)
-        sh.put(r, 6, f.hint or "—", st["wrap"], 60)
+        sh.put(r, 5, f.message[:1].upper() + f.message[1:], st["wrap"], 64)
+        sh.put(r, 6, f.hint or "—", st["wrap"], 44)
     sh.finish()
     ws.freeze_panes(3, 0)
     ws.autofilter(2, 0, 2 + len(findings), len(heads) - 1)
-    ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    _print(ws, title)
