@@ -362,6 +362,7 @@ def test_xlsx_day_view_marks_rest_days_when_campana_knows_them(
     import types
 
     openpyxl = pytest.importorskip("openpyxl")
+    from campana.document import plan_document
     from campana.loading import open_plan
     from campana.render.xlsx import plan_xlsx
 
@@ -373,7 +374,8 @@ def test_xlsx_day_view_marks_rest_days_when_campana_knows_them(
     fake.declared_election_days = lambda blackouts: [dt.date(2024, 6, 2)]  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "campana.restdays", fake)
     loaded = open_plan(PLAN)
-    data = plan_xlsx(loaded.plan, loaded.audience, dt.date(2024, 3, 1), unit="day")
+    doc = plan_document(loaded.plan, loaded.audience, dt.date(2024, 3, 1))
+    data = plan_xlsx(doc, unit="day")
     (tmp_path / "d.xlsx").write_bytes(data)
     ws = openpyxl.load_workbook(tmp_path / "d.xlsx")["Programación"]
     rows = list(ws.iter_rows(values_only=True))

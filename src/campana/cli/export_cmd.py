@@ -281,32 +281,21 @@ def _office(
     now = pinned_today(today, loaded.plan.plan.year)
     findings = loaded.validation.findings
     what = {"xlsx": "libro de Excel", "pptx": "presentación", "pdf": "informe PDF"}[fmt]
+    from campana.document import plan_document
+
+    doc = plan_document(loaded.plan, loaded.audience, now, findings=findings, assume_ine=scenario)
     if fmt == "xlsx":
         from campana.render.xlsx import plan_xlsx
 
-        data = plan_xlsx(
-            loaded.plan,
-            loaded.audience,
-            now,
-            findings=findings,
-            assume_ine=scenario,
-            unit="day" if unit == "day" else "week",
-        )
+        data = plan_xlsx(doc, unit="day" if unit == "day" else "week")
     elif fmt == "pptx":
         from campana.render.slides import plan_pptx
 
-        data = plan_pptx(loaded.plan, loaded.audience, now, findings=findings, assume_ine=scenario)
+        data = plan_pptx(doc)
     else:
         from campana.render.pdf import report_pdf
 
-        data = report_pdf(
-            loaded.plan,
-            loaded.audience,
-            now,
-            findings=findings,
-            assume_ine=scenario,
-            paper="a4" if sheet == "a4" else "carta",
-        )
+        data = report_pdf(doc, paper="a4" if sheet == "a4" else "carta")
     if not to_file or output is None:
         buffer = sys.stdout.buffer
         sys.stdout.flush()

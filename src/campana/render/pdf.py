@@ -14,19 +14,20 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.dates import MONTHS_ES, fmt, fmt_long, span_days
+from campana.dates import MONTHS_ES, fmt, fmt_long
 from campana.dates import period as period_text
 from campana.errors import Finding
-from campana.gantt import GanttData, gantt_data
-from campana.ine import parse_assume_ine, scenario_label
+from campana.gantt import GanttData
+from campana.ine import scenario_label
 from campana.programme import columns, grid_rows
-from campana.queries import Brief, audience_report, brief
+from campana.queries import AudienceReport, Brief
 from campana.render.xlsx import asterisk_notes
-from campana.veda import VedaReport, veda_report
+from campana.veda import VedaReport
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS, SEVERITIES
 
 if TYPE_CHECKING:
-    from campana.models import Audience, Plan
+    from campana.document import PlanDocument
+    from campana.models import Plan
 
 Paper = Literal["carta", "a4"]
 FORMATS = {"carta": "letter", "a4": "A4"}
@@ -91,17 +92,9 @@ def _document(title: str, paper: Paper) -> Any:
     return pdf
 
 
-def report_pdf(
-    plan: Plan,
-    audience: Audience | None,
-    today: dt.date,
-    *,
-    findings: Sequence[Finding] = (),
-    assume_ine: str | None = None,
-    paper: Paper = "carta",
-) -> bytes:
-    """The whole plan's report as PDF bytes."""
-    assume_ine = parse_assume_ine(assume_ine)
+def report_pdf(doc: PlanDocument, *, paper: Paper = "carta") -> bytes:
+    """The report of ``campana.document.plan_document``'s result, as PDF bytes."""
+    plan, today, assume_ine = doc.plan, doc.today, doc.assume_ine
     info = plan.plan
     pdf = _document(info.title, paper)
     pdf.add_page()
@@ -127,14 +120,13 @@ def report_pdf(
             _bullet(pdf, n.text, 0)
             for d in n.details:
                 _bullet(pdf, d, 1)
-    data = gantt_data(plan, today, assume_ine=assume_ine)
-    _chart(pdf, data)
-    for c in plan.campaigns:
-        _campaign(pdf, plan, brief(plan, audience, c, today, findings, assume_ine=assume_ine))
-    _findings(pdf, findings)
-    if audience is not None:
-        _audience(pdf, plan, audience)
-    _veda(pdf, veda_report(plan, assume_ine=assume_ine))
+    _chart(pdf, doc.chart)
+    for b in doc.briefs:
+        _campaign(pdf, plan, b)
+    _findings(pdf, doc.findings)
+    if doc.audience is not None:
+        _audience(pdf, doc.audience)
+    _veda(pdf, doc.veda, doc.blackout_days)
     return bytes(pdf.output())
 
 
@@ -479,8 +471,7 @@ def _findings(pdf: Any, findings: Sequence[Finding]) -> None:
     )
 
 
-def _audience(pdf: Any, plan: Plan, audience: Audience) -> None:
-    rep = audience_report(audience, plan)
+def _audience(pdf: Any, rep: AudienceReport) -> None:
     _heading(pdf, "Audiencia", 25)
     _table(
         pdf,
@@ -501,7 +492,7 @@ def _audience(pdf: Any, plan: Plan, audience: Audience) -> None:
         _text(pdf, f"El total es «{rep.total_name}».", muted=True, size=9)
 
 
-def _veda(pdf: Any, veda: VedaReport) -> None:
+def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
     _heading(pdf, "Veda electoral", 25)
     label = scenario_label(veda.assume_ine)
     if label:
@@ -512,7 +503,7 @@ def _veda(pdf: Any, veda: VedaReport) -> None:
         _heading(pdf, b.name, 20, 12)
         _text(
             pdf,
-            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} ({span_days(b.start, b.end)} días). "
+            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} ({days.get(b.id, 0)} días). "
             f"Restringe: {', '.join(b.restricts_names)}.",
         )
         if not b.rows:

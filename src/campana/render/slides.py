@@ -16,19 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt_long, span_days
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt_long
 from campana.dates import period as period_text
 from campana.errors import Finding
-from campana.gantt import gantt_data
-from campana.ine import parse_assume_ine, scenario_label
+from campana.gantt import GanttData
+from campana.ine import scenario_label
 from campana.programme import cell, columns, grid_rows
-from campana.queries import Brief, audience_report, brief
+from campana.queries import AudienceReport, Brief
 from campana.render.xlsx import asterisk_notes
-from campana.veda import veda_report
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS, SEVERITIES
 
 if TYPE_CHECKING:
-    from campana.models import Audience, Plan
+    from campana.document import PlanDocument
+    from campana.models import Plan
 
 #: slide size (16:9), inches
 WIDTH, HEIGHT = 13.333, 7.5
@@ -290,19 +290,12 @@ def _tables(
             _run(box.text_frame.paragraphs[0], note, 12, colour=GREY).font.italic = True
 
 
-def plan_pptx(
-    plan: Plan,
-    audience: Audience | None,
-    today: dt.date,
-    *,
-    findings: Sequence[Finding] = (),
-    assume_ine: str | None = None,
-) -> bytes:
-    """The deck as bytes."""
+def plan_pptx(doc: PlanDocument) -> bytes:
+    """The deck of ``campana.document.plan_document``'s result, as bytes."""
     from pptx import Presentation
     from pptx.util import Inches
 
-    assume_ine = parse_assume_ine(assume_ine)
+    plan, today, assume_ine = doc.plan, doc.today, doc.assume_ine
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(WIDTH), Inches(HEIGHT)
     info = plan.plan
@@ -311,8 +304,8 @@ def plan_pptx(
     prs.core_properties.language = "es-MX"
     deck = _Deck(prs, info.title)
     _title(deck, plan, today, assume_ine)
-    if audience is not None:
-        _audience(deck, plan, audience)
+    if doc.audience is not None:
+        _audience(deck, doc.audience)
     if info.notes:
         items: list[tuple[int, str]] = []
         for n in info.notes:
@@ -320,13 +313,12 @@ def plan_pptx(
             items += [(1, d) for d in n.details]
         s = deck.slide(f"{info.title}: contexto")
         _bullets(s, items, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, BODY_H, max_size=20)
-    _grid(deck, plan, today, assume_ine)
-    for c in plan.campaigns:
-        b = brief(plan, audience, c, today, findings, assume_ine=assume_ine)
+    _grid(deck, doc.chart)
+    for b in doc.briefs:
         if b.has_brief:
             _campaign(deck, plan, b)
-    _veda(deck, plan, assume_ine)
-    _findings(deck, findings)
+    _veda(deck, doc)
+    _findings(deck, doc.findings)
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
@@ -361,8 +353,7 @@ def _count(n: int | None, bound: str = "exact") -> str:
     return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
 
 
-def _audience(deck: _Deck, plan: Plan, audience: Audience) -> None:
-    rep = audience_report(audience, plan)
+def _audience(deck: _Deck, rep: AudienceReport) -> None:
     _tables(
         deck,
         "Audiencia",
@@ -383,10 +374,9 @@ def _audience(deck: _Deck, plan: Plan, audience: Audience) -> None:
     )
 
 
-def _grid(deck: _Deck, plan: Plan, today: dt.date, assume_ine: str | None) -> None:
+def _grid(deck: _Deck, data: GanttData) -> None:
     """The programme as the source document draws it: a column per month, the start day in
     the first month and the end day in the last, the months between filled."""
-    data = gantt_data(plan, today, assume_ine=assume_ine)
     months = columns(data.start, data.end, "month")
     rows = grid_rows(data)
     texts: list[list[str]] = []
@@ -483,8 +473,8 @@ def _campaign(deck: _Deck, plan: Plan, b: Brief) -> None:
         )
 
 
-def _veda(deck: _Deck, plan: Plan, assume_ine: str | None) -> None:
-    rep = veda_report(plan, assume_ine=assume_ine)
+def _veda(deck: _Deck, doc: PlanDocument) -> None:
+    rep, assume_ine = doc.veda, doc.assume_ine
     for b in rep.blackouts:
         what_if = [
             f"{vc.name}: {vc.uncovered_days_if_denied} de {vc.days_inside} días sin nada al aire "
@@ -492,7 +482,8 @@ def _veda(deck: _Deck, plan: Plan, assume_ine: str | None) -> None:
             for vc in b.campaigns
         ]
         head = (
-            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} ({span_days(b.start, b.end)} días). "
+            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} "
+            f"({doc.blackout_days.get(b.id, 0)} días). "
             f"Restringe: {', '.join(b.restricts_names)}."
         )
         label = scenario_label(assume_ine)

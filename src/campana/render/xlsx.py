@@ -13,17 +13,16 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTHS_ES, fmt_long, span_days
+from campana.dates import MONTHS_ES, fmt_long
 from campana.dates import period as period_text
 from campana.errors import Finding
-from campana.gantt import gantt_data
-from campana.ine import parse_assume_ine, scenario_label
-from campana.programme import ASTERISK_NOTES, Unit, cell, columns, grid_rows, rest_days
-from campana.queries import Brief, audience_report, brief
-from campana.veda import veda_report
+from campana.ine import scenario_label
+from campana.programme import ASTERISK_NOTES, Unit, cell, columns, grid_rows
+from campana.queries import AudienceReport, Brief
 from campana.vocab import BRIEF_SECTIONS, FIGURE_BOUNDS, INE_STATUS, ROW_KINDS, SEVERITIES
 
 if TYPE_CHECKING:
+    from campana.document import PlanDocument
     from campana.models import Audience, Plan
 
 #: the execution table's columns, as ``campana import`` finds them again
@@ -145,34 +144,26 @@ class _Sheet:
                 self.ws.set_row(row, 15 * lines + 2)
 
 
-def plan_xlsx(
-    plan: Plan,
-    audience: Audience | None,
-    today: dt.date,
-    *,
-    findings: Sequence[Finding] = (),
-    assume_ine: str | None = None,
-    unit: Unit = "week",
-) -> bytes:
-    """The workbook as bytes. ``unit`` is the programme grid's column: a week or a day."""
+def plan_xlsx(doc: PlanDocument, *, unit: Unit = "week") -> bytes:
+    """The workbook of ``campana.document.plan_document``'s result, as bytes. ``unit`` is the
+    programme grid's column: a week or a day."""
     import xlsxwriter
 
-    assume_ine = parse_assume_ine(assume_ine)
+    plan = doc.plan
     out = io.BytesIO()
     wb = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False})
     wb.set_properties({"title": plan.plan.title, "author": plan.plan.owner, "language": "es-MX"})
     st = _styles(wb)
     taken: set[str] = {"programación", "audiencia", "veda", "hallazgos"}
-    _programme(wb, st, plan, today, assume_ine, unit)
-    for c in plan.campaigns:
-        # the campaign sheets hold the plan as declared (campana import reads them back);
-        # the scenario shows in the programme and the blackout sheets
-        b = brief(plan, audience, c, today, findings)
-        _campaign(wb, st, plan, b, sheet_name(c.name, taken))
-    if audience is not None:
-        _audience(wb, st, plan, audience)
-    _veda(wb, st, plan, assume_ine)
-    _findings(wb, st, findings, plan.plan.title)
+    _programme(wb, st, doc, unit)
+    # the campaign sheets hold the plan as declared (campana import reads them back); the
+    # scenario shows in the programme and the blackout sheets
+    for b in doc.declared:
+        _campaign(wb, st, plan, b, sheet_name(b.name, taken))
+    if doc.audience is not None and doc.audience_model is not None:
+        _audience(wb, st, plan, doc.audience, doc.audience_model)
+    _veda(wb, st, doc)
+    _findings(wb, st, doc.findings, plan.plan.title)
     wb.close()
     return out.getvalue()
 
@@ -232,15 +223,12 @@ def _styles(wb: Any) -> dict[str, Any]:
     return st
 
 
-def _programme(
-    wb: Any, st: dict[str, Any], plan: Plan, today: dt.date, assume_ine: str | None, unit: Unit
-) -> None:
+def _programme(wb: Any, st: dict[str, Any], doc: PlanDocument, unit: Unit) -> None:
     ws = wb.add_worksheet("Programación")
     sh = _Sheet(ws)
-    data = gantt_data(plan, today, assume_ine=assume_ine)
+    plan, data, assume_ine, rest = doc.plan, doc.chart, doc.assume_ine, doc.rest
     cols = columns(data.start, data.end, unit)
     rows = grid_rows(data)
-    rest = rest_days(plan)
     ws.write(0, 0, f"{plan.plan.title} — Programación", st["title"])
     per = "semana (la fecha es el lunes)" if unit == "week" else "día"
     ws.write(1, 0, f"{plan.plan.owner} · una columna por {per}", st["subtitle"])
@@ -488,10 +476,11 @@ def _count(n: int | None, bound: str) -> str:
     return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
 
 
-def _audience(wb: Any, st: dict[str, Any], plan: Plan, audience: Audience) -> None:
+def _audience(
+    wb: Any, st: dict[str, Any], plan: Plan, rep: AudienceReport, audience: Audience
+) -> None:
     ws = wb.add_worksheet("Audiencia")
     sh = _Sheet(ws)
-    rep = audience_report(audience, plan)
     ws.write(0, 0, "Audiencia", st["title"])
     heads = (
         "Segmento",
@@ -556,10 +545,10 @@ def _audience(wb: Any, st: dict[str, Any], plan: Plan, audience: Audience) -> No
     _print(ws, plan.plan.title)
 
 
-def _veda(wb: Any, st: dict[str, Any], plan: Plan, assume_ine: str | None) -> None:
+def _veda(wb: Any, st: dict[str, Any], doc: PlanDocument) -> None:
     ws = wb.add_worksheet("Veda")
     sh = _Sheet(ws)
-    rep = veda_report(plan, assume_ine=assume_ine)
+    plan, rep, assume_ine = doc.plan, doc.veda, doc.assume_ine
     ws.write(0, 0, "Veda electoral", st["title"])
     r = 2
     label = scenario_label(assume_ine)
@@ -580,7 +569,8 @@ def _veda(wb: Any, st: dict[str, Any], plan: Plan, assume_ine: str | None) -> No
         ws.write(
             r,
             0,
-            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} ({span_days(b.start, b.end)} días). "
+            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} "
+            f"({doc.blackout_days.get(b.id, 0)} días). "
             f"Restringe: {', '.join(b.restricts_names)}.",
             st["text"],
         )
