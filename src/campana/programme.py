@@ -83,11 +83,6 @@ def cell(row: GanttRow, col: Column) -> CellState:
     return "active"
 
 
-def in_blackout(data: GanttData, col: Column) -> bool:
-    """Whether any day of ``col`` falls in one of the chart's blackouts."""
-    return any(overlap(b.start, b.end, col.start, col.end) for b in data.blackouts)
-
-
 def grid_rows(data: GanttData) -> list[GanttRow]:
     """The rows the grid shows: campaigns, components and execution rows (milestones are
     dates, not spans: the brief sheets list them)."""

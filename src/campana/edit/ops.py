@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import fmt, fold, parse_date, parse_shift
+from campana.dates import fmt, fold, parse_date, parse_shift, period
 from campana.errors import UsageError
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ def _dates(session: EditSession, t: Target, start: dt.date, end: dt.date) -> lis
         editor.set((*t.path, "start"), start)
     if end != t.end:
         editor.set((*t.path, "end"), end)
-    lines = [f"{t.label}: {fmt(t.start)} – {fmt(t.end)} → {fmt(start)} – {fmt(end)}"]
+    lines = [f"{t.label}: {period(t.start, t.end, full=True)} → {period(start, end, full=True)}"]
     if t.period_text is not None and (start, end) != (t.start, t.end):
         new = rewrite(t.period_text, start, end)
         if new is None:

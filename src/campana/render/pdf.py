@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.dates import MONTHS_ES, fmt, fmt_long
+from campana.dates import MONTHS_ES, fmt, fmt_long, sentence
 from campana.dates import period as period_text
 from campana.errors import Finding
 from campana.gantt import GanttData
@@ -503,7 +503,8 @@ def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
         _heading(pdf, b.name, 20, 12)
         _text(
             pdf,
-            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} ({days.get(b.id, 0)} días). "
+            f"{sentence(period_text(b.start, b.end, prose=True, long=True))} "
+            f"({days.get(b.id, 0)} días). "
             f"Restringe: {', '.join(b.restricts_names)}.",
         )
         if not b.rows:

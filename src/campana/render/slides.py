@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt_long
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, sentence
 from campana.dates import period as period_text
 from campana.errors import Finding
 from campana.gantt import GanttData
@@ -482,7 +482,7 @@ def _veda(deck: _Deck, doc: PlanDocument) -> None:
             for vc in b.campaigns
         ]
         head = (
-            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} "
+            f"{sentence(period_text(b.start, b.end, prose=True, long=True))} "
             f"({doc.blackout_days.get(b.id, 0)} días). "
             f"Restringe: {', '.join(b.restricts_names)}."
         )

@@ -13,7 +13,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTHS_ES, fmt_long
+from campana.dates import MONTHS_ES, sentence
 from campana.dates import period as period_text
 from campana.errors import Finding
 from campana.ine import scenario_label
@@ -569,7 +569,7 @@ def _veda(wb: Any, st: dict[str, Any], doc: PlanDocument) -> None:
         ws.write(
             r,
             0,
-            f"Del {fmt_long(b.start)} al {fmt_long(b.end)} "
+            f"{sentence(period_text(b.start, b.end, prose=True, long=True))} "
             f"({doc.blackout_days.get(b.id, 0)} días). "
             f"Restringe: {', '.join(b.restricts_names)}.",
             st["text"],
