@@ -104,13 +104,8 @@ def export(
         ),
     ] = None,
 ) -> int:
-    import datetime as dt
-    import sys
 
-    from campana.cli.common import check_output, plan_in_use
-    from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
-    from campana.loading import open_plan
 
     folded = fmt.strip().lower()
     if folded not in OFFICE:
@@ -160,7 +155,43 @@ def export(
             assume_ine,
             plan,
         )
+    return _calendar(
+        fmt,
+        output,
+        campaign,
+        touchpoint,
+        date_from,
+        date_to,
+        month,
+        today,
+        assume_ine,
+        plan,
+        alarm_days,
+    )
+
+
+def _calendar(
+    fmt: str,
+    output: Path | None,
+    campaign: list[str] | None,
+    touchpoint: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    month: str | None,
+    today: str | None,
+    assume_ine: str | None,
+    plan: Path | None,
+    alarm_days: int | None,
+) -> int:
+    """``export ics``: the whole plan (or its campaigns) as an iCalendar file."""
+    import datetime as dt
+    import sys
+
+    from campana.cli.common import check_output, plan_in_use
+    from campana.cli.common import today as pinned_today
+    from campana.errors import CampanaError
     from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
+    from campana.loading import open_plan
 
     choice(fmt, "el formato", (*FORMATS, "svg", "html", *OFFICE))
     given = {"--touchpoint": touchpoint, "--from": date_from, "--to": date_to, "--month": month}
@@ -348,7 +379,6 @@ def _picture(
         check_output,
         month_number,
         plan_in_use,
-        view_filter,
         window,
     )
     from campana.cli.common import today as pinned_today

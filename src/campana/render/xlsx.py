@@ -320,11 +320,21 @@ def _dt(d: dt.date) -> dt.datetime:
 
 
 def _campaign(wb: Any, st: dict[str, Any], plan: Plan, b: Brief, name: str) -> None:
+    """A campaign's sheet: its brief, then its tables (what ``campana import`` reads)."""
     ws = wb.add_worksheet(name)
     sh = _Sheet(ws)
-    c = plan.campaign(b.id)
     ws.write(0, 0, b.name, st["title"])
-    r = 2
+    r = _brief(sh, st, plan, b, 2)
+    _campaign_tables(sh, st, plan, b, r)
+    sh.finish()
+    _print(ws, plan.plan.title)
+
+
+def _brief(sh: _Sheet, st: dict[str, Any], plan: Plan, b: Brief, r: int) -> int:
+    """The brief's facts, objectives, creative lines and channels from row ``r``: the next
+    free row."""
+    ws = sh.ws
+    c = plan.campaign(b.id)
     facts: list[tuple[str, object, str]] = [
         ("Inicio", b.start, "date"),
         ("Fin", b.end, "date"),
@@ -378,6 +388,13 @@ def _campaign(wb: Any, st: dict[str, Any], plan: Plan, b: Brief, name: str) -> N
                 r, 1, LAST, f"{ch.kind_es}{': ' + ch.contact if ch.contact else ''}", st["text"]
             )
             r += 1
+    return r
+
+
+def _campaign_tables(sh: _Sheet, st: dict[str, Any], plan: Plan, b: Brief, r: int) -> None:
+    """The components and execution tables (with the asterisk note), milestones and notes."""
+    ws = sh.ws
+    c = plan.campaign(b.id)
     if b.components:
         r += 1
         ws.write(r, 0, BRIEF_SECTIONS["components"], st["h2"])
@@ -453,11 +470,6 @@ def _campaign(wb: Any, st: dict[str, Any], plan: Plan, b: Brief, name: str) -> N
                 continue
             sh.span(r, 0, LAST, n, st["wrap"])
             r += 1
-    sh.finish()
-    ws.set_landscape()
-    ws.set_paper(1)
-    ws.fit_to_pages(1, 0)
-    ws.set_footer(f"&L{_escape_hf(plan.plan.title)}&RPágina &P de &N")
 
 
 def asterisk_notes(b: Brief, statuses: Sequence[str]) -> list[str]:
