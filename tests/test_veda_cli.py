@@ -90,3 +90,33 @@ def test_brigadas_reads_no_aplica_in_the_views_not_in_the_json(cli: Invoke) -> N
     assert "| Brigadas de promoción y servicio |" in md.stdout and "no aplica" in md.stdout
     rows = veda_json(cli)["blackouts"][0]["rows"]
     assert "brigadas" not in {x["touchpoint_id"] for x in rows}
+
+
+@pytest.mark.parametrize("scenario", ["aprobada", "negada"])
+def test_a_scenario_heads_its_columns_by_what_they_are(cli: Invoke, scenario: str) -> None:
+    """Under a scenario nothing is left to deny: «Si se niega 0» under «aprobada» read as if a
+    denial cost nothing (issue 17). The columns are the days off air in the scenario."""
+    for columns in (80, 120):
+        r = cli("veda", "--today", "2024-03-15", "--assume-ine", scenario, columns=columns)
+        assert r.exit_code == 0
+        assert "si se niega" not in r.stdout.lower()
+        head = next(x for x in r.stdout.splitlines() if "Punto de contacto" in x)
+        assert head.split()[-3:] == ["Excepción", "Fuera", "del", "aire"][-3:]
+        assert "Sin nada al aire en el escenario" in r.stdout
+        assert all(len(x) <= columns for x in r.stdout.splitlines())
+    md = cli("veda", "--format", "markdown", "--today", "2024-03-15", "--assume-ine", scenario)
+    assert "| Excepción | Fuera del aire |" in md.stdout and "si se niega" not in md.stdout
+    assert "| Campaña | Días dentro | Sin nada al aire en el escenario |" in md.stdout
+    # without a scenario, or with «pendiente», the columns are the what-if they were
+    for args in ((), ("--assume-ine", "pendiente")):
+        plain = cli("veda", "--today", "2024-03-15", *args, columns=120)
+        assert "Si se niega" in plain.stdout and "Fuera del aire" not in plain.stdout
+
+
+def test_the_report_heads_the_veda_table_by_the_scenario(cli: Invoke, tmp_path: Any) -> None:
+    out = tmp_path / "r.html"
+    r = cli("export", "html", "--today", "2024-03-15", "--assume-ine", "aprobada", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    veda = html.split('<section id="veda">')[1].split("</section>")[0]
+    assert "Días fuera del aire en el escenario" in veda and "si se niega" not in veda

@@ -76,6 +76,48 @@ class VedaReport:
     #: the scenario (denied, approved, pending) or None
     assume_ine: str | None
 
+    @property
+    def scenario_decides(self) -> bool:
+        """Under ``--assume-ine aprobada`` or ``negada`` nothing is left to deny: the columns
+        are the days off air in the scenario, not «if it is denied»."""
+        return self.assume_ine in ("approved", "denied")
+
+    @property
+    def lost_label(self) -> str:
+        """The heading of a row's lost days: «Si se niega», or «Fuera del aire» in a scenario."""
+        return "Fuera del aire" if self.scenario_decides else "Si se niega"
+
+    @property
+    def lost_label_long(self) -> str:
+        """``lost_label`` where a heading has room: «Días perdidos si se niega»."""
+        if self.scenario_decides:
+            return "Días fuera del aire en el escenario"
+        return "Días perdidos si se niega"
+
+    @property
+    def uncovered_label(self) -> str:
+        """The heading of a campaign's days with nothing on air."""
+        if self.scenario_decides:
+            return "Sin nada al aire en el escenario"
+        return "Sin nada al aire si se niega"
+
+    @property
+    def legend(self) -> str:
+        """What the columns mean, under the table."""
+        inside = "Dentro: días del punto de contacto dentro de la veda. "
+        free = "«no aplica»: la veda no lo restringe y sigue al aire. "
+        if self.scenario_decides:
+            return (
+                inside + "Fuera del aire: días que el punto de contacto pasa fuera del aire en "
+                "el escenario (sin excepción aprobada, sale del aire); " + free + "Sin nada al "
+                "aire: días de la campaña sin ningún punto de contacto al aire en el escenario."
+            )
+        return (
+            inside + "Si se niega: días que pierde si el INE niega la excepción (sin excepción "
+            "aprobada, sale del aire); " + free + "Sin nada al aire: días de la campaña sin "
+            "ningún punto de contacto al aire si se niega toda excepción pendiente."
+        )
+
     def to_json(self) -> dict[str, Any]:
         """``{"blackouts": [{"id", "name", "start", "end", "restricts", "rows", "campaigns"}]}``."""
         return {

@@ -216,7 +216,7 @@ def veda(r: VedaReport) -> str:
         out += f"## {b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})\n\n"
         out += f"Restringe {and_list(b.restricts_names)}.\n\n"
         out += _table(
-            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", "Si se niega"],
+            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", r.lost_label],
             [
                 [
                     x.campaign_name,
@@ -232,10 +232,12 @@ def veda(r: VedaReport) -> str:
         )
         out += "\n"
         out += _table(
-            ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
+            ["Campaña", "Días dentro", r.uncovered_label],
             [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
             right=(1, 2),
         )
+    if r.blackouts:
+        out += f"\n{_escape(r.legend)}\n"
     return out
 
 

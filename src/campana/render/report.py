@@ -67,6 +67,8 @@ class VedaReportLike(Protocol):
     def blackouts(self) -> Sequence[VedaBlackoutLike]: ...
     @property
     def assume_ine(self) -> str | None: ...
+    @property
+    def lost_label_long(self) -> str: ...
 
 
 # --- HTML pieces ------------------------------------------------------------------------------
@@ -335,7 +337,7 @@ def _veda_section(veda: VedaReportLike) -> str:
         out.append(
             "<table><thead><tr><th>Campaña</th><th>Punto de contacto</th><th>Periodo</th>"
             '<th class="num">Días en veda</th><th>Excepción INE</th>'
-            '<th class="num">Días perdidos si se niega</th></tr></thead><tbody>'
+            f'<th class="num">{esc(veda.lost_label_long)}</th></tr></thead><tbody>'
         )
         for r in b.rows:
             out.append(

@@ -622,7 +622,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
                 Col("Periodo", shrink=1, wrap=True, min=8),
                 Col("Dentro", right=True),
                 Col("Excepción"),
-                Col("Si se niega", right=True),
+                Col(r.lost_label, right=True),
             ]
             by_campaign: dict[str, list[VedaRow]] = {}
             for x in b.rows:
@@ -653,7 +653,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             cols = [
                 Col("Campaña", shrink=1, wrap=True, min=16),
                 Col("Días dentro", right=True),
-                Col("Sin nada al aire si se niega", right=True),
+                Col(r.uncovered_label, right=True),
             ]
             rows = [
                 [c.name, days(c.days_inside), days(c.uncovered_days_if_denied)] for c in b.campaigns
@@ -662,17 +662,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
         else:
             out.append([("Ninguna.", DIM)])
     out.append([])
-    out += [
-        [(x, DIM)]
-        for x in wrap(
-            "Dentro: días del punto de contacto dentro de la veda. Si se niega: días que pierde "
-            "si el INE niega la excepción (sin excepción aprobada, sale del aire); «no aplica»: "
-            "la veda no lo restringe y sigue al aire. Sin nada al "
-            "aire: días de la campaña sin ningún punto de contacto al aire si se niega toda "
-            "excepción pendiente.",
-            width,
-        )
-    ]
+    out += [[(x, DIM)] for x in wrap(r.legend, width)]
     return out
 
 
