@@ -492,8 +492,32 @@ def test_schedule_markdown(cli: Invoke) -> None:
     assert lines[0] == "### Programación de campañas 2024"
     assert lines[2].startswith("| Campaña | Componente o punto de contacto |")
     assert "| Crédito |  | campaña | 17 sep 2024 | 15 dic 2024 | 90 |  |" in lines
-    assert "|  | Cambaceo | componente | 10 ene 2024 | 31 may 2024 | 143 |  |" in lines
+    # a component's INE status is its touchpoint row's, as the CSV says (it was left blank)
+    assert "|  | Cambaceo | componente | 10 ene 2024 | 31 may 2024 | 143 | no aplica |" in lines
     assert all(line.startswith("|") for line in lines[2:])
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("--month", "marzo"), ("--from", "2024-03-01", "--to", "2024-03-20")]
+)
+def test_schedule_markdown_and_csv_agree_on_the_ine_exception(
+    cli: Invoke, args: tuple[str, ...]
+) -> None:
+    """«Excepción INE» was blank in Markdown for the components the CSV calls pending (issue
+    17): both read the row's one status."""
+    from campana.vocab import INE_STATUS
+
+    csv_rows = list(
+        csv.DictReader(
+            io.StringIO(cli("schedule", "--format", "csv", "--today", TODAY, *args).stdout)
+        )
+    )
+    md = cli("schedule", "--format", "markdown", "--today", TODAY, *args).stdout.splitlines()[4:]
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in md]
+    assert len(cells) == len(csv_rows)
+    said = [INE_STATUS[r["ine_status"]] if r["ine_status"] else "" for r in csv_rows]
+    assert [c[-1] for c in cells] == said
+    assert "pendiente" in said
 
 
 @pytest.mark.parametrize(

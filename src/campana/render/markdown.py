@@ -43,7 +43,7 @@ def schedule(s: Schedule) -> str:
         part = r.name if r.kind in ("component", "touchpoint") else ""
         if r.kind == "blackout":
             campaign = r.name
-        ine = ine_status(r.ine_status) if r.kind == "touchpoint" else ""
+        ine = ine_status(r.ine_status) if r.ine_status is not None else ""
         rows.append(
             [
                 campaign if r.kind != "component" and r.kind != "touchpoint" else "",
