@@ -60,6 +60,18 @@ class GanttRow:
     detail: str | None = None
     #: False for a campaign row that is only the heading of its parts in the window
     in_window: bool = True
+    #: a component drawn with the execution row it mirrors (``campana.pairing``): the table's
+    #: period when it is not the component's
+    table: Span | None = None
+    #: True for a component drawn with the execution row it mirrors
+    paired: bool = False
+
+    @property
+    def table_note(self) -> str:
+        """«tabla: 22 ene–30 jun 2024» when the execution table gives another period."""
+        from campana.pairing import with_table
+
+        return with_table("", self.table, sep="–").strip().strip("()")
 
     @property
     def depth(self) -> int:
@@ -221,7 +233,7 @@ def gantt_data(
         owner = None
         if r.kind == "component":
             owner = next((k.owner for k in c.components if k.name == r.name), None)
-        else:
+        if owner is None and (r.kind == "touchpoint" or r.paired):
             owner = next((e.owner for e in c.execution if e.touchpoint == r.touchpoint_id), None)
         status, marked = _ine_marks(
             index, r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
@@ -243,6 +255,8 @@ def gantt_data(
                     overlap(r.start, r.end, b.start, b.end) is not None for b in plan.blackouts
                 ),
                 marked=marked,
+                table=r.table,
+                paired=r.paired,
             )
         )
     close_campaign(current)

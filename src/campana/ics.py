@@ -24,6 +24,7 @@ from campana.ine import (
     scenario_label,
     suspended_spans,
 )
+from campana.pairing import mirror_of
 from campana.queries import resolve_campaigns
 from campana.vocab import MILESTONE_KINDS, ine_status
 
@@ -194,7 +195,16 @@ def _row_text(
     return "\n\n".join(parts)
 
 
-def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
+def _component_text(
+    plan: Plan,
+    c: Campaign,
+    k: Component,
+    row: Execution | None = None,
+    index: BlackoutIndex | None = None,
+    assume_ine: str | None = None,
+) -> str:
+    """A component's description; with the execution ``row`` it mirrors, that row's tactics,
+    INE status and, when it differs, the table's period."""
     head = f"Componente «{k.name}» de la campaña «{c.name}», {_period(k.start, k.end)}."
     head += _owner(k.owner or c.owner)
     extra = []
@@ -205,6 +215,14 @@ def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
     if extra:
         head += f"\n{_sentence('; '.join(extra))}."
     parts = [head]
+    if row is not None and index is not None:
+        if (row.start, row.end) != (k.start, k.end):
+            table = row.period_text or _period(row.start, row.end)
+            parts.append(
+                f"La tabla de ejecución da otro periodo a este punto de contacto: {table}."
+            )
+        parts.append("Tácticos:\n" + _bullets(row.tactics))
+        parts.append(_row_ine(row, index, assume_ine))
     if c.objectives:
         parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
     return "\n\n".join(parts)
@@ -364,7 +382,11 @@ def build_calendar(
             _campaign_text(plan, c, audience),
             ["Campaña"],
         )
+        mirrored = mirror_of(c)  # a component and the row it mirrors: one event
+        shown = {id(r) for r in mirrored.values()}
         for r in c.execution:
+            if id(r) in shown:
+                continue
             tp = plan.touchpoint_name(r.touchpoint)
             uid = execution_uid(plan, c, r)
             spans = (
@@ -397,13 +419,14 @@ def build_calendar(
             category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
             uid = component_uid(plan, c, k)
             parts = _component_parts(c, k, index, assume_ine)
+            text = _component_text(plan, c, k, mirrored.get(k.id), index, assume_ine)
             if parts == [(k.start, k.end)]:
                 event(
                     uid,
                     f"Componente {k.name}: {c.name}",
                     k.start,
                     k.end,
-                    _component_text(plan, c, k),
+                    text,
                     [category],
                     cuid,
                 )
@@ -417,7 +440,8 @@ def build_calendar(
                     s,
                     e,
                     f"{label}: este componente sale del aire por la veda; esta es la parte "
-                    f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
+                    f"{where}, {_period(s, e)}.\n\n"
+                    + _component_text(plan, c, k, mirrored.get(k.id), index, assume_ine),
                     [category],
                     cuid,
                 )

@@ -125,6 +125,7 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "days": c.days,
                 "components": c.components,
                 "touchpoints": c.touchpoints,
+                "lines": c.lines,
                 "status": status_dict(c.status),
                 "owner": c.owner,
             }
@@ -141,6 +142,7 @@ CAMPAIGN_LIST_CSV = (
     "days",
     "components",
     "touchpoints",
+    "lines",
     "status",
     "day",
 )
@@ -159,6 +161,7 @@ def campaign_list_csv(cl: CampaignList) -> str:
                 c.days,
                 c.components,
                 c.touchpoints,
+                c.lines,
                 c.status.kind,
                 c.status.day,
             ]

@@ -271,7 +271,9 @@ def _row_meta(row: GanttRow) -> str:
     elif row.kind == "touchpoint":
         parts.append("punto de contacto")
     elif row.kind == "component":
-        parts.append("componente")
+        parts.append("componente y punto de contacto" if row.paired else "componente")
+    if row.table is not None:
+        parts.append(row.table_note)
     if row.kind in ("component", "touchpoint") and (
         row.in_blackout or row.ine_recorded or row.during_blackout
     ):

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import MONTH_ABBR_ES, MONTHS_ES, WEEKDAY_LETTERS_ES, fmt, period
+from campana.pairing import with_table
 from campana.vocab import and_list
 
 if TYPE_CHECKING:
@@ -217,6 +218,23 @@ def _short_period(row: Row, years: set[int]) -> str:
     return period(row.start, row.end, year=only, full=True, sep="–")
 
 
+def _table_note(row: Row, years: set[int]) -> str:
+    """«(tabla: 22 ene–30 jun)» for a component whose execution row gives another period."""
+    only = next(iter(years)) if len(years) == 1 else None
+    return with_table("", row.table, year=only, full=True, sep="–").strip()
+
+
+def _note_lines(note: str, label_w: int, n: int, period_w: int) -> list[Line]:
+    """The table's period of a row, below it: in the period column (on two lines when it is
+    wider than the column), or under the name when there is no period column (both periods
+    always show)."""
+    if not period_w:
+        return [[(fit("    " + note, label_w), DIM)]]
+    parts = [note] if len(note) <= period_w else note.split(" ", 1)
+    lead = " " * (label_w + 1 + n)
+    return [[(lead, ""), (PERIOD_GAP, ""), (x.ljust(period_w), DIM)] for x in parts]
+
+
 def _bar_char(row: Row, restricted: bool) -> tuple[str, str]:
     if row.kind == "blackout":
         return BLACKOUT, COLOR["blackout"]
@@ -314,6 +332,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     years = {y for y, _ in months}
     labels = [_label(r) for r in rows]
     periods = [_short_period(r, years) for r in rows]
+    notes = [_table_note(r, years) for r in rows]
     heads = [f"hoy {fmt(s.today)}"] if s.today_inside else []
     label_w, unit, period_w = _layout(
         width,
@@ -362,7 +381,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
 
     in_blackout = [any(b.start <= bb and aa <= b.end for b in s.blackouts) for aa, bb in cells]
     today_drawn = False
-    for row, label, when in zip(rows, labels, periods, strict=True):
+    for row, label, when, note in zip(rows, labels, periods, notes, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
             first_of_month = i == 0 or month_at[i] != month_at[i - 1]
@@ -385,6 +404,8 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         if period_w:
             bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
         lines += _row_lines(label, label_w, row, bar)
+        if note:
+            lines += _note_lines(note, label_w, n, period_w)
     lines.append([])
     lines.extend(
         _legend(s, rows, width, today_cell is not None, days=False, today_line=today_drawn)
@@ -435,6 +456,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     years = {d.year for d in days}
     labels = [_label(r) for r in rows]
     periods = [_short_period(r, years) for r in rows]
+    notes = [_table_note(r, years) for r in rows]
     single_month = len({(d.year, d.month) for d in days}) == 1
     month_label = f"{MONTHS_ES[days[0].month - 1]} {days[0].year}" if single_month else ""
     heads = [month_label, *([f"hoy {fmt(s.today)}"] if s.today_inside else [])]
@@ -485,7 +507,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
         )
 
     today_drawn = ends = False
-    for row, label, when in zip(rows, labels, periods, strict=True):
+    for row, label, when, note in zip(rows, labels, periods, notes, strict=True):
         line = _Cells(n)
         for i, d in enumerate(days):
             pos = i * unit
@@ -520,6 +542,8 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
         if period_w:
             bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
         lines += _row_lines(label, label_w, row, bar)
+        if note:
+            lines += _note_lines(note, label_w, n, period_w)
     lines.append([])
     lines.extend(
         _legend(s, rows, width, today_i is not None, days=True, today_line=today_drawn, ends=ends)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import days, fmt, period, span_days
+from campana.pairing import with_table
 from campana.render.common import figure_text, schedule_title, share_text, stated
 from campana.render.grid import nfc
 from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, row_kind, severity
@@ -74,20 +75,19 @@ def campaign_list(cl: CampaignList) -> str:
     lines = cl.campaigns
     head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
     return head + _table(
-        ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
+        ["Campaña", "Id", "Periodo", "Días", "Líneas", "Estado"],
         [
             [
                 c.name,
                 f"`{c.id}`",
                 period(c.start, c.end),
                 c.days,
-                c.components,
-                c.touchpoints,
+                c.lines,
                 c.status.text,
             ]
             for c in lines
         ],
-        right=(3, 4, 5),
+        right=(3, 4),
     )
 
 
@@ -157,7 +157,12 @@ def brief(b: Brief) -> str:
             _table(
                 ["Componente", "Periodo", "Días", "Punto de contacto"],
                 [
-                    [k.name, period(k.start, k.end), k.days, k.touchpoint or ""]
+                    [
+                        k.name,
+                        with_table(period(k.start, k.end), k.table),
+                        k.days,
+                        k.touchpoint or "",
+                    ]
                     for k in b.components
                 ],
                 right=(2,),
@@ -170,7 +175,7 @@ def brief(b: Brief) -> str:
                 ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
                 [
                     [
-                        t.name,
+                        t.label,
                         "; ".join(t.tactics),
                         period(t.start, t.end),
                         ine_status(t.ine_status),

@@ -14,6 +14,7 @@ from campana.dates import period as period_text
 from campana.errors import Finding
 from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
+from campana.pairing import with_table
 from campana.queries import Brief, audience_report, brief, year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
@@ -213,7 +214,8 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         )
         for k in b.components:
             out.append(
-                f"<tr><td>{esc(k.name)}</td><td>{esc(period_text(k.start, k.end))}</td>"
+                f"<tr><td>{esc(k.name)}</td>"
+                f"<td>{esc(with_table(period_text(k.start, k.end), k.table))}</td>"
                 f'<td class="num">{k.days}</td><td>{esc(k.touchpoint or "—")}</td>'
                 f"<td>{esc(k.status.text)}</td></tr>"
             )
@@ -229,7 +231,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
             tactics = "<br>".join(esc(x) for x in t.tactics)
             status = statuses.get((t.touchpoint_id, t.start, t.end), "not-applicable")
             out.append(
-                f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
+                f"<tr><td>{esc(t.label)}</td><td>{tactics}</td>"
                 f"<td>{esc(period_text(t.start, t.end))}</td>"
                 f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from campana.dates import days, fmt, period, span_days
+from campana.pairing import with_table
 from campana.render.common import (
     STATUS_STYLE,
     figure_text,
@@ -259,8 +260,7 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
     rest = [
         Col(f"Periodo {year}" if year else "Periodo"),
         Col("Días", right=True),
-        Col("Comp.", right=True),
-        Col("Puntos", right=True),
+        Col("Líneas", right=True),
         Col("Estado", shrink=1, wrap=True, min=13),
     ]
 
@@ -268,8 +268,7 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
         return [
             period(c.start, c.end, year=year),
             str(c.days),
-            str(c.components),
-            str(c.touchpoints),
+            str(c.lines),
             (status_cell(c.status), STATUS_STYLE[c.status.kind]),
         ]
 
@@ -299,8 +298,9 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
     out += [
         [(x, DIM)]
         for x in wrap(
-            "Comp.: componentes de la programación; Puntos: puntos de contacto de la tabla de "
-            "ejecución. La ficha de una campaña: campana show ID.",
+            "Líneas: componentes de la programación y puntos de contacto de la tabla de "
+            "ejecución; un componente y la fila de la tabla que lo ejecuta son una línea. La "
+            "ficha de una campaña: campana show ID.",
             width,
         )
     ]
@@ -453,7 +453,7 @@ def brief(b: Brief, width: int) -> list[Line]:
             lines.append(line)
     if b.components:
         lines += [[], heading(BRIEF_SECTIONS["components"])]
-        when_col = Col(f"Periodo {year}" if year else "Periodo")
+        when_col = Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=15)
         state_col = Col("Estado", shrink=3, wrap=True, min=13)
         cols = [
             Col("Componente", shrink=1, wrap=True, min=12),
@@ -465,7 +465,7 @@ def brief(b: Brief, width: int) -> list[Line]:
 
         def component_figures(k: ComponentLine) -> list[Cell]:
             return [
-                period(k.start, k.end, year=year),
+                with_table(period(k.start, k.end, year=year), k.table, year=year),
                 str(k.days),
                 (status_cell(k.status), STATUS_STYLE[k.status.kind]),
             ]
@@ -502,7 +502,7 @@ def brief(b: Brief, width: int) -> list[Line]:
             risky = bool(t.blackout_days) and t.ine_exception != "approved"
             rows.append(
                 [
-                    (t.name, "bold"),
+                    (t.label, "bold"),
                     ([f"· {x}" for x in t.tactics], ""),
                     period(t.start, t.end, year=year),
                     (ine, "yellow" if risky else ""),
@@ -517,7 +517,7 @@ def brief(b: Brief, width: int) -> list[Line]:
         if natural_width(cols, rows, indent=2) <= width:
             lines += table(cols, rows, width, indent=2)
         else:  # each touchpoint on a line of its own, its tactics one per line beneath
-            above = [[[("  " + nfc(t.name), "bold")]] for t in b.touchpoints]
+            above = [[[("  " + nfc(t.label), "bold")]] for t in b.touchpoints]
             lines += table(cols[1:], [r[1:] for r in rows], width, indent=4, above=above)
     if b.notes:
         lines += [[], heading(BRIEF_SECTIONS["notes"])]
