@@ -305,7 +305,9 @@ def _line_events(
     for when, kind, msg in ends:
         yield draft(when, kind, name, tp_id, line.owner, msg)
     if r is not None:
-        yield from _suspensions(r, name, quoted, index, assume_ine, draft, line.owner)
+        # the suspensions are the execution row's: named by its touchpoint, as the veda is
+        assert tp is not None
+        yield from _suspensions(r, tp, f"«{tp}»", index, assume_ine, draft, r.owner)
 
 
 def _suspensions(

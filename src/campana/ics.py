@@ -206,7 +206,7 @@ def _component_text(
     """A component's description; with the execution ``row`` it mirrors, that row's tactics,
     INE status and, when it differs, the table's period."""
     head = f"Componente «{k.name}» de la campaña «{c.name}», {_period(k.start, k.end)}."
-    head += _owner(k.owner or c.owner)
+    head += _owner(k.owner or (row.owner if row is not None else None) or c.owner)
     extra = []
     if k.touchpoint:
         extra.append(f"punto de contacto: {plan.touchpoint_name(k.touchpoint)}")

@@ -64,6 +64,9 @@ def row_dict(r: Row) -> dict[str, Any]:
         "tactics": list(r.tactics),
         "ine_exception": r.ine_exception,
         "ine_status": r.ine_status,
+        "paired": r.paired,
+        "table_start": iso(r.table[0]) if r.table else None,
+        "table_end": iso(r.table[1]) if r.table else None,
     }
 
 
@@ -79,6 +82,9 @@ SCHEDULE_CSV = (
     "tactics",
     "ine_exception",
     "ine_status",
+    "paired",
+    "table_start",
+    "table_end",
 )
 
 
@@ -102,6 +108,9 @@ def schedule_csv(s: Schedule) -> str:
                 "; ".join(r.tactics),
                 r.ine_exception,
                 r.ine_status,
+                "true" if r.paired else "false",
+                iso(r.table[0]) if r.table else None,
+                iso(r.table[1]) if r.table else None,
             ]
             for r in s.data_rows
         ],
@@ -256,6 +265,9 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "days": k.days,
                 "touchpoint": k.touchpoint,
                 "tactic": k.tactic,
+                "paired": k.paired,
+                "table_start": iso(k.table[0]) if k.table else None,
+                "table_end": iso(k.table[1]) if k.table else None,
             }
             for k in b.components
         ],
@@ -271,6 +283,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "ine_exception": t.ine_exception,
                 "ine_status": t.ine_status,
                 "blackout_days": t.blackout_days,
+                "component": t.component,
             }
             for t in b.touchpoints
         ],

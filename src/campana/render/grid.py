@@ -213,6 +213,28 @@ def _layout(
     return max(label, 4), unit, 0
 
 
+def _layout_beside(
+    width: int,
+    units: int,
+    label_need: int,
+    periods: list[str],
+    notes: list[str],
+    *,
+    unit_pref: int,
+    unit_max: int,
+) -> tuple[int, int, int]:
+    """``_layout`` with a period column wide enough for the table's periods («(tabla: …)») too
+    when that costs the grid nothing; else as wide as the periods (the notes then take two
+    lines)."""
+    own = max((len(p) for p in periods), default=0)
+    narrow = _layout(width, units, label_need, own, unit_pref=unit_pref, unit_max=unit_max)
+    most = max((len(p) for p in [*periods, *notes]), default=0)
+    if most == own:
+        return narrow
+    wide = _layout(width, units, label_need, most, unit_pref=unit_pref, unit_max=unit_max)
+    return wide if wide[2] and wide[:2] == narrow[:2] else narrow
+
+
 def _short_period(row: Row, years: set[int]) -> str:
     only = next(iter(years)) if len(years) == 1 else None
     return period(row.start, row.end, year=only, full=True, sep="–")
@@ -230,7 +252,9 @@ def _note_lines(note: str, label_w: int, n: int, period_w: int) -> list[Line]:
     always show)."""
     if not period_w:
         return [[(fit("    " + note, label_w), DIM)]]
-    parts = [note] if len(note) <= period_w else note.split(" ", 1)
+    # «(tabla: 22 ene–30 jun)», or «tabla:» above «22 ene–30 jun» in a column as narrow as
+    # the periods
+    parts = [note] if len(note) <= period_w else note.strip("()").split(" ", 1)
     lead = " " * (label_w + 1 + n)
     return [[(lead, ""), (PERIOD_GAP, ""), (x.ljust(period_w), DIM)] for x in parts]
 
@@ -334,11 +358,12 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     periods = [_short_period(r, years) for r in rows]
     notes = [_table_note(r, years) for r in rows]
     heads = [f"hoy {fmt(s.today)}"] if s.today_inside else []
-    label_w, unit, period_w = _layout(
+    label_w, unit, period_w = _layout_beside(
         width,
         len(months),
         max((len(x) for x in [*labels, *heads]), default=10),
-        max((len(p) for p in periods), default=0),
+        periods,
+        notes,
         unit_pref=4,
         unit_max=28,
     )
@@ -460,11 +485,12 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     single_month = len({(d.year, d.month) for d in days}) == 1
     month_label = f"{MONTHS_ES[days[0].month - 1]} {days[0].year}" if single_month else ""
     heads = [month_label, *([f"hoy {fmt(s.today)}"] if s.today_inside else [])]
-    label_w, unit, period_w = _layout(
+    label_w, unit, period_w = _layout_beside(
         width,
         len(days),
         max((len(x) for x in [*labels, *heads]), default=10),
-        max((len(p) for p in periods), default=0),
+        periods,
+        notes,
         unit_pref=1,
         unit_max=3,
     )

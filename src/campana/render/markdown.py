@@ -50,8 +50,10 @@ def schedule(s: Schedule) -> str:
                 campaign if r.kind != "component" and r.kind != "touchpoint" else "",
                 part,
                 row_kind(r.kind),
-                fmt(r.start),
-                fmt(r.end),
+                fmt(r.start)
+                + (f" (tabla: {fmt(r.table[0])})" if r.table and r.table[0] != r.start else ""),
+                fmt(r.end)
+                + (f" (tabla: {fmt(r.table[1])})" if r.table and r.table[1] != r.end else ""),
                 r.days,
                 ine,
             ]

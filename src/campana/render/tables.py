@@ -222,6 +222,11 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             rows.append([(_row_label(r), "bold dim"), (when, DIM), (note, DIM), ""])
             continue
         st = status(r.start, r.end, day)
+        count = f"{st.day} de {st.total}"
+        if r.table is not None:  # the table's period too, and its day when only it runs
+            when = with_table(when, r.table, year=day.year)
+            if st.day is None:
+                count = f"{status(*r.table, day).day} de {span_days(*r.table)} (tabla)"
         veda: Cell = ""
         if r.in_blackout(day):
             text = ine_status(r.ine_exception)
@@ -230,13 +235,13 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             [
                 (_row_label(r), "bold" if r.kind == "campaign" else ""),
                 when,
-                f"{st.day} de {st.total}",
+                count,
                 veda,
             ]
         )
     cols = [
         Col("Campaña / punto de contacto", shrink=2, min=16),
-        Col("Periodo"),
+        Col("Periodo", shrink=3, wrap=True, min=15),
         Col("Día", right=True),
         Col("Excepción INE", shrink=1, wrap=True, min=10, optional=True),
     ]
