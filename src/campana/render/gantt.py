@@ -271,7 +271,7 @@ def _row_meta(row: GanttRow) -> str:
     elif row.kind == "touchpoint":
         parts.append("punto de contacto")
     elif row.kind == "component":
-        parts.append("componente y punto de contacto" if row.paired else "componente")
+        parts.append("componente")
     if row.table is not None:
         parts.append(row.table_note)
     if row.kind in ("component", "touchpoint") and (
@@ -575,6 +575,7 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
         "component": "Componente",
         "touchpoint": "Punto de contacto",
         "milestone": "Hito",
+        "table": "Periodo de la tabla de ejecución, si no es el del componente",
         "blackout": "Veda electoral",
         "pending": "Días en veda: excepción del INE pendiente",
         "suspended": "Días suspendidos por la veda: sin excepción del INE aprobada",
@@ -600,6 +601,11 @@ def _swatch(key: str, x: float, y: float, prefix: str = "") -> str:
         "pending": f"url(#{prefix}risk-pending)",
         "suspended": f"url(#{prefix}risk-suspended)",
     }.get(key, COLORS.get(key, "#999"))
+    if key == "table":
+        return (
+            f'<rect {data} x="{x:.1f}" y="{y:.1f}" width="22" height="11" rx="2" fill="none" '
+            f'stroke="{COLORS["component"]}" stroke-width="1.2" stroke-dasharray="4 3"/>'
+        )
     stroke = ' stroke="#4b77a3"' if key == "touchpoint" else ""
     stroke = ' stroke="#9e9e9e"' if key == "blackout" else stroke
     return f'<rect {data} x="{x:.1f}" y="{y:.1f}" width="22" height="11" fill="{fill}"{stroke}/>'
@@ -633,6 +639,17 @@ def _draw_bar(
     else:
         a, b = x(clamp(row.start)), x(clamp(row.end + one))
         h = BAR_H[row.kind]
+        if row.table is not None:  # the execution table's period, outlined behind the bar
+            ta, tb = x(clamp(row.table[0])), x(clamp(row.table[1] + one))
+            used.add("table")
+            lay.layers["bar"].append(
+                f'<rect data-kind="table" {ids} data-start="{row.table[0]}" '
+                f'data-end="{row.table[1]}" x="{ta:.1f}" y="{mid - h / 2 - 2:.1f}" '
+                f'width="{max(tb - ta, 1.5):.1f}" height="{h + 4:g}" rx="2" fill="none" '
+                f'stroke="{COLORS["component"]}" stroke-width="1.2" stroke-dasharray="4 3">'
+                f"<title>{esc(row.table_note)}</title></rect>"
+            )
+            label += f" (tabla: {span_label(*row.table, data.year)})"
         stroke = ' stroke="#4b77a3" stroke-width="1"' if row.kind == "touchpoint" else ""
         lay.layers["bar"].append(
             f'<rect data-kind="{row.kind}" {ids} {dates} x="{a:.1f}" y="{mid - h / 2:.1f}" '
@@ -648,6 +665,9 @@ def _draw_bar(
                 f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#{lay.prefix}risk-{m.risk})" '
                 f'stroke="#5a1a14" stroke-width="0.8"/>'
             )
+    if row.table is not None:  # the dates go beside both
+        a = min(a, x(clamp(row.table[0])))
+        b = max(b, x(clamp(row.table[1] + one)))
     _place_dates(lay, row.campaign, label, a, b, mid)
 
 
