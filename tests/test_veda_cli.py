@@ -84,7 +84,8 @@ def test_markdown_on_both_plans(cli: Invoke, plan: str) -> None:
 
 def test_brigadas_reads_no_aplica_in_the_views_not_in_the_json(cli: Invoke) -> None:
     r = cli("veda", "--today", "2024-03-15", columns=120)
-    brigadas = [x for x in r.stdout.splitlines() if "Brigadas de promoción y servicio" in x]
+    table = r.stdout.split("Campañas durante la veda")[0]  # after it, a note names Brigadas
+    brigadas = [x for x in table.splitlines() if "Brigadas de promoción y servicio" in x]
     assert len(brigadas) == 1 and "no aplica" in brigadas[0] and "94 días" in brigadas[0]
     md = cli("veda", "--format", "markdown", "--today", "2024-03-15")
     assert "| Brigadas de promoción y servicio |" in md.stdout and "no aplica" in md.stdout
@@ -120,3 +121,31 @@ def test_the_report_heads_the_veda_table_by_the_scenario(cli: Invoke, tmp_path: 
     html = out.read_text(encoding="utf-8")
     veda = html.split('<section id="veda">')[1].split("</section>")[0]
     assert "Días fuera del aire en el escenario" in veda and "si se niega" not in veda
+
+
+def test_a_figure_that_rests_on_the_unresolved_brigadas_end_says_so(cli: Invoke) -> None:
+    """«0 días sin nada al aire» for atención holds only with the table's Brigadas end (30 jun);
+    with the grid's (31 may) it is 2 days. The figure says so where it is shown (issue 17)."""
+    note = (
+        "depende del fin de «Brigadas de promoción y servicio», que el documento no resuelve: "
+        "la tabla de ejecución dice el 30 jun y la programación el 31 may; con el 31 may "
+        "serían 2 días"
+    )
+    per_campaign = {c["id"]: c for c in veda_json(cli)["blackouts"][0]["campaigns"]}
+    atencion, trab = per_campaign["atencion"], per_campaign["trabajadores-independientes"]
+    assert (atencion["uncovered_days_if_denied"], atencion["uncovered_days_by_grid"]) == (0, 2)
+    assert atencion["note"] == note
+    assert trab["uncovered_days_by_grid"] is None and trab["note"] is None
+    for columns in (80, 120):
+        out = cli("veda", "--today", "2024-03-15", columns=columns).stdout
+        assert all(len(x) <= columns for x in out.splitlines())
+        row = next(x for x in out.splitlines() if x.startswith("Infonavit, estés en donde estés"))
+        assert row.rstrip().endswith("0 días*")
+        said = " ".join(out.split("Campañas durante la veda")[1].split())
+        assert f"* Infonavit, estés en donde estés: {note}." in said
+    md = cli("veda", "--format", "markdown", "--today", "2024-03-15").stdout
+    assert "| Infonavit, estés en donde estés | 94 | 0* |" in md
+    assert f"\\* Infonavit, estés en donde estés: {note}." in md
+    # under «aprobada» nothing is off air either way: no note
+    approved = cli("veda", "--today", "2024-03-15", "--assume-ine", "aprobada").stdout
+    assert "depende del fin" not in approved

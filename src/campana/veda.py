@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from campana.agenda import select_campaigns
-from campana.dates import overlap, span_days
+from campana.dates import days, fmt, overlap, period, span_days
 from campana.ine import (
     BlackoutIndex,
     days_lost_if_denied,
@@ -20,9 +20,10 @@ from campana.ine import (
     parse_assume_ine,
     row_status,
 )
+from campana.pairing import lines
 
 if TYPE_CHECKING:
-    from campana.models import Blackout, Campaign, Plan
+    from campana.models import Blackout, Campaign, Execution, Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,32 @@ class VedaRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Contested:
+    """A line whose period the programme grid and the execution table give differently."""
+
+    name: str
+    grid: tuple[dt.date, dt.date]
+    table: tuple[dt.date, dt.date]
+
+    @property
+    def which(self) -> str:
+        """«fin», «inicio» or «periodo»: what the two sources disagree on."""
+        if self.grid[0] == self.table[0]:
+            return "fin"
+        if self.grid[1] == self.table[1]:
+            return "inicio"
+        return "periodo"
+
+    def said(self, span: tuple[dt.date, dt.date]) -> str:
+        """What a source says: «el 31 may», or «22 ene – 31 may» for a whole period."""
+        if self.which == "fin":
+            return f"el {fmt(span[1], year=False)}"
+        if self.which == "inicio":
+            return f"el {fmt(span[0], year=False)}"
+        return period(*span)
+
+
+@dataclass(frozen=True, slots=True)
 class VedaCampaign:
     """A campaign that runs during a blackout."""
 
@@ -53,6 +80,28 @@ class VedaCampaign:
     days_inside: int
     #: of those, days with no execution row on air if every pending exception is denied
     uncovered_days_if_denied: int
+    #: the same figure with the grid's dates for the execution rows a component mirrors, when
+    #: the two sources disagree and the figure rests on it (None otherwise)
+    uncovered_days_by_grid: int | None = None
+    #: the lines whose disagreement changes the figure
+    contested: tuple[Contested, ...] = ()
+
+    @property
+    def note(self) -> str | None:
+        """Why the figure is not settled: «depende del fin de «Brigadas…», que el documento no
+        resuelve: la tabla de ejecución dice 30 jun y la programación 31 may; con el 31 may
+        serían 2 días»."""
+        if self.uncovered_days_by_grid is None:
+            return None
+        parts = [
+            f"del {c.which} de «{c.name}», que el documento no resuelve: la tabla de ejecución "
+            f"dice {c.said(c.table)} y la programación {c.said(c.grid)}"
+            for c in self.contested
+        ]
+        grid = " y ".join(c.said(c.grid) for c in self.contested)
+        return (
+            f"depende {'; y '.join(parts)}; con {grid} serían {days(self.uncovered_days_by_grid)}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +196,8 @@ class VedaReport:
                             "name": c.name,
                             "days_inside": c.days_inside,
                             "uncovered_days_if_denied": c.uncovered_days_if_denied,
+                            "uncovered_days_by_grid": c.uncovered_days_by_grid,
+                            "note": c.note,
                         }
                         for c in b.campaigns
                     ],
@@ -172,6 +223,22 @@ def veda_report(
     if_denied = "approved" if assume_ine == "approved" else "denied"
     report = [_blackout(plan, b, chosen, index, assume_ine, if_denied) for b in plan.blackouts]
     return VedaReport(report, assume_ine)
+
+
+def _uncovered(
+    rows: Sequence[Execution],
+    index: BlackoutIndex,
+    if_denied: str,
+    inside: tuple[dt.date, dt.date],
+) -> int:
+    """Days of ``inside`` with none of ``rows`` on air under ``if_denied``."""
+    covered: list[tuple[dt.date, dt.date]] = []
+    for r in rows:
+        for s, e in on_air_spans(r, index, assume_ine=if_denied):
+            part = overlap(s, e, *inside)
+            if part is not None:
+                covered.append(part)
+    return span_days(*inside) - sum(span_days(s, e) for s, e in merge(covered))
 
 
 def _blackout(
@@ -223,15 +290,29 @@ def _blackout(
         inside = overlap(c.start, c.end, b.start, b.end)
         if inside is None:
             continue
-        covered: list[tuple[dt.date, dt.date]] = []
-        for r in c.execution:
-            for s, e in on_air_spans(r, index, assume_ine=if_denied):
-                part = overlap(s, e, *inside)
-                if part is not None:
-                    covered.append(part)
-        covered_days = sum(span_days(s, e) for s, e in merge(covered))
+        uncovered = _uncovered(c.execution, index, if_denied, inside)
+        # the rows a component mirrors, at the grid's dates where the table gives others
+        contested: list[Contested] = []
+        by_grid: list[Execution] = []
+        for line in lines(c):
+            if line.execution is None:
+                continue
+            if line.table is None or line.component is None:
+                by_grid.append(line.execution)
+                continue
+            k = line.component
+            contested.append(Contested(k.name, (k.start, k.end), line.table))
+            by_grid.append(line.execution.model_copy(update={"start": k.start, "end": k.end}))
+        other = _uncovered(by_grid, index, if_denied, inside) if contested else uncovered
         campaigns.append(
-            VedaCampaign(c.id, c.name, span_days(*inside), span_days(*inside) - covered_days)
+            VedaCampaign(
+                c.id,
+                c.name,
+                span_days(*inside),
+                uncovered,
+                other if other != uncovered else None,
+                tuple(contested) if other != uncovered else (),
+            )
         )
     return VedaBlackout(
         id=b.id,

@@ -214,6 +214,10 @@ def agenda(a: Agenda) -> str:
     return out
 
 
+#: marks a figure that rests on dates the document leaves open (escaped: not emphasis)
+STAR = "\\*"
+
+
 def veda(r: VedaReport) -> str:
     """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
     out = ""
@@ -240,9 +244,15 @@ def veda(r: VedaReport) -> str:
         out += "\n"
         out += _table(
             ["Campaña", "Días dentro", r.uncovered_label],
-            [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
+            [
+                [c.name, c.days_inside, str(c.uncovered_days_if_denied) + ("*" if c.note else "")]
+                for c in b.campaigns
+            ],
             right=(1, 2),
         )
+        notes = [f"{STAR} {_escape(c.name)}: {_escape(c.note)}." for c in b.campaigns if c.note]
+        if notes:
+            out += "\n" + "\n".join(notes) + "\n"
     if r.blackouts:
         out += f"\n{_escape(r.legend)}\n"
     return out

@@ -660,10 +660,19 @@ def veda(r: VedaReport, width: int) -> list[Line]:
                 Col("Días dentro", right=True),
                 Col(r.uncovered_label, right=True),
             ]
+            pad = " " if any(c.note for c in b.campaigns) else ""  # the figures stay aligned
             rows = [
-                [c.name, days(c.days_inside), days(c.uncovered_days_if_denied)] for c in b.campaigns
+                [
+                    c.name,
+                    days(c.days_inside),
+                    days(c.uncovered_days_if_denied) + ("*" if c.note else pad),
+                ]
+                for c in b.campaigns
             ]
             out += table(cols, rows, width)
+            for c in b.campaigns:  # a figure that rests on dates the document leaves open
+                if c.note:
+                    out += [[(x, "yellow")] for x in wrap(f"* {c.name}: {c.note}.", width, "  ")]
         else:
             out.append([("Ninguna.", DIM)])
     out.append([])
