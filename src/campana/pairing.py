@@ -22,10 +22,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from campana.dates import Span
+
 if TYPE_CHECKING:
     from campana.models import Campaign, Component, Execution
-
-Span = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Line:
         e = self.execution
         if (e.start, e.end) == (self.component.start, self.component.end):
             return None
-        return e.start, e.end
+        return Span(e.start, e.end)
 
     @property
     def touchpoint(self) -> str | None:
