@@ -9,6 +9,7 @@ with or without rich, or saves as SVG, HTML or text. Named after the result: ``s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -672,7 +673,9 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             out += table(cols, rows, width)
             for c in b.campaigns:  # a figure that rests on dates the document leaves open
                 if c.note:
-                    out += [[(x, "yellow")] for x in wrap(f"* {c.name}: {c.note}.", width, "  ")]
+                    said = re.sub(r"«[^»]*»", lambda m: keep_together(m[0]), c.note)
+                    text = f"* {keep_together(c.name)}: {said}."  # names are never broken
+                    out += [[(x, "yellow")] for x in wrap(text, width, "  ")]
         else:
             out.append([("Ninguna.", DIM)])
     out.append([])
