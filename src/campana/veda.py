@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from campana.agenda import select_campaigns
 from campana.dates import Span, days, fmt, period
@@ -228,6 +228,17 @@ def veda_report(
     return VedaReport(report, assume_ine)
 
 
+@dataclass(frozen=True, slots=True)
+class _AtDates:
+    """What ``campana.ine`` reads of an execution row, at other dates (the grid's): a plain
+    stand-in, so a report read from the cache imports no pydantic."""
+
+    touchpoint: str
+    start: dt.date
+    end: dt.date
+    ine_exception: str | None
+
+
 def _uncovered(
     rows: Sequence[Execution], index: BlackoutIndex, if_denied: str, inside: Span
 ) -> int:
@@ -296,7 +307,9 @@ def _blackout(
                 continue
             k = line.component
             contested.append(Contested(k.name, (k.start, k.end), line.table))
-            by_grid.append(line.execution.model_copy(update={"start": k.start, "end": k.end}))
+            e = line.execution
+            grid = _AtDates(e.touchpoint, k.start, k.end, e.ine_exception)
+            by_grid.append(cast("Execution", grid))
         other = _uncovered(by_grid, index, if_denied, inside) if contested else uncovered
         campaigns.append(
             VedaCampaign(
