@@ -570,19 +570,3 @@ def test_a_legend_entry_goes_to_a_new_line_only_when_it_does_not_fit(
     lay = layout(data)
     a, b = (x for x in lay.texts if x.role == "legend" and x.ref)
     assert a.y == b.y and b.x + b.w <= WIDTH - MARGIN
-
-
-def test_no_function_of_the_svg_renderer_is_over_120_lines() -> None:
-    """``render/gantt.py`` is read a function at a time: ``layout`` was 222 lines."""
-    import ast
-
-    import campana.render.gantt as module
-
-    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
-    lengths = {
-        node.name: (node.end_lineno or node.lineno) - node.lineno + 1
-        for node in ast.walk(tree)
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
-    }
-    assert lengths["layout"] < 120
-    assert {name: n for name, n in lengths.items() if n > 120} == {}
