@@ -1068,3 +1068,22 @@ def test_on_a_day_with_nothing_planned(cli: Invoke) -> None:
     r = cli("schedule", "--on", "2024-04-01", "--campaign", "logros", "--today", TODAY)
     assert "Ninguna campaña corre ese día." in r.stdout  # the blackout still runs
     assert "Veda electoral federal 2024: día 32 de 94" in r.stdout
+
+
+def test_the_days_only_the_table_gives_are_drawn_apart(cli: Invoke) -> None:
+    """Brigadas runs to 31 may in the grid and to 30 jun in the table: in June its row is the
+    table's days only, drawn «╌» and named in the legend, not an empty row (issue 17)."""
+    out = cli("schedule", "--month", "junio", "--today", TODAY).stdout
+    assert_fits(out, 80)
+    lines = out.splitlines()
+    at = lines.index("  Brigadas de promoción y servicio")
+    letters = line_with(out, "SDLMXJ")
+    first = letters.index("S")
+    assert lines[at + 1][first : first + 30] == "╌" * 30
+    assert "╌ solo según la tabla de ejecución" in out
+    days = cli("schedule", "--from", "2024-05-27", "--to", "2024-06-05", "--today", TODAY).stdout
+    row = line_with(days, "Brigadas de promoción y servicio")
+    assert "╌" in row and "█" in row
+    # a year grid where the sources agree draws no such days
+    plain = cli("schedule", "--campaign", "trab", "--today", TODAY).stdout
+    assert "╌" not in plain

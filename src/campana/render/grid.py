@@ -25,6 +25,8 @@ Line = list[Seg]
 
 BAR = "█"
 RESTRICTED = "▒"
+#: days a component's execution row runs and the component (the grid) does not
+TABLE_ONLY = "╌"
 #: a restricted row's blackout days under the scenario «denied»: off air
 SUSPENDED = "╌"
 #: a campaign milestone's day, on the campaign's row
@@ -282,6 +284,7 @@ def _legend(
     days: bool,
     today_line: bool = True,
     ends: bool = False,
+    table_only: bool = False,
 ) -> list[Line]:
     items: list[tuple[str, str, str]] = []
     kinds = {r.kind for r in rows}
@@ -295,6 +298,8 @@ def _legend(
         items.append((WEEKEND, DIM, "sábado y domingo"))
     if "touchpoint" in kinds:
         items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
+    if table_only:
+        items.append((TABLE_ONLY, COLOR["component"], "solo según la tabla de ejecución"))
     window = (s.start, s.end)
     shown = [r for r in rows if any(Span(*sp).overlaps(window) for sp in r.restricted)]
     if [r for r in shown if not (r.assumed and r.ine_exception == "denied")]:
@@ -406,7 +411,7 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         )
 
     in_blackout = [any(b.span.overlaps(cell) for b in s.blackouts) for cell in cells]
-    today_drawn = False
+    today_drawn = table_only = False
     for row, label, when, note in zip(rows, labels, periods, notes, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
@@ -415,6 +420,9 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 restricted = any(ra <= b and a <= rb for ra, rb in row.restricted)
                 ch, style = _bar_char(row, restricted)
                 line.put(i, ch, style)
+            elif row.table is not None and row.table.overlaps((a, b)):
+                line.put(i, TABLE_ONLY, COLOR[row.kind])  # the execution table's days only
+                table_only = True
             elif today_cell == i:
                 line.put(i, TODAY, TODAY_STYLE)
                 today_drawn = True
@@ -434,7 +442,15 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
             lines += _note_lines(note, label_w, n, period_w)
     lines.append([])
     lines.extend(
-        _legend(s, rows, width, today_cell is not None, days=False, today_line=today_drawn)
+        _legend(
+            s,
+            rows,
+            width,
+            today_cell is not None,
+            days=False,
+            today_line=today_drawn,
+            table_only=table_only,
+        )
     )
     return lines
 
@@ -533,7 +549,7 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
         )
 
-    today_drawn = ends = False
+    today_drawn = ends = table_only = False
     for row, label, when, note in zip(rows, labels, periods, notes, strict=True):
         line = _Cells(n)
         for i, d in enumerate(days):
@@ -555,6 +571,9 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
                     )
                     line.put(pos + (unit - 1 if d == row.start else 0), end, f"bold {color}")
                     ends = True
+            elif row.table is not None and row.table.contains(d):
+                line.put(pos, TABLE_ONLY * unit, COLOR[row.kind])  # the table's days only
+                table_only = True
             elif today_i == i:
                 line.put(pos, " " * (unit - 1) + TODAY, f"{TODAY_STYLE} {bg}".strip())
                 today_drawn = True
@@ -573,6 +592,15 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             lines += _note_lines(note, label_w, n, period_w)
     lines.append([])
     lines.extend(
-        _legend(s, rows, width, today_i is not None, days=True, today_line=today_drawn, ends=ends)
+        _legend(
+            s,
+            rows,
+            width,
+            today_i is not None,
+            days=True,
+            today_line=today_drawn,
+            ends=ends,
+            table_only=table_only,
+        )
     )
     return lines
