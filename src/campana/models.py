@@ -107,6 +107,14 @@ class Blackout(Model):
     restricts: list[Id] = Field(
         description="Puntos de contacto (ids de touchpoints) que la veda restringe."
     )
+    election_day: dt.date | None = Field(
+        default=None,
+        description=(
+            "Día de la jornada electoral, tal como lo publica el INE o el instituto local "
+            "(nunca calculado): si la veda es federal, es día de descanso obligatorio "
+            "(Ley Federal del Trabajo, art. 74, fr. IX)."
+        ),
+    )
 
     # ``restricts`` as a set, built on first use (a slot: see ``Plan``)
     __slots__ = ("_restricts_set",)
@@ -183,6 +191,9 @@ class Execution(Model):
             "pending, approved o denied (o pendiente, aprobada, negada); sin valor si no se "
             "solicitó."
         ),
+    )
+    ine_filed: dt.date | None = Field(
+        default=None, description="Fecha en que se presentó la solicitud de excepción al INE."
     )
     owner: Owner | None = None
 
@@ -284,6 +295,13 @@ class Segment(Model):
     reasons: list[Text] = Field(default_factory=_empty)
     since: dt.date | None = None
     source: Text | None = None
+    as_of: dt.date | None = Field(
+        default=None,
+        description=(
+            "Fecha de corte de la cifra (la de su fuente): se advierte cuando es anterior al "
+            "año del plan."
+        ),
+    )
     note: Text | None = None
 
 

@@ -1,0 +1,98 @@
+"""Mexico's official rest days (Ley Federal del Trabajo, art. 74) and working days.
+
+The fixed and Monday-moved days, and the 1 October of a federal transfer of power every six
+years, come from the ``holidays`` package (its Mexican calendar follows art. 74: it has
+2024-10-01 and invents no substitute days). Art. 74 fr. IX adds the day of federal and local
+ordinary elections: campana never computes one, it takes the election days the user declared
+on the plan's federal blackouts (``election_days``).
+
+Names are Spanish. ``holidays`` is imported inside the functions that use it (start-up time).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, TypeAlias
+
+if TYPE_CHECKING:
+    from campana.models import Blackout
+
+Span: TypeAlias = tuple[dt.date, dt.date]
+
+#: art. 74 fr. IX, the name a declared election day takes
+ELECTION_DAY = "Jornada electoral"
+
+
+@lru_cache(maxsize=16)
+def _statutory(first_year: int, last_year: int) -> tuple[tuple[dt.date, str], ...]:
+    import holidays
+
+    found = holidays.country_holidays(
+        "MX", years=range(first_year, last_year + 1), language="es", observed=False
+    )
+    return tuple(sorted(found.items()))
+
+
+def rest_days(
+    start: dt.date, end: dt.date, *, election_days: Iterable[dt.date] = ()
+) -> dict[dt.date, str]:
+    """The official rest days from ``start`` to ``end`` (both included), in date order, each
+    with its Spanish name: art. 74 fr. I–VIII from ``holidays``, and the declared
+    ``election_days`` (fr. IX). Nothing when ``end`` is before ``start``."""
+    if end < start:
+        return {}
+    days: dict[dt.date, str] = {}
+    for day, name in _statutory(start.year, end.year):
+        if start <= day <= end:
+            days[day] = name
+    for day in election_days:
+        if start <= day <= end:
+            days[day] = f"{days[day]}; {ELECTION_DAY}" if day in days else ELECTION_DAY
+    return dict(sorted(days.items()))
+
+
+def declared_election_days(blackouts: Iterable[Blackout]) -> list[dt.date]:
+    """The election days declared on federal blackouts (art. 74 fr. IX): a blackout without a
+    ``jurisdiction`` or with ``federal`` is federal; its ``election_day`` is what the user
+    wrote, never computed."""
+    days: list[dt.date] = []
+    for b in blackouts:
+        day = getattr(b, "election_day", None)
+        scope = getattr(b, "jurisdiction", None)
+        if day is not None and (scope is None or scope == "federal"):
+            days.append(day)
+    return days
+
+
+def is_working_day(day: dt.date, rest: dict[dt.date, str]) -> bool:
+    """Monday to Friday and not a rest day of ``rest`` (from ``rest_days``)."""
+    return day.weekday() < 5 and day not in rest
+
+
+def working_days(span: Span, *, election_days: Iterable[dt.date] = ()) -> int:
+    """How many working days ``span`` (start, end, both included) has: Monday to Friday,
+    less the official rest days. 0 for a span that ends before it starts."""
+    start, end = span
+    if end < start:
+        return 0
+    rest = rest_days(start, end, election_days=election_days)
+    total = (end - start).days + 1
+    weeks, extra = divmod(total, 7)
+    weekdays = weeks * 5 + sum(
+        1 for i in range(extra) if (start + dt.timedelta(days=weeks * 7 + i)).weekday() < 5
+    )
+    return weekdays - sum(1 for day in rest if day.weekday() < 5)
+
+
+def weekend_or_rest(day: dt.date, rest: dict[dt.date, str]) -> str | None:
+    """Why ``day`` is not a working day, in Spanish (None when it is one): the rest day's
+    name, «sábado» or «domingo»."""
+    if day in rest:
+        return rest[day]
+    if day.weekday() == 5:
+        return "sábado"
+    if day.weekday() == 6:
+        return "domingo"
+    return None
