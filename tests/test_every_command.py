@@ -60,10 +60,13 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
     "audience": [()],
     "diff": [(str(PLAN), str(PLAN))],
     "export": [("ics",)],
+    # nothing written by the sweep: a simulation, and the blank plan to the screen
+    "roll-forward": [("--año", "2025", "--simular")],
+    "init": [("--año", "2027", "-o", "-")],
 }
 
 #: outputs that are data, not read as prose: English and ids are theirs to keep
-DATA_OUTPUTS = {"schema", "export"}
+DATA_OUTPUTS = {"schema", "export", "init"}
 
 
 @cache

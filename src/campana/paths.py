@@ -49,3 +49,26 @@ def display_name(path: Path) -> str:
 def audience_beside(plan: Path) -> Path:
     """The audience file that goes with a plan."""
     return plan.parent / AUDIENCE_FILE
+
+
+#: the documented layout of several years: planes/2024/campaigns.yaml, planes/2027/...
+LAYOUT_FOLDER = "planes"
+
+
+def layout_plan(source: Path, year: int) -> Path:
+    """Where the plan of ``year`` goes in the documented layout: beside ``source`` when it is
+    already in it (planes/2024/campaigns.yaml → planes/2027/campaigns.yaml), else in
+    planes/AAAA/ of the project folder (the one holding data/) or of the current folder."""
+    folder = source.parent
+    if folder.parent.name == LAYOUT_FOLDER and folder.name.isdigit():
+        return folder.parent / str(year) / PLAN_FILE
+    if folder.name == "data" and not _shipped(source):
+        return folder.parent / LAYOUT_FOLDER / str(year) / PLAN_FILE
+    return Path(LAYOUT_FOLDER) / str(year) / PLAN_FILE
+
+
+def _shipped(source: Path) -> bool:
+    try:
+        return source.resolve() == shipped_plan().resolve()
+    except OSError:
+        return False

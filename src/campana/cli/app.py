@@ -19,6 +19,7 @@ from campana.cli import (  # noqa: F401
     diff_cmd,
     export_cmd,
     i18n,
+    nextyear_cmd,
     query_cmd,
     validate_cmd,
 )

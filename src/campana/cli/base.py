@@ -94,6 +94,8 @@ HELP_ORDER = (
     "veda",
     "diff",
     "export",
+    "roll-forward",
+    "init",
 )
 
 
