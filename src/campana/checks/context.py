@@ -117,9 +117,11 @@ class PlanContext:
 class AudienceContext:
     """The audience file being checked, with its segments by id."""
 
-    def __init__(self, audience: Audience, doc: YamlDoc) -> None:
+    def __init__(self, audience: Audience, doc: YamlDoc, year: int | None = None) -> None:
         self.audience = audience
         self.doc = doc
+        #: the year of the plan beside it (None: no plan loaded)
+        self.year = year
 
     @cached_property
     def segments(self) -> dict[str, Segment]:
