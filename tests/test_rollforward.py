@@ -98,13 +98,16 @@ def test_rolled_plan_reports_what_to_review() -> None:
 
 def test_approved_exception_is_reset_and_spills_are_reported() -> None:
     text = PLAN.read_text(encoding="utf-8")
-    text = text.replace("ine_exception: pending", "ine_exception: aprobada", 1)
+    text = text.replace(
+        "ine_exception: pending", "ine_exception: aprobada\n        ine_filed: 2024-01-10", 1
+    )
     text = text.replace(
         "start: 2024-01-15\n    end: 2024-02-29", "start: 2024-01-02\n    end: 2024-02-29"
     )
     r = roll_forward(text, 2025, issued="2026-12", audience_text=AUDIENCE.read_text("utf-8"))
     assert r.ine_reset == ["fila «Medios masivos» de «Infonavit, estés en donde estés»"]
     assert "ine_exception: pendiente" in r.text and "aprobada" not in r.text
+    assert r.ine_tracking_dropped == 1 and "ine_filed" not in r.text
     # Tuesday 2 January 2024 → the nearest Tuesday to 2 January 2025 is 31 December 2024
     assert [(m.old, m.new) for m in r.spills] == [(D(2024, 1, 2), D(2024, 12, 31))]
 

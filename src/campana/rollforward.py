@@ -49,6 +49,8 @@ POLICY_SYNONYMS: dict[str, Policy] = {
 
 INE_PENDING = {"approved": "pending", "denied": "pending", "aprobada": "pendiente"}
 INE_PENDING["negada"] = "pendiente"
+#: a row's record of last year's INE request (filing date, answer date, reference): dropped
+INE_TRACKING = ("ine_filed", "ine_answer_date", "ine_reference")
 
 
 class RollForwardError(CampanaError):
@@ -116,7 +118,7 @@ class RollForward:
     kept_blackouts: list[tuple[str, dt.date, dt.date]] = field(default_factory=list)
     period_texts_dropped: int = 0
     ine_reset: list[str] = field(default_factory=list)
-    ine_filed_dropped: int = 0
+    ine_tracking_dropped: int = 0
     title: str = ""
     title_updated: bool = False
     issued: str = ""
@@ -334,7 +336,8 @@ def roll_forward(
             move((*rloc, "end"), f"{label} (fin)", r.end)
             if r.period_text is not None:
                 _drop_period_text(editor, doc, rloc, r.start, r.end, years, policy, result)
-            raw = _items(_items(data, "campaigns")[ci], "execution")[ri].get("ine_exception")
+            raw_row = _items(_items(data, "campaigns")[ci], "execution")[ri]
+            raw = raw_row.get("ine_exception")
             if isinstance(raw, str) and raw in INE_PENDING:
                 if not editor.replace_scalar((*rloc, "ine_exception"), raw, INE_PENDING[raw]):
                     raise RollForwardError(
@@ -343,14 +346,16 @@ def roll_forward(
                         hint="escríbela sin comillas (pending, approved, denied)",
                     )
                 result.ine_reset.append(label)
-            if r.ine_filed is not None:
-                if not drop_entry((*rloc, "ine_filed")):
+            for key in INE_TRACKING:
+                if key not in raw_row:
+                    continue
+                if not drop_entry((*rloc, key)):
                     raise RollForwardError(
-                        f"{name}:{doc.position((*rloc, 'ine_filed'))[0]}: no se pudo quitar la "
-                        "fecha de solicitud al INE",
+                        f"{name}:{doc.position((*rloc, key), key=True)[0]}: no se pudo quitar "
+                        f"{key} (el trámite ante el INE del año anterior)",
                         hint="escribe la fila en estilo de bloque (una clave por línea)",
                     )
-                result.ine_filed_dropped += 1
+                result.ine_tracking_dropped += 1
         for mi, m in enumerate(c.milestones):
             move((*cloc, "milestones", mi, "date"), f"hito «{m.name}» de «{c.name}»", m.date)
         if any(str(old_year) in note for note in c.notes):
@@ -450,7 +455,7 @@ def _drop_blackouts(editor: _Editor, doc: YamlDoc, kept: list[int], total: int, 
 
 
 def _rows_in_blackouts(checked: Validation) -> Iterator[tuple[str, str, tuple[dt.date, dt.date]]]:
-    from campana.blackouts import blackout_overlaps
+    from campana.ine import blackout_overlaps
 
     plan = checked.plan
     assert plan is not None

@@ -74,9 +74,10 @@ def roll_forward_text(
     if result.ine_reset:
         lines.append("- Excepciones del INE reiniciadas a pendiente:")
         lines += [f"    {what}" for what in result.ine_reset]
-    if result.ine_filed_dropped:
+    if result.ine_tracking_dropped:
         lines.append(
-            f"- Se quitaron {result.ine_filed_dropped} fechas de solicitud al INE (ine_filed)."
+            f"- Se quitaron {result.ine_tracking_dropped} datos del trámite ante el INE de "
+            f"{old} (ine_filed, ine_answer_date, ine_reference)."
         )
     if result.old_year_texts:
         lines.append(f"- Textos que todavía dicen {old}:")
