@@ -232,6 +232,15 @@ def agenda(
     return Agenda(start, end, today, plan.plan.year, events, assume_ine)
 
 
+def with_following(current: Agenda, following: Agenda) -> Agenda:
+    """The agenda of a window that crosses the plan's year end, with the events of the next
+    year's plan (``following``) after this plan's on each day."""
+    events = sorted([*current.events, *following.events], key=lambda e: e.date)  # stable
+    return Agenda(
+        current.start, current.end, current.today, current.year, events, current.assume_ine
+    )
+
+
 _Maker = Callable[[dt.date, EventKind, str, str | None, str | None, str], AgendaEvent]
 
 

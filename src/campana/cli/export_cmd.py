@@ -122,8 +122,7 @@ def export(
             hint="por ejemplo «--alarm-days 3»",
         )
     check_output(output, plan)
-    plan_in_use(plan)
-    loaded = open_plan(plan)
+    loaded = open_plan(plan_in_use(plan, today))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
@@ -209,9 +208,8 @@ def _picture(
     scenario = assumption(assume_ine)
     to_file = output is not None and str(output) != "-"
     check_output(output, plan)
-    plan_in_use(plan)
     # the report lists the findings: under a scenario, the scenario's (as show does)
-    loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
+    loaded = open_plan(plan_in_use(plan, today), assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
     start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)

@@ -174,8 +174,8 @@ def query(
     from campana.loading import open_plan
 
     check_output(output, plan)
-    plan_in_use(plan)
-    loaded = open_plan(plan, assume_ine=assume_ine)  # findings under the scenario, if any
+    path = plan_in_use(plan, now if isinstance(now, str) else None)
+    loaded = open_plan(path, assume_ine=assume_ine)  # findings under the scenario, if any
     # the plan lives until this process ends: the cyclic collector never needs to walk it
     # again (on a 4,000-campaign plan one full collection was a fifth of a warm schedule)
     gc.freeze()
