@@ -107,6 +107,14 @@ class Blackout(Model):
     restricts: list[Id] = Field(
         description="Puntos de contacto (ids de touchpoints) que la veda restringe."
     )
+    jurisdiction: Literal["federal"] | list[Text] | None = Field(
+        default=None,
+        description=(
+            "Dónde aplica: federal (por omisión) o una lista de entidades federativas "
+            "(«Coahuila», «Estado de México»...): una veda local solo alcanza a las campañas "
+            "que declaran esos estados."
+        ),
+    )
     election_day: dt.date | None = Field(
         default=None,
         description=(
@@ -237,6 +245,13 @@ class Campaign(Model):
     execution: list[Execution] = Field(default_factory=_empty)
     milestones: list[Milestone] = Field(default_factory=_empty)
     owner: Owner | None = None
+    states: list[Text] | None = Field(
+        default=None,
+        description=(
+            "Entidades federativas donde corre la campaña; sin esta lista es nacional y la "
+            "alcanza toda veda, federal o local."
+        ),
+    )
     notes: list[Text] = Field(default_factory=_empty)
 
 

@@ -95,6 +95,7 @@ HELP_ORDER = (
     "diff",
     "export",
     "roll-forward",
+    "add-blackout",
     "init",
 )
 

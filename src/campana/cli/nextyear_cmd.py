@@ -3,6 +3,7 @@ starting plan)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -233,3 +234,180 @@ def init(
     say(f"Guardado en {display_name(target)} y {display_name(audience)}")
     say(f"siguiente paso: edita el plan y revisa con «campana validate --plan {target}»")
     return 0
+
+
+def _listed(values: list[str] | None) -> list[str]:
+    """A repeatable option whose values may also be comma-separated."""
+    return [part.strip() for v in values or () for part in v.split(",") if part.strip()]
+
+
+@command(
+    "add-blackout",
+    "Declara una veda en el plan: nombre, fechas, jornada electoral, jurisdicción (federal o "
+    "una lista de estados) y los puntos de contacto que restringe.\n\n"
+    "Las vedas son fechas legales: escribe las oficiales (INE o instituto local); campana no "
+    "las calcula. El plan se edita en su lugar (comentarios y formato se conservan) y solo si "
+    "la veda no agrega errores. Una veda estatal alcanza a las campañas sin lista states "
+    "(nacionales) y a las que declaran uno de sus estados.\n\n"
+    "Ejemplo (fechas de ejemplo, no oficiales):\n\n"
+    "  campana add-blackout --nombre «Veda local (ejemplo)» --inicio 2027-04-03 --fin "
+    "2027-06-06 --jornada 2027-06-06 --jurisdiccion Coahuila --restringe medios-masivos",
+)
+def add_blackout(
+    name: Annotated[
+        str,
+        typer.Option("--nombre", "--name", metavar="TEXTO", help="Nombre de la veda."),
+    ],
+    start_text: Annotated[
+        str, typer.Option("--inicio", "--start", metavar="FECHA", help="Primer día de la veda.")
+    ],
+    end_text: Annotated[
+        str, typer.Option("--fin", "--end", metavar="FECHA", help="Último día de la veda.")
+    ],
+    restricts: Annotated[
+        list[str],
+        typer.Option(
+            "--restringe",
+            "--restricts",
+            metavar="PUNTO",
+            help="Punto de contacto que restringe (id o nombre); repítela o sepáralos con comas.",
+        ),
+    ],
+    jurisdiction: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--jurisdiccion",
+            "--jurisdiction",
+            metavar="ÁMBITO",
+            help="federal (por omisión) o un estado; repítela o sepáralos con comas.",
+            show_default=False,
+        ),
+    ] = None,
+    election_text: Annotated[
+        str | None,
+        typer.Option(
+            "--jornada",
+            "--election-day",
+            metavar="FECHA",
+            help="Día de la jornada electoral (si la veda es federal, es día de descanso).",
+            show_default=False,
+        ),
+    ] = None,
+    blackout_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id",
+            metavar="ID",
+            help="Id de la veda (por omisión, del nombre).",
+            show_default=False,
+        ),
+    ] = None,
+    description: Annotated[
+        str | None,
+        typer.Option(
+            "--descripcion",
+            "--description",
+            metavar="TEXTO",
+            help="Descripción de la veda.",
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--simular", "--dry-run", help="Imprime el plan nuevo; no escribe nada."),
+    ] = False,
+    plan: PlanOpt = None,
+) -> int:
+    from campana.cli.common import parse_date_option
+    from campana.cli.i18n import strerror
+    from campana.declare import DeclareError, NewBlackout, checked_addition, slug
+    from campana.errors import CampanaError
+    from campana.files import write_atomic
+    from campana.ine import STATES, state_name
+    from campana.paths import audience_beside, display_name
+    from campana.reading import read_once
+
+    source = plan_in_use(plan)
+    read = read_once(source, display_name(source))
+    if read.error is not None:
+        raise read.error
+    text = read.text or ""
+    beside = audience_beside(source)
+    audience = None
+    if beside.is_file():
+        audience_read = read_once(beside, display_name(beside))
+        audience = audience_read.text if audience_read.error is None else None
+    year_match = re.search(r"^\s*year:\s*(\d{4})", text, flags=re.M)
+    year = int(year_match.group(1)) if year_match else None
+    start = parse_date_option(start_text, "--inicio", year)
+    end = parse_date_option(end_text, "--fin", year)
+    election = parse_date_option(election_text, "--jornada", year) if election_text else None
+    scopes = _listed(jurisdiction)
+    states: tuple[str, ...] | None = None
+    if scopes and [s.lower() for s in scopes] != ["federal"]:
+        found = []
+        for s in scopes:
+            canonical = state_name(s)
+            if canonical is None:
+                from campana.suggest import suggestion
+
+                close = suggestion(s, list(STATES))
+                raise DeclareError(
+                    f"--jurisdiccion: «{s}» no es una entidad federativa",
+                    hint=close or "federal, o el nombre de un estado: Coahuila, Jalisco...",
+                )
+            found.append(canonical)
+        states = tuple(found)
+    touchpoints = _listed(restricts)
+    if not touchpoints:
+        raise CampanaError(
+            "--restringe: indica al menos un punto de contacto",
+            hint="por ejemplo --restringe medios-masivos",
+        )
+    ids = _touchpoint_ids(text, touchpoints, source)
+    new = NewBlackout(
+        id=blackout_id or slug(name),
+        name=name,
+        start=start,
+        end=end,
+        restricts=tuple(ids),
+        states=states,
+        election_day=election,
+        description=description,
+    )
+    new_text, _ = checked_addition(text, audience, new, path=source, name=display_name(source))
+    if dry_run:
+        out(new_text)
+        say("simulación: no se escribió nada")
+        return 0
+    try:
+        write_atomic(source, new_text)
+    except OSError as exc:
+        raise CampanaError(
+            f"no se pudo escribir «{display_name(source)}»: {strerror(exc)}",
+            hint="revisa que puedas escribir en el archivo",
+        ) from None
+    where = "federal" if states is None else ", ".join(states)
+    say(f"Veda «{name}» agregada a {display_name(source)} ({where}).")
+    return 0
+
+
+def _touchpoint_ids(text: str, wanted: list[str], source: Path) -> list[str]:
+    """The touchpoint ids the user named (by id or by name, accents and case optional)."""
+    from campana.dates import fold
+    from campana.errors import CampanaError
+    from campana.loading import open_plan
+
+    plan = open_plan(source).plan
+    by_key = {t.id: t.id for t in plan.touchpoints}
+    by_key.update({fold(t.name): t.id for t in plan.touchpoints})
+    ids = []
+    for w in wanted:
+        found = by_key.get(w) or by_key.get(fold(w))
+        if found is None:
+            raise CampanaError(
+                f"--restringe: «{w}» no es un punto de contacto del plan",
+                hint="puntos de contacto: " + ", ".join(t.id for t in plan.touchpoints),
+            )
+        ids.append(found)
+    return ids
