@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
@@ -27,12 +28,86 @@ ELECTION_DAY = "Jornada electoral"
 
 @lru_cache(maxsize=16)
 def _statutory(first_year: int, last_year: int) -> tuple[tuple[dt.date, str], ...]:
+    years = range(first_year, last_year + 1)
+    stored = _stored()
+    missing = [y for y in years if str(y) not in stored]
+    if missing:
+        stored.update(_computed(missing))
+        _store(stored)
+    found = [(dt.date.fromisoformat(day), name) for y in years for day, name in stored[str(y)]]
+    return tuple(sorted(found))
+
+
+def _computed(years: list[int]) -> dict[str, list[list[str]]]:
+    """The rest days of ``years`` from ``holidays`` (its import loads every country: a third
+    of a second, paid once per machine thanks to the file ``_stored`` reads)."""
     import holidays
 
-    found = holidays.country_holidays(
-        "MX", years=range(first_year, last_year + 1), language="es", observed=False
-    )
-    return tuple(sorted(found.items()))
+    found = holidays.country_holidays("MX", years=years, language="es", observed=False)
+    out: dict[str, list[list[str]]] = {str(y): [] for y in years}
+    for day, name in sorted(found.items()):
+        out[str(day.year)].append([day.isoformat(), name])
+    return out
+
+
+def _memo_file() -> Path | None:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from campana.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        stamp = version("holidays")
+    except PackageNotFoundError:
+        return None
+    return folder / f"restdays-mx-{stamp}.json"
+
+
+def _stored() -> dict[str, list[list[str]]]:
+    """The rest days computed before (by year), from the cache folder; {} when there are none
+    or the file is not what campana wrote."""
+    import json
+
+    path = _memo_file()
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or not all(
+        isinstance(v, list)
+        and all(
+            isinstance(d, list) and len(d) == 2 and all(isinstance(x, str) for x in d) for d in v
+        )
+        for v in data.values()
+    ):
+        return {}
+    try:
+        for days in data.values():
+            for day, _ in days:
+                dt.date.fromisoformat(day)
+    except ValueError:
+        return {}
+    return data
+
+
+def _store(data: dict[str, list[list[str]]]) -> None:
+    """Keep what was computed for the next run (best effort: no cache, no file)."""
+    import json
+
+    from campana.files import write_atomic
+
+    path = _memo_file()
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, json.dumps(data, ensure_ascii=False, sort_keys=True))
+    except OSError:
+        pass
 
 
 def rest_days(

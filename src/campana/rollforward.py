@@ -130,6 +130,8 @@ class RollForward:
     #: the audience segments, by name, whose figures must be updated (and their as_of)
     audience_figures: list[tuple[str, dt.date | None]] = field(default_factory=list)
     validation: Validation | None = None
+    #: what the new plan starts or ends on a rest day or weekend (non-working-day findings)
+    on_rest_days: list[str] = field(default_factory=list)
 
 
 class _Editor:
@@ -382,6 +384,7 @@ def roll_forward(
         result.text, audience_text, plan_path=path or Path("campaigns.yaml"), plan_name=name
     )
     result.validation = checked
+    result.on_rest_days = [f.message for f in checked.findings if f.code == "non-working-day"]
     if checked.plan is not None and checked.plan.blackouts:
         result.in_blackouts = list(_rows_in_blackouts(checked))
     return result

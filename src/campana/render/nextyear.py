@@ -66,6 +66,9 @@ def roll_forward_text(
         lines += [
             f"    {row}: {name}, {period(*cross)}" for row, name, cross in result.in_blackouts
         ]
+    if result.on_rest_days:
+        lines.append("- Fechas que caen en día de descanso o fin de semana:")
+        lines += [f"    {message}" for message in result.on_rest_days]
     if result.period_texts_dropped:
         lines.append(
             f"- Se quitaron {result.period_texts_dropped} period_text (el texto del documento de "
