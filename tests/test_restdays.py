@@ -17,6 +17,7 @@ from campana.restdays import (
     weekend_or_rest,
     working_days,
 )
+from conftest import Invoke
 
 D = dt.date
 
@@ -137,3 +138,18 @@ def test_the_declared_federal_election_day_is_a_rest_day_for_the_check() -> None
         "la campaña «Crédito» empieza el 2 jun 2024, día de descanso obligatorio "
         "(Jornada electoral)"
     ]
+
+
+def test_list_habiles_counts_working_days(cli: Invoke) -> None:
+    import json
+
+    r = cli("list", "--habiles", "--today", "2024-03-15")
+    assert r.exit_code == 0, r.stderr
+    assert "Hábiles" in r.stdout
+    # 15 Jan – 29 Feb 2024: 34 weekdays less 5 Feb (Día de la Constitución)
+    assert "  15 ene – 29 feb    46       33" in r.stdout
+    data = json.loads(cli("list", "--habiles", "-f", "json", "--today", "2024-03-15").stdout)
+    assert data["campaigns"][0]["working_days"] == 33
+    plain = cli("list", "--today", "2024-03-15")
+    assert "Hábiles" not in plain.stdout
+    assert "working_days" not in cli("list", "-f", "json", "--today", "2024-03-15").stdout

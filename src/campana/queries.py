@@ -643,6 +643,9 @@ class CampaignLine:
     status: Status
     #: the area or person the plan names as responsible, if any
     owner: str | None = None
+    #: working days of the period (Monday to Friday less the official rest days), when asked
+    #: for (``list --habiles``); None otherwise
+    working_days: int | None = None
 
     @property
     def days(self) -> int:
@@ -667,10 +670,22 @@ class NoteLine:
     details: tuple[str, ...] = ()
 
 
-def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
+def campaign_list(plan: Plan, today: dt.date, *, working: bool = False) -> CampaignList:
+    """``working``: count each campaign's working days too (``campana.restdays``)."""
+    lines = campaign_lines(plan, today)
+    if working:
+        from dataclasses import replace
+
+        from campana.restdays import declared_election_days, working_days
+
+        election = declared_election_days(plan.blackouts)
+        lines = [
+            replace(c, working_days=working_days((c.start, c.end), election_days=election))
+            for c in lines
+        ]
     return CampaignList(
         today,
-        tuple(campaign_lines(plan, today)),
+        tuple(lines),
         plan.plan.title,
         plan.plan.owner,
         tuple(NoteLine(n.text, tuple(n.details)) for n in plan.plan.notes),

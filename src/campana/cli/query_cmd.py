@@ -367,13 +367,25 @@ def show(
 def list_campaigns(
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
+    working: Annotated[
+        bool,
+        typer.Option(
+            "--habiles",
+            "--working-days",
+            help=(
+                "Agrega los días hábiles de cada campaña: de lunes a viernes, menos los días "
+                "de descanso obligatorio (LFT art. 74) y la jornada electoral de una veda "
+                "federal declarada."
+            ),
+        ),
+    ] = False,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
-        return queries.campaign_list(loaded.plan, now)
+        return queries.campaign_list(loaded.plan, now, working=working)
 
     kind = choice(fmt, "--format", FORMATS)
     return query("campaign_list", kind, today_, plan, compute, output=output)

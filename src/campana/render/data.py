@@ -127,6 +127,7 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "touchpoints": c.touchpoints,
                 "status": status_dict(c.status),
                 "owner": c.owner,
+                **({} if c.working_days is None else {"working_days": c.working_days}),
             }
             for c in cl.campaigns
         ],

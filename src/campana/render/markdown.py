@@ -73,21 +73,24 @@ def schedule(s: Schedule) -> str:
 def campaign_list(cl: CampaignList) -> str:
     lines = cl.campaigns
     head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
+    working = any(c.working_days is not None for c in lines)
+    extra = ["Días hábiles"] if working else []
     return head + _table(
-        ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
+        ["Campaña", "Id", "Periodo", "Días", *extra, "Componentes", "Puntos de contacto", "Estado"],
         [
             [
                 c.name,
                 f"`{c.id}`",
                 period(c.start, c.end),
                 c.days,
+                *([c.working_days] if working else []),
                 c.components,
                 c.touchpoints,
                 c.status.text,
             ]
             for c in lines
         ],
-        right=(3, 4, 5),
+        right=(3, 4, 5, 6) if working else (3, 4, 5),
     )
 
 

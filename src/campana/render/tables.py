@@ -256,9 +256,11 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
     lines = cl.campaigns
     years = {c.start.year for c in lines} | {c.end.year for c in lines}
     year = next(iter(years)) if len(years) == 1 else None
+    working = any(c.working_days is not None for c in lines)
     rest = [
         Col(f"Periodo {year}" if year else "Periodo"),
         Col("Días", right=True),
+        *([Col("Hábiles", right=True)] if working else []),
         Col("Comp.", right=True),
         Col("Puntos", right=True),
         Col("Estado", shrink=1, wrap=True, min=13),
@@ -268,6 +270,7 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
         return [
             period(c.start, c.end, year=year),
             str(c.days),
+            *([str(c.working_days)] if working else []),
             str(c.components),
             str(c.touchpoints),
             (status_cell(c.status), STATUS_STYLE[c.status.kind]),
