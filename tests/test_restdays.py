@@ -153,3 +153,19 @@ def test_list_habiles_counts_working_days(cli: Invoke) -> None:
     plain = cli("list", "--today", "2024-03-15")
     assert "Hábiles" not in plain.stdout
     assert "working_days" not in cli("list", "-f", "json", "--today", "2024-03-15").stdout
+
+
+def test_agenda_shows_the_rest_days_of_its_window(cli: Invoke) -> None:
+    import json
+
+    r = cli("agenda", "--today", "2024-03-15")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        "lunes 18 mar 2024 · en 3 días\n  Día de descanso obligatorio: Natalicio de Benito Juárez"
+        in (r.stdout)
+    )
+    assert "Nada en la agenda" not in r.stderr
+    data = json.loads(cli("agenda", "--today", "2024-03-15", "-f", "json").stdout)
+    assert data["rest_days"] == [{"date": "2024-03-18", "name": "Natalicio de Benito Juárez"}]
+    md = cli("agenda", "--today", "2024-03-15", "-f", "markdown").stdout
+    assert "Día de descanso obligatorio: Natalicio de Benito Juárez." in md

@@ -86,7 +86,7 @@ def agenda(
             )
         if plan is None and last.year > year:
             result = _with_next_year(result, year, first, last, now, ids, scenario, today_)
-        if not result.events:
+        if not result.events and not result.rest_days:
             notes.append(f"Nada en la agenda {period(first, last, prose=True)}.")
         return result
 

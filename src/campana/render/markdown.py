@@ -196,15 +196,18 @@ def brief(b: Brief) -> str:
 
 def agenda(a: Agenda) -> str:
     """A heading per day, then a table of its events."""
-    from campana.render.tables import day_heading
+    from campana.render.tables import day_heading, rest_day_text
 
     out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n"
     for day, events in a.by_day():
         out += f"\n### {day_heading(day, a.today)}\n\n"
-        out += _table(
-            ["Campaña", "Qué pasa", "Responsable"],
-            [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
-        )
+        if day in a.rest_days:
+            out += f"{_escape(rest_day_text(a.rest_days[day]))}.\n\n"
+        if events:
+            out += _table(
+                ["Campaña", "Qué pasa", "Responsable"],
+                [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
+            )
     if not a.events:
         out += "\nNada en la agenda.\n"
     return out

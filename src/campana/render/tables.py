@@ -566,6 +566,11 @@ def day_heading(d: dt.date, today: dt.date) -> str:
     return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative_day((d - today).days)}"
 
 
+def rest_day_text(name: str) -> str:
+    """How the views name an official rest day: «Día de descanso obligatorio: Navidad»."""
+    return f"Día de descanso obligatorio: {name}"
+
+
 def agenda(a: Agenda, width: int) -> list[Line]:
     """The agenda grouped by day: a heading per day, then each event (a mark and what happens)
     with the campaign and the owner beneath, dimmed."""
@@ -573,11 +578,15 @@ def agenda(a: Agenda, width: int) -> list[Line]:
         [(x, "bold")]
         for x in wrap(f"Agenda {period(a.start, a.end, prose=True)} (hoy es {fmt(a.today)})", width)
     ]
-    if not a.events:
+    if not a.events and not a.rest_days:
         return out
     for day, events in a.by_day():
         out.append([])
         out.append(heading(day_heading(day, a.today)))
+        if day in a.rest_days:
+            out += [
+                [("  ", ""), (x, DIM)] for x in wrap(rest_day_text(a.rest_days[day]), width - 2)
+            ]
         for e in events:
             mark, style = AGENDA_MARKS.get(e.kind, ("•", ""))
             text = wrap(e.message, width - 4)
