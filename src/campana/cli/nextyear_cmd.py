@@ -151,6 +151,7 @@ def roll_forward(
             display_name(target),
             display_name(target_audience) if result.audience_text is not None else None,
             width=min(width(), 100),
+            written=not dry_run,
         )
     )
     if dry_run:

@@ -21,7 +21,12 @@ def _moved(m: Moved) -> str:
 
 
 def roll_forward_text(
-    result: RollForward, plan_name: str, audience_name: str | None, *, width: int = 80
+    result: RollForward,
+    plan_name: str,
+    audience_name: str | None,
+    *,
+    width: int = 80,
+    written: bool = True,
 ) -> str:
     """The report, one section per thing to review; sections with nothing are left out.
     Lines wrap at ``width``, a continuation indented under its text."""
@@ -30,8 +35,9 @@ def roll_forward_text(
     from campana.errors import count
 
     year, old = result.year, result.source_year
+    done = "escrito" if written else "sin escribir (simulación)"
     lines = [
-        f"Plan {year} escrito a partir del plan {old} (fechas: {POLICY_WORDS[result.policy]}).",
+        f"Plan {year} {done} a partir del plan {old} (fechas: {POLICY_WORDS[result.policy]}).",
         f"  {plan_name}",
     ]
     if audience_name is not None:
