@@ -174,7 +174,9 @@ def test_month_grid_of_march(cli: Invoke) -> None:
     assert "Logros" not in out and "Crédito" not in out and "Responsabilidad" not in out
     touchpoint_rows = [line for line in out.splitlines() if line.startswith("  ▸ ")]
     assert len(touchpoint_rows) == 7
-    assert "· sábado y domingo" in out
+    # 18 March 2024 is an official rest day (LFT art. 74): drawn and named as a day off
+    assert "· sábado, domingo y día de descanso" in out
+    assert "Días de descanso: 18 mar, Natalicio de Benito Juárez." in out
 
 
 def test_month_grid_shows_the_days_a_bar_starts_and_the_weekends(cli: Invoke) -> None:

@@ -267,6 +267,8 @@ class Schedule:
     assume_ine: str | None = None
     #: (campaign id, date, name) of the milestones in the window (see ``with_milestones``)
     milestones: tuple[tuple[str, dt.date, str], ...] = ()
+    #: the official rest days of a window shown day by day (see ``with_rest_days``)
+    rest_days: dict[dt.date, str] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -927,6 +929,19 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
         assume_ine=assume_ine,
         days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
     )
+
+
+def with_rest_days(s: Schedule, plan: Plan) -> Schedule:
+    """The schedule with the official rest days of its window (``campana.restdays``), when
+    the window is shown day by day (the month grid marks them)."""
+    if not s.detailed:
+        return s
+    from dataclasses import replace
+
+    from campana.restdays import declared_election_days, rest_days
+
+    found = rest_days(s.start, s.end, election_days=declared_election_days(plan.blackouts))
+    return replace(s, rest_days=found) if found else s
 
 
 def with_milestones(s: Schedule, plan: Plan) -> Schedule:

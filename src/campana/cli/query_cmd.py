@@ -308,6 +308,7 @@ def schedule(
             touchpoints=queries.detailed(start, end) or bool(ids) or touchpoint is not None,
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
+        result = queries.with_rest_days(result, loaded.plan)
         if result.empty:
             say(f"Nada programado {period(start, end, prose=True)}.")
             if (
