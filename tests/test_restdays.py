@@ -169,3 +169,19 @@ def test_agenda_shows_the_rest_days_of_its_window(cli: Invoke) -> None:
     assert data["rest_days"] == [{"date": "2024-03-18", "name": "Natalicio de Benito Juárez"}]
     md = cli("agenda", "--today", "2024-03-15", "-f", "markdown").stdout
     assert "Día de descanso obligatorio: Natalicio de Benito Juárez." in md
+
+
+def test_export_ics_descansos_adds_the_rest_days_as_all_day_events(cli: Invoke) -> None:
+    from icalendar import Calendar
+
+    r = cli("export", "ics", "--descansos", "--today", "2024-03-15", "-o", "-")
+    assert r.exit_code == 0, r.stderr
+    events = {str(e["UID"]): e for e in Calendar.from_ical(r.stdout).walk("VEVENT")}
+    day = events["descanso-2024-10-01@2024.campana"]
+    assert str(day["SUMMARY"]) == "Transmisión del Poder Ejecutivo Federal"
+    assert day.decoded("DTSTART") == D(2024, 10, 1) and day.decoded("DTEND") == D(2024, 10, 2)
+    assert sum(1 for uid in events if uid.startswith("descanso-")) == 8
+    plain = cli("export", "ics", "--today", "2024-03-15", "-o", "-")
+    assert "descanso-" not in plain.stdout
+    svg = cli("export", "svg", "--descansos", "--today", "2024-03-15")
+    assert svg.exit_code == 2 and "--descansos se aplica al formato ics" in svg.stderr

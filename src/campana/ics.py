@@ -240,6 +240,7 @@ def build_calendar(
     audience: Audience | None = None,
     assume_ine: str | None = None,
     alarm_days: int | None = None,
+    rest_days: bool = False,
 ) -> CalendarExport:
     """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts).
 
@@ -336,6 +337,25 @@ def build_calendar(
         cal.add_component(e)
         result.events += 1
 
+    if rest_days:
+        from campana.restdays import declared_election_days
+        from campana.restdays import rest_days as official
+
+        year = plan.plan.year
+        found = official(
+            dt.date(year, 1, 1),
+            dt.date(year, 12, 31),
+            election_days=declared_election_days(plan.blackouts),
+        )
+        for day, day_name in found.items():
+            event(
+                f"descanso-{day.isoformat()}@{domain(plan)}",
+                day_name,
+                day,
+                day,
+                "Día de descanso obligatorio (Ley Federal del Trabajo, art. 74).",
+                ["Día de descanso"],
+            )
     for b in plan.blackouts:
         event(
             blackout_uid(plan, b),

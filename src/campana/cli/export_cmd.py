@@ -77,6 +77,18 @@ def export(
             show_default=False,
         ),
     ] = None,
+    rest_days: Annotated[
+        bool,
+        typer.Option(
+            "--descansos",
+            "--rest-days",
+            help=(
+                "ics: agrega los días de descanso obligatorio del año del plan (LFT art. 74, y "
+                "la jornada electoral de una veda federal declarada) como eventos de día "
+                "completo, categoría «Día de descanso»."
+            ),
+        ),
+    ] = False,
 ) -> int:
     import datetime as dt
     import sys
@@ -92,6 +104,11 @@ def export(
             raise CampanaError(
                 "--alarm-days se aplica al formato ics",
                 hint="los hitos del diagrama no llevan avisos: campana export ics --alarm-days 3",
+            )
+        if rest_days:
+            raise CampanaError(
+                "--descansos se aplica al formato ics",
+                hint="el diagrama sombrea los fines de semana; campana export ics --descansos",
             )
         return _picture(
             picture,
@@ -139,6 +156,7 @@ def export(
         audience=loaded.audience,
         assume_ine=scenario,
         alarm_days=alarm_days,
+        rest_days=rest_days,
     )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
