@@ -185,3 +185,20 @@ def test_export_ics_descansos_adds_the_rest_days_as_all_day_events(cli: Invoke) 
     assert "descanso-" not in plain.stdout
     svg = cli("export", "svg", "--descansos", "--today", "2024-03-15")
     assert svg.exit_code == 2 and "--descansos se aplica al formato ics" in svg.stderr
+
+
+def test_svg_and_html_of_a_month_mark_its_rest_days(cli: Invoke, tmp_path: Path) -> None:
+    svg = tmp_path / "marzo.svg"
+    r = cli("export", "svg", "--month", "marzo", "--today", "2024-03-15", "-o", str(svg))
+    assert r.exit_code == 0, r.stderr
+    text = svg.read_text(encoding="utf-8")
+    assert 'data-kind="rest-day" data-start="2024-03-18"' in text
+    assert "<title>Natalicio de Benito Juárez: 18 mar 2024</title>" in text
+    assert 'data-legend="rest-day"' in text
+    html = tmp_path / "marzo.html"
+    r = cli("export", "html", "--month", "marzo", "--today", "2024-03-15", "-o", str(html))
+    assert r.exit_code == 0 and 'data-kind="rest-day"' in html.read_text(encoding="utf-8")
+    # a whole year is not drawn day by day: no day bands
+    year = tmp_path / "year.svg"
+    assert cli("export", "svg", "--today", "2024-03-15", "-o", str(year)).exit_code == 0
+    assert 'data-kind="rest-day"' not in year.read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from campana import ine
 from campana.ine import IneStatus
-from campana.queries import schedule, year_window
+from campana.queries import detailed, schedule, year_window
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
 
 if TYPE_CHECKING:
@@ -95,6 +95,9 @@ class GanttData:
     assume_ine: str | None = None
     #: (n, of): the chart is part n of ``of`` (the report prints a tall chart a page at a time)
     part: tuple[int, int] | None = None
+    #: the official rest days of a window shown day by day (``campana.restdays``), drawn as
+    #: bands
+    rest_days: tuple[tuple[dt.date, str], ...] = ()
 
     @property
     def heading(self) -> str:
@@ -246,6 +249,11 @@ def gantt_data(
         GanttBlackout(b.id, b.name, b.start, b.end, tuple(ine.restricted_names(plan, b)))
         for b in ine.during(plan.blackouts, start, end)
     )
+    rest: dict[dt.date, str] = {}
+    if detailed(start, end):  # day by day, as the terminal's month grid: a day is visible
+        from campana.restdays import declared_election_days, rest_days
+
+        rest = rest_days(start, end, election_days=declared_election_days(plan.blackouts))
     return GanttData(
         plan.plan.title,
         plan.plan.owner,
@@ -256,4 +264,5 @@ def gantt_data(
         tuple(rows),
         blackouts,
         assume_ine,
+        rest_days=tuple(rest.items()),
     )

@@ -46,6 +46,7 @@ COLORS = {
     "touchpoint": "#a8c3de",
     "milestone": "#5b2a86",
     "today": "#c62828",
+    "rest-day": "#e8eaed",
 }
 #: windows up to this many days name their months in full («septiembre 2024», not «sep»)
 FULL_MONTHS_DAYS = 125
@@ -459,7 +460,16 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     for i, part in enumerate(lay.layers["grid"]):
         lay.layers["grid"][i] = part.replace("@ROWS_END@", f"{rows_bottom:.1f}")
 
-    # --- blackout bands and today ------------------------------------------------------
+    # --- rest days, blackout bands and today ----------------------------------------------
+    for day, name in data.rest_days:
+        a, b_ = x(day), x(day + dt.timedelta(days=1))
+        lay.layers["band"].append(
+            f'<rect data-kind="rest-day" data-start="{day}" data-end="{day}" x="{a:.1f}" '
+            f'y="{lay.today_top:.1f}" width="{max(b_ - a, 1.0):.1f}" '
+            f'height="{rows_bottom - lay.today_top:.1f}" fill="{COLORS["rest-day"]}">'
+            f"<title>{esc(name)}: {fmt(day)}</title></rect>"
+        )
+        used.add("rest-day")
     for b in data.blackouts:
         a, b_ = x(clamp(b.start)), x(clamp(b.end + dt.timedelta(days=1)))
         top = band_tops[b.id]
@@ -509,6 +519,7 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
         "touchpoint": "Punto de contacto",
         "milestone": "Hito",
         "blackout": "Veda electoral",
+        "rest-day": "Día de descanso obligatorio",
         "pending": "Días en veda: excepción del INE pendiente",
         "suspended": "Días suspendidos por la veda: sin excepción del INE aprobada",
         "today": "Hoy",
