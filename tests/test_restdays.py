@@ -202,3 +202,15 @@ def test_svg_and_html_of_a_month_mark_its_rest_days(cli: Invoke, tmp_path: Path)
     year = tmp_path / "year.svg"
     assert cli("export", "svg", "--today", "2024-03-15", "-o", str(year)).exit_code == 0
     assert 'data-kind="rest-day"' not in year.read_text(encoding="utf-8")
+
+
+def test_show_habiles(cli: Invoke) -> None:
+    import json
+
+    r = cli("show", "credito", "--habiles", "--today", "2024-03-15")
+    assert r.exit_code == 0, r.stderr
+    # 17 Sep – 15 Dec 2024: 64 weekdays less 18 Nov (Revolución) and 1 Oct (Transmisión)
+    assert "Periodo: 17 sep – 15 dic 2024 (90 días, 62 hábiles)" in r.stdout
+    data = json.loads(cli("show", "credito", "--habiles", "-f", "json").stdout)
+    assert data["working_days"] == 62
+    assert "hábiles" not in cli("show", "credito", "--today", "2024-03-15").stdout

@@ -532,6 +532,8 @@ class Brief:
     touchpoints: tuple[TouchpointLine, ...]
     notes: tuple[str, ...]
     findings: tuple[Finding, ...]
+    #: working days of the period, when asked for (``show --habiles``; ``with_working_days``)
+    working_days: int | None = None
 
     @property
     def days(self) -> int:
@@ -561,6 +563,16 @@ def _figure(audience: Audience | None, segment_id: str) -> SegmentFigure:
 def _segment_name(audience: Audience | None, segment_id: str) -> str:
     seg = audience.segment(segment_id) if audience is not None else None
     return seg.name if seg is not None else segment_id
+
+
+def with_working_days(b: Brief, plan: Plan) -> Brief:
+    """The brief with its period's working days (``campana.restdays``)."""
+    from dataclasses import replace
+
+    from campana.restdays import declared_election_days, working_days
+
+    election = declared_election_days(plan.blackouts)
+    return replace(b, working_days=working_days((b.start, b.end), election_days=election))
 
 
 def brief(

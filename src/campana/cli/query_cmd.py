@@ -345,6 +345,18 @@ def show(
     plan: PlanOpt = None,
     today_: TodayOpt = None,
     assume_ine: AssumeIneOpt = None,
+    working: Annotated[
+        bool,
+        typer.Option(
+            "--habiles",
+            "--working-days",
+            help=(
+                "Agrega los días hábiles del periodo: de lunes a viernes, menos los días de "
+                "descanso obligatorio (LFT art. 74) y la jornada electoral de una veda federal "
+                "declarada."
+            ),
+        ),
+    ] = False,
 ) -> int:
     from campana import queries
 
@@ -356,6 +368,8 @@ def show(
         brief = queries.brief(
             loaded.plan, loaded.audience, campaign, now, loaded.findings, assume_ine=scenario
         )
+        if working:
+            brief = queries.with_working_days(brief, loaded.plan)
         return queries.show(loaded.plan, brief, campaign, scenario)
 
     return query("show", kind, today_, plan, compute, output=output, assume_ine=scenario)

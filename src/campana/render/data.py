@@ -225,6 +225,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
         "start": iso(b.start),
         "end": iso(b.end),
         "days": b.days,
+        **({} if b.working_days is None else {"working_days": b.working_days}),
         "today": iso(b.today),
         "status": status_dict(b.status),
         "has_brief": b.has_brief,

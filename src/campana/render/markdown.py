@@ -126,7 +126,8 @@ def brief(b: Brief) -> str:
     out.append(f"- **Id:** `{b.id}`")
     if b.aka:
         out.append(f"- **También:** {', '.join(b.aka)}")
-    out.append(f"- **Periodo:** {period(b.start, b.end)} ({days(b.days)})")
+    length = days(b.days) if b.working_days is None else f"{days(b.days)}, {b.working_days} hábiles"
+    out.append(f"- **Periodo:** {period(b.start, b.end)} ({length})")
     out.append(f"- **Estado al {fmt(b.today)}:** {b.status.label}")
     if not b.has_brief:
         out += ["", "_Solo aparece en la programación: todavía no tiene ficha de ejecución._"]

@@ -404,7 +404,8 @@ def brief(b: Brief, width: int) -> list[Line]:
     if b.aka:
         ident += " · también: " + ", ".join(b.aka)
     lines += [[(x, DIM)] for x in wrap(ident, width)]
-    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({days(b.days)})", "")])
+    length = days(b.days) if b.working_days is None else f"{days(b.days)}, {b.working_days} hábiles"
+    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({length})", "")])
     lines.append(
         [
             ("Estado:  ", "bold"),
