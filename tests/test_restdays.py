@@ -214,3 +214,14 @@ def test_show_habiles(cli: Invoke) -> None:
     data = json.loads(cli("show", "credito", "--habiles", "-f", "json").stdout)
     assert data["working_days"] == 62
     assert "hábiles" not in cli("show", "credito", "--today", "2024-03-15").stdout
+
+
+def test_the_sieve_lets_every_rest_day_through() -> None:
+    """``could_be_rest_day`` keeps ``holidays`` out of short windows; it must never hide one."""
+    from campana.restdays import could_be_rest_day
+
+    every = rest_days(D(1990, 1, 1), D(2040, 12, 31))
+    assert len(every) > 350
+    assert all(could_be_rest_day(day) for day in every)
+    # and a short window without a candidate answers without holidays' data
+    assert rest_days(D(2024, 3, 19), D(2024, 4, 30)) == {}

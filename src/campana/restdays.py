@@ -119,13 +119,35 @@ def rest_days(
     if end < start:
         return {}
     days: dict[dt.date, str] = {}
-    for day, name in _statutory(start.year, end.year):
-        if start <= day <= end:
-            days[day] = name
+    if not _may_hold_one(start, end):  # the common short window: no need of ``holidays``
+        pass
+    else:
+        for day, name in _statutory(start.year, end.year):
+            if start <= day <= end:
+                days[day] = name
     for day in election_days:
         if start <= day <= end:
             days[day] = f"{days[day]}; {ELECTION_DAY}" if day in days else ELECTION_DAY
     return dict(sorted(days.items()))
+
+
+#: fixed days that art. 74 names or named (1 December: transfer of power until 2018)
+_FIXED = {(1, 1), (5, 1), (9, 16), (10, 1), (12, 1), (12, 25)}
+
+
+def could_be_rest_day(day: dt.date) -> bool:
+    """Whether ``day`` could be an art. 74 rest day at all: one of its fixed dates, or a
+    Monday of February, March or November (the days moved to a Monday). A sieve before asking
+    ``holidays``, never an answer: most windows and dates hold none of these."""
+    return (day.month, day.day) in _FIXED or (day.weekday() == 0 and day.month in (2, 3, 11))
+
+
+def _may_hold_one(start: dt.date, end: dt.date) -> bool:
+    if (end - start).days > 62:
+        return True
+    return any(
+        could_be_rest_day(start + dt.timedelta(days=i)) for i in range((end - start).days + 1)
+    )
 
 
 def declared_election_days(blackouts: Iterable[Blackout]) -> list[dt.date]:

@@ -26,16 +26,24 @@ _WEEKEND = {5: "sábado", 6: "domingo"}
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
-    from campana.restdays import declared_election_days, rest_days
+    from campana.restdays import could_be_rest_day, declared_election_days, rest_days
 
-    spans = [(c.campaign.start, c.campaign.end) for c in ctx.campaigns]
-    dates = [d for span in spans for d in span if dt.MINYEAR < d.year < dt.MAXYEAR]
-    if not dates:
-        return
-    first, last = min(dates), max(dates)
-    if last.year - first.year > 20:  # a plan's dates run over a few years at most
-        first, last = dt.date(ctx.year - 1, 1, 1), dt.date(ctx.year + 1, 12, 31)
-    rest = rest_days(first, last, election_days=declared_election_days(ctx.plan.blackouts))
+    election = declared_election_days(ctx.plan.blackouts)
+    ends = [
+        d
+        for cv in ctx.campaigns
+        for d in (
+            cv.campaign.start,
+            cv.campaign.end,
+            *(x for k in cv.campaign.components for x in (k.start, k.end)),
+            *(x for r in cv.campaign.execution for x in (r.start, r.end)),
+        )
+    ]
+    # ``holidays`` is asked only about dates that could be a rest day (most plans: none)
+    candidates = sorted({d for d in ends if could_be_rest_day(d)} | set(election))
+    rest: dict[dt.date, str] = {}
+    for day in candidates:
+        rest.update(rest_days(day, day, election_days=election))
 
     def why(day: dt.date, *, start: bool) -> str | None:
         if day in rest:
