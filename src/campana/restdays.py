@@ -131,13 +131,14 @@ def rest_days(
     return dict(sorted(days.items()))
 
 
-#: fixed days that art. 74 names or named (1 December: transfer of power until 2018)
-_FIXED = {(1, 1), (5, 1), (9, 16), (10, 1), (12, 1), (12, 25)}
+#: fixed days that art. 74 names or named (1 December: transfer of power until 2018; 5 February,
+#: 21 March and 20 November before they moved to a Monday in 2006)
+_FIXED = {(1, 1), (2, 5), (3, 21), (5, 1), (9, 16), (10, 1), (11, 20), (12, 1), (12, 25)}
 
 
 def could_be_rest_day(day: dt.date) -> bool:
-    """Whether ``day`` could be an art. 74 rest day at all: one of its fixed dates, or a
-    Monday of February, March or November (the days moved to a Monday). A sieve before asking
+    """Whether ``day`` could be an art. 74 rest day at all: one of its fixed dates (now or
+    before), or a Monday of February, March or November (the days moved to a Monday). A sieve before asking
     ``holidays``, never an answer: most windows and dates hold none of these."""
     return (day.month, day.day) in _FIXED or (day.weekday() == 0 and day.month in (2, 3, 11))
 
