@@ -186,3 +186,16 @@ def test_init_writes_a_blank_plan_that_validates(cli: Invoke, tmp_path: Path) ->
     assert v.exit_code == 0, v.stdout + v.stderr
     again = cli("init", "--año", "2027", "-o", str(target))
     assert again.exit_code == 2 and "ya existe" in again.stderr
+
+
+def test_the_schema_comment_still_points_at_the_schema(
+    cli: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = _project(tmp_path)
+    assert source.read_text("utf-8").startswith(
+        "# yaml-language-server: $schema=../schema/campaigns.schema.json\n"
+    )
+    assert cli("roll-forward", "--plan", str(source), "--año", "2027").exit_code == 0
+    new = (tmp_path / "planes" / "2027" / "campaigns.yaml").read_text("utf-8")
+    assert new.startswith("# yaml-language-server: $schema=../../schema/campaigns.schema.json\n")

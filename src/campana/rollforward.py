@@ -22,6 +22,7 @@ Nothing here imports typer or rich; the result is data (``RollForward``) the CLI
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -233,6 +234,7 @@ def roll_forward(
     audience_text: str | None = None,
     path: Path | None = None,
     name: str = "campaigns.yaml",
+    target: Path | None = None,
 ) -> RollForward:
     """Next year's plan from the source plan's ``text``. ``issued`` (AAAA-MM) is the new issue
     month (the CLI's --today). Raises RollForwardError when the source is not a plan that
@@ -366,6 +368,8 @@ def roll_forward(
         str(old_year) in n.text or any(str(old_year) in d for d in n.details) for n in info.notes
     ):
         result.old_year_texts.append("notas del plan")
+    if path is not None and target is not None:
+        _schema_link(editor, doc, path, target)
     result.text = editor.result()
     result.old_year_comments = [
         n
@@ -388,6 +392,24 @@ def roll_forward(
     if checked.plan is not None and checked.plan.blackouts:
         result.in_blackouts = list(_rows_in_blackouts(checked))
     return result
+
+
+_SCHEMA = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)")
+
+
+def _schema_link(editor: _Editor, doc: YamlDoc, source: Path, target: Path) -> None:
+    """The editor's schema comment (first line) points at a file relative to the plan: in the
+    new plan's folder it points at the same file."""
+    import os
+
+    lines = doc.lines
+    found = _SCHEMA.match(lines[0]) if lines else None
+    if found is None or "://" in found.group(2) or os.path.isabs(found.group(2)):
+        return
+    schema = os.path.normpath(os.path.join(os.path.abspath(source.parent), found.group(2)))
+    moved = os.path.relpath(schema, os.path.abspath(target.parent)).replace(os.sep, "/")
+    start = found.start(2)
+    editor.edits.append((start, found.end(2), moved))
 
 
 def _drop_period_text(

@@ -121,6 +121,7 @@ def roll_forward(
         audience_text=audience_text,
         path=source,
         name=display_name(source),
+        target=target,
     )
     errors = has_errors(result)
     if errors:
