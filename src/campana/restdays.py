@@ -138,8 +138,8 @@ _FIXED = {(1, 1), (2, 5), (3, 21), (5, 1), (9, 16), (10, 1), (11, 20), (12, 1), 
 
 def could_be_rest_day(day: dt.date) -> bool:
     """Whether ``day`` could be an art. 74 rest day at all: one of its fixed dates (now or
-    before), or a Monday of February, March or November (the days moved to a Monday). A sieve before asking
-    ``holidays``, never an answer: most windows and dates hold none of these."""
+    before), or a Monday of February, March or November (the days moved to a Monday). A sieve
+    before asking ``holidays``, never an answer: most windows and dates hold none of these."""
     return (day.month, day.day) in _FIXED or (day.weekday() == 0 and day.month in (2, 3, 11))
 
 
