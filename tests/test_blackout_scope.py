@@ -123,3 +123,27 @@ def test_cli_add_blackout(cli: Invoke, tmp_path: Path) -> None:
     )  # fmt: skip
     assert bad.exit_code == 2 and "«Jalisco»" in bad.stderr
     assert (tmp_path / "campaigns.yaml").read_text(encoding="utf-8") == text
+
+
+def test_views_follow_the_scope(cli: Invoke, tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / "campaigns.yaml").write_text(_plan_with("[Jalisco]", "[Coahuila]"), "utf-8")
+    shutil.copy(AUDIENCE, tmp_path / "audience.yaml")
+    plan = str(tmp_path / "campaigns.yaml")
+    veda = json.loads(cli("veda", "--plan", plan, "-f", "json", "--today", "2024-03-15").stdout)
+    [b] = veda["blackouts"]
+    hit = {row["campaign"] for row in b["rows"]}
+    assert hit == {"atencion"}  # national; «Trabajadores independientes» runs in Jalisco only
+    show = json.loads(
+        cli("show", "trab", "--plan", plan, "-f", "json", "--today", "2024-03-15").stdout
+    )
+    assert {r["ine_status"] for r in show["execution_ine"]} == {"not-applicable"}
+    assert {r["ine_status"] for r in show["touchpoints"]} == {"not-applicable"}
+    assert {r["blackout_days"] for r in show["touchpoints"]} == {0}
+    agenda = cli("agenda", "--plan", plan, "--from", "2024-02-28", "--to", "2024-03-02",
+                 "--today", "2024-02-28", "-f", "json")  # fmt: skip
+    suspended = {
+        e["campaign"] for e in json.loads(agenda.stdout)["events"] if e["kind"] == "suspend"
+    }
+    assert "trabajadores-independientes" not in suspended

@@ -227,7 +227,7 @@ def agenda(
     ranks = {c.id: i for i, c in enumerate(plan.campaigns)}
     for c in chosen:
         rank = ranks[c.id]
-        for event in _campaign_events(plan, c, index, assume_ine, today):
+        for event in _campaign_events(plan, c, index.scoped(c.states), assume_ine, today):
             add(rank, event)
 
     raw.sort(key=lambda item: item[:3])

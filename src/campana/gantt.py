@@ -225,7 +225,7 @@ def gantt_data(
         else:
             owner = next((e.owner for e in c.execution if e.touchpoint == r.touchpoint_id), None)
         status, marked = _ine_marks(
-            index, r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
+            index.scoped(c.states), r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
         )
         if r.touchpoint_id:
             shown_touchpoints.setdefault(c.id, set()).add(r.touchpoint_id)

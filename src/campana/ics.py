@@ -375,17 +375,24 @@ def build_calendar(
             _campaign_text(plan, c, audience),
             ["Campaña"],
         )
+        campaign_index = index.scoped(c.states)  # a state blackout reaches its campaigns only
         for r in c.execution:
             tp = plan.touchpoint_name(r.touchpoint)
             uid = execution_uid(plan, c, r)
             spans = (
-                on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False)
+                on_air_spans(r, campaign_index, assume_ine=assume_ine, pending_off_air=False)
                 if assume_ine is not None
                 else [(r.start, r.end)]
             )
             if spans == [(r.start, r.end)]:
                 event(
-                    uid, f"{tp}: {c.name}", r.start, r.end, _row_text(plan, c, r, index), [tp], cuid
+                    uid,
+                    f"{tp}: {c.name}",
+                    r.start,
+                    r.end,
+                    _row_text(plan, c, r, campaign_index),
+                    [tp],
+                    cuid,
                 )
                 continue
             local, _, host = uid.partition("@")
@@ -400,14 +407,14 @@ def build_calendar(
                     f"{tp}: {c.name} ({where})",
                     s,
                     e,
-                    _row_text(plan, c, r, index, assume_ine, note),
+                    _row_text(plan, c, r, campaign_index, assume_ine, note),
                     [tp],
                     cuid,
                 )
         for k in c.components:
             category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
             uid = component_uid(plan, c, k)
-            parts = _component_parts(c, k, index, assume_ine)
+            parts = _component_parts(c, k, campaign_index, assume_ine)
             if parts == [(k.start, k.end)]:
                 event(
                     uid,

@@ -588,9 +588,13 @@ def brief(
 
     c = campaign
 
+    # a state blackout reaches national campaigns and those in its states only
+    reaching = [b for b in plan.blackouts if ine.applies_to(b, c.states)]
+
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
         days: set[dt.date] = set()
-        for a, b in _blackout_spans(plan, touchpoint, start, end):
+        spans = (x for _, x in ine.blackout_overlaps(reaching, touchpoint, start, end))
+        for a, b in spans:
             days.update(a + dt.timedelta(days=i) for i in range(span_days(a, b)))
         return len(days)
 
@@ -634,7 +638,7 @@ def brief(
                 e.ine_exception,
                 blackout_days(e.touchpoint, e.start, e.end),
                 status(e.start, e.end, today),
-                row_status(e, plan.blackouts, assume_ine=assume_ine),
+                row_status(e, reaching, assume_ine=assume_ine),
             )
             for e in c.execution
         ),
@@ -894,7 +898,7 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
     scenario ``denied`` it is off air for the blackout days (``ine.on_air_spans``)."""
     from campana.ine import BlackoutIndex, merge, on_air_spans, row_status
 
-    index = BlackoutIndex.of(plan)
+    index = BlackoutIndex.of(plan).scoped(c.states)  # a state blackout: its campaigns only
 
     def on_air(scenario: str | None) -> list[Span]:
         spans = [

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from campana.agenda import select_campaigns
 from campana.ine import (
     BlackoutIndex,
+    applies_to,
     crossing,
     days_lost_if_denied,
     merge,
@@ -147,6 +148,8 @@ def _blackout(
     free: list[VedaRow] = []
     campaigns: list[VedaCampaign] = []
     for c in chosen:
+        if not applies_to(b, c.states):  # a state blackout, a campaign elsewhere
+            continue
         for r in c.execution:
             cross = crossing(b, r.start, r.end)
             if cross is None:
@@ -182,7 +185,8 @@ def _blackout(
         inside = crossing(b, c.start, c.end)
         if inside is None:
             continue
-        on_air = [s for r in c.execution for s in on_air_spans(r, index, assume_ine=if_denied)]
+        scoped = index.scoped(c.states)
+        on_air = [s for r in c.execution for s in on_air_spans(r, scoped, assume_ine=if_denied)]
         uncovered = sum(g.days for g in inside.minus(merge(on_air)))
         campaigns.append(VedaCampaign(c.id, c.name, inside.days, uncovered))
     return VedaBlackout(
