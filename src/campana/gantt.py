@@ -257,11 +257,6 @@ def gantt_data(
         GanttBlackout(b.id, b.name, b.start, b.end, tuple(ine.restricted_names(plan, b)))
         for b in ine.during(plan.blackouts, start, end)
     )
-    rest: dict[dt.date, str] = {}
-    if detailed(start, end):  # day by day, as the terminal's month grid: a day is visible
-        from campana.restdays import declared_election_days, rest_days
-
-        rest = rest_days(start, end, election_days=declared_election_days(plan.blackouts))
     return GanttData(
         plan.plan.title,
         plan.plan.owner,
@@ -272,5 +267,17 @@ def gantt_data(
         tuple(rows),
         blackouts,
         assume_ine,
-        rest_days=tuple(rest.items()),
+        rest_days=_rest_days(plan, start, end),
+    )
+
+
+def _rest_days(plan: Plan, start: dt.date, end: dt.date) -> tuple[tuple[dt.date, str], ...]:
+    """The rest days of a window shown day by day, as the terminal's month grid (on a year's
+    chart a day is too thin to see)."""
+    if not detailed(start, end):
+        return ()
+    from campana.restdays import declared_election_days, rest_days
+
+    return tuple(
+        rest_days(start, end, election_days=declared_election_days(plan.blackouts)).items()
     )

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
+    from campana.models import Campaign, Execution, Plan
     from campana.validation import Validation
     from campana.yamlsrc import Loc, YamlDoc
 
@@ -225,6 +226,126 @@ def _items(data: Any, key: str) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+class _Roll:
+    """The edits of one roll-forward, and what they report (``RollForward``)."""
+
+    def __init__(
+        self, editor: _Editor, doc: YamlDoc, result: RollForward, policy: Policy, name: str
+    ) -> None:
+        self.editor, self.doc, self.result = editor, doc, result
+        self.policy, self.name = policy, name
+        self.year, self.old_year = result.year, result.source_year
+        self.years = result.year - result.source_year
+
+    def move(self, loc: Loc, what: str, day: dt.date) -> None:
+        new, leap = shift_date(day, self.years, self.policy)
+        if not self.editor.replace_scalar(loc, day.isoformat(), new.isoformat()):
+            raise RollForwardError(
+                f"{self.name}:{self.doc.position(loc)[0]}: la fecha {day.isoformat()} no está "
+                "escrita como AAAA-MM-DD sin comillas: campana no la puede mover",
+                hint="escríbela como 2024-03-01 (sin comillas) y vuelve a intentarlo",
+            )
+        entry = Moved(what, day, new)
+        self.result.moved.append(entry)
+        if new.year != self.year:
+            self.result.spills.append(entry)
+        if leap:
+            self.result.leap.append(entry)
+
+    def drop_entry(self, loc: Loc) -> bool:
+        line, column, _ = self.doc.position(loc, key=True)
+        block = self.editor.block_lines(line, column, dash=False)
+        if block is None:
+            return False
+        self.editor.delete_lines(*block)
+        return True
+
+    def plan_facts(self, title: str, old_issued: str, issued: str) -> None:
+        """year, issued and the year in the title."""
+        editor, result = self.editor, self.result
+        editor.replace_scalar(("plan", "year"), str(self.old_year), str(self.year))
+        editor.replace_scalar(("plan", "issued"), old_issued, issued)
+        result.issued = issued
+        new_title = title.replace(str(self.old_year), str(self.year))
+        result.title = new_title
+        if new_title != title and editor.replace_scalar(("plan", "title"), title, new_title):
+            result.title_updated = True
+        else:
+            result.title = title
+
+    def blackouts(self, plan: Plan) -> None:
+        """Blackouts are legal dates, never shifted: those outside the new year go."""
+        kept: list[int] = []
+        for i, b in enumerate(plan.blackouts):
+            if b.start.year <= self.year <= b.end.year:
+                kept.append(i)
+                self.result.kept_blackouts.append((b.name, b.start, b.end))
+            else:
+                self.result.dropped_blackouts.append((b.name, b.start, b.end))
+        if self.result.dropped_blackouts:
+            _drop_blackouts(self.editor, self.doc, kept, len(plan.blackouts), self.year)
+
+    def campaign(self, plan: Plan, ci: int, c: Campaign, raw: Any) -> None:
+        cloc: Loc = ("campaigns", ci)
+        self.move((*cloc, "start"), f"campaña «{c.name}» (inicio)", c.start)
+        self.move((*cloc, "end"), f"campaña «{c.name}» (fin)", c.end)
+        for oi, o in enumerate(c.objectives):
+            oloc: Loc = (*cloc, "objectives", oi)
+            label = f"objetivo {oi + 1} de «{c.name}»"
+            if o.start is not None:
+                self.move((*oloc, "start"), f"{label} (inicio)", o.start)
+            if o.end is not None:
+                self.move((*oloc, "end"), f"{label} (fin)", o.end)
+            if o.period_text is not None:
+                _drop_period_text(
+                    self.editor, self.doc, oloc, o.start, o.end, self.years, self.policy,
+                    self.result,
+                )  # fmt: skip
+            if str(self.old_year) in o.text:
+                self.result.old_year_texts.append(f"texto del {label}")
+        for ki, k in enumerate(c.components):
+            kloc: Loc = (*cloc, "components", ki)
+            label = f"componente «{k.name}» de «{c.name}»"
+            self.move((*kloc, "start"), f"{label} (inicio)", k.start)
+            self.move((*kloc, "end"), f"{label} (fin)", k.end)
+        for ri, r in enumerate(c.execution):
+            label = f"fila «{plan.touchpoint_name(r.touchpoint)}» de «{c.name}»"
+            self.row((*cloc, "execution", ri), label, r, _items(raw, "execution")[ri])
+        for mi, m in enumerate(c.milestones):
+            self.move((*cloc, "milestones", mi, "date"), f"hito «{m.name}» de «{c.name}»", m.date)
+        if any(str(self.old_year) in note for note in c.notes):
+            self.result.old_year_texts.append(f"notas de «{c.name}»")
+
+    def row(self, rloc: Loc, label: str, r: Execution, raw_row: Any) -> None:
+        """An execution row: its dates, its printed period, last year's INE request."""
+        name, doc, result = self.name, self.doc, self.result
+        self.move((*rloc, "start"), f"{label} (inicio)", r.start)
+        self.move((*rloc, "end"), f"{label} (fin)", r.end)
+        if r.period_text is not None:
+            _drop_period_text(
+                self.editor, doc, rloc, r.start, r.end, self.years, self.policy, result
+            )
+        raw = raw_row.get("ine_exception")
+        if isinstance(raw, str) and raw in INE_PENDING:
+            if not self.editor.replace_scalar((*rloc, "ine_exception"), raw, INE_PENDING[raw]):
+                raise RollForwardError(
+                    f"{name}:{doc.position((*rloc, 'ine_exception'))[0]}: no se pudo "
+                    "reiniciar la excepción del INE",
+                    hint="escríbela sin comillas (pending, approved, denied)",
+                )
+            result.ine_reset.append(label)
+        for key in INE_TRACKING:
+            if key not in raw_row:
+                continue
+            if not self.drop_entry((*rloc, key)):
+                raise RollForwardError(
+                    f"{name}:{doc.position((*rloc, key), key=True)[0]}: no se pudo quitar "
+                    f"{key} (el trámite ante el INE del año anterior)",
+                    hint="escribe la fila en estilo de bloque (una clave por línea)",
+                )
+            result.ine_tracking_dropped += 1
+
+
 def roll_forward(
     text: str,
     year: int,
@@ -264,106 +385,14 @@ def roll_forward(
     doc = parse_text(text, path or Path("campaigns.yaml"), name)
     editor = _Editor(doc)
     result = RollForward(source_year=old_year, year=year, policy=policy, text=text)
-    years = year - old_year
     data = doc.data
 
-    def move(loc: Loc, what: str, day: dt.date) -> None:
-        new, leap = shift_date(day, years, policy)
-        if not editor.replace_scalar(loc, day.isoformat(), new.isoformat()):
-            raise RollForwardError(
-                f"{name}:{doc.position(loc)[0]}: la fecha {day.isoformat()} no está escrita "
-                "como AAAA-MM-DD sin comillas: campana no la puede mover",
-                hint="escríbela como 2024-03-01 (sin comillas) y vuelve a intentarlo",
-            )
-        entry = Moved(what, day, new)
-        result.moved.append(entry)
-        if new.year != year:
-            result.spills.append(entry)
-        if leap:
-            result.leap.append(entry)
-
-    def drop_entry(loc: Loc) -> bool:
-        line, column, _ = doc.position(loc, key=True)
-        block = editor.block_lines(line, column, dash=False)
-        if block is None:
-            return False
-        editor.delete_lines(*block)
-        return True
-
-    # the plan's own facts
+    roll = _Roll(editor, doc, result, policy, name)
     info = plan.plan
-    editor.replace_scalar(("plan", "year"), str(old_year), str(year))
-    editor.replace_scalar(("plan", "issued"), info.issued, issued)
-    result.issued = issued
-    new_title = info.title.replace(str(old_year), str(year))
-    result.title = new_title
-    if new_title != info.title and editor.replace_scalar(("plan", "title"), info.title, new_title):
-        result.title_updated = True
-    else:
-        result.title = info.title
-
-    # blackouts: legal dates, never shifted
-    kept: list[int] = []
-    for i, b in enumerate(plan.blackouts):
-        if b.start.year <= year <= b.end.year:
-            kept.append(i)
-            result.kept_blackouts.append((b.name, b.start, b.end))
-        else:
-            result.dropped_blackouts.append((b.name, b.start, b.end))
-    if result.dropped_blackouts:
-        _drop_blackouts(editor, doc, kept, len(plan.blackouts), year)
-
+    roll.plan_facts(info.title, info.issued, issued)
+    roll.blackouts(plan)
     for ci, c in enumerate(plan.campaigns):
-        cloc: Loc = ("campaigns", ci)
-        move((*cloc, "start"), f"campaña «{c.name}» (inicio)", c.start)
-        move((*cloc, "end"), f"campaña «{c.name}» (fin)", c.end)
-        for oi, o in enumerate(c.objectives):
-            oloc: Loc = (*cloc, "objectives", oi)
-            label = f"objetivo {oi + 1} de «{c.name}»"
-            if o.start is not None:
-                move((*oloc, "start"), f"{label} (inicio)", o.start)
-            if o.end is not None:
-                move((*oloc, "end"), f"{label} (fin)", o.end)
-            if o.period_text is not None:
-                _drop_period_text(editor, doc, oloc, o.start, o.end, years, policy, result)
-            if str(old_year) in o.text:
-                result.old_year_texts.append(f"texto del {label}")
-        for ki, k in enumerate(c.components):
-            kloc: Loc = (*cloc, "components", ki)
-            label = f"componente «{k.name}» de «{c.name}»"
-            move((*kloc, "start"), f"{label} (inicio)", k.start)
-            move((*kloc, "end"), f"{label} (fin)", k.end)
-        for ri, r in enumerate(c.execution):
-            rloc: Loc = (*cloc, "execution", ri)
-            label = f"fila «{plan.touchpoint_name(r.touchpoint)}» de «{c.name}»"
-            move((*rloc, "start"), f"{label} (inicio)", r.start)
-            move((*rloc, "end"), f"{label} (fin)", r.end)
-            if r.period_text is not None:
-                _drop_period_text(editor, doc, rloc, r.start, r.end, years, policy, result)
-            raw_row = _items(_items(data, "campaigns")[ci], "execution")[ri]
-            raw = raw_row.get("ine_exception")
-            if isinstance(raw, str) and raw in INE_PENDING:
-                if not editor.replace_scalar((*rloc, "ine_exception"), raw, INE_PENDING[raw]):
-                    raise RollForwardError(
-                        f"{name}:{doc.position((*rloc, 'ine_exception'))[0]}: no se pudo "
-                        "reiniciar la excepción del INE",
-                        hint="escríbela sin comillas (pending, approved, denied)",
-                    )
-                result.ine_reset.append(label)
-            for key in INE_TRACKING:
-                if key not in raw_row:
-                    continue
-                if not drop_entry((*rloc, key)):
-                    raise RollForwardError(
-                        f"{name}:{doc.position((*rloc, key), key=True)[0]}: no se pudo quitar "
-                        f"{key} (el trámite ante el INE del año anterior)",
-                        hint="escribe la fila en estilo de bloque (una clave por línea)",
-                    )
-                result.ine_tracking_dropped += 1
-        for mi, m in enumerate(c.milestones):
-            move((*cloc, "milestones", mi, "date"), f"hito «{m.name}» de «{c.name}»", m.date)
-        if any(str(old_year) in note for note in c.notes):
-            result.old_year_texts.append(f"notas de «{c.name}»")
+        roll.campaign(plan, ci, c, _items(data, "campaigns")[ci])
     if any(
         str(old_year) in n.text or any(str(old_year) in d for d in n.details) for n in info.notes
     ):

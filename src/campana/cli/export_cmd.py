@@ -35,6 +35,20 @@ ELSEWHERE = {
 }
 
 
+RestDaysOpt = Annotated[
+    bool,
+    typer.Option(
+        "--descansos",
+        "--rest-days",
+        help=(
+            "ics: agrega los días de descanso obligatorio del año del plan (LFT art. 74, y la "
+            "jornada electoral de una veda federal declarada) como eventos de día completo, "
+            "categoría «Día de descanso»."
+        ),
+    ),
+]
+
+
 @command(
     "export",
     "Exporta el plan a otro formato (FORMATO: ics, svg o html).\n\n"
@@ -77,18 +91,7 @@ def export(
             show_default=False,
         ),
     ] = None,
-    rest_days: Annotated[
-        bool,
-        typer.Option(
-            "--descansos",
-            "--rest-days",
-            help=(
-                "ics: agrega los días de descanso obligatorio del año del plan (LFT art. 74, y "
-                "la jornada electoral de una veda federal declarada) como eventos de día "
-                "completo, categoría «Día de descanso»."
-            ),
-        ),
-    ] = False,
+    rest_days: RestDaysOpt = False,
 ) -> int:
     import datetime as dt
     import sys

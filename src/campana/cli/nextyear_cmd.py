@@ -24,6 +24,20 @@ YearOpt = Annotated[
 ]
 
 
+ShiftOpt = Annotated[
+    str,
+    typer.Option(
+        "--desplazar",
+        metavar="REGLA",
+        help=(
+            "Cómo se mueven las fechas: dia-semana (el mismo día de la semana, el más cercano: "
+            "viernes 1 mar 2024 → viernes 28 feb 2025), fecha (mismo día y mes; el 29 de "
+            "febrero pasa al 28) o semana-iso (misma semana ISO y día)."
+        ),
+    ),
+]
+
+
 @command(
     "roll-forward",
     "Escribe el plan del año siguiente a partir de este, sin tocar el plan de origen.\n\n"
@@ -39,18 +53,7 @@ YearOpt = Annotated[
 )
 def roll_forward(
     year: YearOpt,
-    shift: Annotated[
-        str,
-        typer.Option(
-            "--desplazar",
-            metavar="REGLA",
-            help=(
-                "Cómo se mueven las fechas: dia-semana (el mismo día de la semana, el más "
-                "cercano: viernes 1 mar 2024 → viernes 28 feb 2025), fecha (mismo día y mes; "
-                "el 29 de febrero pasa al 28) o semana-iso (misma semana ISO y día)."
-            ),
-        ),
-    ] = "dia-semana",
+    shift: ShiftOpt = "dia-semana",
     output: Annotated[
         Path | None,
         typer.Option(
@@ -67,9 +70,7 @@ def roll_forward(
     dry_run: Annotated[
         bool,
         typer.Option(
-            "--simular",
-            "--dry-run",
-            help="Solo imprime lo que hay que revisar; no escribe nada.",
+            "--simular", "--dry-run", help="Solo imprime lo que hay que revisar; no escribe nada."
         ),
     ] = False,
     plan: PlanOpt = None,
@@ -79,7 +80,6 @@ def roll_forward(
     from campana.errors import CampanaError, RefusedOutput
     from campana.files import refuse_inputs, write_atomic
     from campana.paths import audience_beside, display_name, layout_plan
-    from campana.reading import read_once
     from campana.rollforward import has_errors, parse_policy
     from campana.rollforward import roll_forward as roll
 
@@ -102,19 +102,10 @@ def roll_forward(
                 f"«{display_name(path)}» ya existe: campana no escribe sobre un plan",
                 hint="elige otro archivo con -o, o mueve el que existe",
             )
-    read = read_once(source, display_name(source))
-    if read.error is not None:
-        raise read.error
-    beside = audience_beside(source)
-    audience_text: str | None = None
-    if beside.is_file():
-        audience_read = read_once(beside, display_name(beside))
-        if audience_read.error is not None:
-            raise audience_read.error
-        audience_text = audience_read.text
+    text, audience_text = _read_plan(source, strict=True)
     now = today(today_text)
     result = roll(
-        read.text or "",
+        text,
         year,
         policy=policy,
         issued=f"{now.year:04d}-{now.month:02d}",
@@ -322,44 +313,19 @@ def add_blackout(
 ) -> int:
     from campana.cli.common import parse_date_option
     from campana.cli.i18n import strerror
-    from campana.declare import DeclareError, NewBlackout, checked_addition, slug
+    from campana.declare import NewBlackout, checked_addition, slug
     from campana.errors import CampanaError
     from campana.files import write_atomic
-    from campana.ine import STATES, state_name
-    from campana.paths import audience_beside, display_name
-    from campana.reading import read_once
+    from campana.paths import display_name
 
     source = plan_in_use(plan)
-    read = read_once(source, display_name(source))
-    if read.error is not None:
-        raise read.error
-    text = read.text or ""
-    beside = audience_beside(source)
-    audience = None
-    if beside.is_file():
-        audience_read = read_once(beside, display_name(beside))
-        audience = audience_read.text if audience_read.error is None else None
+    text, audience = _read_plan(source, strict=False)
     year_match = re.search(r"^\s*year:\s*(\d{4})", text, flags=re.M)
     year = int(year_match.group(1)) if year_match else None
     start = parse_date_option(start_text, "--inicio", year)
     end = parse_date_option(end_text, "--fin", year)
     election = parse_date_option(election_text, "--jornada", year) if election_text else None
-    scopes = _listed(jurisdiction)
-    states: tuple[str, ...] | None = None
-    if scopes and [s.lower() for s in scopes] != ["federal"]:
-        found = []
-        for s in scopes:
-            canonical = state_name(s)
-            if canonical is None:
-                from campana.suggest import suggestion
-
-                close = suggestion(s, list(STATES))
-                raise DeclareError(
-                    f"--jurisdiccion: «{s}» no es una entidad federativa",
-                    hint=close or "federal, o el nombre de un estado: Coahuila, Jalisco...",
-                )
-            found.append(canonical)
-        states = tuple(found)
+    states = _jurisdiction(_listed(jurisdiction))
     touchpoints = _listed(restricts)
     if not touchpoints:
         raise CampanaError(
@@ -413,3 +379,44 @@ def _touchpoint_ids(text: str, wanted: list[str], source: Path) -> list[str]:
             )
         ids.append(found)
     return ids
+
+
+def _read_plan(source: Path, *, strict: bool) -> tuple[str, str | None]:
+    """The plan's text and its audience's (None without one; with ``strict``, an unreadable
+    audience file is an error, else it is left out)."""
+    from campana.paths import audience_beside, display_name
+    from campana.reading import read_once
+
+    read = read_once(source, display_name(source))
+    if read.error is not None:
+        raise read.error
+    beside = audience_beside(source)
+    audience: str | None = None
+    if beside.is_file():
+        audience_read = read_once(beside, display_name(beside))
+        if audience_read.error is not None and strict:
+            raise audience_read.error
+        audience = audience_read.text if audience_read.error is None else None
+    return read.text or "", audience
+
+
+def _jurisdiction(scopes: list[str]) -> tuple[str, ...] | None:
+    """None for a federal blackout (no --jurisdiccion, or «federal»), else the states."""
+    from campana.declare import DeclareError
+    from campana.ine import STATES, state_name
+
+    if not scopes or [s.lower() for s in scopes] == ["federal"]:
+        return None
+    found = []
+    for s in scopes:
+        canonical = state_name(s)
+        if canonical is None:
+            from campana.suggest import suggestion
+
+            close = suggestion(s, list(STATES))
+            raise DeclareError(
+                f"--jurisdiccion: «{s}» no es una entidad federativa",
+                hint=close or "federal, o el nombre de un estado: Coahuila, Jalisco...",
+            )
+        found.append(canonical)
+    return tuple(found)
