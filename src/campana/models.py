@@ -203,6 +203,14 @@ class Execution(Model):
     ine_filed: dt.date | None = Field(
         default=None, description="Fecha en que se presentó la solicitud de excepción al INE."
     )
+    ine_answer_date: dt.date | None = Field(
+        default=None,
+        description="Fecha de la respuesta del INE a la solicitud de excepción (AAAA-MM-DD).",
+    )
+    ine_reference: Text | None = Field(
+        default=None,
+        description="Referencia de la respuesta del INE: número de acuerdo u oficio.",
+    )
     owner: Owner | None = None
 
 

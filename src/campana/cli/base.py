@@ -92,11 +92,19 @@ HELP_ORDER = (
     "audience",
     "agenda",
     "veda",
+    "ine",
+    "move",
+    "owner",
+    "milestone",
+    "add",
+    "remove",
+    "edit",
     "diff",
     "export",
     "roll-forward",
     "add-blackout",
     "init",
+    "import",
 )
 
 
