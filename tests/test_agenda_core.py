@@ -230,6 +230,7 @@ def test_json_shape() -> None:
                     "(Medios masivos)",
                 }
             ],
+            "rest_days": [],
         }
     )
     assert tuple(a.to_json()["events"][0]) == EVENT_KEYS

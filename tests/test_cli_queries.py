@@ -182,7 +182,9 @@ def test_month_grid_of_march(cli: Invoke) -> None:
     # the execution rows no component mirrors: those of «Trabajadores independientes»
     touchpoint_rows = [line for line in out.splitlines() if line.startswith("  ▸ ")]
     assert len(touchpoint_rows) == 3
-    assert "· sábado y domingo" in out
+    # 18 March 2024 is an official rest day (LFT art. 74): drawn and named as a day off
+    assert "· sábado, domingo y día de descanso" in out
+    assert "Días de descanso: 18 mar, Natalicio de Benito Juárez." in out
 
 
 def test_month_grid_shows_the_days_a_bar_starts_and_the_weekends(cli: Invoke) -> None:

@@ -114,6 +114,8 @@ class Agenda:
     events: list[AgendaEvent] = field(default_factory=list)
     #: the scenario (denied, approved, pending) or None
     assume_ine: str | None = None
+    #: the official rest days of the window (``campana.restdays``), by date, with their names
+    rest_days: dict[dt.date, str] = field(default_factory=dict)
 
     @property
     def today_outside_year(self) -> bool:
@@ -121,14 +123,12 @@ class Agenda:
         return self.today.year != self.year
 
     def by_day(self) -> list[tuple[dt.date, list[AgendaEvent]]]:
-        """The events grouped by day, in order: one heading per day in the views."""
-        groups: list[tuple[dt.date, list[AgendaEvent]]] = []
+        """The events grouped by day, in order: one heading per day in the views; a rest day
+        of the window without events is a day with none."""
+        groups: dict[dt.date, list[AgendaEvent]] = {day: [] for day in self.rest_days}
         for event in self.events:
-            if groups and groups[-1][0] == event.date:
-                groups[-1][1].append(event)
-            else:
-                groups.append((event.date, [event]))
-        return groups
+            groups.setdefault(event.date, []).append(event)
+        return sorted(groups.items(), key=lambda item: item[0])
 
     def to_json(self) -> dict[str, Any]:
         return agenda_json(self)
@@ -141,6 +141,9 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "to": agenda.end.isoformat(),
         "today": agenda.today.isoformat(),
         "events": [e.to_json() for e in agenda.events],
+        "rest_days": [
+            {"date": day.isoformat(), "name": name} for day, name in agenda.rest_days.items()
+        ],
     }
 
 
@@ -226,12 +229,25 @@ def agenda(
     ranks = {c.id: i for i, c in enumerate(plan.campaigns)}
     for c in chosen.campaigns:
         rank = ranks[c.id]
-        for event in _campaign_events(plan, c, index, assume_ine, today):
+        for event in _campaign_events(plan, c, index.scoped(c.states), assume_ine, today):
             add(rank, event)
 
     raw.sort(key=lambda item: item[:3])
     events = [e for *_, e in raw]
-    return Agenda(start, end, today, plan.plan.year, events, assume_ine)
+    from campana.restdays import declared_election_days, rest_days
+
+    rest = rest_days(start, end, election_days=declared_election_days(plan.blackouts))
+    return Agenda(start, end, today, plan.plan.year, events, assume_ine, rest)
+
+
+def with_following(current: Agenda, following: Agenda) -> Agenda:
+    """The agenda of a window that crosses the plan's year end, with the events of the next
+    year's plan (``following``) after this plan's on each day."""
+    events = sorted([*current.events, *following.events], key=lambda e: e.date)  # stable
+    rest = dict(sorted({**current.rest_days, **following.rest_days}.items()))
+    return Agenda(
+        current.start, current.end, current.today, current.year, events, current.assume_ine, rest
+    )
 
 
 _Maker = Callable[[dt.date, EventKind, str, str | None, str | None, str], AgendaEvent]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal, cast
 from campana import ine
 from campana.dates import Span
 from campana.ine import IneStatus
-from campana.queries import schedule_view
+from campana.queries import detailed, schedule_view
 from campana.view import ViewFilter
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
 
@@ -109,6 +109,9 @@ class GanttData:
     assume_ine: str | None = None
     #: (n, of): the chart is part n of ``of`` (the report prints a tall chart a page at a time)
     part: tuple[int, int] | None = None
+    #: the official rest days of a window shown day by day (``campana.restdays``), drawn as
+    #: bands
+    rest_days: tuple[tuple[dt.date, str], ...] = ()
 
     @property
     def heading(self) -> str:
@@ -243,7 +246,7 @@ def gantt_data(
         if owner is None and (r.kind == "touchpoint" or r.paired):
             owner = next((e.owner for e in c.execution if e.touchpoint == r.touchpoint_id), None)
         status, marked = _ine_marks(
-            index, r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
+            index.scoped(c.states), r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
         )
         if r.touchpoint_id:
             shown_touchpoints.setdefault(c.id, set()).add(r.touchpoint_id)
@@ -279,4 +282,17 @@ def gantt_data(
         tuple(rows),
         blackouts,
         assume_ine,
+        rest_days=_rest_days(plan, start, end),
+    )
+
+
+def _rest_days(plan: Plan, start: dt.date, end: dt.date) -> tuple[tuple[dt.date, str], ...]:
+    """The rest days of a window shown day by day, as the terminal's month grid (on a year's
+    chart a day is too thin to see)."""
+    if not detailed(start, end):
+        return ()
+    from campana.restdays import declared_election_days, rest_days
+
+    return tuple(
+        rest_days(start, end, election_days=declared_election_days(plan.blackouts)).items()
     )

@@ -261,6 +261,7 @@ def build_calendar(
     assume_ine: str | None = None,
     alarm_days: int | None = None,
     view: ViewFilter | None = None,
+    rest_days: bool = False,
 ) -> CalendarExport:
     """The iCalendar file of the plan (or of the view's campaigns, plus the blackouts).
 
@@ -283,6 +284,8 @@ def build_calendar(
     if label:
         name += f" ({label[0].lower()}{label[1:]})"
     out = _Writer(plan, name, stamp, sequence, alarm_days, [c.id for c in chosen])
+    if rest_days:
+        _rest_day_events(out, plan)
     for b in selection.blackouts:
         out.event(
             blackout_uid(plan, b),
@@ -299,14 +302,36 @@ def build_calendar(
         out.event(cuid, f"Campaña: {c.name}", c.start, c.end, text, ["Campaña"])
         mirrored = mirror_of(c)  # a component and the row it mirrors: one event
         shown = {id(r) for r in mirrored.values()}
+        scoped = index.scoped(c.states)  # a state blackout reaches its campaigns only
         for r in c.execution:
             if id(r) not in shown:
-                _row_events(out, plan, c, r, index, assume_ine)
+                _row_events(out, plan, c, r, scoped, assume_ine)
         for k in c.components:
-            _component_events(out, plan, c, k, index, assume_ine, mirrored.get(k.id))
+            _component_events(out, plan, c, k, scoped, assume_ine, mirrored.get(k.id))
         for m in c.milestones:
             _milestone_event(out, plan, c, m, alarm_days)
     return out.done()
+
+
+def _rest_day_events(out: _Writer, plan: Plan) -> None:
+    """The official rest days of the plan's year as all-day events (``--descansos``)."""
+    from campana.restdays import declared_election_days, rest_days
+
+    year = plan.plan.year
+    found = rest_days(
+        dt.date(year, 1, 1),
+        dt.date(year, 12, 31),
+        election_days=declared_election_days(plan.blackouts),
+    )
+    for day, name in found.items():
+        out.event(
+            f"descanso-{day.isoformat()}@{domain(plan)}",
+            name,
+            day,
+            day,
+            "Día de descanso obligatorio (Ley Federal del Trabajo, art. 74).",
+            ["Día de descanso"],
+        )
 
 
 def _stamp(now: dt.datetime) -> tuple[dt.datetime, int]:

@@ -285,6 +285,8 @@ class Schedule:
     assume_ine: str | None = None
     #: (campaign id, date, name) of the milestones in the window (see ``with_milestones``)
     milestones: tuple[tuple[str, dt.date, str], ...] = ()
+    #: the official rest days of a window shown day by day (see ``with_rest_days``)
+    rest_days: dict[dt.date, str] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -589,6 +591,8 @@ class Brief:
     touchpoints: tuple[TouchpointLine, ...]
     notes: tuple[str, ...]
     findings: tuple[Finding, ...]
+    #: working days of the period, when asked for (``show --habiles``; ``with_working_days``)
+    working_days: int | None = None
 
     @property
     def days(self) -> int:
@@ -620,6 +624,16 @@ def _segment_name(audience: Audience | None, segment_id: str) -> str:
     return seg.name if seg is not None else segment_id
 
 
+def with_working_days(b: Brief, plan: Plan) -> Brief:
+    """The brief with its period's working days (``campana.restdays``)."""
+    from dataclasses import replace
+
+    from campana.restdays import declared_election_days, working_days
+
+    election = declared_election_days(plan.blackouts)
+    return replace(b, working_days=working_days((b.start, b.end), election_days=election))
+
+
 def brief(
     plan: Plan,
     audience: Audience | None,
@@ -636,9 +650,13 @@ def brief(
     paired = {id(x.execution): x for x in lines(c) if x.paired}
     by_component = {x.component.id: x for x in paired.values() if x.component is not None}
 
+    # a state blackout reaches national campaigns and those in its states only
+    reaching = [b for b in plan.blackouts if ine.applies_to(b, c.states)]
+
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
         days: set[dt.date] = set()
-        for a, b in _blackout_spans(plan, touchpoint, start, end):
+        spans = (x for _, x in ine.blackout_overlaps(reaching, touchpoint, start, end))
+        for a, b in spans:
             days.update(a + dt.timedelta(days=i) for i in range(span_days(a, b)))
         return len(days)
 
@@ -684,7 +702,7 @@ def brief(
                 e.ine_exception,
                 blackout_days(e.touchpoint, e.start, e.end),
                 status(e.start, e.end, today),
-                row_status(e, plan.blackouts, assume_ine=assume_ine),
+                row_status(e, reaching, assume_ine=assume_ine),
                 e.ine_answer_date,
                 e.ine_reference,
                 component=_component_name(paired.get(id(e))),
@@ -717,6 +735,9 @@ class CampaignLine:
     #: the programme's lines (``campana.pairing.lines``): a component and the execution row it
     #: mirrors count once
     lines: int = 0
+    #: working days of the period (Monday to Friday less the official rest days), when asked
+    #: for (``list --habiles``); None otherwise
+    working_days: int | None = None
 
     @property
     def days(self) -> int:
@@ -741,10 +762,22 @@ class NoteLine:
     details: tuple[str, ...] = ()
 
 
-def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
+def campaign_list(plan: Plan, today: dt.date, *, working: bool = False) -> CampaignList:
+    """``working``: count each campaign's working days too (``campana.restdays``)."""
+    lines = campaign_lines(plan, today)
+    if working:
+        from dataclasses import replace
+
+        from campana.restdays import declared_election_days, working_days
+
+        election = declared_election_days(plan.blackouts)
+        lines = [
+            replace(c, working_days=working_days((c.start, c.end), election_days=election))
+            for c in lines
+        ]
     return CampaignList(
         today,
-        tuple(campaign_lines(plan, today)),
+        tuple(lines),
         plan.plan.title,
         plan.plan.owner,
         tuple(NoteLine(n.text, tuple(n.details)) for n in plan.plan.notes),
@@ -941,7 +974,7 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
     scenario ``denied`` it is off air for the blackout days (``ine.on_air_spans``)."""
     from campana.ine import BlackoutIndex, merge, on_air_spans, row_status
 
-    index = BlackoutIndex.of(plan)
+    index = BlackoutIndex.of(plan).scoped(c.states)  # a state blackout: its campaigns only
 
     def on_air(scenario: str | None) -> list[Span]:
         spans = [
@@ -988,6 +1021,19 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
         assume_ine=assume_ine,
         days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
     )
+
+
+def with_rest_days(s: Schedule, plan: Plan) -> Schedule:
+    """The schedule with the official rest days of its window (``campana.restdays``), when
+    the window is shown day by day (the month grid marks them)."""
+    if not s.detailed:
+        return s
+    from dataclasses import replace
+
+    from campana.restdays import declared_election_days, rest_days
+
+    found = rest_days(s.start, s.end, election_days=declared_election_days(plan.blackouts))
+    return replace(s, rest_days=found) if found else s
 
 
 def with_milestones(s: Schedule, plan: Plan) -> Schedule:

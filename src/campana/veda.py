@@ -14,6 +14,7 @@ from campana.agenda import select_campaigns
 from campana.dates import Span, days, fmt, period
 from campana.ine import (
     BlackoutIndex,
+    applies_to,
     crossing,
     days_lost_if_denied,
     merge,
@@ -275,6 +276,8 @@ def _blackout(
     free: list[VedaRow] = []
     campaigns: list[VedaCampaign] = []
     for c in chosen:
+        if not applies_to(b, c.states):  # a state blackout, a campaign elsewhere
+            continue
         for r in c.execution:
             cross = crossing(b, r.start, r.end)
             if cross is None:
@@ -312,7 +315,8 @@ def _blackout(
         inside = crossing(b, c.start, c.end)
         if inside is None:
             continue
-        uncovered = _uncovered(c.execution, index, if_denied, inside)
+        scoped = index.scoped(c.states)  # a state blackout reaches its campaigns only
+        uncovered = _uncovered(c.execution, scoped, if_denied, inside)
         # the rows a component mirrors, at the grid's dates where the table gives others
         contested: list[Contested] = []
         by_grid: list[Execution] = []
@@ -327,7 +331,7 @@ def _blackout(
             e = line.execution
             grid = _AtDates(e.touchpoint, k.start, k.end, e.ine_exception)
             by_grid.append(cast("Execution", grid))
-        other = _uncovered(by_grid, index, if_denied, inside) if contested else uncovered
+        other = _uncovered(by_grid, scoped, if_denied, inside) if contested else uncovered
         campaigns.append(
             VedaCampaign(
                 c.id,

@@ -363,6 +363,35 @@ OutputOpt = Annotated[
 ]
 
 
+#: the plan year chosen with the root option --año/--year (``campana --año 2027 agenda``):
+#: which plan of the layout of several years answers (None: the one of --today)
+SELECTED_YEAR: int | None = None
+
+
+def find_plan_for(plan: Path | None, today_text: str | None = None) -> Path:
+    """The plan a command reads: ``--plan``, or discovery (``paths.find_plan``) with the
+    year chosen by --año and today's date (--today, read with the clock's year when it has
+    none, or the clock)."""
+    from campana.paths import find_plan
+
+    clock = dt.date.today()
+    now = clock
+    if plan is None and today_text is not None:
+        with contextlib.suppress(CampanaError):
+            now = parse_date_option(today_text, "--today", clock.year, today=clock)
+    found = find_plan(plan, today=now, year=SELECTED_YEAR)
+    if SELECTED_YEAR is not None and plan is None and not found.exists():
+        from campana.paths import display_name, plan_years
+
+        years = ", ".join(str(y) for y in plan_years(found.parents[2]))
+        raise CampanaError(
+            f"--año: no hay plan de {SELECTED_YEAR} («{display_name(found)}» no existe)",
+            hint=f"planes de esta carpeta: {years}; para empezarlo: campana roll-forward "
+            f"--año {SELECTED_YEAR}",
+        )
+    return found
+
+
 def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> None:
     """Refuse, before any work, an output that is a folder or would land on the plan files."""
     if output is None or str(output) == "-":
@@ -378,7 +407,9 @@ def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> 
             hint="indica un archivo, por ejemplo programacion.txt",
         )
     source = find_plan(plan)
-    refuse_inputs(output, (source, audience_beside(source)))
+    chosen = find_plan_for(plan)
+    inputs = {source, audience_beside(source), chosen, audience_beside(chosen)}
+    refuse_inputs(output, inputs)
 
 
 def write_output(output: Path, data: str | bytes, option: str = "-o", what: str = "") -> None:
@@ -407,20 +438,21 @@ def shipped_fallback(plan: Path | None) -> bool:
     or above) and campana falls back to the example plan it ships with."""
     import os
 
-    from campana.paths import ENV_PLAN, PLAN_FILE
+    from campana.paths import ENV_PLAN, PLAN_FILE, plan_years
 
     if plan or os.environ.get(ENV_PLAN):
         return False
     here = Path.cwd().resolve()
-    return not any((folder / "data" / PLAN_FILE).is_file() for folder in (here, *here.parents))
+    return not any(
+        (folder / "data" / PLAN_FILE).is_file() or plan_years(folder)
+        for folder in (here, *here.parents)
+    )
 
 
-def plan_in_use(plan: Path | None) -> Path:
-    """The plan a command reads; on stderr, a note when it is the shipped example (outside a
-    project folder a user would otherwise not know which plan answered)."""
-    from campana.paths import find_plan
-
-    path = find_plan(plan)
+def plan_in_use(plan: Path | None, today_text: str | None = None) -> Path:
+    """The plan a command reads (``find_plan_for``); on stderr, a note when it is the shipped
+    example (outside a project folder a user would otherwise not know which plan answered)."""
+    path = find_plan_for(plan, today_text)
     if shipped_fallback(plan):
         say(
             "nota: se usa el plan de ejemplo incluido con campana (no hay data/campaigns.yaml "

@@ -35,6 +35,20 @@ ELSEWHERE = {
 }
 
 
+RestDaysOpt = Annotated[
+    bool,
+    typer.Option(
+        "--descansos",
+        "--rest-days",
+        help=(
+            "ics: agrega los días de descanso obligatorio del año del plan (LFT art. 74, y la "
+            "jornada electoral de una veda federal declarada) como eventos de día completo, "
+            "categoría «Día de descanso»."
+        ),
+    ),
+]
+
+
 @command(
     "export",
     "Exporta el plan a otro formato (FORMATO: ics, svg, html, xlsx, pptx o pdf).\n\n"
@@ -103,6 +117,7 @@ def export(
             show_default=False,
         ),
     ] = None,
+    rest_days: RestDaysOpt = False,
 ) -> int:
 
     from campana.errors import CampanaError
@@ -117,11 +132,7 @@ def export(
                     "campana export pdf --papel a4 -o plan.pdf",
                 )
     else:
-        if alarm_days is not None:
-            raise CampanaError(
-                "--alarm-days se aplica al formato ics",
-                hint="campana export ics --alarm-days 3",
-            )
+        _ics_only(alarm_days, rest_days)
         return _office(
             folded,
             output,
@@ -138,11 +149,7 @@ def export(
         )
     picture = _picture_format(fmt)
     if picture is not None:
-        if alarm_days is not None:
-            raise CampanaError(
-                "--alarm-days se aplica al formato ics",
-                hint="los hitos del diagrama no llevan avisos: campana export ics --alarm-days 3",
-            )
+        _ics_only(alarm_days, rest_days)
         return _picture(
             picture,
             output,
@@ -167,7 +174,24 @@ def export(
         assume_ine,
         plan,
         alarm_days,
+        rest_days,
     )
+
+
+def _ics_only(alarm_days: int | None, rest_days: bool) -> None:
+    """--alarm-days and --descansos are options of the calendar only: refused elsewhere."""
+    from campana.errors import CampanaError
+
+    if alarm_days is not None:
+        raise CampanaError(
+            "--alarm-days se aplica al formato ics",
+            hint="los demás formatos no llevan avisos: campana export ics --alarm-days 3",
+        )
+    if rest_days:
+        raise CampanaError(
+            "--descansos se aplica al formato ics",
+            hint="los días de descanso como eventos: campana export ics --descansos",
+        )
 
 
 def _calendar(
@@ -182,6 +206,7 @@ def _calendar(
     assume_ine: str | None,
     plan: Path | None,
     alarm_days: int | None,
+    rest_days: bool = False,
 ) -> int:
     """``export ics``: the whole plan (or its campaigns) as an iCalendar file."""
     import datetime as dt
@@ -208,8 +233,7 @@ def _calendar(
             hint="por ejemplo «--alarm-days 3»",
         )
     check_output(output, plan)
-    plan_in_use(plan)
-    loaded = open_plan(plan)
+    loaded = open_plan(plan_in_use(plan, today))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
@@ -226,6 +250,7 @@ def _calendar(
         audience=loaded.audience,
         assume_ine=scenario,
         alarm_days=alarm_days,
+        rest_days=rest_days,
     )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
@@ -388,9 +413,8 @@ def _picture(
     scenario = assumption(assume_ine)
     to_file = output is not None and str(output) != "-"
     check_output(output, plan)
-    plan_in_use(plan)
     # the report lists the findings: under a scenario, the scenario's (as show does)
-    loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
+    loaded = open_plan(plan_in_use(plan, today), assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
     dates = window(year, now, month=number, date_from=date_from, date_to=date_to)

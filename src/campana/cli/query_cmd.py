@@ -174,8 +174,8 @@ def query(
     from campana.loading import open_plan
 
     check_output(output, plan)
-    plan_in_use(plan)
-    loaded = open_plan(plan, assume_ine=assume_ine)  # findings under the scenario, if any
+    path = plan_in_use(plan, now if isinstance(now, str) else None)
+    loaded = open_plan(path, assume_ine=assume_ine)  # findings under the scenario, if any
     # the plan lives until this process ends: the cyclic collector never needs to walk it
     # again (on a 4,000-campaign plan one full collection was a fifth of a warm schedule)
     gc.freeze()
@@ -304,6 +304,7 @@ def schedule(
             touchpoints=queries.detailed(start, end) or view.by_campaign or touchpoint is not None,
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
+        result = queries.with_rest_days(result, loaded.plan)
         if result.empty:
             say(f"Nada programado {period(start, end, prose=True)}.")
             if (
@@ -340,6 +341,18 @@ def show(
     plan: PlanOpt = None,
     today_: TodayOpt = None,
     assume_ine: AssumeIneOpt = None,
+    working: Annotated[
+        bool,
+        typer.Option(
+            "--habiles",
+            "--working-days",
+            help=(
+                "Agrega los días hábiles del periodo: de lunes a viernes, menos los días de "
+                "descanso obligatorio (LFT art. 74) y la jornada electoral de una veda federal "
+                "declarada."
+            ),
+        ),
+    ] = False,
 ) -> int:
     from campana import queries
 
@@ -351,6 +364,8 @@ def show(
         brief = queries.brief(
             loaded.plan, loaded.audience, campaign, now, loaded.findings, assume_ine=scenario
         )
+        if working:
+            brief = queries.with_working_days(brief, loaded.plan)
         return queries.show(loaded.plan, brief, campaign, scenario)
 
     return query("show", kind, today_, plan, compute, output=output, assume_ine=scenario)
@@ -363,13 +378,25 @@ def show(
 def list_campaigns(
     fmt: FormatOpt = "text",
     output: OutputOpt = None,
+    working: Annotated[
+        bool,
+        typer.Option(
+            "--habiles",
+            "--working-days",
+            help=(
+                "Agrega los días hábiles de cada campaña: de lunes a viernes, menos los días "
+                "de descanso obligatorio (LFT art. 74) y la jornada electoral de una veda "
+                "federal declarada."
+            ),
+        ),
+    ] = False,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
-        return queries.campaign_list(loaded.plan, now)
+        return queries.campaign_list(loaded.plan, now, working=working)
 
     kind = choice(fmt, "--format", FORMATS)
     return query("campaign_list", kind, today_, plan, compute, output=output)

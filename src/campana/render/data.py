@@ -137,6 +137,7 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "lines": c.lines,
                 "status": status_dict(c.status),
                 "owner": c.owner,
+                **({} if c.working_days is None else {"working_days": c.working_days}),
             }
             for c in cl.campaigns
         ],
@@ -236,6 +237,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
         "start": iso(b.start),
         "end": iso(b.end),
         "days": b.days,
+        **({} if b.working_days is None else {"working_days": b.working_days}),
         "today": iso(b.today),
         "status": status_dict(b.status),
         "has_brief": b.has_brief,

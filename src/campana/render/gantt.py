@@ -47,6 +47,7 @@ COLORS = {
     "touchpoint": "#a8c3de",
     "milestone": "#5b2a86",
     "today": "#c62828",
+    "rest-day": "#e8eaed",
 }
 #: windows up to this many days name their months in full («septiembre 2024», not «sep»)
 FULL_MONTHS_DAYS = 125
@@ -525,6 +526,15 @@ def _bands(
 ) -> None:
     """The hatched blackout bands and the today line, down to the bottom of the rows."""
     rows_bottom = lay.rows_bottom
+    for day, name in data.rest_days:
+        a, b_ = ax.x(ax.clamp(day)), ax.x(ax.clamp(day + dt.timedelta(days=1)))
+        lay.layers["band"].append(
+            f'<rect data-kind="rest-day" data-start="{day}" data-end="{day}" x="{a:.1f}" '
+            f'y="{lay.today_top:.1f}" width="{max(b_ - a, 1.0):.1f}" '
+            f'height="{rows_bottom - lay.today_top:.1f}" fill="{COLORS["rest-day"]}">'
+            f"<title>{esc(name)}: {fmt(day)}</title></rect>"
+        )
+        used.add("rest-day")
     for b in data.blackouts:
         a, b_ = ax.x(ax.clamp(b.start)), ax.x(ax.clamp(b.end + dt.timedelta(days=1)))
         top = band_tops[b.id]
@@ -577,6 +587,7 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
         "milestone": "Hito",
         "table": "Periodo de la tabla de ejecución, si no es el del componente",
         "blackout": "Veda electoral",
+        "rest-day": "Día de descanso obligatorio",
         "pending": "Días en veda: excepción del INE pendiente",
         "suspended": "Días suspendidos por la veda: sin excepción del INE aprobada",
         "today": "Hoy",

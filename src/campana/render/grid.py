@@ -295,7 +295,8 @@ def _legend(
     if ends:
         items.append((START_MARK + END_MARK, HEAD_STYLE, "día de inicio y día de fin"))
     if days:
-        items.append((WEEKEND, DIM, "sábado y domingo"))
+        off = "sábado, domingo y día de descanso" if s.rest_days else "sábado y domingo"
+        items.append((WEEKEND, DIM, off))
     if "touchpoint" in kinds:
         items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
     if table_only:
@@ -325,6 +326,9 @@ def _legend(
         used += size
     if current:
         lines.append(current)
+    if days and s.rest_days:
+        listed = "; ".join(f"{fmt(d, year=False)}, {name}" for d, name in s.rest_days.items())
+        lines.extend([[(chunk, DIM)] for chunk in wrap(f"Días de descanso: {listed}.", width)])
     for b in s.blackouts:
         names = list(s.restricts.get(b.name, ()))
         what = and_list(names)
@@ -512,7 +516,8 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
         unit_max=3,
     )
     n = unit * len(days)
-    weekend = [d.weekday() >= 5 for d in days]
+    # weekends and official rest days are drawn alike: days off
+    weekend = [d.weekday() >= 5 or d in s.rest_days for d in days]
     blackout_day = [any(b.active(d) for b in s.blackouts) for d in days]
 
     lines: list[Line] = [[(title, "bold")]]

@@ -76,20 +76,23 @@ def schedule(s: Schedule) -> str:
 def campaign_list(cl: CampaignList) -> str:
     lines = cl.campaigns
     head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
+    working = any(c.working_days is not None for c in lines)
+    extra = ["Días hábiles"] if working else []
     return head + _table(
-        ["Campaña", "Id", "Periodo", "Días", "Líneas", "Estado"],
+        ["Campaña", "Id", "Periodo", "Días", *extra, "Líneas", "Estado"],
         [
             [
                 c.name,
                 f"`{c.id}`",
                 period(c.start, c.end),
                 c.days,
+                *([c.working_days] if working else []),
                 c.lines,
                 c.status.text,
             ]
             for c in lines
         ],
-        right=(3, 4),
+        right=(3, 4, 5) if working else (3, 4),
     )
 
 
@@ -125,7 +128,8 @@ def brief(b: Brief) -> str:
     out.append(f"- **Id:** `{b.id}`")
     if b.aka:
         out.append(f"- **También:** {', '.join(b.aka)}")
-    out.append(f"- **Periodo:** {period(b.start, b.end)} ({days(b.days)})")
+    length = days(b.days) if b.working_days is None else f"{days(b.days)}, {b.working_days} hábiles"
+    out.append(f"- **Periodo:** {period(b.start, b.end)} ({length})")
     out.append(f"- **Estado al {fmt(b.today)}:** {b.status.label}")
     if not b.has_brief:
         out += ["", "_Solo aparece en la programación: todavía no tiene ficha de ejecución._"]
@@ -200,15 +204,18 @@ def brief(b: Brief) -> str:
 
 def agenda(a: Agenda) -> str:
     """A heading per day, then a table of its events."""
-    from campana.render.tables import day_heading
+    from campana.render.tables import day_heading, rest_day_text
 
     out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n"
     for day, events in a.by_day():
         out += f"\n### {day_heading(day, a.today)}\n\n"
-        out += _table(
-            ["Campaña", "Qué pasa", "Responsable"],
-            [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
-        )
+        if day in a.rest_days:
+            out += f"{_escape(rest_day_text(a.rest_days[day]))}.\n\n"
+        if events:
+            out += _table(
+                ["Campaña", "Qué pasa", "Responsable"],
+                [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
+            )
     if not a.events:
         out += "\nNada en la agenda.\n"
     return out

@@ -264,9 +264,11 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
     lines = cl.campaigns
     years = {c.start.year for c in lines} | {c.end.year for c in lines}
     year = next(iter(years)) if len(years) == 1 else None
+    working = any(c.working_days is not None for c in lines)
     rest = [
         Col(f"Periodo {year}" if year else "Periodo"),
         Col("Días", right=True),
+        *([Col("Hábiles", right=True)] if working else []),
         Col("Líneas", right=True),
         Col("Estado", shrink=1, wrap=True, min=13),
     ]
@@ -275,6 +277,7 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
         return [
             period(c.start, c.end, year=year),
             str(c.days),
+            *([str(c.working_days)] if working else []),
             str(c.lines),
             (status_cell(c.status), STATUS_STYLE[c.status.kind]),
         ]
@@ -408,7 +411,8 @@ def brief(b: Brief, width: int) -> list[Line]:
     if b.aka:
         ident += " · también: " + ", ".join(b.aka)
     lines += [[(x, DIM)] for x in wrap(ident, width)]
-    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({days(b.days)})", "")])
+    length = days(b.days) if b.working_days is None else f"{days(b.days)}, {b.working_days} hábiles"
+    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({length})", "")])
     lines.append(
         [
             ("Estado:  ", "bold"),
@@ -586,6 +590,11 @@ def day_heading(d: dt.date, today: dt.date) -> str:
     return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative_day((d - today).days)}"
 
 
+def rest_day_text(name: str) -> str:
+    """How the views name an official rest day: «Día de descanso obligatorio: Navidad»."""
+    return f"Día de descanso obligatorio: {name}"
+
+
 def agenda(a: Agenda, width: int) -> list[Line]:
     """The agenda grouped by day: a heading per day, then each event (a mark and what happens)
     with the campaign and the owner beneath, dimmed."""
@@ -593,11 +602,15 @@ def agenda(a: Agenda, width: int) -> list[Line]:
         [(x, "bold")]
         for x in wrap(f"Agenda {period(a.start, a.end, prose=True)} (hoy es {fmt(a.today)})", width)
     ]
-    if not a.events:
+    if not a.events and not a.rest_days:
         return out
     for day, events in a.by_day():
         out.append([])
         out.append(heading(day_heading(day, a.today)))
+        if day in a.rest_days:
+            out += [
+                [("  ", ""), (x, DIM)] for x in wrap(rest_day_text(a.rest_days[day]), width - 2)
+            ]
         for e in events:
             mark, style = AGENDA_MARKS.get(e.kind, ("•", ""))
             text = wrap(e.message, width - 4)
