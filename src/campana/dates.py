@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from campana.errors import CampanaError
 
@@ -456,3 +457,71 @@ def add_days(d: dt.date, n: int) -> dt.date | None:
         return d + dt.timedelta(days=n)
     except OverflowError:
         return None
+
+
+# --- spans of days: interval arithmetic ---------------------------------------------------------
+#
+# A plan may hold any date Python can (0001-01-01 to 9999-12-31), and a query must cost the same
+# whatever they are: nothing below walks the days of a span, and no date is moved past the ends
+# of the calendar (the arithmetic is on day numbers, ``date.toordinal()``, which never overflow).
+
+
+def clamp(d: dt.date, first: dt.date, last: dt.date) -> dt.date:
+    """``d`` moved into [first, last]: how a date outside a window reaches its arithmetic."""
+    return min(max(d, first), last)
+
+
+def _merged_ordinals(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[int, int]]:
+    """The spans (inclusive, empty ones left out) as merged half-open day-number intervals."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted((s.toordinal(), e.toordinal() + 1) for s, e in spans if s <= e):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def merge_spans(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    """Overlapping or touching spans joined, by date (spans that end before they start are
+    left out)."""
+    return [
+        (dt.date.fromordinal(a), dt.date.fromordinal(b - 1)) for a, b in _merged_ordinals(spans)
+    ]
+
+
+def union_days(spans: Iterable[tuple[dt.date, dt.date]]) -> int:
+    """How many days the spans cover together (a day in two spans counted once)."""
+    return sum(b - a for a, b in _merged_ordinals(spans))
+
+
+def days_not_in(
+    spans: Iterable[tuple[dt.date, dt.date]], others: Iterable[tuple[dt.date, dt.date]]
+) -> int:
+    """How many days ``spans`` cover that ``others`` do not."""
+    mine, theirs = _merged_ordinals(spans), _merged_ordinals(others)
+    common = 0
+    for a, b in mine:
+        for c, d in theirs:
+            common += max(0, min(b, d) - max(a, c))
+    return sum(b - a for a, b in mine) - common
+
+
+def span_minus(
+    span: tuple[dt.date, dt.date], holes: Iterable[tuple[dt.date, dt.date]]
+) -> list[tuple[dt.date, dt.date]]:
+    """The parts of ``span`` outside every hole, by date (nothing for a span that ends before
+    it starts)."""
+    start, end = span[0].toordinal(), span[1].toordinal() + 1
+    parts: list[tuple[int, int]] = []
+    cursor = start
+    for a, b in _merged_ordinals(holes):
+        if b <= cursor or a >= end:
+            continue
+        if a > cursor:
+            parts.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < end:
+        parts.append((cursor, end))
+    return [(dt.date.fromordinal(a), dt.date.fromordinal(b - 1)) for a, b in parts]

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import add_days, fmt, fmt_long, period
-from campana.errors import InvalidInput, UsageError
+from campana.dates import add_days, fmt, fmt_long, period, span_minus
+from campana.errors import UsageError
 from campana.ine import (
     BlackoutIndex,
     on_air_spans,
@@ -228,17 +228,10 @@ def _component_parts(
     row = next((r for r in c.execution if r.touchpoint == k.touchpoint), None)
     if assume_ine is None or row is None or k.end < k.start:
         return [(k.start, k.end)]
-    parts: list[tuple[dt.date, dt.date]] = []
-    cursor = k.start
-    for s, e in suspended_spans(row, index, assume_ine=assume_ine, pending_off_air=False):
-        if e < cursor or s > k.end:
-            continue
-        if s > cursor:
-            parts.append((cursor, s - dt.timedelta(days=1)))
-        cursor = max(cursor, e + dt.timedelta(days=1))
-    if cursor <= k.end:
-        parts.append((cursor, k.end))
-    return parts
+    return span_minus(
+        (k.start, k.end),
+        suspended_spans(row, index, assume_ine=assume_ine, pending_off_air=False),
+    )
 
 
 def build_calendar(
@@ -315,6 +308,18 @@ def build_calendar(
                 Skipped(uid, summary, f"termina ({fmt(end)}) antes de empezar ({fmt(start)})")
             )
             return
+        after = add_days(end, 1)  # all-day: DTEND is exclusive, the day after the last
+        if after is None:
+            result.skipped.append(
+                Skipped(
+                    uid,
+                    summary,
+                    f"termina el {fmt(end)}, el último día que existe: iCalendar guarda el fin "
+                    "de un evento de día completo como el día siguiente, y ese día no se puede "
+                    "representar",
+                )
+            )
+            return
         e: Any = Event()
         e.add("uid", uid)
         e.add("dtstamp", stamp)
@@ -322,14 +327,6 @@ def build_calendar(
         e.add("sequence", sequence)
         e.add("summary", summary)
         e.add("dtstart", start)
-        after = add_days(end, 1)  # all-day: DTEND is exclusive, the day after the last
-        if after is None:
-            raise InvalidInput(
-                f"«{summary}» termina el {fmt(end)}, el último día que existe: iCalendar guarda "
-                "el fin de un evento de día completo como el día siguiente, y ese día no se puede "
-                "representar",
-                hint="corrige la fecha de fin en el plan; «campana validate» muestra dónde está",
-            )
         e.add("dtend", after)
         e.add("description", description)
         e.add("categories", categories)

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
-from campana.dates import fold, overlap, span_days
+from campana.dates import fold, merge_spans, overlap, span_days, span_minus
 from campana.errors import CampanaError
 from campana.vocab import INE_STATUS, INE_SYNONYMS
 
@@ -178,15 +178,9 @@ def _as_status(value: str) -> IneStatus:
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
-    """Overlapping or touching spans joined, by date."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+    """Overlapping or touching spans joined, by date (``dates.merge_spans``: no day is
+    computed past the ends of the calendar)."""
+    return merge_spans(spans)
 
 
 def is_off_air(status: IneStatus, *, pending_off_air: bool = True) -> bool:
@@ -235,17 +229,10 @@ def on_air_spans(
     """The row's period minus its suspensions: the parts a calendar event splits into."""
     if row.end < row.start:
         return []
-    spans: list[Span] = []
-    cursor = row.start
-    for start, end in suspended_spans(
-        row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air
-    ):
-        if start > cursor:
-            spans.append((cursor, start - dt.timedelta(days=1)))
-        cursor = end + dt.timedelta(days=1)
-    if cursor <= row.end:
-        spans.append((cursor, row.end))
-    return spans
+    return span_minus(
+        (row.start, row.end),
+        suspended_spans(row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air),
+    )
 
 
 def days_inside(row: Execution, blackouts: Blackouts) -> int:

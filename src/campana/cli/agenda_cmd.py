@@ -88,7 +88,7 @@ def agenda(
             notes.append(f"Nada en la agenda del {fmt_date(first)} al {fmt_date(last)}.")
         return result
 
-    # said after the answer, so that a scenario's line stays the first one on stderr
+    # said after the answer, so that the errors notice and a scenario's line come first
     notes: list[str] = []
     code = query("agenda", kind, today_, plan, compute, output=output)
     for note in notes:

@@ -81,10 +81,9 @@ def export(
     import datetime as dt
     import sys
 
-    from campana.cli.common import check_output, plan_in_use
+    from campana.cli.common import check_output, open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
-    from campana.loading import open_plan
 
     picture = _picture_format(fmt)
     if picture is not None:
@@ -123,7 +122,7 @@ def export(
         )
     check_output(output, plan)
     plan_in_use(plan)
-    loaded = open_plan(plan)
+    loaded = open_checked(plan)
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
@@ -199,11 +198,11 @@ def _picture(
         check_output,
         filters,
         month_number,
+        open_checked,
         plan_in_use,
         window,
     )
     from campana.cli.common import today as pinned_today
-    from campana.loading import open_plan
 
     number = month_number(month, date_from=date_from, date_to=date_to)
     scenario = assumption(assume_ine)
@@ -211,7 +210,7 @@ def _picture(
     check_output(output, plan)
     plan_in_use(plan)
     # the report lists the findings: under a scenario, the scenario's (as show does)
-    loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
+    loaded = open_checked(plan, assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
     start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)

@@ -293,6 +293,10 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     def clamp(d: dt.date) -> dt.date:
         return min(max(d, data.start), data.end + dt.timedelta(days=1))
 
+    def after(d: dt.date) -> dt.date:
+        """The day after ``d``, in the window (``d`` may be the last day there is)."""
+        return clamp(clamp(d) + dt.timedelta(days=1))
+
     # --- title -------------------------------------------------------------------------
     y = MARGIN
     for line in wrap(data.heading, WIDTH - 2 * MARGIN, 24, bold=True):
@@ -314,7 +318,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     for b in data.blackouts:
         band_tops[b.id] = y
         left = max(CX0, x(b.start)) + 6
-        width = min(CX1, x(clamp(b.end + dt.timedelta(days=1)))) - 6 - left
+        width = min(CX1, x(after(b.end))) - 6 - left
         if width < 220:
             width = CX1 - left
         if width < 220:
@@ -433,7 +437,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
         mid = top + height / 2
         if row.kind != "campaign" or row.in_window:
             used.add(row.kind)
-            _draw_bar(lay, data, row, x, clamp, mid, scale, used)
+            _draw_bar(lay, data, row, x, clamp, after, mid, scale, used)
         y = top + height
         lay.row_heights.append(y - before)
         if row.kind != "campaign":
@@ -462,7 +466,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
 
     # --- blackout bands and today ------------------------------------------------------
     for b in data.blackouts:
-        a, b_ = x(clamp(b.start)), x(clamp(b.end + dt.timedelta(days=1)))
+        a, b_ = x(clamp(b.start)), x(after(b.end))
         top = band_tops[b.id]
         lay.layers["band"].append(
             f'<rect data-kind="blackout" data-id="{attr(b.id)}" data-start="{b.start}" '
@@ -545,11 +549,11 @@ def _draw_bar(
     row: GanttRow,
     x: Callable[[dt.date], float],
     clamp: Callable[[dt.date], dt.date],
+    after: Callable[[dt.date], dt.date],
     mid: float,
     scale: float,
     used: set[str],
 ) -> None:
-    one = dt.timedelta(days=1)
     ids = f'data-id="{attr(row.campaign)}"'
     if row.touchpoint:
         ids += f' data-touchpoint="{attr(row.touchpoint)}"'
@@ -565,7 +569,7 @@ def _draw_bar(
         )
         a, b = cx - 8, cx + 8
     else:
-        a, b = x(clamp(row.start)), x(clamp(row.end + one))
+        a, b = x(clamp(row.start)), x(after(row.end))
         h = BAR_H[row.kind]
         stroke = ' stroke="#4b77a3" stroke-width="1"' if row.kind == "touchpoint" else ""
         lay.layers["bar"].append(
@@ -574,7 +578,7 @@ def _draw_bar(
             f'fill="{COLORS[row.kind]}"{stroke}><title>{esc(row.name)}: {label}</title></rect>'
         )
         for m in row.marked:
-            ma, mb = x(clamp(m.start)), x(clamp(m.end + one))
+            ma, mb = x(clamp(m.start)), x(after(m.end))
             used.add(m.risk)
             lay.layers["bar"].append(
                 f'<rect data-mark="{m.risk}" {ids} data-blackout="{attr(m.blackout)}" '
