@@ -412,3 +412,8 @@ def test_agenda_days_past_the_last_day_there_is_is_a_usage_error(cli: Invoke) ->
     )
     r = cli("agenda", "--days", "30", "--today", "2200-12-31", "--format", "json")
     assert r.exit_code == 0 and '"to": "2201-01-29"' in r.stdout
+
+
+def test_the_docs_show_the_notice_as_it_is() -> None:
+    docs = (ROOT / "docs" / "fardates.md").read_text(encoding="utf-8")
+    assert f"```\n{NOTICE_ONE}\n```" in docs
