@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple, Protocol
 
 from campana.errors import CampanaError
 
@@ -416,18 +417,34 @@ def period(
     year: int | None = None,
     full: bool = False,
     sep: str = " – ",
+    prose: bool = False,
+    long: bool = False,
 ) -> str:
-    """A period as campana writes it everywhere: «22 ene – 14 jul 2024».
+    """A period as campana writes it everywhere, in one of its styles.
 
-    The start's year only when it differs from the end's; no year at all when both dates are
-    in ``year`` (a view of that year); ``full`` writes both dates whole (a legend, a calendar
-    description). An empty text when either end is missing.
+    - a range (the default), for tables and labels: «22 ene – 14 jul 2024». The start's year
+      only when it differs from the end's; no year at all when both dates are in ``year`` (a
+      view of that year); ``full`` writes both dates whole (a legend, a message); ``sep`` is
+      the dash between them («22 ene–14 jul» in a narrow column);
+    - ``prose``, inside a sentence: «del 22 ene 2024 al 14 jul 2024», or «el 22 ene 2024» for
+      one day; with ``long`` the months are spelt out: «del 22 de enero de 2024 al 14 de julio
+      de 2024». Prose always writes whole dates.
+
+    An empty text when either end is missing.
     """
     if start is None or end is None:
         return ""
+    if prose:
+        one = fmt_long if long else fmt
+        return f"el {one(start)}" if start == end else f"del {one(start)} al {one(end)}"
     if start.year == end.year == year:
         return f"{fmt(start, year=False)}{sep}{fmt(end, year=False)}"
     return f"{fmt(start, year=full or start.year != end.year)}{sep}{fmt(end)}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter in capitals (a period in prose opening a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def days(n: int) -> str:
@@ -438,16 +455,107 @@ def signed_days(n: int) -> str:
     return f"{n:+d} " + ("día" if abs(n) == 1 else "días")
 
 
+class Span(NamedTuple):
+    """A closed interval of dates: ``start`` and ``end`` both included.
+
+    A tuple, so ``start, end = span`` and comparisons with plain pairs keep working. Everything
+    here is computed from the two ends, never by walking the days, so spans up to 9999-12-31
+    cost the same as a week. A span whose end comes before its start is *empty* (0 days);
+    the model lets a plan say so and the checks report it.
+    """
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def of(cls, dated: Dated) -> Span:
+        """The span of anything with ``start`` and ``end`` (a row, a campaign, a blackout)."""
+        return cls(dated.start, dated.end)
+
+    @property
+    def days(self) -> int:
+        """Inclusive length in days; 0 for an empty span."""
+        return max((self.end - self.start).days + 1, 0)
+
+    @property
+    def empty(self) -> bool:
+        return self.end < self.start
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls inside the span."""
+        return self.start <= day <= self.end
+
+    def overlaps(self, other: tuple[dt.date, dt.date]) -> bool:
+        """Whether the two spans share at least one day."""
+        return max(self.start, other[0]) <= min(self.end, other[1])
+
+    def intersection(self, other: tuple[dt.date, dt.date]) -> Span | None:
+        """The days both spans share, or None."""
+        start, end = max(self.start, other[0]), min(self.end, other[1])
+        return Span(start, end) if start <= end else None
+
+    def clamp(self, window: tuple[dt.date, dt.date]) -> Span | None:
+        """The part of the span inside ``window`` (a view's dates), or None outside it."""
+        return self.intersection(window)
+
+    def minus(self, others: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
+        """The runs of days of the span that none of ``others`` covers, by date.
+
+        Safe at the ends of the calendar: a span covered up to 9999-12-31 has no gap after it.
+        """
+        out: list[Span] = []
+        cursor = self.start
+        for s, e in sorted(others):
+            if e < cursor:
+                continue
+            if s > self.end:
+                break
+            if s > cursor:
+                out.append(Span(cursor, s - dt.timedelta(days=1)))
+            after = add_days(e, 1)
+            if after is None:
+                return out
+            cursor = max(cursor, after)
+            if cursor > self.end:
+                return out
+        if cursor <= self.end:
+            out.append(Span(cursor, self.end))
+        return out
+
+
+class Dated(Protocol):
+    """Anything with a start and an end date."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+def merge_spans(spans: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
+    """Overlapping or touching spans joined, by date."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and (after := add_days(merged[-1].end, 1)) is not None and start > after:
+            merged.append(Span(start, end))
+        elif merged:
+            if end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, end)
+        else:
+            merged.append(Span(start, end))
+    return merged
+
+
 def span_days(start: dt.date, end: dt.date) -> int:
     """Inclusive length of a period in days."""
     return (end - start).days + 1
 
 
-def overlap(
-    a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date
-) -> tuple[dt.date, dt.date] | None:
+def overlap(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> Span | None:
+    """The days [a_start, a_end] and [b_start, b_end] share, or None."""
     start, end = max(a_start, b_start), min(a_end, b_end)
-    return (start, end) if start <= end else None
+    return Span(start, end) if start <= end else None
 
 
 def add_days(d: dt.date, n: int) -> dt.date | None:
@@ -459,69 +567,22 @@ def add_days(d: dt.date, n: int) -> dt.date | None:
         return None
 
 
-# --- spans of days: interval arithmetic ---------------------------------------------------------
-#
-# A plan may hold any date Python can (0001-01-01 to 9999-12-31), and a query must cost the same
-# whatever they are: nothing below walks the days of a span, and no date is moved past the ends
-# of the calendar (the arithmetic is on day numbers, ``date.toordinal()``, which never overflow).
-
-
-def clamp(d: dt.date, first: dt.date, last: dt.date) -> dt.date:
-    """``d`` moved into [first, last]: how a date outside a window reaches its arithmetic."""
-    return min(max(d, first), last)
-
-
-def _merged_ordinals(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[int, int]]:
-    """The spans (inclusive, empty ones left out) as merged half-open day-number intervals."""
-    out: list[tuple[int, int]] = []
-    for a, b in sorted((s.toordinal(), e.toordinal() + 1) for s, e in spans if s <= e):
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def merge_spans(spans: Iterable[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
-    """Overlapping or touching spans joined, by date (spans that end before they start are
-    left out)."""
-    return [
-        (dt.date.fromordinal(a), dt.date.fromordinal(b - 1)) for a, b in _merged_ordinals(spans)
-    ]
+# --- counting days of several spans ------------------------------------------------------------
 
 
 def union_days(spans: Iterable[tuple[dt.date, dt.date]]) -> int:
-    """How many days the spans cover together (a day in two spans counted once)."""
-    return sum(b - a for a, b in _merged_ordinals(spans))
+    """How many days the spans cover together (a day in two spans counted once), from their
+    ends: a span of thousands of years costs what a week does."""
+    return sum(s.days for s in merge_spans(s for s in spans if s[0] <= s[1]))
 
 
 def days_not_in(
     spans: Iterable[tuple[dt.date, dt.date]], others: Iterable[tuple[dt.date, dt.date]]
 ) -> int:
     """How many days ``spans`` cover that ``others`` do not."""
-    mine, theirs = _merged_ordinals(spans), _merged_ordinals(others)
-    common = 0
-    for a, b in mine:
-        for c, d in theirs:
-            common += max(0, min(b, d) - max(a, c))
-    return sum(b - a for a, b in mine) - common
-
-
-def span_minus(
-    span: tuple[dt.date, dt.date], holes: Iterable[tuple[dt.date, dt.date]]
-) -> list[tuple[dt.date, dt.date]]:
-    """The parts of ``span`` outside every hole, by date (nothing for a span that ends before
-    it starts)."""
-    start, end = span[0].toordinal(), span[1].toordinal() + 1
-    parts: list[tuple[int, int]] = []
-    cursor = start
-    for a, b in _merged_ordinals(holes):
-        if b <= cursor or a >= end:
-            continue
-        if a > cursor:
-            parts.append((cursor, a))
-        cursor = max(cursor, b)
-    if cursor < end:
-        parts.append((cursor, end))
-    return [(dt.date.fromordinal(a), dt.date.fromordinal(b - 1)) for a, b in parts]
+    holes = merge_spans(s for s in others if s[0] <= s[1])
+    return sum(
+        part.days
+        for span in merge_spans(s for s in spans if s[0] <= s[1])
+        for part in span.minus(holes)
+    )
