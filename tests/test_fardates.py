@@ -63,6 +63,7 @@ _near = st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2024, 3, 31))
 _spans = st.lists(st.tuples(_near, _near), max_size=6)
 
 
+@settings(deadline=None)
 @given(_spans, _spans)
 def test_span_arithmetic_counts_what_enumerating_the_days_counts(
     spans: list[tuple[dt.date, dt.date]], others: list[tuple[dt.date, dt.date]]
@@ -83,6 +84,7 @@ def test_span_arithmetic_counts_what_enumerating_the_days_counts(
 _far = st.one_of(st.sampled_from([FIRST, LAST]), st.dates())
 
 
+@settings(deadline=None)
 @given(st.lists(st.tuples(_far, _far), max_size=6), st.lists(st.tuples(_far, _far), max_size=6))
 def test_span_arithmetic_at_the_ends_of_the_calendar(
     spans: list[tuple[dt.date, dt.date]], others: list[tuple[dt.date, dt.date]]
