@@ -60,6 +60,16 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
     "audience": [()],
     "diff": [(str(PLAN), str(PLAN))],
     "export": [("ics",)],
+    # the edit commands with --dry-run: the sweep never writes the shipped plan
+    "ine": [("aprobada", "atencion", "medios-masivos", "--date", "2024-02-20", "--dry-run")],
+    "move": [("logros-laborales", "--by", "+7d", "--dry-run")],
+    "owner": [("atencion", "Coordinación de Medios", "-t", "digital", "--dry-run")],
+    "milestone": [
+        ("logros-laborales", "entrega", "--name", "Entrega", "--date", "2024-01-20", "--dry-run")
+    ],
+    "add": [("touchpoint", "radio-local", "--name", "Radio local", "--dry-run")],
+    "remove": [("component", "cambaceo", "--campaign", "atencion", "--dry-run")],
+    "edit": [("--editor", "true")],
 }
 
 #: outputs that are data, not read as prose: English and ids are theirs to keep

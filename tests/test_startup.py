@@ -136,6 +136,7 @@ HELP_MODULES = {
     "campana.cli.agenda_cmd",
     "campana.cli.diff_cmd",
     "campana.cli.export_cmd",
+    "campana.cli.edit_cmd",
     "campana.errors",
 }
 

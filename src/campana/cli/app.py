@@ -17,6 +17,7 @@ from typer import _click as click
 from campana.cli import (  # noqa: F401
     agenda_cmd,
     diff_cmd,
+    edit_cmd,
     export_cmd,
     i18n,
     query_cmd,

@@ -92,6 +92,13 @@ HELP_ORDER = (
     "audience",
     "agenda",
     "veda",
+    "ine",
+    "move",
+    "owner",
+    "milestone",
+    "add",
+    "remove",
+    "edit",
     "diff",
     "export",
 )
