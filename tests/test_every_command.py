@@ -16,7 +16,7 @@ import pytest
 
 from campana.cli.app import cli as click_command
 from campana.dates import fold
-from conftest import PLAN, Invoke
+from conftest import PLAN, ROOT, Invoke
 
 TODAY = "2024-03-15"
 
@@ -70,6 +70,7 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
     "add": [("touchpoint", "radio-local", "--name", "Radio local", "--dry-run")],
     "remove": [("component", "cambaceo", "--campaign", "atencion", "--dry-run")],
     "edit": [("--editor", "true")],
+    "import": [(str(ROOT / "examples" / "cambios.csv"), "--dry-run")],
 }
 
 #: outputs that are data, not read as prose: English and ids are theirs to keep

@@ -20,6 +20,7 @@ from campana.ine import (
     restricted_status,
     suspended_spans,
 )
+from campana.pairing import Line, lines
 from campana.view import Selection, UnknownCampaign, ViewFilter, select
 from campana.vocab import INE_STATUS_REASONS, MILESTONE_KINDS, and_list
 
@@ -258,20 +259,8 @@ def _campaign_events(
 
     yield draft(c.start, "start", c.name, None, None, f"Empieza la campaña «{c.name}»")
     yield draft(c.end, "end", c.name, None, None, f"Termina la campaña «{c.name}»")
-    for k in c.components:
-        yield draft(
-            k.start, "start", k.name, k.touchpoint, k.owner, f"Empieza el componente «{k.name}»"
-        )
-        yield draft(
-            k.end, "end", k.name, k.touchpoint, k.owner, f"Termina el componente «{k.name}»"
-        )
-    for r in c.execution:
-        tp = plan.touchpoint_name(r.touchpoint)
-        yield draft(
-            r.start, "start", tp, r.touchpoint, r.owner, f"Empieza el punto de contacto «{tp}»"
-        )
-        yield draft(r.end, "end", tp, r.touchpoint, r.owner, f"Termina el punto de contacto «{tp}»")
-        yield from _suspensions(r, tp, index, assume_ine, draft)
+    for line in lines(c):
+        yield from _line_events(plan, line, index, assume_ine, draft)
     for m in c.milestones:
         about = f" ({plan.touchpoint_name(m.touchpoint)})" if m.touchpoint else ""
         yield draft(
@@ -284,8 +273,63 @@ def _campaign_events(
         )
 
 
+def _line_events(
+    plan: Plan, line: Line, index: BlackoutIndex, assume_ine: str | None, draft: _Maker
+) -> Iterable[AgendaEvent]:
+    """A line's start and end, once for a component and the execution row it mirrors (each
+    source's date when they differ, saying what the other says), and its suspensions."""
+    k, r = line.component, line.execution
+    tp = plan.touchpoint_name(r.touchpoint) if r is not None else None
+    tp_id: str | None
+    if k is None:
+        assert r is not None and tp is not None
+        name, tp_id, quoted = tp, r.touchpoint, f"«{tp}»"
+        what = f"el punto de contacto {quoted}"
+    else:
+        name, tp_id, quoted = k.name, k.touchpoint, f"«{k.name}»"
+        if tp is not None and tp != k.name:
+            quoted += f" ({tp})"
+        what = f"el componente {quoted}"
+    ends: list[tuple[dt.date, EventKind, str]] = []
+    pairs: tuple[tuple[EventKind, str, dt.date, dt.date | None], ...] = (
+        ("start", "Empieza", line.start, r.start if r is not None else None),
+        ("end", "Termina", line.end, r.end if r is not None else None),
+    )
+    for kind, verb, own, table in pairs:
+        if k is None or table is None or table == own:
+            ends.append((own, kind, f"{verb} {what}"))
+            continue
+        grid_says, table_says = fmt(own, year=False), fmt(table, year=False)
+        ends.append(
+            (
+                own,
+                kind,
+                f"{verb} {what} según la programación (la tabla de ejecución dice {table_says})",
+            )
+        )
+        ends.append(
+            (
+                table,
+                kind,
+                f"{verb} {what} según la tabla de ejecución (la programación dice {grid_says})",
+            )
+        )
+    for when, kind, msg in ends:
+        yield draft(when, kind, name, tp_id, line.owner, msg)
+    if r is not None:
+        # the suspensions are the execution row's: named by its touchpoint, as the veda is
+        assert tp is not None
+        yield from _suspensions(r, tp, f"«{tp}»", index, assume_ine, draft, r.owner)
+
+
 def _suspensions(
-    r: Execution, tp: str, index: BlackoutIndex, assume_ine: str | None, draft: _Maker
+    r: Execution,
+    name: str,
+    quoted: str,
+    index: BlackoutIndex,
+    assume_ine: str | None,
+    draft: _Maker,
+    owner: str | None,
 ) -> Iterable[AgendaEvent]:
     spans = suspended_spans(r, index, assume_ine=assume_ine)
     if not spans:
@@ -295,10 +339,15 @@ def _suspensions(
     why = INE_STATUS_REASONS[status] + (" (escenario)" if status != declared else "")
     for s, e in spans:
         yield draft(
-            s, "suspend", tp, r.touchpoint, r.owner, f"«{tp}» sale del aire por la veda: {why}"
+            s, "suspend", name, r.touchpoint, owner, f"{quoted} sale del aire por la veda: {why}"
         )
         if e < r.end:
             back = e + dt.timedelta(days=1)
             yield draft(
-                back, "resume", tp, r.touchpoint, r.owner, f"«{tp}» vuelve al aire: terminó la veda"
+                back,
+                "resume",
+                name,
+                r.touchpoint,
+                owner,
+                f"{quoted} vuelve al aire: terminó la veda",
             )

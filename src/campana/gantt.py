@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
 from campana import ine
+from campana.dates import Span
 from campana.ine import IneStatus
 from campana.queries import schedule_view
 from campana.view import ViewFilter
@@ -59,6 +60,18 @@ class GanttRow:
     detail: str | None = None
     #: False for a campaign row that is only the heading of its parts in the window
     in_window: bool = True
+    #: a component drawn with the execution row it mirrors (``campana.pairing``): the table's
+    #: period when it is not the component's
+    table: Span | None = None
+    #: True for a component drawn with the execution row it mirrors
+    paired: bool = False
+
+    @property
+    def table_note(self) -> str:
+        """«tabla: 22 ene–30 jun 2024» when the execution table gives another period."""
+        from campana.pairing import with_table
+
+        return with_table("", self.table, sep="–").strip().strip("()")
 
     @property
     def depth(self) -> int:
@@ -227,7 +240,7 @@ def gantt_data(
         owner = None
         if r.kind == "component":
             owner = next((k.owner for k in c.components if k.name == r.name), None)
-        else:
+        if owner is None and (r.kind == "touchpoint" or r.paired):
             owner = next((e.owner for e in c.execution if e.touchpoint == r.touchpoint_id), None)
         status, marked = _ine_marks(
             index, r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
@@ -247,6 +260,8 @@ def gantt_data(
                 ine_recorded=r.ine_exception is not None,
                 during_blackout=ine.runs_during(plan.blackouts, r.start, r.end),
                 marked=marked,
+                table=r.table,
+                paired=r.paired,
             )
         )
     close_campaign(current)

@@ -25,6 +25,7 @@ from campana.ine import (
     scenario_label,
     suspended_spans,
 )
+from campana.pairing import mirror_of
 from campana.queries import resolve_campaigns
 from campana.view import ViewFilter, select
 from campana.vocab import MILESTONE_KINDS, ine_status
@@ -196,9 +197,18 @@ def _row_text(
     return "\n\n".join(parts)
 
 
-def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
+def _component_text(
+    plan: Plan,
+    c: Campaign,
+    k: Component,
+    row: Execution | None = None,
+    index: BlackoutIndex | None = None,
+    assume_ine: str | None = None,
+) -> str:
+    """A component's description; with the execution ``row`` it mirrors, that row's tactics,
+    INE status and, when it differs, the table's period."""
     head = f"Componente «{k.name}» de la campaña «{c.name}», {_period(k.start, k.end)}."
-    head += _owner(k.owner or c.owner)
+    head += _owner(k.owner or (row.owner if row is not None else None) or c.owner)
     extra = []
     if k.touchpoint:
         extra.append(f"punto de contacto: {plan.touchpoint_name(k.touchpoint)}")
@@ -207,6 +217,14 @@ def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
     if extra:
         head += f"\n{_sentence('; '.join(extra))}."
     parts = [head]
+    if row is not None and index is not None:
+        if (row.start, row.end) != (k.start, k.end):
+            table = row.period_text or _period(row.start, row.end)
+            parts.append(
+                f"La tabla de ejecución da otro periodo a este punto de contacto: {table}."
+            )
+        parts.append("Tácticos:\n" + _bullets(row.tactics))
+        parts.append(_row_ine(row, index, assume_ine))
     if c.objectives:
         parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
     return "\n\n".join(parts)
@@ -279,10 +297,13 @@ def build_calendar(
         cuid = campaign_uid(plan, c)
         text = _campaign_text(plan, c, audience)
         out.event(cuid, f"Campaña: {c.name}", c.start, c.end, text, ["Campaña"])
+        mirrored = mirror_of(c)  # a component and the row it mirrors: one event
+        shown = {id(r) for r in mirrored.values()}
         for r in c.execution:
-            _row_events(out, plan, c, r, index, assume_ine)
+            if id(r) not in shown:
+                _row_events(out, plan, c, r, index, assume_ine)
         for k in c.components:
-            _component_events(out, plan, c, k, index, assume_ine)
+            _component_events(out, plan, c, k, index, assume_ine, mirrored.get(k.id))
         for m in c.milestones:
             _milestone_event(out, plan, c, m, alarm_days)
     return out.done()
@@ -462,14 +483,16 @@ def _component_events(
     k: Component,
     index: BlackoutIndex,
     assume_ine: str | None,
+    row: Execution | None = None,
 ) -> None:
-    """A component: one event, or under a scenario its parts around the blackout."""
+    """A component: one event, or under a scenario its parts around the blackout; with the
+    execution ``row`` it mirrors, that row's facts too (``campana.pairing``)."""
     category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
     uid = component_uid(plan, c, k)
     cuid = campaign_uid(plan, c)
     parts = _component_parts(c, k, index, assume_ine)
     if parts == [(k.start, k.end)]:
-        text = _component_text(plan, c, k)
+        text = _component_text(plan, c, k, row, index, assume_ine)
         out.event(uid, f"Componente {k.name}: {c.name}", k.start, k.end, text, [category], cuid)
         return
     label = scenario_label(assume_ine)
@@ -482,7 +505,7 @@ def _component_events(
             s,
             e,
             f"{label}: este componente sale del aire por la veda; esta es la parte "
-            f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
+            f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k, row, index, assume_ine),
             [category],
             cuid,
         )

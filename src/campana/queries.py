@@ -22,6 +22,7 @@ from campana.vocab import channel_kind, creative_kind, period_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Campaign, Execution, Plan
+    from campana.pairing import Line
 
 RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
 StatusKind = Literal["upcoming", "running", "finished"]
@@ -218,6 +219,18 @@ class Row:
     in_window: bool = True
     #: True when a scenario (--assume-ine) set ``ine_exception`` in place of "pending"
     assumed: bool = False
+    #: a component shown with the execution row it mirrors (``campana.pairing``): the table's
+    #: period when it is not the component's own (``start``/``end``)
+    table: Span | None = None
+    #: True for a component shown with the execution row it mirrors
+    paired: bool = False
+
+    @property
+    def reach(self) -> Span:
+        """The days the row covers in either source: its own period and the table's."""
+        if self.table is None:
+            return Span(self.start, self.end)
+        return Span(min(self.start, self.table[0]), max(self.end, self.table[1]))
 
     @property
     def depth(self) -> int:
@@ -308,27 +321,18 @@ def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
 
 
 def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[Row]:
-    """The campaign's own row, its components (the grid's italic rows) and, optionally, its
-    touchpoints (the execution table), in that order."""
+    """The campaign's own row, then its lines (``campana.pairing.lines``): each component (the
+    grid's italic rows), with the execution row it mirrors as the same row, and, optionally,
+    the execution rows no component mirrors."""
+    from campana.pairing import lines
+
     rows = [Row("campaign", c.id, c.name, c.start, c.end)]
-    for k in c.components:
-        ex = _execution_for(c, k.touchpoint)
-        rows.append(
-            Row(
-                "component",
-                c.id,
-                k.name,
-                k.start,
-                k.end,
-                touchpoint=plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
-                touchpoint_id=k.touchpoint,
-                tactics=(k.tactic,) if k.tactic else (),
-                ine_exception=ex.ine_exception if ex else None,
-                blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
-            )
-        )
-    if touchpoints:
-        for e in c.execution:
+    for line in lines(c):
+        k, e = line.component, line.execution
+        if k is None:
+            if not touchpoints:
+                continue
+            assert e is not None
             name = plan.touchpoint_name(e.touchpoint)
             rows.append(
                 Row(
@@ -344,6 +348,25 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
                     blackout=_blackout_spans(plan, e.touchpoint, e.start, e.end),
                 )
             )
+            continue
+        ex = e or _execution_for(c, k.touchpoint)
+        tactics = (k.tactic,) if k.tactic else tuple(e.tactics) if e is not None else ()
+        rows.append(
+            Row(
+                "component",
+                c.id,
+                k.name,
+                k.start,
+                k.end,
+                touchpoint=plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
+                touchpoint_id=k.touchpoint,
+                tactics=tactics,
+                ine_exception=ex.ine_exception if ex else None,
+                blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
+                table=line.table,
+                paired=e is not None,
+            )
+        )
     return rows
 
 
@@ -423,7 +446,7 @@ def schedule_view(
     rows: list[Row] = []
     for c in chosen.campaigns:
         own, *parts = campaign_rows(plan, c, touchpoints=touchpoints or by_touchpoint)
-        parts = [r for r in parts if view.shows(r.start, r.end)]
+        parts = [r for r in parts if view.shows(*r.reach)]
         if by_touchpoint:
             parts = [r for r in parts if view.matches(_row_keys(plan, r))]
             if not parts:
@@ -510,6 +533,18 @@ class TouchpointLine:
     #: the date and the reference (acuerdo u oficio) of the INE's answer, when recorded
     ine_answer_date: dt.date | None = None
     ine_reference: str | None = None
+    #: the name of the component that mirrors this row (``campana.pairing``), if any
+    component: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The row's name, and the component of the programme that is the same line:
+        «Medios masivos (componente «Radio y televisión»)», «Digital (componente)»."""
+        if self.component is None:
+            return self.name
+        if self.component == self.name:
+            return f"{self.name} (componente)"
+        return f"{self.name} (componente «{self.component}»)"
 
     @property
     def days(self) -> int:
@@ -525,6 +560,10 @@ class ComponentLine:
     touchpoint: str | None
     tactic: str | None
     status: Status
+    #: the execution table's period of the row this component mirrors, when it differs
+    table: Span | None = None
+    #: whether the component mirrors an execution row (the same channel, once)
+    paired: bool = False
 
     @property
     def days(self) -> int:
@@ -591,8 +630,11 @@ def brief(
     assume_ine: str | None = None,
 ) -> Brief:
     from campana.ine import row_status
+    from campana.pairing import lines
 
     c = campaign
+    paired = {id(x.execution): x for x in lines(c) if x.paired}
+    by_component = {x.component.id: x for x in paired.values() if x.component is not None}
 
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
         return union_days(_blackout_spans(plan, touchpoint, start, end))
@@ -623,6 +665,8 @@ def brief(
                 plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
                 k.tactic,
                 status(k.start, k.end, today),
+                by_component[k.id].table if k.id in by_component else None,
+                k.id in by_component and by_component[k.id].component is k,
             )
             for k in c.components
         ),
@@ -640,12 +684,17 @@ def brief(
                 row_status(e, plan.blackouts, assume_ine=assume_ine),
                 e.ine_answer_date,
                 e.ine_reference,
+                component=_component_name(paired.get(id(e))),
             )
             for e in c.execution
         ),
         notes=tuple(c.notes),
         findings=tuple(f for f in findings if f.campaign == c.id),
     )
+
+
+def _component_name(line: Line | None) -> str | None:
+    return line.component.name if line is not None and line.component is not None else None
 
 
 # --- the campaign list ------------------------------------------------------------------------
@@ -662,6 +711,9 @@ class CampaignLine:
     status: Status
     #: the area or person the plan names as responsible, if any
     owner: str | None = None
+    #: the programme's lines (``campana.pairing.lines``): a component and the execution row it
+    #: mirrors count once
+    lines: int = 0
 
     @property
     def days(self) -> int:
@@ -697,6 +749,8 @@ def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
 
 
 def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
+    from campana.pairing import lines
+
     return [
         CampaignLine(
             c.id,
@@ -707,6 +761,7 @@ def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
             len(c.execution),
             status(c.start, c.end, today),
             c.owner,
+            len(lines(c)),
         )
         for c in plan.campaigns
     ]

@@ -20,6 +20,7 @@ from campana.cli import (  # noqa: F401
     edit_cmd,
     export_cmd,
     i18n,
+    import_cmd,
     query_cmd,
     validate_cmd,
 )

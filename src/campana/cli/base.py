@@ -101,6 +101,7 @@ HELP_ORDER = (
     "edit",
     "diff",
     "export",
+    "import",
 )
 
 

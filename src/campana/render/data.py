@@ -64,6 +64,9 @@ def row_dict(r: Row) -> dict[str, Any]:
         "tactics": list(r.tactics),
         "ine_exception": r.ine_exception,
         "ine_status": r.ine_status,
+        "paired": r.paired,
+        "table_start": iso(r.table[0]) if r.table else None,
+        "table_end": iso(r.table[1]) if r.table else None,
     }
 
 
@@ -79,6 +82,9 @@ SCHEDULE_CSV = (
     "tactics",
     "ine_exception",
     "ine_status",
+    "paired",
+    "table_start",
+    "table_end",
 )
 
 
@@ -102,6 +108,9 @@ def schedule_csv(s: Schedule) -> str:
                 "; ".join(r.tactics),
                 r.ine_exception,
                 r.ine_status,
+                "true" if r.paired else "false",
+                iso(r.table[0]) if r.table else None,
+                iso(r.table[1]) if r.table else None,
             ]
             for r in s.data_rows
         ],
@@ -125,6 +134,7 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "days": c.days,
                 "components": c.components,
                 "touchpoints": c.touchpoints,
+                "lines": c.lines,
                 "status": status_dict(c.status),
                 "owner": c.owner,
             }
@@ -141,6 +151,7 @@ CAMPAIGN_LIST_CSV = (
     "days",
     "components",
     "touchpoints",
+    "lines",
     "status",
     "day",
 )
@@ -159,6 +170,7 @@ def campaign_list_csv(cl: CampaignList) -> str:
                 c.days,
                 c.components,
                 c.touchpoints,
+                c.lines,
                 c.status.kind,
                 c.status.day,
             ]
@@ -253,6 +265,9 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "days": k.days,
                 "touchpoint": k.touchpoint,
                 "tactic": k.tactic,
+                "paired": k.paired,
+                "table_start": iso(k.table[0]) if k.table else None,
+                "table_end": iso(k.table[1]) if k.table else None,
             }
             for k in b.components
         ],
@@ -270,6 +285,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "ine_answer_date": iso(t.ine_answer_date),
                 "ine_reference": t.ine_reference,
                 "blackout_days": t.blackout_days,
+                "component": t.component,
             }
             for t in b.touchpoints
         ],

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import days, fmt, period, span_days
+from campana.pairing import with_table
 from campana.render.common import figure_text, schedule_title, share_text, stated
 from campana.render.grid import nfc
 from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, row_kind, severity
@@ -43,14 +44,16 @@ def schedule(s: Schedule) -> str:
         part = r.name if r.kind in ("component", "touchpoint") else ""
         if r.kind == "blackout":
             campaign = r.name
-        ine = ine_status(r.ine_status) if r.kind == "touchpoint" else ""
+        ine = ine_status(r.ine_status) if r.ine_status is not None else ""
         rows.append(
             [
                 campaign if r.kind != "component" and r.kind != "touchpoint" else "",
                 part,
                 row_kind(r.kind),
-                fmt(r.start),
-                fmt(r.end),
+                fmt(r.start)
+                + (f" (tabla: {fmt(r.table[0])})" if r.table and r.table[0] != r.start else ""),
+                fmt(r.end)
+                + (f" (tabla: {fmt(r.table[1])})" if r.table and r.table[1] != r.end else ""),
                 r.days,
                 ine,
             ]
@@ -74,20 +77,19 @@ def campaign_list(cl: CampaignList) -> str:
     lines = cl.campaigns
     head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
     return head + _table(
-        ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
+        ["Campaña", "Id", "Periodo", "Días", "Líneas", "Estado"],
         [
             [
                 c.name,
                 f"`{c.id}`",
                 period(c.start, c.end),
                 c.days,
-                c.components,
-                c.touchpoints,
+                c.lines,
                 c.status.text,
             ]
             for c in lines
         ],
-        right=(3, 4, 5),
+        right=(3, 4),
     )
 
 
@@ -157,7 +159,12 @@ def brief(b: Brief) -> str:
             _table(
                 ["Componente", "Periodo", "Días", "Punto de contacto"],
                 [
-                    [k.name, period(k.start, k.end), k.days, k.touchpoint or ""]
+                    [
+                        k.name,
+                        with_table(period(k.start, k.end), k.table),
+                        k.days,
+                        k.touchpoint or "",
+                    ]
                     for k in b.components
                 ],
                 right=(2,),
@@ -170,7 +177,7 @@ def brief(b: Brief) -> str:
                 ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
                 [
                     [
-                        t.name,
+                        t.label,
                         "; ".join(t.tactics),
                         period(t.start, t.end),
                         ine_status(t.ine_status),
@@ -207,6 +214,10 @@ def agenda(a: Agenda) -> str:
     return out
 
 
+#: marks a figure that rests on dates the document leaves open (escaped: not emphasis)
+STAR = "\\*"
+
+
 def veda(r: VedaReport) -> str:
     """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
     out = ""
@@ -216,7 +227,7 @@ def veda(r: VedaReport) -> str:
         out += f"## {b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})\n\n"
         out += f"Restringe {and_list(b.restricts_names)}.\n\n"
         out += _table(
-            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", "Si se niega"],
+            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", r.lost_label],
             [
                 [
                     x.campaign_name,
@@ -232,10 +243,18 @@ def veda(r: VedaReport) -> str:
         )
         out += "\n"
         out += _table(
-            ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
-            [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
+            ["Campaña", "Días dentro", r.uncovered_label],
+            [
+                [c.name, c.days_inside, str(c.uncovered_days_if_denied) + ("*" if c.note else "")]
+                for c in b.campaigns
+            ],
             right=(1, 2),
         )
+        notes = [f"{STAR} {_escape(c.name)}: {_escape(c.note)}." for c in b.campaigns if c.note]
+        if notes:
+            out += "\n" + "\n".join(notes) + "\n"
+    if r.blackouts:
+        out += f"\n{_escape(r.legend)}\n"
     return out
 
 

@@ -13,6 +13,7 @@ from campana.dates import fmt, fmt_long, period, sentence, span_days
 from campana.errors import Finding
 from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
+from campana.pairing import with_table
 from campana.queries import Brief, audience_report, brief, year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
@@ -71,6 +72,8 @@ class VedaReportLike(Protocol):
     def blackouts(self) -> Sequence[VedaBlackoutLike]: ...
     @property
     def assume_ine(self) -> str | None: ...
+    @property
+    def lost_label_long(self) -> str: ...
 
 
 # --- HTML pieces ------------------------------------------------------------------------------
@@ -223,7 +226,8 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         )
         for k in b.components:
             out.append(
-                f"<tr><td>{esc(k.name)}</td><td>{esc(period(k.start, k.end))}</td>"
+                f"<tr><td>{esc(k.name)}</td>"
+                f"<td>{esc(with_table(period(k.start, k.end), k.table))}</td>"
                 f'<td class="num">{k.days}</td><td>{esc(k.touchpoint or "—")}</td>'
                 f"<td>{esc(k.status.text)}</td></tr>"
             )
@@ -239,7 +243,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
             tactics = "<br>".join(esc(x) for x in t.tactics)
             status = statuses.get((t.touchpoint_id, t.start, t.end), "not-applicable")
             out.append(
-                f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
+                f"<tr><td>{esc(t.label)}</td><td>{tactics}</td>"
                 f"<td>{esc(period(t.start, t.end))}</td>"
                 f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
@@ -348,7 +352,7 @@ def _veda_section(veda: VedaReportLike) -> str:
         out.append(
             "<table><thead><tr><th>Campaña</th><th>Punto de contacto</th><th>Periodo</th>"
             '<th class="num">Días en veda</th><th>Excepción INE</th>'
-            '<th class="num">Días perdidos si se niega</th></tr></thead><tbody>'
+            f'<th class="num">{esc(veda.lost_label_long)}</th></tr></thead><tbody>'
         )
         for r in b.rows:
             out.append(
