@@ -45,6 +45,9 @@ COMMANDS: list[tuple[str, ...]] = [
     ("export", "ics", "-o", "{out}.ics", "--assume-ine", "negada"),
     ("export", "svg", "-o", "{out}.svg"),
     ("export", "html", "-o", "{out}.html", "--assume-ine", "negada"),
+    ("export", "xlsx", "-o", "{out}.xlsx", "--por", "día"),
+    ("export", "pdf", "-o", "{out}.pdf"),
+    ("export", "pptx", "-o", "{out}.pptx"),
 ]
 
 #: what the old code took minutes (or seconds) over, and now must not: seconds per command, in
