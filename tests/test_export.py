@@ -223,6 +223,8 @@ def test_repeated_ids_and_impossible_periods_still_import(cli: Invoke, plan_dir:
     r = cli("export", "ics", "--plan", str(plan), "--today", "2024-03-01")
     assert r.exit_code == 0
     assert r.stderr == (
+        "aviso: el plan tiene 2 errores; las respuestas pueden no ser fiables. Corre «campana "
+        "validate» para verlos.\n"
         "aviso: se omitió «Campaña: Responsabilidad Compartida»: termina (21 oct 2024) antes "
         "de empezar (31 dic 2024) (corre «campana validate»)\n"
     )

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.dates import Span, days, fmt
+from campana.dates import Span, add_days, days, fmt
 from campana.errors import CampanaError
 from campana.ine import (
     BlackoutIndex,
@@ -162,7 +162,18 @@ def agenda_window(
         raise AgendaError(
             f"--days debe ser al menos 1 (se recibió {days})", hint="por ejemplo «--days 7»"
         )
-    last = end if end is not None else first + dt.timedelta(days=(days or DEFAULT_DAYS) - 1)
+    if end is not None:
+        last = end
+    else:
+        count = days or DEFAULT_DAYS
+        past = add_days(first, count - 1)
+        if past is None:
+            raise AgendaError(
+                f"--days: {count} días desde el {fmt(first)} pasan del {fmt(dt.date.max)}, el "
+                "último día que existe",
+                hint="usa menos días, por ejemplo «--days 30», o una fecha con --to",
+            )
+        last = past
     if last < first:
         raise AgendaError(
             f"la ventana termina ({fmt(last)}) antes de empezar ({fmt(first)})",

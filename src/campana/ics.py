@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import Span, add_days, fmt, fmt_long, period
-from campana.errors import InvalidInput, UsageError
+from campana.errors import UsageError
 from campana.ine import (
     BlackoutIndex,
     on_air_spans,
@@ -415,6 +415,18 @@ class _Writer:
                 Skipped(uid, summary, f"termina ({fmt(end)}) antes de empezar ({fmt(start)})")
             )
             return
+        after = add_days(end, 1)  # all-day: DTEND is exclusive, the day after the last
+        if after is None:
+            self.result.skipped.append(
+                Skipped(
+                    uid,
+                    summary,
+                    f"termina el {fmt(end)}, el último día que existe: iCalendar guarda el fin "
+                    "de un evento de día completo como el día siguiente, y ese día no se puede "
+                    "representar",
+                )
+            )
+            return
         e: Any = Event()
         e.add("uid", uid)
         e.add("dtstamp", self.stamp)
@@ -422,7 +434,7 @@ class _Writer:
         e.add("sequence", self.sequence)
         e.add("summary", summary)
         e.add("dtstart", start)
-        e.add("dtend", _exclusive_end(summary, end))
+        e.add("dtend", after)
         e.add("description", description)
         e.add("categories", categories)
         e.add("transp", "TRANSPARENT")
@@ -432,19 +444,6 @@ class _Writer:
             e.add_component(_alarm(alarm, self.alarm_days))
         self.cal.add_component(e)
         self.result.events += 1
-
-
-def _exclusive_end(summary: str, end: dt.date) -> dt.date:
-    """DTEND of an all-day event: the day after the last (iCalendar's end is exclusive)."""
-    after = add_days(end, 1)
-    if after is None:
-        raise InvalidInput(
-            f"«{summary}» termina el {fmt(end)}, el último día que existe: iCalendar guarda "
-            "el fin de un evento de día completo como el día siguiente, y ese día no se puede "
-            "representar",
-            hint="corrige la fecha de fin en el plan; «campana validate» muestra dónde está",
-        )
-    return after
 
 
 def _alarm(text: str, days_before: int) -> Any:

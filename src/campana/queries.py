@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from campana import ine
-from campana.dates import Span, fold, span_days
+from campana.dates import Span, days_not_in, fold, span_days, union_days
 from campana.errors import CampanaError, Finding
 from campana.view import ViewFilter, select
 from campana.vocab import channel_kind, creative_kind, period_status
@@ -654,11 +654,7 @@ def brief(
     reaching = [b for b in plan.blackouts if ine.applies_to(b, c.states)]
 
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
-        days: set[dt.date] = set()
-        spans = (x for _, x in ine.blackout_overlaps(reaching, touchpoint, start, end))
-        for a, b in spans:
-            days.update(a + dt.timedelta(days=i) for i in range(span_days(a, b)))
-        return len(days)
+        return union_days(x for _, x in ine.blackout_overlaps(reaching, touchpoint, start, end))
 
     return Brief(
         id=c.id,
@@ -984,13 +980,10 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
         ]
         return merge(spans)
 
-    def covered(spans: list[Span]) -> set[dt.date]:
-        return {a + dt.timedelta(days=i) for a, b in spans for i in range(span_days(a, b))}
-
     def lost(r: Execution) -> int:
-        planned = covered(on_air_spans(r, index, pending_off_air=False))
-        now = covered(on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False))
-        return len(planned - now)
+        planned = on_air_spans(r, index, pending_off_air=False)
+        now = on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False)
+        return days_not_in(planned, now)
 
     rows = tuple(
         RowPlan(
@@ -1019,7 +1012,7 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
             for m in sorted(c.milestones, key=lambda m: m.date)
         ),
         assume_ine=assume_ine,
-        days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
+        days_lost=days_not_in(on_air(None), on_air(assume_ine)),
     )
 
 

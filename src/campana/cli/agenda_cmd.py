@@ -123,7 +123,7 @@ def agenda(
         notes.append(f"Incluye los eventos del plan {year + 1} ({display_name(following)}).")
         return with_following(result, more)
 
-    # said after the answer, so that a scenario's line stays the first one on stderr
+    # said after the answer, so that the errors notice and a scenario's line come first
     notes: list[str] = []
     code = query("agenda", kind, today_, plan, compute, output=output)
     for note in notes:

@@ -16,6 +16,7 @@ from campana.errors import CampanaError
 if TYPE_CHECKING:
     from campana.dates import Span
     from campana.models import Campaign, Plan
+    from campana.validation import LoadedPlan
     from campana.view import ViewFilter
 
 PlanOpt = Annotated[
@@ -459,3 +460,35 @@ def plan_in_use(plan: Path | None, today_text: str | None = None) -> Path:
             "en esta carpeta ni en las superiores); indica el tuyo con --plan o CAMPANA_PLAN"
         )
     return path
+
+
+def errors_notice(errors: int) -> str:
+    """The notice a query or export gives on a plan that ``validate`` finds errors in."""
+    if errors == 1:
+        what, them = "1 error", "verlo"
+    else:
+        what, them = f"{errors} errores", "verlos"
+    return (
+        f"aviso: el plan tiene {what}; las respuestas pueden no ser fiables. "
+        f"Corre «campana validate» para {them}."
+    )
+
+
+def open_checked(plan: Path | None, *, assume_ine: str | None = None) -> LoadedPlan:
+    """The plan a query or export command answers from (``loading.open_plan``: a plan whose
+    models cannot be built is refused, exit 2). On a plan that ``validate`` finds errors in,
+    the command still answers, and this says so once, as the first line on stderr.
+
+    The errors counted are those of the plan as written, the ones ``campana validate`` shows:
+    under a scenario (``assume_ine``) the loaded findings are the scenario's, so the plan's
+    own come from a second load without it (the cache's entry, as a rule).
+    """
+    from campana.errors import count
+    from campana.loading import open_plan
+
+    loaded = open_plan(plan, assume_ine=assume_ine)
+    written = loaded if assume_ine is None else open_plan(plan)
+    errors, _warnings = count(written.findings)
+    if errors:
+        say(errors_notice(errors))
+    return loaded

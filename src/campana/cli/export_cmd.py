@@ -212,11 +212,10 @@ def _calendar(
     import datetime as dt
     import sys
 
-    from campana.cli.common import check_output, plan_in_use
+    from campana.cli.common import check_output, open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
     from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
-    from campana.loading import open_plan
 
     choice(fmt, "el formato", (*FORMATS, "svg", "html", *OFFICE))
     given = {"--touchpoint": touchpoint, "--from": date_from, "--to": date_to, "--month": month}
@@ -233,7 +232,7 @@ def _calendar(
             hint="por ejemplo «--alarm-days 3»",
         )
     check_output(output, plan)
-    loaded = open_plan(plan_in_use(plan, today))
+    loaded = open_checked(plan_in_use(plan, today))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
@@ -292,10 +291,9 @@ def _office(
     """``export xlsx|pptx|pdf``: the whole plan as a file for Excel, PowerPoint or a printer."""
     import sys
 
-    from campana.cli.common import check_output, plan_in_use
+    from campana.cli.common import check_output, open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
     from campana.errors import CampanaError
-    from campana.loading import open_plan
 
     given = {
         "--campaign": campaign,
@@ -333,7 +331,7 @@ def _office(
         )
     check_output(output, plan)
     plan_in_use(plan)
-    loaded = open_plan(plan, assume_ine=scenario)
+    loaded = open_checked(plan, assume_ine=scenario)
     now = pinned_today(today, loaded.plan.plan.year)
     findings = loaded.validation.findings
     what = {"xlsx": "libro de Excel", "pptx": "presentación", "pdf": "informe PDF"}[fmt]
@@ -403,18 +401,18 @@ def _picture(
         assumption,
         check_output,
         month_number,
+        open_checked,
         plan_in_use,
         window,
     )
     from campana.cli.common import today as pinned_today
-    from campana.loading import open_plan
 
     number = month_number(month, date_from=date_from, date_to=date_to)
     scenario = assumption(assume_ine)
     to_file = output is not None and str(output) != "-"
     check_output(output, plan)
     # the report lists the findings: under a scenario, the scenario's (as show does)
-    loaded = open_plan(plan_in_use(plan, today), assume_ine=scenario if fmt == "html" else None)
+    loaded = open_checked(plan_in_use(plan, today), assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
     dates = window(year, now, month=number, date_from=date_from, date_to=date_to)

@@ -30,6 +30,7 @@ from campana.cli.common import (
     complete_campaign,
     format_option,
     month_number,
+    open_checked,
     out,
     plan_in_use,
     say,
@@ -171,11 +172,9 @@ def query(
     (then a today outside the plan's year is pointed out)."""
     import gc
 
-    from campana.loading import open_plan
-
     check_output(output, plan)
     path = plan_in_use(plan, now if isinstance(now, str) else None)
-    loaded = open_plan(path, assume_ine=assume_ine)  # findings under the scenario, if any
+    loaded = open_checked(path, assume_ine=assume_ine)  # findings under the scenario, if any
     # the plan lives until this process ends: the cyclic collector never needs to walk it
     # again (on a 4,000-campaign plan one full collection was a fifth of a warm schedule)
     gc.freeze()
@@ -186,7 +185,7 @@ def query(
     if result is not None:
         answer(kind, name, result, save, output)
     if dated and now.year != year:
-        # said after the answer, so that a scenario's line stays the first one on stderr
+        # said after the answer, so that the errors notice and a scenario's line come first
         say(outside_year(now, year))
     return 0
 

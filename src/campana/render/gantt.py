@@ -308,6 +308,10 @@ class _Axis:
     def clamp(self, d: dt.date) -> dt.date:
         return min(max(d, self.start), self.end + dt.timedelta(days=1))
 
+    def after(self, d: dt.date) -> dt.date:
+        """The day after ``d``, in the window (``d`` may be the last day there is)."""
+        return self.clamp(self.clamp(d) + dt.timedelta(days=1))
+
 
 def layout(data: GanttData, *, prefix: str = "") -> Layout:
     """Place every text, bar and mark of the chart (``prefix``: before the ids it defines)."""
@@ -352,7 +356,7 @@ def _blackout_headers(
     for b in data.blackouts:
         band_tops[b.id] = y
         left = max(CX0, ax.x(b.start)) + 6
-        width = min(CX1, ax.x(ax.clamp(b.end + dt.timedelta(days=1)))) - 6 - left
+        width = min(CX1, ax.x(ax.after(b.end))) - 6 - left
         if width < 220:
             width = CX1 - left
         if width < 220:
@@ -486,7 +490,7 @@ def _rows(lay: Layout, data: GanttData, ax: _Axis, y: float, used: set[str]) -> 
         mid = top + height / 2
         if row.kind != "campaign" or row.in_window:
             used.add(row.kind)
-            _draw_bar(lay, data, row, ax.x, ax.clamp, mid, ax.scale, used)
+            _draw_bar(lay, data, row, ax.x, ax.clamp, ax.after, mid, ax.scale, used)
         y = top + height
         lay.row_heights.append(y - before)
         if row.kind != "campaign":
@@ -536,7 +540,7 @@ def _bands(
         )
         used.add("rest-day")
     for b in data.blackouts:
-        a, b_ = ax.x(ax.clamp(b.start)), ax.x(ax.clamp(b.end + dt.timedelta(days=1)))
+        a, b_ = ax.x(ax.clamp(b.start)), ax.x(ax.after(b.end))
         top = band_tops[b.id]
         lay.layers["band"].append(
             f'<rect data-kind="blackout" data-id="{attr(b.id)}" data-start="{b.start}" '
@@ -628,11 +632,11 @@ def _draw_bar(
     row: GanttRow,
     x: Callable[[dt.date], float],
     clamp: Callable[[dt.date], dt.date],
+    after: Callable[[dt.date], dt.date],
     mid: float,
     scale: float,
     used: set[str],
 ) -> None:
-    one = dt.timedelta(days=1)
     ids = f'data-id="{attr(row.campaign)}"'
     if row.touchpoint:
         ids += f' data-touchpoint="{attr(row.touchpoint)}"'
@@ -648,10 +652,10 @@ def _draw_bar(
         )
         a, b = cx - 8, cx + 8
     else:
-        a, b = x(clamp(row.start)), x(clamp(row.end + one))
+        a, b = x(clamp(row.start)), x(after(row.end))
         h = BAR_H[row.kind]
         if row.table is not None:  # the execution table's period, outlined behind the bar
-            ta, tb = x(clamp(row.table[0])), x(clamp(row.table[1] + one))
+            ta, tb = x(clamp(row.table[0])), x(after(row.table[1]))
             used.add("table")
             lay.layers["bar"].append(
                 f'<rect data-kind="table" {ids} data-start="{row.table[0]}" '
@@ -668,7 +672,7 @@ def _draw_bar(
             f'fill="{COLORS[row.kind]}"{stroke}><title>{esc(row.name)}: {label}</title></rect>'
         )
         for m in row.marked:
-            ma, mb = x(clamp(m.start)), x(clamp(m.end + one))
+            ma, mb = x(clamp(m.start)), x(after(m.end))
             used.add(m.risk)
             lay.layers["bar"].append(
                 f'<rect data-mark="{m.risk}" {ids} data-blackout="{attr(m.blackout)}" '
@@ -678,7 +682,7 @@ def _draw_bar(
             )
     if row.table is not None:  # the dates go beside both
         a = min(a, x(clamp(row.table[0])))
-        b = max(b, x(clamp(row.table[1] + one)))
+        b = max(b, x(after(row.table[1])))
     _place_dates(lay, row.campaign, label, a, b, mid)
 
 
