@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from campana.dates import fold
 
@@ -36,9 +36,25 @@ def close(text: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6)
     return [c for c in ranked if scores[c] >= best - 0.1][:n]
 
 
-def suggestion(text: str, candidates: Iterable[str], *, quote: bool = True) -> str | None:
-    """«¿quisiste decir «x»?» (or «x» o «y»), or None when nothing is close."""
+def suggestion(
+    text: str,
+    candidates: Iterable[str],
+    *,
+    quote: bool = True,
+    same: Mapping[str, str] | None = None,
+) -> str | None:
+    """«¿quisiste decir «x»?» (or «x» o «y»), or None when nothing is close. ``same`` maps
+    names of one thing (an option's English and Spanish names) to one key: only the closest
+    name of each thing is offered."""
     found = close(text, candidates)
+    if same is not None:
+        seen: set[str] = set()
+        kept = []
+        for f in found:
+            if same.get(f, f) not in seen:
+                seen.add(same.get(f, f))
+                kept.append(f)
+        found = kept
     if not found:
         return None
     shown = [f"«{f}»" if quote else f for f in found]

@@ -154,8 +154,11 @@ def _hint_of(param: Any, *, all_names: bool = False) -> str:
     """How a message names a parameter: its long option (all its names with ``all_names``, as
     click does: «--year / -y»), or an argument's metavar."""
     if getattr(param, "param_type_name", "") == "option" and param.opts:
-        if all_names:
-            return " / ".join(param.opts)
+        if all_names:  # as declared: the Spanish names are said in the help
+            from campana.cli.base import OPTION_ALIASES
+
+            spanish = {s for names in OPTION_ALIASES.values() for s in names}
+            return " / ".join(o for o in param.opts if o not in spanish)
         return str(next((o for o in param.opts if o.startswith("--")), param.opts[0]))
     return str(getattr(param, "metavar", None) or getattr(param, "name", "") or "")
 
@@ -169,7 +172,8 @@ def message(exc: Any) -> tuple[str, str | None]:
     if isinstance(exc, ce.NoSuchOption):
         name = exc.option_name
         options = _options_of(exc.ctx)
-        hint = suggestion(name, options, quote=False)
+        every = _options_of(exc.ctx, every=True)
+        hint = suggestion(name, every, quote=False, same=_same_option(exc.ctx))
         if options:
             listed = ", ".join(options)
             hint = f"{hint} opciones de este comando: {listed}" if hint else None
@@ -194,18 +198,32 @@ def message(exc: Any) -> tuple[str, str | None]:
         )
     m = re.fullmatch(r".*No such command '([^']*)'.*|.*«([^»]*)».*", exc.format_message(), re.S)
     if text.startswith("no existe el comando") and m and exc.ctx is not None:
-        names = list(getattr(exc.ctx.command, "commands", {}) or {})
+        from campana.cli.base import command_names
+
+        names = command_names(list(getattr(exc.ctx.command, "commands", {}) or {}))
         hint = suggestion(m.group(1) or m.group(2) or "", names)
     return text, hint
 
 
-def _options_of(ctx: Any) -> list[str]:
+def _options_of(ctx: Any, *, every: bool = False) -> list[str]:
+    """A command's long options: the first name of each (as a list shows them), or ``every``
+    name, Spanish ones included (what a typo may be close to)."""
     if ctx is None:
         return []
     names: list[str] = []
     for param in ctx.command.get_params(ctx):
-        names.extend(o for o in getattr(param, "opts", ()) if o.startswith("--"))
+        longs = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+        names.extend(longs if every else longs[:1])
     return names
+
+
+def _same_option(ctx: Any) -> dict[str, str]:
+    """Each long name of an option → the option's first (English) long name."""
+    same: dict[str, str] = {}
+    for param in ctx.command.get_params(ctx) if ctx is not None else ():
+        longs = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+        same.update({name: longs[0] for name in longs})
+    return same
 
 
 def command_path(ctx: Any, argv: Sequence[str], commands: Sequence[str]) -> str:
@@ -213,8 +231,11 @@ def command_path(ctx: Any, argv: Sequence[str], commands: Sequence[str]) -> str:
     (click raises some parser errors without a context)."""
     if ctx is not None:
         return str(ctx.command_path)
+    from campana.cli.base import command_names
+
+    names = command_names(commands)
     for arg in argv:
-        if arg in commands:
+        if arg in names:
             return f"campana {arg}"
     return "campana"
 
