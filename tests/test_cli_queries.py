@@ -651,7 +651,7 @@ def test_show_atencion(cli: Invoke) -> None:
         execution,
         re.M,
     )
-    assert "Hallazgos de validate (7)" in out
+    assert "Hallazgos de la validación (7)" in out
     assert out.count("aviso [blackout-pending]") == 3
     assert "aviso [outside-campaign] data/campaigns.yaml:" in out
 
@@ -662,7 +662,7 @@ def test_show_a_campaign_with_only_a_grid_row(cli: Invoke) -> None:
     assert "Estado:  próxima; empieza en 186 días" in r.stdout
     assert "Estado:  próxima:" not in r.stdout  # one colon per line
     assert "todavía no tiene ficha de ejecución" in " ".join(r.stdout.split())
-    assert "Hallazgos de validate (0)" in r.stdout
+    assert "Hallazgos de la validación (0)" in r.stdout
     assert "Ejecución" not in r.stdout and "Objetivos" not in r.stdout
 
 

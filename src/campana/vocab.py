@@ -30,7 +30,7 @@ BRIEF_SECTIONS: Mapping[str, str] = {
     "components": "Componentes de la programación",
     "execution": "Ejecución",
     "notes": "Notas",
-    "findings": "Hallazgos de validate",
+    "findings": "Hallazgos de la validación",
     "owners": "Responsables y veda",
     "milestones": "Hitos",
 }
@@ -132,7 +132,108 @@ MODEL_FIELDS: Mapping[str, tuple[str, bool]] = {
     "kind": ("tipo", False),
     "contact": ("contacto", False),
     "creative": ("línea creativa", True),
+    "adds_to": ("segmento al que se suma", False),
+    "id": ("identificador", False),
+    "lines": ("línea", True),
+    "date": ("fecha", True),
+    "percent": ("porcentaje", False),
+    "of": ("total de referencia", False),
+    "whole": ("total", False),
+    "plan": ("datos del plan", False),
+    "campaigns": ("campaña", True),
+    "blackouts": ("veda", True),
+    "touchpoints": ("punto de contacto", False),
+    "segments": ("segmento", False),
+    "breakdowns": ("desglose", False),
+    "components": ("componente", False),
+    "execution": ("fila de ejecución", True),
+    "milestones": ("hito", False),
+    "objectives": ("objetivo", False),
 }
+
+#: the JSON Schema's title of each model field (what an editor shows beside a key): plural
+#: where the field is a list
+FIELD_TITLES: Mapping[str, str] = {
+    "id": "Identificador",
+    "name": "Nombre",
+    "description": "Descripción",
+    "aka": "Otros nombres",
+    "start": "Inicio",
+    "end": "Fin",
+    "audience": "Segmentos de audiencia",
+    "notes": "Notas",
+    "channels": "Canales de contacto",
+    "tactics": "Tácticos",
+    "tactic": "Táctico",
+    "period_text": "Periodo como lo escribe el documento",
+    "ine_exception": "Excepción del INE",
+    "touchpoint": "Punto de contacto",
+    "text": "Texto",
+    "title": "Título",
+    "owner": "Área responsable",
+    "issued": "Emisión",
+    "year": "Año",
+    "restricts": "Puntos de contacto que restringe",
+    "count": "Cifra",
+    "bound": "Tipo de cifra",
+    "share": "Porcentaje que afirma el documento",
+    "reasons": "Razones",
+    "since": "Desde",
+    "source": "Fuente",
+    "note": "Nota",
+    "parts": "Partes",
+    "details": "Viñetas",
+    "kind": "Tipo",
+    "contact": "Contacto",
+    "creative": "Líneas creativas",
+    "adds_to": "Se suma a",
+    "lines": "Líneas",
+    "date": "Fecha",
+    "percent": "Porcentaje",
+    "of": "Del total",
+    "whole": "Total",
+    "plan": "Datos del plan",
+    "campaigns": "Campañas",
+    "blackouts": "Vedas",
+    "touchpoints": "Puntos de contacto",
+    "segments": "Segmentos",
+    "breakdowns": "Desgloses",
+    "components": "Componentes de la programación",
+    "execution": "Ejecución",
+    "milestones": "Hitos",
+    "objectives": "Objetivos",
+}
+
+#: the JSON Schema's title of each model
+MODEL_TITLES: Mapping[str, str] = {
+    "Plan": "Plan de campañas",
+    "PlanInfo": "Datos del plan",
+    "Note": "Nota",
+    "TouchpointType": "Punto de contacto",
+    "Blackout": "Veda",
+    "Objective": "Objetivo",
+    "CreativeLine": "Línea creativa",
+    "CreativePiece": "Pieza creativa",
+    "Channel": "Canal de contacto",
+    "Component": "Componente de la programación",
+    "Execution": "Fila de ejecución",
+    "Milestone": "Hito",
+    "Campaign": "Campaña",
+    "Audience": "Audiencia",
+    "Share": "Porcentaje afirmado",
+    "Segment": "Segmento",
+    "Breakdown": "Desglose",
+}
+
+
+def field_title(name: str, info: object = None) -> str:
+    """A model field's Spanish title (pydantic's ``field_title_generator``)."""
+    return FIELD_TITLES[name]
+
+
+def model_title(model: type) -> str:
+    """A model's Spanish title (pydantic's ``model_title_generator``)."""
+    return MODEL_TITLES[model.__name__]
 
 
 def _word(table: Mapping[str, str], value: str) -> str:

@@ -187,7 +187,7 @@ def query(
         answer(kind, name, result, save, output)
     if dated and now.year != year:
         # said after the answer, so that a scenario's line stays the first one on stderr
-        say(outside_year(now, year))
+        say(outside_year(now, year), wrap=True)
     return 0
 
 
@@ -329,7 +329,7 @@ def schedule(
 @command(
     "show",
     "Muestra la ficha completa de una campaña: periodo, estado, audiencia, objetivos, líneas "
-    "creativas, canales, componentes, ejecución y los hallazgos de validate.\n\n"
+    "creativas, canales, componentes, ejecución y los hallazgos de la validación.\n\n"
     "ID admite el id o el nombre, sin importar mayúsculas ni acentos, o sus primeras letras "
     'palabra por palabra y en cualquier orden (campana show trab, campana show "logros '
     'laborales"). Un nombre con espacios va entre comillas.',

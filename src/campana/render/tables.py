@@ -353,8 +353,7 @@ def audience(r: AudienceReport, width: int) -> list[Line]:
         )
     elif r.total_id is None:
         notes.append(
-            "audience.yaml no tiene desgloses (breakdowns): no hay un total del cual calcular "
-            "porcentajes."
+            "audience.yaml no tiene desgloses: no hay un total del cual calcular porcentajes."
         )
     if any(s.bound == "up-to" for s in r.segments):
         notes.append("«hasta»: cifra máxima que da el documento; «≈»: cifra redondeada.")

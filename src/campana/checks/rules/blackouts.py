@@ -91,7 +91,7 @@ def _crossings(
                 "contradicción del documento)",
                 hint=(
                     f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
-                    f"{fmt(cross[1])}; registra la respuesta en ine_exception"
+                    f"{fmt(cross[1])}; registra la respuesta del INE en el plan"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
@@ -107,7 +107,7 @@ def _crossings(
                 f"{base}; la excepción del INE {state}",
                 hint=(
                     f"suspende este punto de contacto del {fmt(cross[0])} al {fmt(cross[1])}, "
-                    "o solicita la excepción al INE (ine_exception: pending)"
+                    "o solicita la excepción al INE y regístrala en el plan como pendiente"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),

@@ -76,7 +76,7 @@ def _compare(
             "error",
             "period-text",
             f"el texto del periodo de {label()} dice {fmt(t_start)} – {fmt(t_end)} y "
-            f"start/end dicen {fmt(start)} – {fmt(end)}",
+            f"las fechas de inicio y fin dicen {fmt(start)} – {fmt(end)}",
             hint="corrige las fechas ISO o el texto para que digan lo mismo",
             campaign=campaign,
             identity=("period-text", label()),
