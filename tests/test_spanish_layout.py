@@ -4,7 +4,6 @@ suggestion for a date written the US way or with a misspelt month."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from conftest import Invoke
