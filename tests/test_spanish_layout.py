@@ -4,8 +4,13 @@ suggestion for a date written the US way or with a misspelt month."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from campana.dates import MONTHS_ES, DateError, parse_date, parse_month, parse_when
 from conftest import Invoke
 
 
@@ -23,3 +28,69 @@ def test_the_out_of_year_notice_wraps_to_the_terminal(
     said = " ".join(line.strip() for line in notice)
     assert "no cae en el año del plan (2024)" in said
     assert '«--today "15 de marzo"»' in said  # an example is never split over two lines
+
+
+# --- a date written another way: the date it most likely means ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "hint"),
+    [
+        (("schedule", "--on", "3/15/2024"), "¿quisiste decir 2024-03-15?"),
+        (("schedule", "--today", "15 de marso"), "¿quisiste decir «15 de marzo»?"),
+        (("agenda", "--from", "1 de jnio", "--today", "2024-05-20"), "«1 de junio»?"),
+        (("schedule", "--on", "viernes 15 de marso de 2024"), "«15 de marzo de 2024»?"),
+        (("schedule", "--on", "12/25", "--today", "2024-01-01"), "¿quisiste decir 2024-12-25?"),
+    ],
+)
+def test_a_date_typo_suggests_the_date(cli: Invoke, args: tuple[str, ...], hint: str) -> None:
+    r = cli(*args)
+    assert r.exit_code == 2
+    assert r.stdout == ""
+    assert f"  sugerencia: ¿quisiste decir {hint.split('decir ')[-1]}\n" in r.stderr
+
+
+@pytest.mark.parametrize("text", ["30/30/2024", "febero 30", "15 de xyzzy", "2/30/2024"])
+def test_no_suggestion_for_a_date_that_would_not_exist(text: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_date(text, default_year=2024)
+    assert caught.value.guess is None
+    assert "quisiste decir" not in str(caught.value.hint)
+
+
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2200, 12, 31)).filter(lambda d: d.day > 12))
+def test_a_us_order_date_suggests_the_iso_date(day: dt.date) -> None:
+    for text in (f"{day.month}/{day.day}/{day.year}", f"{day.month:02d}-{day.day:02d}-{day.year}"):
+        with pytest.raises(DateError) as caught:
+            parse_when(text, today=dt.date(2024, 3, 15), year=2024)
+        assert caught.value.hint == f"¿quisiste decir {day.isoformat()}?"
+    with pytest.raises(DateError) as caught:  # without a year: the plan's
+        parse_date(f"{day.month}/{day.day}", default_year=day.year)
+    assert caught.value.guess == day.isoformat()
+
+
+def _typos(name: str) -> st.SearchStrategy[str]:
+    """A letter doubled, dropped or swapped with the next one, never the first letter."""
+    positions = st.integers(1, len(name) - 1)
+    doubled = positions.map(lambda i: name[:i] + name[i] + name[i:])
+    dropped = positions.map(lambda i: name[:i] + name[i + 1 :])
+    swapped = st.integers(1, len(name) - 2).map(
+        lambda i: name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+    )
+    return st.one_of(doubled, dropped, swapped)
+
+
+@given(st.data(), st.integers(1, 12), st.integers(1, 28), st.booleans())
+def test_a_misspelt_month_suggests_the_spanish_date(
+    data: st.DataObject, month: int, day: int, with_year: bool
+) -> None:
+    name = MONTHS_ES[month - 1]
+    typo = data.draw(_typos(name).filter(lambda t: t != name and parse_month(t) is None))
+    year = " de 2024" if with_year else ""
+    with pytest.raises(DateError) as caught:
+        parse_when(f"{day} de {typo}{year}", today=dt.date(2024, 3, 15), year=2024)
+    hint = str(caught.value.hint)
+    assert hint.startswith("¿quisiste decir «") and hint.endswith("»?")
+    # the month meant, alone or beside an equally close one («juio»: junio o julio)
+    assert f"«{day} de {name}{year}»" in hint
+    assert hint.count(" o ") <= 1
