@@ -5,6 +5,8 @@ suggestion for a date written the US way or with a misspelt month."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -94,3 +96,54 @@ def test_a_misspelt_month_suggests_the_spanish_date(
     # the month meant, alone or beside an equally close one («juio»: junio o julio)
     assert f"«{day} de {name}{year}»" in hint
     assert hint.count(" o ") <= 1
+
+
+# --- one thousands separator: the deck's comma, written once --------------------------------
+
+TOTAL = "76,434,882"  # the deck: «76,434,882 personas derechohabientes»
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("audience",),
+        ("audience", "--format", "markdown"),
+        ("show", "atencion"),
+        ("show", "atencion", "--format", "markdown"),
+        ("export", "html"),
+    ],
+)
+def test_every_view_writes_counts_with_the_deck_s_comma(cli: Invoke, args: tuple[str, ...]) -> None:
+    r = cli(*args, "--today", "2024-03-15", columns=120)
+    assert r.exit_code == 0, r.stderr
+    assert TOTAL in r.stdout
+    for other in ("76\u202f434\u202f882", "76 434 882", "76.434.882", "76434882"):
+        assert other not in r.stdout
+
+
+def test_a_count_difference_in_a_finding_and_in_diff(cli: Invoke, plan_dir: Path) -> None:
+    before = plan_dir / "before"
+    before.mkdir()
+    for name in ("campaigns.yaml", "audience.yaml"):
+        (before / name).write_bytes((plan_dir / name).read_bytes())
+    audience = plan_dir / "audience.yaml"
+    audience.write_text(
+        audience.read_text(encoding="utf-8").replace("count: 76434882", "count: 76435882"),
+        encoding="utf-8",
+    )
+    found = cli("validate", "--plan", str(plan_dir / "campaigns.yaml"))
+    assert "y el total es 76,435,882: diferencia de -1,000" in found.stdout
+    changed = cli("diff", str(before / "campaigns.yaml"), str(plan_dir / "campaigns.yaml"))
+    assert "76,434,882 -> 76,435,882 (+1,000," in changed.stdout
+
+
+def test_counts_are_formatted_in_one_place() -> None:
+    """No format spec with a thousands separator outside ``campana.vocab.number``."""
+    root = Path(__file__).resolve().parents[1] / "src" / "campana"
+    spec = re.compile(r"\{[^{}\n]*:[<>^=]?[+\- ]?#?0?\d*[,_](?:\.\d+)?[a-z%]?\}")
+    found = [
+        f"{path.relative_to(root)}: {m.group()}"
+        for path in root.rglob("*.py")
+        for m in spec.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert found == ["vocab.py: {n:,}"]

@@ -236,6 +236,29 @@ def model_title(model: type) -> str:
     return MODEL_TITLES[model.__name__]
 
 
+def number(n: int) -> str:
+    """76,434,882: the deck's thousands separator (a comma), in every view, format and
+    message; the one place a count is written."""
+    return f"{n:,}"
+
+
+def signed_number(n: int) -> str:
+    """+1,234 or -1,234: a difference of counts, with the same separator."""
+    return ("+" if n >= 0 else "-") + number(abs(n))
+
+
+def figure(count: int | None, bound: str, *, missing: str = "sin cifra") -> str:
+    """A segment's figure with its qualifier, as every view writes it: «hasta 1,234»,
+    «≈ 1,234», «1,234»; ``missing`` without one."""
+    if count is None:
+        return missing
+    if bound == "up-to":
+        return f"hasta {number(count)}"
+    if bound == "approx":
+        return f"≈ {number(count)}"
+    return number(count)
+
+
 def _word(table: Mapping[str, str], value: str) -> str:
     return table.get(value, value)
 
