@@ -147,3 +147,51 @@ def test_counts_are_formatted_in_one_place() -> None:
         for m in spec.finditer(path.read_text(encoding="utf-8"))
     ]
     assert found == ["vocab.py: {n:,}"]
+
+
+# --- audience and show at 80 columns ----------------------------------------------------------
+
+FIGURE = re.compile(r"(?:hasta |≈ )?\d{1,3}(?:,\d{3})+(?= |$)")
+SEGMENTS = (
+    "Personas derechohabientes con Subcuenta de Vivienda (SCV)",
+    "Reciben aportaciones en su SCV de manera regular",
+    "No reciben aportaciones en su SCV",
+    "Personas con un crédito activo",
+    "Población mexicana",
+    "Trabajadores independientes que pueden aportar a su SCV",
+)
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_audience_puts_every_figure_on_the_same_line_of_its_segment(
+    cli: Invoke, width: int
+) -> None:
+    out = cli("audience", columns=width).stdout
+    assert all(len(line) <= width for line in out.splitlines())
+    lines = out.split("\n\n")[0].splitlines()  # the table
+    rows = {name: i for i, line in enumerate(lines) for name in SEGMENTS if line.strip() == name}
+    places = set()
+    for name in SEGMENTS:
+        at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(name))
+        offset = next(k for k in (0, 1) if FIGURE.search(lines[at + k]))
+        places.add(offset)
+        # the figures right-aligned in one column
+        assert lines[at + offset].rstrip().endswith("%") or lines[at + offset].endswith("—")
+    assert len(places) == 1, "some figures beside their name, some below it"
+    assert (places == {1}) == bool(rows)  # below only when names need a line of their own
+    ends = {m.end() for line in lines for m in FIGURE.finditer(line)}
+    assert len(ends) == 1, f"figures not aligned: {ends}"
+
+
+@pytest.mark.parametrize("command", [("audience",), ("show", "atencion")])
+def test_a_note_under_a_row_uses_the_whole_line(cli: Invoke, command: tuple[str, ...]) -> None:
+    """«(calculado: …)» stays beside what it qualifies: the note runs under the empty figure
+    columns instead of wrapping inside the name column."""
+    out = cli(*command, "--today", "2024-03-15").stdout
+    lines = out.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert not any(line.strip().startswith("(calculado") for line in lines)
+    if command == ("audience",):
+        assert "el documento dice 59 % de Población mexicana (calculado: 59.25 %)" in out
+    else:
+        assert "    el documento dice 59 % de Población mexicana\n" in out
