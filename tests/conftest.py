@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,3 +76,17 @@ def plan_dir(tmp_path: Path) -> Path:
     shutil.copy(PLAN, folder / "campaigns.yaml")
     shutil.copy(AUDIENCE, folder / "audience.yaml")
     return folder
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cache folder of the test's own, with the cache switched on."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(folder))
+    monkeypatch.delenv("CAMPANA_NO_CACHE", raising=False)
+    yield folder
+
+
+def cache_entries(folder: Path) -> list[Path]:
+    """The entries a cache folder holds."""
+    return sorted(folder.glob("*.pickle")) if folder.exists() else []

@@ -8,7 +8,6 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,20 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from campana import cache, models
 from campana.loading import LoadedPlan, open_plan, validate_files
-from conftest import PLAN, Invoke
+from conftest import PLAN, Invoke, cache_entries
 from helpers import edit
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(folder))
-    monkeypatch.delenv("CAMPANA_NO_CACHE", raising=False)
-    yield folder
-
-
-def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle")) if folder.exists() else []
 
 
 def _hit(plan: Path) -> LoadedPlan:
@@ -59,7 +46,7 @@ def test_a_hit_is_the_same_plan_and_findings(cache_dir: Path, plan_dir: Path) ->
     plan = plan_dir / "campaigns.yaml"
     cold = open_plan(plan)
     assert isinstance(cold.plan, models.Plan)  # a miss reads the files
-    assert len(_entries(cache_dir)) == 1
+    assert len(cache_entries(cache_dir)) == 1
     warm = _hit(plan)
     _walk(warm.plan, cold.plan)
     _walk(warm.audience, cold.audience)
@@ -137,7 +124,7 @@ def test_a_changed_file_is_a_miss(cache_dir: Path, plan_dir: Path) -> None:
     assert after.audience is not None
     assert after.audience.segment("con-credito-activo").count == 5488536  # type: ignore[union-attr]
     # one entry per plan, replaced in place
-    assert len(_entries(cache_dir)) == 1
+    assert len(cache_entries(cache_dir)) == 1
 
 
 def test_the_cache_keeps_the_latest_plans_only(
@@ -152,7 +139,7 @@ def test_the_cache_keeps_the_latest_plans_only(
             (folder / name).write_bytes((plan_dir / name).read_bytes())
         plans.append(folder / "campaigns.yaml")
         open_plan(plans[-1])
-        assert len(_entries(cache_dir)) == min(i + 1, 3)
+        assert len(cache_entries(cache_dir)) == min(i + 1, 3)
     assert isinstance(open_plan(plans[-1]).plan, cache.Record)  # the newest is kept
     assert isinstance(open_plan(plans[0]).plan, models.Plan)  # the oldest was removed
 
@@ -188,7 +175,7 @@ def test_a_damaged_entry_is_a_silent_miss(
 ) -> None:
     plan = plan_dir / "campaigns.yaml"
     expected = open_plan(plan)
-    (entry,) = _entries(cache_dir)
+    (entry,) = cache_entries(cache_dir)
     raw = entry.read_bytes()
     head = len(cache.FORMAT) + 32
     marker = tmp_path / "executed"
@@ -236,7 +223,7 @@ def test_no_cache_turns_it_off(
     open_plan(plan)
     loaded = open_plan(plan)
     assert isinstance(loaded.plan, models.Plan)
-    assert _entries(cache_dir) == []
+    assert cache_entries(cache_dir) == []
 
 
 def test_where_the_cache_lives(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -257,7 +244,7 @@ def test_validate_never_reads_the_cache(cache_dir: Path, cli: Invoke, plan_dir: 
     plan = plan_dir / "campaigns.yaml"
     env: dict[str, str | None] = {"CAMPANA_CACHE_DIR": str(cache_dir), "CAMPANA_NO_CACHE": None}
     assert cli("list", "--plan", str(plan), "--today", "2024-03-15", env=env).exit_code == 0
-    (entry,) = _entries(cache_dir)
+    (entry,) = cache_entries(cache_dir)
     # an entry that lies: validate must still read the files
     edit(plan, "  year: 2024\n", "  year: dos mil\n")
     before = entry.read_bytes()
@@ -286,7 +273,7 @@ def test_queries_print_the_same_from_the_cache(
     env: dict[str, str | None] = {"CAMPANA_CACHE_DIR": str(cache_dir), "CAMPANA_NO_CACHE": None}
     cold = cli(*argv, env=env)
     warm = cli(*argv, env=env)
-    assert _entries(cache_dir)
+    assert cache_entries(cache_dir)
     assert (cold.exit_code, cold.stdout, cold.stderr) == (off.exit_code, off.stdout, off.stderr)
     assert (warm.exit_code, warm.stdout, warm.stderr) == (off.exit_code, off.stdout, off.stderr)
     if "json" in args:

@@ -9,7 +9,6 @@ import pathlib
 import pickle
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,22 +16,10 @@ import pytest
 from campana import cache, models
 from campana.loading import open_plan, validate_files
 from campana.yamlsrc import reading as yamlsrc_reading
-from conftest import PLAN
+from conftest import PLAN, cache_entries
 
 V1_END = "end: 2024-12-15"
 V2_END = "end: 2024-12-20"
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(folder))
-    monkeypatch.delenv("CAMPANA_NO_CACHE", raising=False)
-    yield folder
-
-
-def _entries(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.pickle")) if folder.exists() else []
 
 
 def _credito_end(plan: Path) -> dt.date:
@@ -99,7 +86,7 @@ def test_one_flipped_byte_in_an_entry_is_a_miss(cache_dir: Path, plan_dir: Path)
     plan = plan_dir / "campaigns.yaml"
     expected = validate_files([plan])
     open_plan(plan)
-    (entry,) = _entries(cache_dir)
+    (entry,) = cache_entries(cache_dir)
     raw = bytearray(entry.read_bytes())
     # credito's end, 2024-12-15, as pickle stores a date: year (2 bytes), month, day
     at = raw.find(bytes([0x07, 0xE8, 12, 15]))
@@ -154,7 +141,7 @@ def test_a_plan_from_a_real_pipe_works_with_the_cache_on(tmp_path: Path, cache_d
         cat.wait()
         assert done.returncode == 0, done.stderr.decode()
         assert done.stdout.decode() == expected[1]
-    assert _entries(cache_dir) == []
+    assert cache_entries(cache_dir) == []
 
 
 def test_a_plan_from_stdin_works_with_the_cache_on(cache_dir: Path, tmp_path: Path) -> None:
@@ -172,7 +159,7 @@ def test_an_entry_larger_than_it_is_worth_is_not_written(
 ) -> None:
     plan = plan_dir / "campaigns.yaml"
     open_plan(plan)
-    (entry,) = _entries(cache_dir)
+    (entry,) = cache_entries(cache_dir)
     size = entry.stat().st_size
     entry.unlink()
     text = len(plan.read_text(encoding="utf-8")) + len(
@@ -183,10 +170,10 @@ def test_an_entry_larger_than_it_is_worth_is_not_written(
     assert cache.worth_limit(10**6) < cache.ENTRY_FACTOR * 10**6 + cache.ENTRY_SLACK + 1
     monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", size - 1)
     assert isinstance(open_plan(plan).plan, models.Plan)
-    assert _entries(cache_dir) == []
+    assert cache_entries(cache_dir) == []
     monkeypatch.setattr(cache, "MAX_ENTRY_BYTES", size)
     assert isinstance(open_plan(plan).plan, models.Plan)
-    assert len(_entries(cache_dir)) == 1
+    assert len(cache_entries(cache_dir)) == 1
 
 
 def test_a_plan_of_many_aliases_is_not_cached_at_many_times_its_size(
@@ -211,7 +198,7 @@ def test_a_plan_of_many_aliases_is_not_cached_at_many_times_its_size(
     first = open_plan(plan)
     assert first.plan.campaign("c299") is not None
     assert len(first.plan.campaign("c299").objectives) == 200
-    assert _entries(cache_dir) == []  # 60,000 objectives copied out: not worth writing
+    assert cache_entries(cache_dir) == []  # 60,000 objectives copied out: not worth writing
     assert not isinstance(open_plan(plan).plan, cache.Record)
 
 
@@ -226,18 +213,18 @@ def test_the_cache_folder_is_bounded_by_bytes(
             (folder / name).write_bytes((plan_dir / name).read_bytes())
         plans.append(folder / "campaigns.yaml")
     open_plan(plans[0])
-    (entry,) = _entries(cache_dir)
+    (entry,) = cache_entries(cache_dir)
     size = entry.stat().st_size
     monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", int(size * 2.5))
     os.utime(entry, ns=(10**9, 10**9))
     for n, plan in enumerate(plans[1:], start=2):
-        before = set(_entries(cache_dir))
+        before = set(cache_entries(cache_dir))
         open_plan(plan)
-        (new,) = set(_entries(cache_dir)) - before
+        (new,) = set(cache_entries(cache_dir)) - before
         os.utime(new, ns=(n * 10**9, n * 10**9))  # distinct times: oldest first
-        entries = _entries(cache_dir)
+        entries = cache_entries(cache_dir)
         assert sum(p.stat().st_size for p in entries) <= cache.MAX_TOTAL_BYTES
-    assert len(_entries(cache_dir)) == 2
+    assert len(cache_entries(cache_dir)) == 2
     assert isinstance(open_plan(plans[-1]).plan, cache.Record)  # the newest is kept
     assert isinstance(open_plan(plans[0]).plan, models.Plan)  # the oldest went first
 

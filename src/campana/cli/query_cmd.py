@@ -283,7 +283,7 @@ def schedule(
     assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
-    from campana.dates import fmt as fmt_date
+    from campana.dates import period
 
     kind = choice(fmt, "--format", FORMATS)
     scenario = assumption(assume_ine)
@@ -309,11 +309,7 @@ def schedule(
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
         if result.empty:
-            say(
-                f"Nada programado el {fmt_date(start)}."
-                if start == end
-                else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
-            )
+            say(f"Nada programado {period(start, end, prose=True)}.")
             if (
                 kind == "text"
                 and save is None

@@ -195,7 +195,7 @@ def agenda(a: Agenda) -> str:
     """A heading per day, then a table of its events."""
     from campana.render.tables import day_heading
 
-    out = f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n"
+    out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n"
     for day, events in a.by_day():
         out += f"\n### {day_heading(day, a.today)}\n\n"
         out += _table(

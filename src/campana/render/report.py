@@ -9,8 +9,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from campana.dates import fmt, fmt_long, span_days
-from campana.dates import period as period_text
+from campana.dates import fmt, fmt_long, period, sentence, span_days
 from campana.errors import Finding
 from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
@@ -159,7 +158,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
     }
     out = [f'<section class="campaign" id="campana-{attr(b.id)}">', f"<h2>{esc(b.name)}</h2>"]
     facts = [
-        ("Periodo", f"{esc(period_text(b.start, b.end))} ({b.days} días)"),
+        ("Periodo", f"{esc(period(b.start, b.end))} ({b.days} días)"),
         ("Estado", esc(b.status.label)),
     ]
     if b.aka:
@@ -180,7 +179,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         out.append(f"<h3>{BRIEF_SECTIONS['objectives']}</h3><ol>")
         for o in b.objectives:
             when = (
-                f' <span class="muted">({esc(period_text(o.start, o.end))})</span>'
+                f' <span class="muted">({esc(period(o.start, o.end))})</span>'
                 if o.start and o.end
                 else ""
             )
@@ -208,7 +207,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         )
         for k in b.components:
             out.append(
-                f"<tr><td>{esc(k.name)}</td><td>{esc(period_text(k.start, k.end))}</td>"
+                f"<tr><td>{esc(k.name)}</td><td>{esc(period(k.start, k.end))}</td>"
                 f'<td class="num">{k.days}</td><td>{esc(k.touchpoint or "—")}</td>'
                 f"<td>{esc(k.status.text)}</td></tr>"
             )
@@ -225,7 +224,7 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
             status = statuses.get((t.touchpoint_id, t.start, t.end), "not-applicable")
             out.append(
                 f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
-                f"<td>{esc(period_text(t.start, t.end))}</td>"
+                f"<td>{esc(period(t.start, t.end))}</td>"
                 f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
             )
@@ -321,8 +320,9 @@ def _veda_section(veda: VedaReportLike) -> str:
     if not veda.blackouts:
         out.append("<p>El plan no tiene vedas.</p>")
     for b in veda.blackouts:
+        when = sentence(period(b.start, b.end, prose=True, long=True))
         out.append(
-            f"<h3>{esc(b.name)}</h3><p>Del {esc(fmt_long(b.start))} al {esc(fmt_long(b.end))} "
+            f"<h3>{esc(b.name)}</h3><p>{esc(when)} "
             f"({span_days(b.start, b.end)} días). Restringe: "
             f"{esc(', '.join(b.restricts_names))}.</p>"
         )
@@ -337,7 +337,7 @@ def _veda_section(veda: VedaReportLike) -> str:
         for r in b.rows:
             out.append(
                 f"<tr><td>{esc(r.campaign_name)}</td><td>{esc(r.touchpoint_name)}</td>"
-                f"<td>{esc(period_text(r.start, r.end))}</td>"
+                f"<td>{esc(period(r.start, r.end))}</td>"
                 f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}</td>'
                 f'<td class="num">{r.days_lost_if_denied}</td></tr>'
             )
@@ -477,7 +477,7 @@ def report_html(
     info = plan.plan
     label = scenario_label(assume_ine)
     scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
-    period = f" · del {esc(fmt(data.start))} al {esc(fmt(data.end))}" if narrowed else ""
+    window = f" · {esc(period(data.start, data.end, prose=True))}" if narrowed else ""
     toc = ['<li><a href="#programacion">Programación</a></li>']
     if briefs:
         toc.append("<li>Campañas<ol>")
@@ -500,7 +500,7 @@ def report_html(
         "</head>",
         "<body><main>",
         f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
-        f"{info.year}{period} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
+        f"{info.year}{window} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",
