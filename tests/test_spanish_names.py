@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shlex
 import subprocess
 import sys
 
@@ -168,3 +170,42 @@ def test_completion_knows_the_spanish_names() -> None:
 def test_json_under_a_spanish_name_is_the_same_data(cli: Invoke) -> None:
     r = cli("lista", "--formato", "json", "--hoy", TODAY)
     assert json.loads(r.stdout)
+
+
+DOC = ROOT / "docs" / "spanish.md"
+
+
+def _doc_examples() -> list[tuple[str, list[str]]]:
+    found: list[tuple[str, list[str]]] = []
+    for block in re.findall(r"```console\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S):
+        current: list[str] | None = None
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                current = []
+                found.append((line[2:], current))
+            elif current is not None:
+                current.append(line)
+    return found
+
+
+@pytest.mark.parametrize("command,shown", _doc_examples(), ids=[c for c, _ in _doc_examples()])
+def test_the_reference_examples_are_real(cli: Invoke, command: str, shown: list[str]) -> None:
+    """docs/spanish.md: stdout when the command succeeds, stderr when it refuses; «…» stands
+    for lines left out."""
+    r = cli(*shlex.split(command)[1:], columns=80)
+    got = (r.stdout if r.exit_code == 0 else r.stderr).rstrip("\n").split("\n")
+    parts = "\n".join(shown).split("…")
+    text = "\n".join(got)
+    for part in parts:
+        assert part.strip("\n") in text
+    assert len(_doc_examples()) >= 3
+
+
+def test_the_reference_lists_every_name() -> None:
+    text = DOC.read_text(encoding="utf-8")
+    for english, spanish in ALIASES.items():
+        assert f"| `{english}` | " + (f"`{spanish[0]}`" if spanish else "(the same)") in text
+    for english, names in OPTION_ALIASES.items():
+        assert f"`{english}`" in text
+        for name in names:
+            assert f"`{name}`" in text, name
