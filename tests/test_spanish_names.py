@@ -209,3 +209,19 @@ def test_the_reference_lists_every_name() -> None:
         assert f"`{english}`" in text
         for name in names:
             assert f"`{name}`" in text, name
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("programa", "--mes", "marso"), "error: --mes: «marso» no es un mes"),
+        (("schedule", "--month", "marso"), "error: --month: «marso» no es un mes"),
+        (("programa", "--dia=3/15/2024"), "error: --dia: la fecha «3/15/2024» no existe"),
+        (("lista", "--hoy", "mañanita"), "error: --hoy: «mañanita» no es una fecha"),
+        (("programa", "--día", "hoy", "--mes", "marzo"), "error: --día no se combina con --mes"),
+    ],
+)
+def test_a_message_names_the_option_as_typed(cli: Invoke, args: tuple[str, ...], said: str) -> None:
+    r = cli(*args)
+    assert r.exit_code == 2
+    assert r.stderr.startswith(said), r.stderr

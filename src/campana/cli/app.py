@@ -24,6 +24,7 @@ from campana.cli import (  # noqa: F401
 )
 from campana.cli.base import (  # noqa: F401  (re-exported: the app and its decorator)
     app,
+    as_typed,
     canonical,
     command,
 )
@@ -170,7 +171,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         result = command_obj.main(args=argv, prog_name="campana", standalone_mode=False)
     except CampanaError as exc:
-        _err(format_error(exc))
+        _err(as_typed(format_error(exc), argv))
         return exit_code_of(exc)
     except click.exceptions.NoArgsIsHelpError as exc:  # bare «campana»: the help, once
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")

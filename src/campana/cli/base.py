@@ -122,6 +122,19 @@ def command_names(names: Sequence[str]) -> list[str]:
     return [alias for name in names for alias in (name, *ALIASES.get(name, ()))]
 
 
+def as_typed(text: str, argv: Sequence[str]) -> str:
+    """A message about an option named the way the user typed it: «--día: …» when the command
+    line said ``--día``, though the code names the option ``--on``."""
+    import re
+
+    typed = {arg.split("=", 1)[0] for arg in argv if arg.startswith("--")}
+    for english, spanish in OPTION_ALIASES.items():
+        said = next((name for name in spanish if name in typed), None)
+        if said is not None and english not in typed:
+            text = re.sub(rf"(?<![\w-]){re.escape(english)}(?![\w-])", said, text)
+    return text
+
+
 def _spanish_option_names(param: Any) -> None:
     """Give an option its Spanish names (``OPTION_ALIASES``): accepted as the English one,
     the first one shown in the help."""
