@@ -225,3 +225,9 @@ def test_a_message_names_the_option_as_typed(cli: Invoke, args: tuple[str, ...],
     r = cli(*args)
     assert r.exit_code == 2
     assert r.stderr.startswith(said), r.stderr
+
+
+def test_the_schema_of_the_audience_by_its_spanish_name(cli: Invoke) -> None:
+    spanish, english = cli("esquema", "audiencia"), cli("schema", "audience")
+    assert spanish.exit_code == 0 and spanish.stdout == english.stdout
+    assert json.loads(spanish.stdout)["title"] == "Audiencia (campana)"
