@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
 from campana.errors import CampanaError
+from campana.suggest import close
+from campana.suggest import fold as fold  # re-exported: how names and months compare
 
 MONTHS_ES = (
     "enero",
@@ -44,12 +45,6 @@ MONTHS_EN = (
 MONTH_ABBR_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 WEEKDAY_LETTERS_ES = ("L", "M", "X", "J", "V", "S", "D")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: how ids, names and months are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _month_table() -> dict[str, int]:
@@ -251,8 +246,6 @@ def _month_first(first: int, second: int, year_text: str | None, year: int | Non
 def _misspelt_month(word: str, day: int, year_text: str | None, year: int | None) -> str | None:
     """«15 de marso»: the date with the month closest to ``word`` («15 de marzo»; «1 de
     junio» o «1 de julio» for «1 de juio»), when there is one and that day exists."""
-    from campana.suggest import close
-
     check_year = int(year_text) if year_text and len(year_text) == 4 else year or 2024
     months: list[int] = []
     for name in close(word.rstrip("."), (*MONTHS_ES, *MONTHS_EN), n=4, cutoff=0.7):

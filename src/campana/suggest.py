@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
-from campana.dates import fold
+
+def fold(text: str) -> str:
+    """Lower case without accents: how ids, names and months are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
@@ -19,6 +23,8 @@ def close(text: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6)
     """The candidates closest to ``text``, compared folded, whole or by one of their words
     («radoi» finds «Radio y televisión»); the best first, each once, and only those nearly as
     close as the best."""
+    import difflib
+
     wanted = fold(text)
     scores: dict[str, float] = {}
     for c in candidates:

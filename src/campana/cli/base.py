@@ -135,6 +135,9 @@ def as_typed(text: str, argv: Sequence[str]) -> str:
     return text
 
 
+i18n.use_names(command_names, frozenset(s for names in OPTION_ALIASES.values() for s in names))
+
+
 def _spanish_option_names(param: Any) -> None:
     """Give an option its Spanish names (``OPTION_ALIASES``): accepted as the English one,
     the first one shown in the help."""

@@ -10,7 +10,7 @@ test can check that each one comes out Spanish.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 # A no-break space: click's help wrapper never breaks a line there, so "[por omisión: text]"
@@ -119,6 +119,18 @@ _STRERROR = {
 }
 
 
+#: the Spanish names of the commands and options (``cli.base``'s tables), handed over by
+#: ``base`` through ``use_names``: i18n never imports base (no import cycle)
+_command_names: Callable[[Sequence[str]], list[str]] = list
+_spanish_options: frozenset[str] = frozenset()
+
+
+def use_names(commands: Callable[[Sequence[str]], list[str]], options: frozenset[str]) -> None:
+    """Every name of the commands (English and Spanish), and the Spanish option names."""
+    global _command_names, _spanish_options
+    _command_names, _spanish_options = commands, options
+
+
 def translate_core(message: str) -> str:
     return _CORE.get(message, message)
 
@@ -155,10 +167,7 @@ def _hint_of(param: Any, *, all_names: bool = False) -> str:
     click does: «--year / -y»), or an argument's metavar."""
     if getattr(param, "param_type_name", "") == "option" and param.opts:
         if all_names:  # as declared: the Spanish names are said in the help
-            from campana.cli.base import OPTION_ALIASES
-
-            spanish = {s for names in OPTION_ALIASES.values() for s in names}
-            return " / ".join(o for o in param.opts if o not in spanish)
+            return " / ".join(o for o in param.opts if o not in _spanish_options)
         return str(next((o for o in param.opts if o.startswith("--")), param.opts[0]))
     return str(getattr(param, "metavar", None) or getattr(param, "name", "") or "")
 
@@ -198,9 +207,7 @@ def message(exc: Any) -> tuple[str, str | None]:
         )
     m = re.fullmatch(r".*No such command '([^']*)'.*|.*«([^»]*)».*", exc.format_message(), re.S)
     if text.startswith("no existe el comando") and m and exc.ctx is not None:
-        from campana.cli.base import command_names
-
-        names = command_names(list(getattr(exc.ctx.command, "commands", {}) or {}))
+        names = _command_names(list(getattr(exc.ctx.command, "commands", {}) or {}))
         hint = suggestion(m.group(1) or m.group(2) or "", names)
     return text, hint
 
@@ -231,9 +238,7 @@ def command_path(ctx: Any, argv: Sequence[str], commands: Sequence[str]) -> str:
     (click raises some parser errors without a context)."""
     if ctx is not None:
         return str(ctx.command_path)
-    from campana.cli.base import command_names
-
-    names = command_names(commands)
+    names = _command_names(commands)
     for arg in argv:
         if arg in names:
             return f"campana {arg}"
