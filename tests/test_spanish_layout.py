@@ -195,3 +195,9 @@ def test_a_note_under_a_row_uses_the_whole_line(cli: Invoke, command: tuple[str,
         assert "el documento dice 59 % de Población mexicana (calculado: 59.25 %)" in out
     else:
         assert "    el documento dice 59 % de Población mexicana\n" in out
+
+
+def test_a_wrapped_creative_line_continues_under_its_first_letter(cli: Invoke) -> None:
+    out = cli("show", "atencion", "--today", "2024-03-15").stdout
+    assert "    «SACAR UN CRÉDITO, REALIZAR UN TRÁMITE" in out
+    assert "\n     DE PAGO, ¡ES MÁS FÁCIL QUE NUNCA!»  encabezado\n" in out

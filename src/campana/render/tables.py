@@ -469,10 +469,11 @@ def brief(b: Brief, width: int) -> list[Line]:
         for n, piece in enumerate(b.creative, 1):
             lines.append([(f"  Pieza {n}", "bold")])
             for item in piece:
-                text = wrap(f"«{item.text}»", width - 8 - len(item.kind_es))
+                text = wrap(f"«{item.text}»", width - 9 - len(item.kind_es))
                 for k, x in enumerate(text):
                     tail = [(f"  {item.kind_es}", DIM)] if k == len(text) - 1 else []
-                    lines.append([("    ", ""), (x, ""), *tail])
+                    # a wrapped line continues under the first letter, not under «
+                    lines.append([("    " if k == 0 else "     ", ""), (x, ""), *tail])
     if b.channels:
         lines += [[], heading(BRIEF_SECTIONS["channels"])]
         for ch in b.channels:
