@@ -19,10 +19,10 @@ from campana.cli.common import (
     ToOpt,
     TouchpointOpt,
     assumption,
-    campaigns,
     choice,
     output_option,
     say,
+    view_filter,
     write_output,
 )
 
@@ -128,7 +128,7 @@ def export(
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
         now = dt.datetime.combine(pinned_today(today, loaded.plan.plan.year), dt.time(0), dt.UTC)
-    ids = [c.id for c in campaigns(loaded.plan, campaign)]
+    view = view_filter(loaded.plan, campaign=campaign)
     if scenario is not None:
         from campana.ine import scenario_label
 
@@ -136,7 +136,7 @@ def export(
     result = build_calendar(
         loaded.plan,
         now=now,
-        campaigns=ids,
+        view=view,
         audience=loaded.audience,
         assume_ine=scenario,
         alarm_days=alarm_days,
@@ -197,9 +197,9 @@ def _picture(
     from campana.cli.common import (
         assumption,
         check_output,
-        filters,
         month_number,
         plan_in_use,
+        view_filter,
         window,
     )
     from campana.cli.common import today as pinned_today
@@ -214,20 +214,12 @@ def _picture(
     loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
-    start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)
-    ids = filters(loaded.plan, campaign, touchpoint)
+    dates = window(year, now, month=number, date_from=date_from, date_to=date_to)
+    view = view_filter(loaded.plan, campaign=campaign, touchpoint=touchpoint, window=dates)
     if fmt == "svg":
         from campana.render.gantt import gantt_svg
 
-        text = gantt_svg(
-            loaded.plan,
-            now,
-            start=start,
-            end=end,
-            campaigns=ids,
-            touchpoint=touchpoint,
-            assume_ine=scenario,
-        )
+        text = gantt_svg(loaded.plan, now, assume_ine=scenario, view=view)
     else:
         from campana.render.report import report_html
 
@@ -236,11 +228,8 @@ def _picture(
             loaded.audience,
             now,
             findings=loaded.validation.findings,
-            start=start,
-            end=end,
-            campaigns=ids,
-            touchpoint=touchpoint,
             assume_ine=scenario,
+            view=view,
         )
     if not to_file or output is None:
         sys.stdout.write(text)

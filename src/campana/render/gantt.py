@@ -21,6 +21,7 @@ from campana.ine import scenario_label
 
 if TYPE_CHECKING:
     from campana.models import Plan
+    from campana.view import ViewFilter
 
 WIDTH = 1400.0
 MARGIN = 24.0
@@ -706,6 +707,7 @@ def gantt_svg(
     touchpoint: str | None = None,
     assume_ine: str | None = None,
     standalone: bool = True,
+    view: ViewFilter | None = None,
 ) -> str:
     """The plan's Gantt chart as an SVG document (``standalone=False``: an ``<svg>`` element
     to inline in HTML). Filters as in ``campana.gantt.gantt_data``."""
@@ -717,5 +719,6 @@ def gantt_svg(
         campaigns=campaigns,
         touchpoint=touchpoint,
         assume_ine=assume_ine,
+        view=view,
     )
     return svg_from_data(data, standalone=standalone)

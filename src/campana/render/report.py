@@ -16,6 +16,7 @@ from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_la
 from campana.queries import Brief, audience_report, brief, year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
+from campana.view import ViewFilter, select
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS, figure
 
 if TYPE_CHECKING:
@@ -446,33 +447,36 @@ def report_html(
     campaigns: Sequence[str] = (),
     touchpoint: str | None = None,
     assume_ine: str | None = None,
+    view: ViewFilter | None = None,
 ) -> str:
-    """The whole report as one HTML document. The filters apply to the chart, the campaigns
+    """The whole report as one HTML document. The ``view`` (or the filter ``start``, ``end``,
+    ``campaigns`` and ``touchpoint`` make, as in ``gantt_data``) applies to the chart, the campaigns
     listed and the blackout report: with a window other than the plan's year, or a touchpoint,
     only the campaigns the chart shows, and the cover says the period. ``veda`` is
     ``campana.veda.veda_report``'s result (computed here when None). ``assume_ine`` (English
     or Spanish) is the scenario of every part."""
     assume_ine = parse_assume_ine(assume_ine)
     index = BlackoutIndex.of(plan)
-    data = gantt_data(
-        plan,
-        today,
-        start=start,
-        end=end,
-        campaigns=campaigns,
-        touchpoint=touchpoint,
-        assume_ine=assume_ine,
-    )
+    if view is None:
+        view = ViewFilter.of(
+            campaigns=campaigns or None,
+            touchpoint=touchpoint,
+            start=start,
+            end=end,
+            year=plan.plan.year,
+        )
+    data = gantt_data(plan, today, assume_ine=assume_ine, view=view)
     chart = _chart(data)
-    shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
+    shown = list(select(plan, view).campaigns)
     # a window other than the plan's year, or one touchpoint: only the campaigns it shows
-    narrowed = (data.start, data.end) != year_window(plan.plan.year) or touchpoint is not None
+    narrowed = (data.start, data.end) != year_window(plan.plan.year) or view.touchpoint is not None
     if narrowed:
         charted = {r.campaign for r in data.campaigns}
         shown = [c for c in shown if c.id in charted]
     if veda is None:
-        chosen = [c.id for c in shown] if narrowed or campaigns else None
-        veda = veda_report(plan, assume_ine=assume_ine, campaigns=chosen)
+        if narrowed:
+            view = dataclasses.replace(view, campaigns=tuple(c.id for c in shown))
+        veda = veda_report(plan, assume_ine=assume_ine, view=view)
     briefs = [brief(plan, audience, c, today, findings) for c in shown]
     info = plan.plan
     label = scenario_label(assume_ine)
