@@ -41,6 +41,9 @@ def test_every_long_option_has_an_entry_in_the_table() -> None:
             missing.update(o for o in english if o not in OPTION_ALIASES)
     missing -= {"--install-completion", "--show-completion"}
     assert not missing, f"options without a Spanish entry in OPTION_ALIASES: {missing}"
+    for command in commands:  # a Spanish name never takes another option's name
+        names = [o for p in command.params for o in getattr(p, "opts", ())]
+        assert len(names) == len(set(names)), command.name
 
 
 @pytest.mark.parametrize(("english", "spanish"), PAIRS)

@@ -54,12 +54,12 @@ def _said(finding: dict[str, str]) -> str:
     ("old", "new", "code", "wanted"),
     [
         # a pending exception: what to do when the INE answers
-        (None, None, "blackout-pending", "registra la respuesta del INE en el plan"),
+        (None, None, "blackout-pending", "registra la respuesta con «campana ine aprobada"),
         (
             "ine_exception: pending",
             "ine_exception: denied",
             "blackout-conflict",
-            "solicita la excepción al INE y regístrala en el plan como pendiente",
+            "solicita la excepción al INE y regístrala con «campana ine pendiente",
         ),
         (
             "    start: 2024-01-15\n    end: 2024-02-29",

@@ -113,6 +113,8 @@ MODEL_FIELDS: Mapping[str, tuple[str, bool]] = {
     "tactic": ("táctico", False),
     "period_text": ("texto del periodo", False),
     "ine_exception": ("excepción INE", True),
+    "ine_answer_date": ("fecha de la respuesta del INE", True),
+    "ine_reference": ("referencia de la respuesta del INE (acuerdo u oficio)", True),
     "touchpoint": ("punto de contacto", False),
     "text": ("texto", False),
     "title": ("título", False),
@@ -167,6 +169,8 @@ FIELD_TITLES: Mapping[str, str] = {
     "tactic": "Táctico",
     "period_text": "Periodo como lo escribe el documento",
     "ine_exception": "Excepción del INE",
+    "ine_answer_date": "Fecha de la respuesta del INE",
+    "ine_reference": "Referencia de la respuesta del INE",
     "touchpoint": "Punto de contacto",
     "text": "Texto",
     "title": "Título",
@@ -227,13 +231,18 @@ MODEL_TITLES: Mapping[str, str] = {
 
 
 def field_title(name: str, info: object = None) -> str:
-    """A model field's Spanish title (pydantic's ``field_title_generator``)."""
-    return FIELD_TITLES[name]
+    """A model field's Spanish title (pydantic's ``field_title_generator``); a field missing
+    from the table (a test lists it) falls back to its word in MODEL_FIELDS, or its name."""
+    if name in FIELD_TITLES:
+        return FIELD_TITLES[name]
+    word = MODEL_FIELDS.get(name, (name, False))[0]
+    return word[:1].upper() + word[1:]
 
 
 def model_title(model: type) -> str:
-    """A model's Spanish title (pydantic's ``model_title_generator``)."""
-    return MODEL_TITLES[model.__name__]
+    """A model's Spanish title (pydantic's ``model_title_generator``; its class name when
+    missing from the table, which a test lists)."""
+    return MODEL_TITLES.get(model.__name__, model.__name__)
 
 
 def number(n: int) -> str:

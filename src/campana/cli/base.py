@@ -80,6 +80,14 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "veda": (),
     "diff": ("compara",),
     "export": ("exporta",),
+    "ine": (),
+    "move": ("mueve",),
+    "owner": ("responsable",),
+    "milestone": ("hito",),
+    "add": ("agrega",),
+    "remove": ("quita",),
+    "edit": ("edita",),
+    "import": ("importa",),
 }
 
 #: The Spanish names of the options, for every command: English long option → its Spanish
@@ -106,6 +114,25 @@ OPTION_ALIASES: dict[str, tuple[str, ...]] = {
     "--alarm-days": ("--aviso-días", "--aviso-dias"),
     "--help": ("--ayuda",),
     "--version": (),
+    "--blackout": ("--veda",),
+    "--by": ("--desplaza",),
+    "--carry": ("--arrastra",),
+    "--component": ("--componente",),
+    "--date": ("--fecha",),
+    "--description": ("--descripción", "--descripcion"),
+    "--dry-run": ("--simula",),
+    "--editor": (),
+    "--start": ("--inicio",),
+    "--end": ("--fin",),
+    "--kind": ("--tipo",),
+    "--name": ("--nombre",),
+    "--owner": ("--responsable",),
+    "--reference": ("--referencia",),
+    "--remove": ("--quita",),
+    "--tactic": ("--táctico", "--tactico"),
+    "--yes": ("--sí", "--si"),
+    "--papel": (),
+    "--por": (),
 }
 
 
@@ -196,8 +223,16 @@ HELP_ORDER = (
     "audience",
     "agenda",
     "veda",
+    "ine",
+    "move",
+    "owner",
+    "milestone",
+    "add",
+    "remove",
+    "edit",
     "diff",
     "export",
+    "import",
 )
 
 

@@ -45,6 +45,10 @@ class VedaRowLike(Protocol):
     def ine_exception(self) -> str: ...
     @property
     def days_lost_if_denied(self) -> int: ...
+    @property
+    def ine_answer_date(self) -> dt.date | None: ...
+    @property
+    def ine_reference(self) -> str | None: ...
 
 
 class VedaBlackoutLike(Protocol):
@@ -144,6 +148,14 @@ def _ine(status: str) -> str:
     """A row's INE status (``campana.ine.IneStatus``) as a labelled chip."""
     key = status if status in ("pending", "approved", "denied", "not-requested") else "none"
     return f'<span class="ine ine-{key}">{esc(INE_STATUS.get(status, status))}</span>'
+
+
+def _answer(r: VedaRowLike) -> str:
+    """The INE's answer (date and reference) under a row's status, when recorded."""
+    from campana.render.common import ine_answer
+
+    lines = ine_answer(r.ine_answer_date, r.ine_reference)
+    return "".join(f'<br><small class="ine-answer">{esc(x)}</small>' for x in lines)
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
@@ -339,7 +351,7 @@ def _veda_section(veda: VedaReportLike) -> str:
             out.append(
                 f"<tr><td>{esc(r.campaign_name)}</td><td>{esc(r.touchpoint_name)}</td>"
                 f"<td>{esc(period(r.start, r.end))}</td>"
-                f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}</td>'
+                f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}{_answer(r)}</td>'
                 f'<td class="num">{r.days_lost_if_denied}</td></tr>'
             )
         out.append("</tbody></table>")

@@ -92,7 +92,8 @@ def _crossings(
                 "contradicción del documento)",
                 hint=(
                     "si el INE la niega, suspende este punto de contacto "
-                    f"{period(*cross, prose=True)}; registra la respuesta del INE en el plan"
+                    f"{period(*cross, prose=True)}; registra la respuesta con «campana ine "
+                    "aprobada CAMPAÑA PUNTO» (o negada)"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
@@ -108,7 +109,8 @@ def _crossings(
                 f"{base}; la excepción del INE {state}",
                 hint=(
                     f"suspende este punto de contacto {period(*cross, prose=True)}, "
-                    "o solicita la excepción al INE y regístrala en el plan como pendiente"
+                    "o solicita la excepción al INE y regístrala con «campana ine pendiente "
+                    "CAMPAÑA PUNTO»"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
