@@ -111,7 +111,7 @@ class _Sheet:
         elif isinstance(value, int):
             size = len(number(value)) + 3.0
         elif isinstance(value, float):
-            size = len(f"{value:,.1f}") + 4.0
+            size = len(number(int(value))) + 6.0  # «,.1f»: the integer part, «.d» and room
         else:
             lines = str(value).split("\n") if value is not None else [""]
             size = min(max(len(x) for x in lines), wrap_at) + 2.0
