@@ -234,7 +234,7 @@ def _dates(session: EditSession, t: Target, start: dt.date, end: dt.date) -> lis
         editor.set((*t.path, "start"), start)
     if end != t.end:
         editor.set((*t.path, "end"), end)
-    lines = [f"{t.label}: {period(t.start, t.end, full=True)} → {period(start, end, full=True)}"]
+    lines = [f"{t.label}: {period(t.start, t.end)} → {period(start, end)}"]
     if t.period_text is not None and (start, end) != (t.start, t.end):
         new = rewrite(t.period_text, start, end)
         if new is None:
