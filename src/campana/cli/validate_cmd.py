@@ -103,10 +103,14 @@ def validate(
 )
 def schema(
     which: Annotated[
-        str, typer.Argument(metavar="plan|audience", help="De qué archivo: plan o audience.")
+        str,
+        typer.Argument(
+            metavar="plan|audience", help="De qué archivo: plan o audience (o audiencia)."
+        ),
     ] = "plan",
 ) -> int:
     from campana.schema import schema_json
 
+    which = "audience" if which.strip().lower() == "audiencia" else which
     out(schema_json(choice(which, "el argumento", ("plan", "audience"))))  # type: ignore[arg-type]
     return 0

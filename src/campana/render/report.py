@@ -18,7 +18,7 @@ from campana.queries import Brief, audience_report, brief, year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
 from campana.view import ViewFilter, select
-from campana.vocab import BRIEF_SECTIONS, INE_STATUS
+from campana.vocab import BRIEF_SECTIONS, INE_STATUS, figure
 
 if TYPE_CHECKING:
     from campana.models import Audience, Plan
@@ -162,10 +162,7 @@ def _answer(r: VedaRowLike) -> str:
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
-    if n is None:
-        return "—"
-    text = f"{n:,}".replace(",", "\u202f")
-    return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
+    return figure(n, bound, missing="—")
 
 
 def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: str | None) -> str:
