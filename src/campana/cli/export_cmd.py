@@ -23,7 +23,6 @@ from campana.cli.common import (
     choice,
     output_option,
     say,
-    write_output,
 )
 
 #: formats other commands write (``export csv`` points there instead of guessing «ics»)
@@ -79,10 +78,10 @@ def export(
     ] = None,
 ) -> int:
     import datetime as dt
-    import sys
 
-    from campana.cli.common import check_output, plan_in_use
+    from campana.cli.common import plan_in_use
     from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format
     from campana.errors import CampanaError
     from campana.loading import open_plan
 
@@ -108,6 +107,7 @@ def export(
     from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
 
     choice(fmt, "el formato", (*FORMATS, "svg", "html"))
+    output_format(output, "ics", ("ics",), plan=plan, named="el formato")
     given = {"--touchpoint": touchpoint, "--from": date_from, "--to": date_to, "--month": month}
     for option, value in given.items():
         if value is not None:  # the calendar holds the whole plan: say so, do not ignore it
@@ -121,7 +121,6 @@ def export(
             f"--alarm-days: {alarm_days} no es un número de días entre 0 y 366",
             hint="por ejemplo «--alarm-days 3»",
         )
-    check_output(output, plan)
     plan_in_use(plan)
     loaded = open_plan(plan)
     if today is None:
@@ -143,17 +142,8 @@ def export(
     )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
-    if output is None or str(output) == "-":
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
-            sys.stdout.flush()
-            buffer.write(result.data)
-            buffer.flush()
-        else:
-            sys.stdout.write(result.data.decode("utf-8"))
-        return 0
     events = "1 evento" if result.events == 1 else f"{result.events} eventos"
-    write_output(output, result.data, what=f"{events} de iCalendar")
+    emit(result.data, output, exact=True, what=f"{events} de iCalendar")
     return 0
 
 
@@ -192,23 +182,20 @@ def _picture(
 ) -> int:
     """``export svg`` / ``export html``: the filters and scenario of ``schedule``, the file
     written whole or not at all (the drawing code is imported only here)."""
-    import sys
-
     from campana.cli.common import (
         assumption,
-        check_output,
         filters,
         month_number,
         plan_in_use,
         window,
     )
     from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format
     from campana.loading import open_plan
 
     number = month_number(month, date_from=date_from, date_to=date_to)
     scenario = assumption(assume_ine)
-    to_file = output is not None and str(output) != "-"
-    check_output(output, plan)
+    output_format(output, fmt, ("svg", "html"), plan=plan, named="el formato")
     plan_in_use(plan)
     # the report lists the findings: under a scenario, the scenario's (as show does)
     loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
@@ -242,9 +229,5 @@ def _picture(
             touchpoint=touchpoint,
             assume_ine=scenario,
         )
-    if not to_file or output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    write_output(output, text)
+    emit(text, output, exact=True)
     return 0
