@@ -470,29 +470,38 @@ def test_schedule_json_shape(cli: Invoke) -> None:
 
 
 def test_schedule_csv_matches_json(cli: Invoke) -> None:
+    # issue 20: CSV for Excel: a BOM, Spanish headers and values, ISO dates
     r = cli("schedule", "--format", "csv", "--month", "marzo", "--today", TODAY)
     assert r.exit_code == 0
-    table = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert r.stdout.startswith("\ufeff")
+    table = list(csv.DictReader(io.StringIO(r.stdout.removeprefix("\ufeff"))))
     rows = rows_of(schedule_json(cli, "--month", "marzo"))
     assert r.stdout.splitlines()[0] == (
-        "kind,campaign,touchpoint,name,start,end,days,touchpoint_id,tactics,ine_exception,"
-        "ine_status"  # added by issue 8
+        "\ufeffTipo,Campaña,Nombre,Punto de contacto,Inicio,Fin,Días,Tácticos,Excepción INE"
     )
-    assert [(t["kind"], t["campaign"], t["touchpoint"], t["start"], t["end"]) for t in table] == [
-        (j["kind"], j["campaign"] or "", j["touchpoint"] or "", j["start"], j["end"]) for j in rows
+    kinds = {"campaign": "campaña", "component": "componente", "touchpoint": "punto de contacto"}
+    kinds["blackout"] = "veda"
+    assert [(t["Tipo"], t["Nombre"], t["Inicio"], t["Fin"]) for t in table] == [
+        (kinds[j["kind"]], j["name"], j["start"], j["end"]) for j in rows
     ]
-    media = next(t for t in table if t["kind"] == "touchpoint")
-    assert media["tactics"].startswith("Spoteo nacional televisión; Menciones nacionales")
-    assert media["ine_exception"] == "pending"
+    media = next(t for t in table if t["Tipo"] == "punto de contacto")
+    assert media["Tácticos"].startswith("Spoteo nacional televisión; Menciones nacionales")
+    assert media["Excepción INE"] == "pendiente"
+    assert media["Campaña"] == "Infonavit, estés en donde estés"
 
 
 def test_schedule_markdown(cli: Invoke) -> None:
     r = cli("schedule", "--format", "markdown", "--today", TODAY)
     lines = r.stdout.splitlines()
     assert lines[0] == "### Programación de campañas 2024"
-    assert lines[2].startswith("| Campaña | Componente o punto de contacto |")
-    assert "| Crédito |  | campaña | 17 sep 2024 | 15 dic 2024 | 90 |  |" in lines
-    assert "|  | Cambaceo | componente | 10 ene 2024 | 31 may 2024 | 143 |  |" in lines
+    # the columns of the CSV (render.columns), values as people read them
+    assert lines[2].startswith("| Tipo | Campaña | Nombre | Punto de contacto | Inicio |")
+    assert "| campaña | Crédito | Crédito |  | 17 sep 2024 | 15 dic 2024 | 90 |  |  |" in lines
+    # issue 17: a component's INE status is shown as in the CSV (it was blank)
+    assert (
+        "| componente | Infonavit, estés en donde estés | Radio y televisión | Medios masivos "
+        "| 23 feb 2024 | 14 jul 2024 | 143 |  | pendiente |" in lines
+    )
     assert all(line.startswith("|") for line in lines[2:])
 
 
@@ -759,24 +768,21 @@ def test_show_json(cli: Invoke) -> None:
 
 
 def test_show_csv_and_markdown(cli: Invoke) -> None:
-    rows = list(
-        csv.DictReader(io.StringIO(cli("show", "trab", "--format", "csv", "--today", TODAY).stdout))
-    )
-    assert [r["kind"] for r in rows] == [
-        "campaign",
-        "objective",
-        "objective",
-        "touchpoint",
-        "touchpoint",
-        "touchpoint",
+    # show's CSV is the execution table (issue 17: one column definition per result)
+    text = cli("show", "trab", "--format", "csv", "--today", TODAY).stdout
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r["Punto de contacto"] for r in rows] == [
+        "Medios masivos",
+        "Digital",
+        "Comunicación Social",
     ]
-    assert rows[1]["start"] == "2024-02-15" and rows[1]["days"] == "186"
+    assert rows[0]["Excepción INE"] == "pendiente" and rows[0]["Inicio"] == "2024-02-23"
     md = cli("show", "atencion", "--format", "markdown", "--today", TODAY).stdout
     assert md.startswith("## Infonavit, estés en donde estés\n")
     assert "| Medios masivos | Spoteo nacional televisión; Menciones nacionales televisión;" in md
     assert (
         "| Brigadas de promoción y servicio | Infomóviles; Cambaceo "
-        "| 22 ene – 30 jun 2024 | no aplica |" in md
+        "| 22 ene 2024 | 30 jun 2024 | 161 |  | no aplica | 0 |" in md
     )
 
 
@@ -825,13 +831,15 @@ def test_list_json_and_csv(cli: Invoke) -> None:
         ("responsabilidad-compartida", 72, 0, 0, "upcoming"),
     ]
     text = cli("list", "--format", "csv", "--today", TODAY).stdout
-    assert text.splitlines()[0] == "id,name,start,end,days,components,touchpoints,status,day"
+    assert text.splitlines()[0] == (
+        "\ufeffCampaña,Id,Inicio,Fin,Días,Componentes,Puntos de contacto,Estado al 15 mar 2024"
+    )
     assert (
-        'atencion,"Infonavit, estés en donde estés",2024-01-22,2024-07-14,175,5,4,running,54'
-        in text.splitlines()
+        '"Infonavit, estés en donde estés",atencion,2024-01-22,2024-07-14,175,5,4,'
+        '"en curso, día 54 de 175"' in text.splitlines()
     )
     md = cli("list", "--format", "markdown", "--today", TODAY).stdout
-    assert "| Crédito | `credito` | 17 sep – 15 dic 2024 | 90 | 0 | 0 | próxima |" in md
+    assert "| Crédito | credito | 17 sep 2024 | 15 dic 2024 | 90 | 0 | 0 | próxima |" in md
 
 
 # --- audience ---------------------------------------------------------------------------------
@@ -876,9 +884,11 @@ def test_audience_json_and_csv(cli: Invoke) -> None:
     assert by["poblacion-mexicana"]["percent_of_total"] is None
     assert by["con-credito-activo"]["stated_percent"] == 7.18
     assert by["derechohabientes"]["campaigns"] == ["atencion"]
-    rows = list(csv.DictReader(io.StringIO(cli("audience", "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == list(by)
-    assert rows[0]["percent_of_total"] == "100.0"
+    text = cli("audience", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r["Segmento"] for r in rows] == [s["name"] for s in by.values()]
+    assert rows[0]["% del total"] == "100.0" and rows[0]["Personas"] == "76434882"
+    assert rows[1]["% del total"] == "29.3" and rows[1]["Parte de"] == rows[0]["Segmento"]
 
 
 def test_audience_shares_are_computed_not_copied(cli: Invoke, plan_dir: Path) -> None:

@@ -62,7 +62,7 @@ def test_schedule_to_a_csv_file_writes_csv_not_the_drawing(cli: Invoke, tmp_path
     r = cli("schedule", "--today", TODAY, "-o", str(target))
     assert r.exit_code == 0 and r.stderr == f"Guardado en {target}\n"
     rows = _read_csv(target)
-    assert "2024-01-22" in {cell for row in rows for cell in row}
+    assert "Inicio" in rows[0] and "2024-01-22" in {cell for row in rows for cell in row}
     assert "█" not in target.read_text(encoding="utf-8")
 
 

@@ -69,9 +69,12 @@ def test_campaign_filter(cli: Invoke) -> None:
 
 def test_csv_one_line_per_restricted_row(cli: Invoke) -> None:
     r = cli("veda", "--format", "csv", "--today", "2024-03-15")
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert len(rows) == len(veda_json(cli)["blackouts"][0]["rows"])
-    assert rows[0]["blackout"] == "veda-electoral-2024"
+    rows = list(csv.DictReader(io.StringIO(r.stdout.removeprefix("\ufeff"))))
+    data = veda_json(cli)["blackouts"][0]
+    restricted = [x for x in rows if x["Excepción INE"] != "no aplica"]
+    assert len(restricted) == len(data["rows"])
+    # the blackout by name (issue 20: people read names in a spreadsheet)
+    assert rows[0]["Veda"] == "Veda electoral federal 2024"
 
 
 @pytest.mark.parametrize("plan", [EXAMPLE, str(PLAN)])

@@ -69,6 +69,11 @@ class VedaBlackout:
     #: Brigadas): the views show them, the JSON of issue 8 does not
     unrestricted: tuple[VedaRow, ...] = ()
 
+    @property
+    def days(self) -> int:
+        """The blackout's length in days, both ends included."""
+        return span_days(self.start, self.end)
+
 
 @dataclass(frozen=True, slots=True)
 class VedaReport:

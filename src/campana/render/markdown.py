@@ -1,15 +1,17 @@
 """Query results as Markdown, to paste into a document: one function per result, named after
-it (``schedule``, ``brief``, ``campaign_list``, ``audience``)."""
+it (``schedule``, ``show``, ``campaign_list``, ``audience``, ``agenda``, ``veda``). A result's
+table has the columns of ``render.columns``, as its CSV."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import days, fmt, period, span_days
-from campana.render.common import figure_text, schedule_title, share_text, stated
+from campana.dates import days, fmt, period
+from campana.render import columns
+from campana.render.common import figure_text, schedule_title
 from campana.render.grid import nfc
-from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, row_kind, severity
+from campana.vocab import BRIEF_SECTIONS, and_list, severity
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
@@ -35,90 +37,36 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence
     return "\n".join(out) + "\n"
 
 
-def schedule(s: Schedule) -> str:
-    names = {r.campaign: r.name for r in s.rows if r.kind == "campaign"}
-    rows = []
-    for r in s.data_rows:
-        campaign = names.get(r.campaign, "") if r.campaign else ""
-        part = r.name if r.kind in ("component", "touchpoint") else ""
-        if r.kind == "blackout":
-            campaign = r.name
-        ine = ine_status(r.ine_status) if r.kind == "touchpoint" else ""
-        rows.append(
-            [
-                campaign if r.kind != "component" and r.kind != "touchpoint" else "",
-                part,
-                row_kind(r.kind),
-                fmt(r.start),
-                fmt(r.end),
-                r.days,
-                ine,
-            ]
-        )
-    return f"### {schedule_title(s)}\n\n" + _table(
+def _table_of(table: columns.Table[Any]) -> str:
+    """A result's table (``render.columns``): its headers, its values as people read them,
+    figures aligned to the right."""
+    kinds = [c.kind for c in table.columns]
+    return _table(
+        table.headers,
         [
-            "Campaña",
-            "Componente o punto de contacto",
-            "Tipo",
-            "Inicio",
-            "Fin",
-            "Días",
-            "Excepción INE",
+            [columns.markdown_cell(k, v) for k, v in zip(kinds, values, strict=True)]
+            for values in table.values()
         ],
-        rows,
-        right=(5,),
+        right=[i for i, c in enumerate(table.columns) if c.right],
     )
+
+
+def schedule(s: Schedule) -> str:
+    return f"### {schedule_title(s)}\n\n" + _table_of(columns.schedule_table(s))
 
 
 def campaign_list(cl: CampaignList) -> str:
-    lines = cl.campaigns
     head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
-    return head + _table(
-        ["Campaña", "Id", "Periodo", "Días", "Componentes", "Puntos de contacto", "Estado"],
-        [
-            [
-                c.name,
-                f"`{c.id}`",
-                period(c.start, c.end),
-                c.days,
-                c.components,
-                c.touchpoints,
-                c.status.text,
-            ]
-            for c in lines
-        ],
-        right=(3, 4, 5),
-    )
+    return head + _table_of(columns.campaign_list_table(cl))
 
 
 def audience(r: AudienceReport) -> str:
-    total = "% del total"
-    return _table(
-        ["Segmento", "Personas", total, "Dice el documento", "Campañas"],
-        [
-            [
-                ("— " if s.depth else "") + s.name,
-                figure_text(s.count, s.bound),
-                share_text(s.share_of_total),
-                "; ".join(
-                    x
-                    for x in (
-                        stated(s),
-                        f"podría agregarse a {s.adds_to_name}; no es parte de ellas"
-                        if s.adds_to
-                        else "",
-                    )
-                    if x
-                ),
-                ", ".join(s.campaign_names or s.campaigns),
-            ]
-            for s in r.segments
-        ],
-        right=(1, 2),
-    )
+    return _table_of(columns.audience_table(r))
 
 
-def brief(b: Brief) -> str:
+def brief(b: Brief, execution: str = "") -> str:
+    """The brief's sections; ``execution``: the execution table, rendered by the caller
+    (``show`` knows its owners and the scenario)."""
     out = [f"## {_escape(b.name)}", ""]
     out.append(f"- **Id:** `{b.id}`")
     if b.aka:
@@ -163,22 +111,8 @@ def brief(b: Brief) -> str:
                 right=(2,),
             ).rstrip()
         )
-    if b.touchpoints:
-        out += ["", "### " + BRIEF_SECTIONS["execution"], ""]
-        out.append(
-            _table(
-                ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
-                [
-                    [
-                        t.name,
-                        "; ".join(t.tactics),
-                        period(t.start, t.end),
-                        ine_status(t.ine_status),
-                    ]
-                    for t in b.touchpoints
-                ],
-            ).rstrip()
-        )
+    if execution:
+        out += ["", "### " + BRIEF_SECTIONS["execution"], "", execution.rstrip()]
     if b.findings:
         out += ["", "### " + BRIEF_SECTIONS["findings"], ""]
         out += [
@@ -192,44 +126,23 @@ def brief(b: Brief) -> str:
 
 
 def agenda(a: Agenda) -> str:
-    """A heading per day, then a table of its events."""
-    from campana.render.tables import day_heading
-
-    out = f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n"
-    for day, events in a.by_day():
-        out += f"\n### {day_heading(day, a.today)}\n\n"
-        out += _table(
-            ["Campaña", "Qué pasa", "Responsable"],
-            [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
-        )
+    """The window, then a table of its events, day by day."""
+    out = f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n\n"
     if not a.events:
-        out += "\nNada en la agenda.\n"
-    return out
+        return out + "Nada en la agenda.\n"
+    return out + _table_of(columns.agenda_table(a))
 
 
 def veda(r: VedaReport) -> str:
     """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
+    table = columns.veda_table(r)
     out = ""
     for n, b in enumerate(r.blackouts):
         if n:
             out += "\n"
-        out += f"## {b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})\n\n"
+        out += f"## {b.name}: {period(b.start, b.end)} ({days(b.days)})\n\n"
         out += f"Restringe {and_list(b.restricts_names)}.\n\n"
-        out += _table(
-            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", "Si se niega"],
-            [
-                [
-                    x.campaign_name,
-                    x.touchpoint_name,
-                    period(x.start, x.end),
-                    x.days_inside,
-                    ine_status(x.ine_exception),
-                    x.days_lost_if_denied,
-                ]
-                for x in (*b.rows, *b.unrestricted)
-            ],
-            right=(3, 5),
-        )
+        out += _table_of(columns.Table(table.columns, [p for p in table.items if p[0] is b]))
         out += "\n"
         out += _table(
             ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
@@ -240,21 +153,14 @@ def veda(r: VedaReport) -> str:
 
 
 def show(s: Show) -> str:
-    """The brief, then owners and INE status per touchpoint, and the milestones."""
+    """The brief with its execution table (owners, INE status, the scenario's days lost),
+    then the milestones."""
     from campana.vocab import MILESTONE_KINDS
 
-    out = brief(s.brief)
+    table = columns.show_table(s)
+    out = brief(s.brief, _table_of(table) if table.items else "")
     if s.owner:
         out += f"\nResponsable: {_escape(s.owner)}\n"
-    header = ["Punto de contacto", "Responsable", "Excepción INE"]
-    if s.assume_ine:
-        header.append("Días perdidos")
-    rows = [
-        [r.name, r.owner or "", ine_status(r.ine_status)] + ([r.days_lost] if s.assume_ine else [])
-        for r in s.rows
-    ]
-    if rows:
-        out += "\n### " + BRIEF_SECTIONS["owners"] + "\n\n" + _table(header, rows)
     if s.assume_ine:
         out += (
             f"\nBajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto de "
