@@ -247,6 +247,10 @@ class Row:
             return "not-applicable"
         return self.ine_exception or "not-requested"
 
+    def day_number(self, day: dt.date) -> int:
+        """Which day of the row ``day`` is: 1 on its start."""
+        return (day - self.start).days + 1
+
     def in_blackout(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.blackout)
 
@@ -455,6 +459,11 @@ class ObjectiveLine:
     start: dt.date | None
     end: dt.date | None
     period_text: str | None
+
+    @property
+    def days(self) -> int | None:
+        """Its length in days, both ends included (None without a period of its own)."""
+        return span_days(self.start, self.end) if self.start and self.end else None
 
 
 @dataclass(frozen=True)

@@ -204,30 +204,36 @@ def _picture(
     start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)
     ids = filters(loaded.plan, campaign, touchpoint)
     if fmt == "svg":
-        from campana.render.gantt import gantt_svg
+        from campana.gantt import gantt_data
+        from campana.render.gantt import svg_from_data
 
-        text = gantt_svg(
-            loaded.plan,
-            now,
-            start=start,
-            end=end,
-            campaigns=ids,
-            touchpoint=touchpoint,
-            assume_ine=scenario,
+        text = svg_from_data(
+            gantt_data(
+                loaded.plan,
+                now,
+                start=start,
+                end=end,
+                campaigns=ids,
+                touchpoint=touchpoint,
+                assume_ine=scenario,
+            )
         )
     else:
         from campana.render.report import report_html
+        from campana.report import build_report
 
         text = report_html(
-            loaded.plan,
-            loaded.audience,
-            now,
-            findings=loaded.validation.findings,
-            start=start,
-            end=end,
-            campaigns=ids,
-            touchpoint=touchpoint,
-            assume_ine=scenario,
+            build_report(
+                loaded.plan,
+                loaded.audience,
+                now,
+                findings=loaded.validation.findings,
+                start=start,
+                end=end,
+                campaigns=ids,
+                touchpoint=touchpoint,
+                assume_ine=scenario,
+            )
         )
     emit(text, output, exact=True)
     return 0

@@ -5,68 +5,21 @@ images from anywhere else."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from campana.dates import fmt, fmt_long, span_days
+from campana.dates import fmt, fmt_long
 from campana.dates import period as period_text
-from campana.errors import Finding
-from campana.gantt import GanttData, GanttRow, gantt_data
-from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
-from campana.queries import Brief, audience_report, brief, year_window
+from campana.gantt import GanttData, GanttRow
+from campana.ine import scenario_label
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
-from campana.veda import veda_report
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS
 
 if TYPE_CHECKING:
-    from campana.models import Audience, Plan
-
-
-# --- the blackout report's shape (campana.veda.VedaReport provides the same attributes) ------
-
-
-class VedaRowLike(Protocol):
-    @property
-    def campaign_id(self) -> str: ...
-    @property
-    def campaign_name(self) -> str: ...
-    @property
-    def touchpoint_id(self) -> str: ...
-    @property
-    def touchpoint_name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
-    @property
-    def days_inside(self) -> int: ...
-    @property
-    def ine_exception(self) -> str: ...
-    @property
-    def days_lost_if_denied(self) -> int: ...
-
-
-class VedaBlackoutLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
-    @property
-    def restricts_names(self) -> Sequence[str]: ...
-    @property
-    def rows(self) -> Sequence[VedaRowLike]: ...
-
-
-class VedaReportLike(Protocol):
-    @property
-    def blackouts(self) -> Sequence[VedaBlackoutLike]: ...
-    @property
-    def assume_ine(self) -> str | None: ...
+    from campana.errors import Finding
+    from campana.queries import AudienceReport, Show
+    from campana.report import Report
+    from campana.veda import VedaReport
 
 
 # --- HTML pieces ------------------------------------------------------------------------------
@@ -153,13 +106,9 @@ def _count(n: int | None, bound: str = "exact") -> str:
     return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
 
 
-def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: str | None) -> str:
-    c = plan.campaign(b.id)
-    owners = {e.touchpoint: e.owner for e in c.execution} if c else {}
-    statuses = {
-        (e.touchpoint, e.start, e.end): row_status(e, index, assume_ine=assume_ine)
-        for e in (c.execution if c else ())
-    }
+def _campaign_section(s: Show) -> str:
+    b = s.brief
+    owners = {r.touchpoint_id: r.owner for r in s.rows}
     out = [f'<section class="campaign" id="campana-{attr(b.id)}">', f"<h2>{esc(b.name)}</h2>"]
     facts = [
         ("Periodo", f"{esc(period_text(b.start, b.end))} ({b.days} días)"),
@@ -167,8 +116,8 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
     ]
     if b.aka:
         facts.append(("También llamada", esc(", ".join(b.aka))))
-    if c and c.owner:
-        facts.append(("Responsable", esc(c.owner)))
+    if s.owner:
+        facts.append(("Responsable", esc(s.owner)))
     if b.audience:
         facts.append(
             (
@@ -225,20 +174,19 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         )
         for t in b.touchpoints:
             tactics = "<br>".join(esc(x) for x in t.tactics)
-            status = statuses.get((t.touchpoint_id, t.start, t.end), "not-applicable")
             out.append(
                 f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
                 f"<td>{esc(period_text(t.start, t.end))}</td>"
-                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(status)}</td>'
+                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(t.ine_status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
             )
         out.append("</tbody></table>")
-    if c and c.milestones:
+    if s.milestones:
         out.append(
             "<h3>Hitos</h3><table><thead><tr><th>Fecha</th><th>Hito</th><th>Responsable</th>"
             "</tr></thead><tbody>"
         )
-        for m in sorted(c.milestones, key=lambda m: m.date):
+        for m in s.milestones:
             out.append(
                 f"<tr><td>{esc(fmt(m.date))}</td><td>{esc(m.name)}</td>"
                 f"<td>{esc(m.owner or '—')}</td></tr>"
@@ -286,9 +234,7 @@ def _findings_section(findings: Sequence[Finding]) -> str:
     return "\n".join(out)
 
 
-def _audience_section(plan: Plan, audience: Audience) -> str:
-    rep = audience_report(audience, plan)
-    names = {c.id: c.name for c in plan.campaigns}
+def _audience_section(rep: AudienceReport) -> str:
     top = max((s.count for s in rep.segments), default=0) or 1
     out = [
         '<section id="audiencia"><h2>Audiencia</h2><table><thead><tr><th>Segmento</th>'
@@ -303,7 +249,7 @@ def _audience_section(plan: Plan, audience: Audience) -> str:
             f'<tr><td{pad}>{esc(s.name)}</td><td class="num">{_count(s.count, s.bound)}</td>'
             f'<td class="num">{share}</td><td class="bar-cell"><div class="bar" '
             f'style="width: {width:.1f}%" role="img" aria-label="{width:.0f} % del mayor">'
-            f"</div></td><td>{esc(', '.join(names.get(c, c) for c in s.campaigns) or '—')}</td>"
+            f"</div></td><td>{esc(', '.join(s.campaign_names or s.campaigns) or '—')}</td>"
             "</tr>"
         )
     out.append("</tbody></table>")
@@ -316,7 +262,7 @@ def _audience_section(plan: Plan, audience: Audience) -> str:
     return "\n".join(out)
 
 
-def _veda_section(veda: VedaReportLike) -> str:
+def _veda_section(veda: VedaReport) -> str:
     out = ['<section id="veda"><h2>Veda electoral</h2>']
     scenario = scenario_label(veda.assume_ine)
     if scenario is not None:
@@ -326,7 +272,7 @@ def _veda_section(veda: VedaReportLike) -> str:
     for b in veda.blackouts:
         out.append(
             f"<h3>{esc(b.name)}</h3><p>Del {esc(fmt_long(b.start))} al {esc(fmt_long(b.end))} "
-            f"({span_days(b.start, b.end)} días). Restringe: "
+            f"({b.days} días). Restringe: "
             f"{esc(', '.join(b.restricts_names))}.</p>"
         )
         if not b.rows:
@@ -437,50 +383,14 @@ def _chart(data: GanttData) -> str:
     return f'<div class="chart-screen">{whole}</div><div class="chart-print">{printed}</div>'
 
 
-def report_html(
-    plan: Plan,
-    audience: Audience | None,
-    today: dt.date,
-    *,
-    findings: Sequence[Finding] = (),
-    veda: VedaReportLike | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    campaigns: Sequence[str] = (),
-    touchpoint: str | None = None,
-    assume_ine: str | None = None,
-) -> str:
-    """The whole report as one HTML document. The filters apply to the chart, the campaigns
-    listed and the blackout report: with a window other than the plan's year, or a touchpoint,
-    only the campaigns the chart shows, and the cover says the period. ``veda`` is
-    ``campana.veda.veda_report``'s result (computed here when None). ``assume_ine`` (English
-    or Spanish) is the scenario of every part."""
-    assume_ine = parse_assume_ine(assume_ine)
-    index = BlackoutIndex.of(plan)
-    data = gantt_data(
-        plan,
-        today,
-        start=start,
-        end=end,
-        campaigns=campaigns,
-        touchpoint=touchpoint,
-        assume_ine=assume_ine,
-    )
+def report_html(r: Report) -> str:
+    """The whole report (``campana.report.build_report``) as one HTML document."""
+    data = r.chart
     chart = _chart(data)
-    shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
-    # a window other than the plan's year, or one touchpoint: only the campaigns it shows
-    narrowed = (data.start, data.end) != year_window(plan.plan.year) or touchpoint is not None
-    if narrowed:
-        charted = {r.campaign for r in data.campaigns}
-        shown = [c for c in shown if c.id in charted]
-    if veda is None:
-        chosen = [c.id for c in shown] if narrowed or campaigns else None
-        veda = veda_report(plan, assume_ine=assume_ine, campaigns=chosen)
-    briefs = [brief(plan, audience, c, today, findings) for c in shown]
-    info = plan.plan
-    label = scenario_label(assume_ine)
+    briefs = [c.brief for c in r.campaigns]
+    label = scenario_label(r.assume_ine)
     scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
-    period = f" · del {esc(fmt(data.start))} al {esc(fmt(data.end))}" if narrowed else ""
+    period = f" · del {esc(fmt(data.start))} al {esc(fmt(data.end))}" if r.narrowed else ""
     toc = ['<li><a href="#programacion">Programación</a></li>']
     if briefs:
         toc.append("<li>Campañas<ol>")
@@ -489,7 +399,7 @@ def report_html(
     else:
         toc.append("<li>Campañas: ninguna en este periodo</li>")
     toc.append('<li><a href="#hallazgos">Revisión del plan</a></li>')
-    if audience is not None:
+    if r.audience is not None:
         toc.append('<li><a href="#audiencia">Audiencia</a></li>')
     toc.append('<li><a href="#veda">Veda electoral</a></li>')
     parts = [
@@ -498,20 +408,20 @@ def report_html(
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(info.title)} — {esc(info.owner)}</title>",
+        f"<title>{esc(r.title)} — {esc(r.owner)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body><main>",
-        f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
-        f"{info.year}{period} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
+        f'<header class="cover"><h1>{esc(r.title)}</h1><p>{esc(r.owner)} · plan '
+        f"{r.year}{period} · informe al {esc(fmt_long(r.today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",
         f'<section class="chart" id="programacion"><h2>Programación</h2>{chart}</section>',
-        *(_campaign_section(plan, b, index, assume_ine) for b in briefs),
-        _findings_section(findings),
-        _audience_section(plan, audience) if audience is not None else "",
-        _veda_section(veda),
+        *(_campaign_section(c) for c in r.campaigns),
+        _findings_section(r.findings),
+        _audience_section(r.audience) if r.audience is not None else "",
+        _veda_section(r.veda),
         "</main></body></html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from campana.dates import days, fmt, period, span_days
+from campana.dates import days, fmt, period
 from campana.render.common import (
     STATUS_STYLE,
     figure_text,
@@ -196,15 +196,13 @@ def _row_label(r: Row) -> str:
 def _day(s: Schedule, width: int, title: str) -> list[Line]:
     """What runs on one day: each row with its period, the day it is on, and, for the
     touchpoints a blackout restricts that day, their INE exception."""
-    from campana.queries import status
-
     day = s.start
     lines: list[Line] = [[(title, "bold")]]
     if s.today != day:
         lines.append([(f"(hoy es {fmt(s.today)})", DIM)])
     for b in s.blackouts:
         names = list(s.restricts.get(b.name, ()))
-        n = status(b.start, b.end, day).day
+        n = b.day_number(day)
         text = f"{b.name}: día {n} de {b.days} ({period(b.start, b.end)})"
         if names:
             text += "; restringe " + and_list(names)
@@ -220,7 +218,6 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             note = f"empieza el {fmt(r.start)}" if day < r.start else f"terminó el {fmt(r.end)}"
             rows.append([(_row_label(r), "bold dim"), (when, DIM), (note, DIM), ""])
             continue
-        st = status(r.start, r.end, day)
         veda: Cell = ""
         if r.in_blackout(day):
             text = ine_status(r.ine_exception)
@@ -229,7 +226,7 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             [
                 (_row_label(r), "bold" if r.kind == "campaign" else ""),
                 when,
-                f"{st.day} de {st.total}",
+                f"{r.day_number(day)} de {r.days}",
                 veda,
             ]
         )
@@ -430,8 +427,8 @@ def brief(b: Brief, width: int) -> list[Line]:
             for k, x in enumerate(wrap(o.text, width - 5)):
                 lines.append([(f"  {n}. " if k == 0 else "     ", ""), (x, "")])
             when = (
-                f"{period(o.start, o.end)} ({days(span_days(o.start, o.end))})"
-                if o.start and o.end
+                f"{period(o.start, o.end)} ({days(o.days)})"
+                if o.start and o.end and o.days
                 else "sin periodo propio (el de la campaña)"
             )
             lines.append([("     Periodo: ", DIM), (when, DIM)])
@@ -608,9 +605,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             out.append([])
         out += [
             [(x, "bold")]
-            for x in wrap(
-                f"{b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})", width
-            )
+            for x in wrap(f"{b.name}: {period(b.start, b.end)} ({days(b.days)})", width)
         ]
         out += [[(x, "")] for x in wrap(f"Restringe {and_list(b.restricts_names)}.", width)]
         out.append([])
