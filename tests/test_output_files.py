@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shlex
 from pathlib import Path
 
 import pytest
 
 from campana.cli.emit import EXTENSIONS
-from conftest import PLAN, Invoke
+from conftest import PLAN, ROOT, Invoke
 
 TODAY = "2024-03-15"
 
@@ -85,7 +86,7 @@ def test_an_extension_the_command_cannot_write_is_refused(
     target = tmp_path / name
     r = cli(*args, "-o", str(target))
     assert (r.exit_code, r.stdout) == (2, "")
-    assert r.stderr.startswith("error: -o: no sé escribir ")
+    assert r.stderr.startswith(f"error: -o: campana {args[0]} no escribe archivos ")
     # the hint names what the command writes
     assert "se admite: ." in r.stderr
     assert not target.exists()
@@ -160,3 +161,32 @@ def test_the_table_is_the_one_place_formats_are_added() -> None:
     # a renderer added later (xlsx, pptx, pdf) adds its line here; every command reads it
     assert EXTENSIONS[".csv"] == "csv" and EXTENSIONS[".md"] == "markdown"
     assert set(EXTENSIONS.values()) >= {"text", "csv", "json", "markdown", "svg", "html", "ics"}
+
+
+def _doc_examples() -> list[tuple[str, list[str]]]:
+    """Every ``$ campana …`` example of docs/output.md with the output shown below it."""
+    found: list[tuple[str, list[str]]] = []
+    lines = (ROOT / "docs" / "output.md").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("$ campana "):
+            shown = []
+            for below in lines[i + 1 :]:
+                if below.startswith(("$ ", "```")):
+                    break
+                shown.append(below)
+            found.append((line[2:], shown))
+    return found
+
+
+def test_the_output_doc_has_examples() -> None:
+    assert len(_doc_examples()) >= 2
+
+
+@pytest.mark.parametrize("command,shown", _doc_examples(), ids=[c for c, _ in _doc_examples()])
+def test_every_output_doc_example_prints_what_it_shows(
+    cli: Invoke, command: str, shown: list[str]
+) -> None:
+    r = cli(*shlex.split(command)[1:], columns=80)
+    got = r.stdout if r.exit_code == 0 else r.stderr
+    # the CSV's byte order mark is invisible on the page (the doc says it is there)
+    assert got.removeprefix("\ufeff").rstrip("\n").split("\n") == shown

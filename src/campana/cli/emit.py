@@ -82,9 +82,9 @@ def output_format(
     writable = files if files is not None else formats
     if kind is None or kind not in writable:
         valid = ", ".join(extensions_for(writable))
-        what = f"archivos «{suffix}»" if suffix else "un archivo sin extensión"
+        what = f"archivos «{suffix}»" if suffix else "archivos sin extensión"
         raise CampanaError(
-            f"{option}: no sé escribir {what} con este comando",
+            f"{option}: {_command()} no escribe {what}",
             hint=f"el formato sale de la extensión; se admite: {valid}",
         )
     if chosen is not None and chosen != kind:
@@ -98,6 +98,14 @@ def output_format(
             hint=fix,
         )
     return kind
+
+
+def _command() -> str:
+    """The running command's name, for a message («schedule»)."""
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return f"campana {ctx.info_name}" if ctx is not None and ctx.info_name else "campana"
 
 
 def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> None:
