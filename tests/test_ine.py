@@ -250,3 +250,56 @@ def test_scenarios_may_be_spanish_anywhere() -> None:
     assert suspended_days(r, plan, assume_ine="aprobada") == 0
     with pytest.raises(IneError):
         row_status(r, plan, assume_ine="quizá")
+
+
+def test_one_module_answers_blackout_questions() -> None:
+    """Which touchpoints a blackout restricts and where it crosses a period, asked of ine."""
+    from campana import ine
+
+    two = [
+        *BLACKOUTS,
+        Blackout(
+            id="local", name="Local", start=D(2024, 7, 1), end=D(2024, 7, 10), restricts=["tv"]
+        ),
+    ]
+    veda, local = two
+    assert ine.restricts(veda, "radio") and not ine.restricts(veda, "tv")
+    assert not ine.restricts(veda, None)
+    assert ine.crossing(veda, D(2024, 5, 30), D(2024, 6, 20)) == (D(2024, 5, 30), VEDA[1])
+    assert ine.crossing(veda, D(2024, 6, 3), D(2024, 6, 20)) is None
+    assert ine.during(two, D(2024, 6, 1), D(2024, 7, 1)) == [veda, local]
+    assert ine.during(two, D(2024, 6, 3), D(2024, 6, 30)) == []
+    assert ine.runs_during(two, D(2024, 7, 10), D(2024, 8, 1))
+    assert not ine.runs_during(two, D(2024, 7, 11), D(2024, 8, 1))
+    assert list(ine.blackout_overlaps(two, "tv", D(2024, 1, 1), D(2024, 12, 31))) == [
+        (local, (D(2024, 7, 1), D(2024, 7, 10)))
+    ]
+    assert list(ine.blackout_overlaps(two, None, D(2024, 1, 1), D(2024, 12, 31))) == []
+    assert ine.assumed_exception("pending", "denied") == "denied"
+    assert ine.assumed_exception("approved", "denied") == "approved"
+    assert ine.assumed_exception(None, None) is None
+    assert [ine.exception_off_air(e) for e in (None, "pending", "approved", "denied")] == [
+        True,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_no_module_but_ine_decides_what_a_blackout_restricts() -> None:
+    """Nothing else tests a touchpoint against ``restricts`` or crosses a blackout's dates:
+    a blackout scoped to a jurisdiction is then added in ine alone."""
+    import re
+
+    src = ROOT / "src" / "campana"
+    owners = {"ine.py", "models.py", "cache.py"}
+    crossing_dates = re.compile(r"overlap\([^)]*\b(?:b|blackout|ab\.blackout)\.start")
+    offenders = []
+    for path in sorted(src.rglob("*.py")):
+        if path.name in owners:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "restricts_touchpoint(" in text or crossing_dates.search(text):
+            offenders.append(str(path.relative_to(src)))
+    assert offenders == []
+    assert not (src / "blackouts.py").exists()

@@ -128,7 +128,6 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
 #: the core modules that compute answers; a renderer formats their results
 COMPUTING = (
     "campana.agenda",
-    "campana.blackouts",
     "campana.cache",
     "campana.checks",
     "campana.diff",

@@ -10,12 +10,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.dates import days, fmt, overlap
+from campana.dates import days, fmt
 from campana.errors import CampanaError
 from campana.ine import (
     BlackoutIndex,
     apply_assumption,
+    crossing,
     parse_assume_ine,
+    restricted_names,
     restricted_status,
     suspended_spans,
 )
@@ -208,11 +210,9 @@ def agenda(
             raw.append((event.date, rank, EVENT_KINDS.index(event.kind), event))
 
     for b in plan.blackouts:
-        if campaigns is not None and not any(
-            overlap(c.start, c.end, b.start, b.end) for c in chosen
-        ):
+        if campaigns is not None and not any(crossing(b, c.start, c.end) for c in chosen):
             continue
-        names = and_list([plan.touchpoint_name(t) for t in b.restricts])
+        names = and_list(restricted_names(plan, b))
         ends: tuple[tuple[dt.date, EventKind, str], ...] = (
             (b.start, "blackout-start", f"Empieza la veda; restringe {names}"),
             (b.end, "blackout-end", "Termina la veda"),

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
+from typing import NamedTuple, Protocol
 
 from campana.errors import CampanaError
 
@@ -415,18 +417,34 @@ def period(
     year: int | None = None,
     full: bool = False,
     sep: str = " – ",
+    prose: bool = False,
+    long: bool = False,
 ) -> str:
-    """A period as campana writes it everywhere: «22 ene – 14 jul 2024».
+    """A period as campana writes it everywhere, in one of its styles.
 
-    The start's year only when it differs from the end's; no year at all when both dates are
-    in ``year`` (a view of that year); ``full`` writes both dates whole (a legend, a calendar
-    description). An empty text when either end is missing.
+    - a range (the default), for tables and labels: «22 ene – 14 jul 2024». The start's year
+      only when it differs from the end's; no year at all when both dates are in ``year`` (a
+      view of that year); ``full`` writes both dates whole (a legend, a message); ``sep`` is
+      the dash between them («22 ene–14 jul» in a narrow column);
+    - ``prose``, inside a sentence: «del 22 ene 2024 al 14 jul 2024», or «el 22 ene 2024» for
+      one day; with ``long`` the months are spelt out: «del 22 de enero de 2024 al 14 de julio
+      de 2024». Prose always writes whole dates.
+
+    An empty text when either end is missing.
     """
     if start is None or end is None:
         return ""
+    if prose:
+        one = fmt_long if long else fmt
+        return f"el {one(start)}" if start == end else f"del {one(start)} al {one(end)}"
     if start.year == end.year == year:
         return f"{fmt(start, year=False)}{sep}{fmt(end, year=False)}"
     return f"{fmt(start, year=full or start.year != end.year)}{sep}{fmt(end)}"
+
+
+def sentence(text: str) -> str:
+    """``text`` with its first letter in capitals (a period in prose opening a sentence)."""
+    return text[:1].upper() + text[1:]
 
 
 def days(n: int) -> str:
@@ -437,16 +455,107 @@ def signed_days(n: int) -> str:
     return f"{n:+d} " + ("día" if abs(n) == 1 else "días")
 
 
+class Span(NamedTuple):
+    """A closed interval of dates: ``start`` and ``end`` both included.
+
+    A tuple, so ``start, end = span`` and comparisons with plain pairs keep working. Everything
+    here is computed from the two ends, never by walking the days, so spans up to 9999-12-31
+    cost the same as a week. A span whose end comes before its start is *empty* (0 days);
+    the model lets a plan say so and the checks report it.
+    """
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def of(cls, dated: Dated) -> Span:
+        """The span of anything with ``start`` and ``end`` (a row, a campaign, a blackout)."""
+        return cls(dated.start, dated.end)
+
+    @property
+    def days(self) -> int:
+        """Inclusive length in days; 0 for an empty span."""
+        return max((self.end - self.start).days + 1, 0)
+
+    @property
+    def empty(self) -> bool:
+        return self.end < self.start
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls inside the span."""
+        return self.start <= day <= self.end
+
+    def overlaps(self, other: tuple[dt.date, dt.date]) -> bool:
+        """Whether the two spans share at least one day."""
+        return max(self.start, other[0]) <= min(self.end, other[1])
+
+    def intersection(self, other: tuple[dt.date, dt.date]) -> Span | None:
+        """The days both spans share, or None."""
+        start, end = max(self.start, other[0]), min(self.end, other[1])
+        return Span(start, end) if start <= end else None
+
+    def clamp(self, window: tuple[dt.date, dt.date]) -> Span | None:
+        """The part of the span inside ``window`` (a view's dates), or None outside it."""
+        return self.intersection(window)
+
+    def minus(self, others: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
+        """The runs of days of the span that none of ``others`` covers, by date.
+
+        Safe at the ends of the calendar: a span covered up to 9999-12-31 has no gap after it.
+        """
+        out: list[Span] = []
+        cursor = self.start
+        for s, e in sorted(others):
+            if e < cursor:
+                continue
+            if s > self.end:
+                break
+            if s > cursor:
+                out.append(Span(cursor, s - dt.timedelta(days=1)))
+            after = add_days(e, 1)
+            if after is None:
+                return out
+            cursor = max(cursor, after)
+            if cursor > self.end:
+                return out
+        if cursor <= self.end:
+            out.append(Span(cursor, self.end))
+        return out
+
+
+class Dated(Protocol):
+    """Anything with a start and an end date."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date: ...
+
+
+def merge_spans(spans: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
+    """Overlapping or touching spans joined, by date."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and (after := add_days(merged[-1].end, 1)) is not None and start > after:
+            merged.append(Span(start, end))
+        elif merged:
+            if end > merged[-1].end:
+                merged[-1] = Span(merged[-1].start, end)
+        else:
+            merged.append(Span(start, end))
+    return merged
+
+
 def span_days(start: dt.date, end: dt.date) -> int:
     """Inclusive length of a period in days."""
     return (end - start).days + 1
 
 
-def overlap(
-    a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date
-) -> tuple[dt.date, dt.date] | None:
+def overlap(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> Span | None:
+    """The days [a_start, a_end] and [b_start, b_end] share, or None."""
     start, end = max(a_start, b_start), min(a_end, b_end)
-    return (start, end) if start <= end else None
+    return Span(start, end) if start <= end else None
 
 
 def add_days(d: dt.date, n: int) -> dt.date | None:

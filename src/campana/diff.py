@@ -19,9 +19,9 @@ from dataclasses import field as dc_field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from campana.blackouts import blackout_overlaps
 from campana.dates import span_days
 from campana.errors import CampanaError, Finding
+from campana.ine import blackout_overlaps
 
 if TYPE_CHECKING:
     from campana.models import Audience, Blackout, Campaign, Plan

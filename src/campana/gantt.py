@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
 from campana import ine
-from campana.dates import overlap
 from campana.ine import IneStatus
 from campana.queries import schedule, year_window
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
@@ -24,7 +23,6 @@ BarKind = Literal["campaign", "component", "touchpoint", "milestone"]
 #: how a day a row is off air for a blackout is marked: its exception is still pending, or the
 #: row is suspended (no exception requested, or denied, possibly under the scenario)
 Risk = Literal["pending", "suspended"]
-Span = tuple[dt.date, dt.date]
 
 
 @dataclass(frozen=True)
@@ -239,19 +237,14 @@ def gantt_data(
                 owner=owner,
                 ine_status=status,
                 ine_recorded=r.ine_exception is not None,
-                during_blackout=any(
-                    overlap(r.start, r.end, b.start, b.end) is not None for b in plan.blackouts
-                ),
+                during_blackout=ine.runs_during(plan.blackouts, r.start, r.end),
                 marked=marked,
             )
         )
     close_campaign(current)
     blackouts = tuple(
-        GanttBlackout(
-            b.id, b.name, b.start, b.end, tuple(plan.touchpoint_name(t) for t in b.restricts)
-        )
-        for b in plan.blackouts
-        if overlap(b.start, b.end, start, end) is not None
+        GanttBlackout(b.id, b.name, b.start, b.end, tuple(ine.restricted_names(plan, b)))
+        for b in ine.during(plan.blackouts, start, end)
     )
     return GanttData(
         plan.plan.title,

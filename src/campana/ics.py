@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import add_days, fmt, fmt_long, period
+from campana.dates import Span, add_days, fmt, fmt_long, period
 from campana.errors import InvalidInput, UsageError
 from campana.ine import (
     BlackoutIndex,
@@ -104,7 +104,7 @@ def _objectives(c: Campaign) -> list[str]:
 
 
 def _period(start: dt.date, end: dt.date) -> str:
-    return f"del {fmt_long(start)} al {fmt_long(end)}"
+    return period(start, end, prose=True, long=True)
 
 
 def _ine(status: str | None) -> str:
@@ -222,23 +222,14 @@ def _blackout_text(plan: Plan, b: Blackout) -> str:
 
 def _component_parts(
     c: Campaign, k: Component, index: BlackoutIndex, assume_ine: str | None
-) -> list[tuple[dt.date, dt.date]]:
+) -> list[Span]:
     """A component's period minus the days its touchpoint's row is off air under the scenario
     (the row of the campaign that runs it); the whole period without a scenario."""
     row = next((r for r in c.execution if r.touchpoint == k.touchpoint), None)
     if assume_ine is None or row is None or k.end < k.start:
-        return [(k.start, k.end)]
-    parts: list[tuple[dt.date, dt.date]] = []
-    cursor = k.start
-    for s, e in suspended_spans(row, index, assume_ine=assume_ine, pending_off_air=False):
-        if e < cursor or s > k.end:
-            continue
-        if s > cursor:
-            parts.append((cursor, s - dt.timedelta(days=1)))
-        cursor = max(cursor, e + dt.timedelta(days=1))
-    if cursor <= k.end:
-        parts.append((cursor, k.end))
-    return parts
+        return [Span.of(k)]
+    off = suspended_spans(row, index, assume_ine=assume_ine, pending_off_air=False)
+    return Span.of(k).minus(off)
 
 
 def build_calendar(

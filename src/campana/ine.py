@@ -1,4 +1,11 @@
-"""The INE status of an execution row under the electoral blackouts, and the what-if scenario.
+"""The electoral blackouts: which touchpoints they restrict, where they cross a period, and the
+INE status of an execution row under them and under the what-if scenario.
+
+This is the one module that answers blackout questions; nothing else compares a blackout's dates
+or its ``restricts`` list. The predicate :func:`restricts` and the index :class:`BlackoutIndex`
+are the only places that decide whether a blackout applies to a touchpoint: a blackout scoped
+to a jurisdiction (federal, or some states) is added there, and every caller follows. A plan
+may hold several blackouts a year; every function here takes them all.
 
 A blackout ("veda") restricts some touchpoints for some days. An execution row is *restricted*
 when a blackout that restricts its touchpoint overlaps its period; only then does its INE
@@ -15,11 +22,11 @@ A scenario (``assume_ine``) treats every *pending* exception as ``denied``, ``ap
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeAlias, cast
 
-from campana.dates import fold, overlap, span_days
+from campana.dates import Span, fold, merge_spans, overlap, span_days
 from campana.errors import CampanaError
 from campana.vocab import INE_STATUS, INE_SYNONYMS
 
@@ -28,7 +35,6 @@ if TYPE_CHECKING:
 
 IneStatus = Literal["not-applicable", "not-requested", "pending", "approved", "denied"]
 Assumption = Literal["denied", "approved", "pending"]
-Span: TypeAlias = tuple[dt.date, dt.date]
 
 STATUSES: tuple[IneStatus, ...] = (
     "not-applicable",
@@ -91,8 +97,52 @@ class Crossing:
     end: dt.date
 
     @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    @property
     def days(self) -> int:
         return span_days(self.start, self.end)
+
+
+def restricts(blackout: Blackout, touchpoint: str | None) -> bool:
+    """Whether ``blackout`` restricts ``touchpoint`` (never a period without a touchpoint)."""
+    return touchpoint is not None and blackout.restricts_touchpoint(touchpoint)
+
+
+def crossing(blackout: Blackout, start: dt.date, end: dt.date) -> Span | None:
+    """The days of ``blackout`` inside start..end, restricted or not; None when they miss."""
+    return overlap(start, end, blackout.start, blackout.end)
+
+
+def runs_during(blackouts: Iterable[Blackout], start: dt.date, end: dt.date) -> bool:
+    """Whether start..end crosses any of the blackouts, whatever they restrict."""
+    return any(crossing(b, start, end) is not None for b in blackouts)
+
+
+def during(blackouts: Iterable[Blackout], start: dt.date, end: dt.date) -> list[Blackout]:
+    """The blackouts that cross start..end (a view's window), in file order."""
+    return [b for b in blackouts if crossing(b, start, end) is not None]
+
+
+def restricted_names(plan: Plan, blackout: Blackout) -> list[str]:
+    """The names of the touchpoints ``blackout`` restricts, in the order the plan lists them."""
+    return [plan.touchpoint_name(t) for t in blackout.restricts]
+
+
+def blackout_overlaps(
+    blackouts: Iterable[Blackout], touchpoint: str | None, start: dt.date, end: dt.date
+) -> Iterator[tuple[Blackout, Span]]:
+    """Each blackout restricting ``touchpoint`` that [start, end] crosses, with the crossing.
+
+    Nothing for a period without a touchpoint, or for a period or blackout that ends before
+    it starts. In file order (:meth:`BlackoutIndex.crossings` sorts by date).
+    """
+    for b in blackouts:
+        if restricts(b, touchpoint):  # a set built once, not a scan of the list
+            cross = crossing(b, start, end)
+            if cross is not None:
+                yield b, cross
 
 
 class BlackoutIndex:
@@ -115,14 +165,17 @@ class BlackoutIndex:
             return cls(source)
         return cls(source.blackouts)
 
-    def restricting(self, touchpoint: str) -> Sequence[Blackout]:
+    def restricting(self, touchpoint: str | None) -> Sequence[Blackout]:
+        """The blackouts that restrict ``touchpoint``, in file order."""
+        if touchpoint is None:
+            return ()
         return self._by_touchpoint.get(touchpoint, ())
 
-    def crossings(self, touchpoint: str, start: dt.date, end: dt.date) -> list[Crossing]:
+    def crossings(self, touchpoint: str | None, start: dt.date, end: dt.date) -> list[Crossing]:
         """The blackouts restricting ``touchpoint`` that overlap start..end, by date."""
         found = []
         for b in self.restricting(touchpoint):
-            cross = overlap(start, end, b.start, b.end)
+            cross = crossing(b, start, end)
             if cross is not None:
                 found.append(Crossing(b, *cross))
         found.sort(key=lambda c: (c.start, c.end, c.blackout.id))
@@ -153,6 +206,24 @@ def restricted_status(row: Execution) -> IneStatus:
     return "not-requested" if row.ine_exception is None else _as_status(row.ine_exception)
 
 
+def assumed_exception(declared: str | None, assumption: Assumption | None) -> str | None:
+    """A row's recorded ``ine_exception`` under a parsed scenario: only a pending one changes.
+
+    The cheap form for loops that already hold the parsed scenario (the checks).
+    """
+    if declared == "pending" and assumption is not None:
+        return assumption
+    return declared
+
+
+def exception_off_air(exception: str | None) -> bool:
+    """Whether a restricted period whose exception is ``exception`` (None: never requested)
+    is off air during the blackout once a scenario has decided it: pending stays on air, as
+    planned (see :func:`is_off_air`)."""
+    status = "not-requested" if exception is None else _as_status(exception)
+    return is_off_air(status, pending_off_air=False)
+
+
 def apply_assumption(status: IneStatus, assume_ine: str | None) -> IneStatus:
     """A status under a scenario: only ``pending`` changes.
 
@@ -177,16 +248,9 @@ def _as_status(value: str) -> IneStatus:
     raise ValueError(value)  # the model only lets these through
 
 
-def merge(spans: Iterable[Span]) -> list[Span]:
-    """Overlapping or touching spans joined, by date."""
-    merged: list[Span] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1] + dt.timedelta(days=1):
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+def merge(spans: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
+    """Overlapping or touching spans joined, by date (``dates.merge_spans``)."""
+    return merge_spans(spans)
 
 
 def is_off_air(status: IneStatus, *, pending_off_air: bool = True) -> bool:
@@ -222,7 +286,7 @@ def suspended_spans(
     status = apply_assumption(restricted_status(row), assume_ine)
     if not is_off_air(status, pending_off_air=pending_off_air):
         return []
-    return merge((c.start, c.end) for c in found)
+    return merge(c.span for c in found)
 
 
 def on_air_spans(
@@ -235,23 +299,13 @@ def on_air_spans(
     """The row's period minus its suspensions: the parts a calendar event splits into."""
     if row.end < row.start:
         return []
-    spans: list[Span] = []
-    cursor = row.start
-    for start, end in suspended_spans(
-        row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air
-    ):
-        if start > cursor:
-            spans.append((cursor, start - dt.timedelta(days=1)))
-        cursor = end + dt.timedelta(days=1)
-    if cursor <= row.end:
-        spans.append((cursor, row.end))
-    return spans
+    off = suspended_spans(row, blackouts, assume_ine=assume_ine, pending_off_air=pending_off_air)
+    return Span.of(row).minus(off)
 
 
 def days_inside(row: Execution, blackouts: Blackouts) -> int:
     """Days of the row inside blackouts that restrict it (overlapping blackouts counted once)."""
-    spans = merge((c.start, c.end) for c in crossings(row, blackouts))
-    return sum(span_days(s, e) for s, e in spans)
+    return sum(s.days for s in merge(c.span for c in crossings(row, blackouts)))
 
 
 def days_lost_if_denied(

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from campana.blackouts import blackout_overlaps
-from campana.dates import fold, overlap, span_days
+from campana import ine
+from campana.dates import Span, fold, overlap, span_days
 from campana.errors import CampanaError, Finding
 from campana.vocab import channel_kind, creative_kind, period_status
 
@@ -24,8 +24,6 @@ if TYPE_CHECKING:
 
 RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
 StatusKind = Literal["upcoming", "running", "finished"]
-
-Span = tuple[dt.date, dt.date]
 
 
 # --- status relative to today ---------------------------------------------------------------
@@ -81,11 +79,11 @@ def status(start: dt.date, end: dt.date, today: dt.date) -> Status:
 
 
 def year_window(year: int) -> Span:
-    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return Span(dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
 def month_window(year: int, month: int) -> Span:
-    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    return Span(dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]))
 
 
 #: a window of up to this many days is shown day by day, with the execution table's touchpoints
@@ -103,10 +101,10 @@ def window(
     """The dates a schedule question covers: one day, a range (an open end runs to the start
     or the end of its year), one month of ``year``, or the whole of ``year``."""
     if day is not None:
-        return day, day
+        return Span(day, day)
     if start is not None or end is not None:
         first = start or dt.date((end or dt.date(year, 1, 1)).year, 1, 1)
-        return first, end or dt.date(first.year, 12, 31)
+        return Span(first, end or dt.date(first.year, 12, 31))
     if month is not None:
         return month_window(year, month)
     return year_window(year)
@@ -299,7 +297,9 @@ class Schedule:
 def _blackout_spans(
     plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date
 ) -> tuple[Span, ...]:
-    return tuple(cross for _, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end))
+    return tuple(
+        cross for _, cross in ine.blackout_overlaps(plan.blackouts, touchpoint, start, end)
+    )
 
 
 def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
@@ -428,12 +428,9 @@ def schedule(
         rows.extend(parts)
     blackouts = tuple(
         Row("blackout", None, b.name, b.start, b.end)
-        for b in plan.blackouts
-        if overlap(b.start, b.end, start, end) is not None
+        for b in ine.during(plan.blackouts, start, end)
     )
-    restricts = {
-        b.name: tuple(plan.touchpoint_name(t) for t in b.restricts) for b in plan.blackouts
-    }
+    restricts = {b.name: tuple(ine.restricted_names(plan, b)) for b in plan.blackouts}
     return Schedule(start, end, tuple(rows), blackouts, today, restricts)
 
 

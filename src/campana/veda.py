@@ -11,13 +11,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from campana.agenda import select_campaigns
-from campana.dates import overlap, span_days
+from campana.dates import span_days
 from campana.ine import (
     BlackoutIndex,
+    crossing,
     days_lost_if_denied,
     merge,
     on_air_spans,
     parse_assume_ine,
+    restricted_names,
+    restricts,
     row_status,
 )
 
@@ -145,17 +148,16 @@ def _blackout(
     assume_ine: str | None,
     if_denied: str,
 ) -> VedaBlackout:
-    restricted = set(b.restricts)
     only_this = BlackoutIndex([b])
     rows: list[VedaRow] = []
     free: list[VedaRow] = []
     campaigns: list[VedaCampaign] = []
     for c in chosen:
         for r in c.execution:
-            cross = overlap(r.start, r.end, b.start, b.end)
+            cross = crossing(b, r.start, r.end)
             if cross is None:
                 continue
-            if r.touchpoint not in restricted:
+            if not restricts(b, r.touchpoint):
                 free.append(
                     VedaRow(
                         c.id,
@@ -164,7 +166,7 @@ def _blackout(
                         plan.touchpoint_name(r.touchpoint),
                         r.start,
                         r.end,
-                        span_days(*cross),
+                        cross.days,
                         "not-applicable",
                         0,
                     )
@@ -178,31 +180,24 @@ def _blackout(
                     touchpoint_name=plan.touchpoint_name(r.touchpoint),
                     start=r.start,
                     end=r.end,
-                    days_inside=span_days(*cross),
+                    days_inside=cross.days,
                     ine_exception=row_status(r, only_this, assume_ine=assume_ine),
                     days_lost_if_denied=days_lost_if_denied(r, only_this, assume_ine=assume_ine),
                 )
             )
-        inside = overlap(c.start, c.end, b.start, b.end)
+        inside = crossing(b, c.start, c.end)
         if inside is None:
             continue
-        covered: list[tuple[dt.date, dt.date]] = []
-        for r in c.execution:
-            for s, e in on_air_spans(r, index, assume_ine=if_denied):
-                part = overlap(s, e, *inside)
-                if part is not None:
-                    covered.append(part)
-        covered_days = sum(span_days(s, e) for s, e in merge(covered))
-        campaigns.append(
-            VedaCampaign(c.id, c.name, span_days(*inside), span_days(*inside) - covered_days)
-        )
+        on_air = [s for r in c.execution for s in on_air_spans(r, index, assume_ine=if_denied)]
+        uncovered = sum(g.days for g in inside.minus(merge(on_air)))
+        campaigns.append(VedaCampaign(c.id, c.name, inside.days, uncovered))
     return VedaBlackout(
         id=b.id,
         name=b.name,
         start=b.start,
         end=b.end,
         restricts=list(b.restricts),
-        restricts_names=[plan.touchpoint_name(t) for t in b.restricts],
+        restricts_names=restricted_names(plan, b),
         rows=rows,
         campaigns=campaigns,
         unrestricted=tuple(free),

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from campana.dates import add_days, days, fmt
+from campana.dates import Span, days, fmt
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
@@ -126,26 +126,9 @@ def overhang(
     )
 
 
-def gaps(
-    start: dt.date, end: dt.date, spans: list[tuple[dt.date, dt.date]]
-) -> list[tuple[dt.date, dt.date]]:
+def gaps(start: dt.date, end: dt.date, spans: Iterable[tuple[dt.date, dt.date]]) -> list[Span]:
     """The runs of days from start to end that no span covers."""
-    out: list[tuple[dt.date, dt.date]] = []
-    cursor = start
-    for s, e in sorted(spans):
-        if e < cursor:
-            continue
-        if s > cursor:
-            out.append((cursor, min(s - dt.timedelta(days=1), end)))
-        after = add_days(e, 1)
-        if after is None:  # covered up to 9999-12-31, the last day there is: no gap after it
-            return [g for g in out if g[0] <= g[1] and g[0] <= end]
-        cursor = max(cursor, after)
-        if cursor > end:
-            break
-    if cursor <= end:
-        out.append((cursor, end))
-    return [g for g in out if g[0] <= g[1] and g[0] <= end]
+    return Span(start, end).minus(spans)
 
 
 def row_label(ctx: PlanContext, c: Campaign, r: Execution) -> str:

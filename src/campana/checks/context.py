@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from campana.ine import BlackoutIndex, assumed_exception, parse_assume_ine
+
 if TYPE_CHECKING:
     from campana.models import Audience, Blackout, Campaign, Execution, Plan, Segment
     from campana.yamlsrc import Loc, YamlDoc
@@ -59,6 +61,7 @@ class PlanContext:
         self.plan = plan
         #: the --assume-ine scenario ("denied", "approved", "pending"), or None: the plan as is
         self.assume_ine = assume_ine
+        self.assumption = parse_assume_ine(assume_ine)
         self.doc = doc
         self.audience = audience
         #: whether an audience file was read at all (even if it did not validate)
@@ -97,9 +100,7 @@ class PlanContext:
 
     def scenario_status(self, declared: str | None) -> str | None:
         """A row's ``ine_exception`` under the scenario: only a pending one changes."""
-        if declared == "pending" and self.assume_ine is not None:
-            return self.assume_ine
-        return declared
+        return assumed_exception(declared, self.assumption)
 
     def blackouts_of(self, touchpoint: str) -> list[ActiveBlackout]:
         """The active blackouts that restrict a touchpoint, in file order."""
@@ -107,11 +108,10 @@ class PlanContext:
 
     @cached_property
     def _blackouts_by_touchpoint(self) -> dict[str, list[ActiveBlackout]]:
-        out: dict[str, list[ActiveBlackout]] = {}
-        for ab in self.blackouts:
-            for tp in sorted(ab.restricts):
-                out.setdefault(tp, []).append(ab)
-        return out
+        active = {id(ab.blackout): ab for ab in self.blackouts}
+        index = BlackoutIndex(ab.blackout for ab in self.blackouts)
+        touchpoints = {tp for ab in self.blackouts for tp in ab.restricts}
+        return {tp: [active[id(b)] for b in index.restricting(tp)] for tp in touchpoints}
 
 
 class AudienceContext:

@@ -74,7 +74,7 @@ def agenda(
     def compute(loaded: LoadedPlan, now: dt.date) -> Agenda:
         from campana.agenda import agenda as build
         from campana.agenda import agenda_window
-        from campana.dates import fmt as fmt_date
+        from campana.dates import period
 
         year = loaded.plan.plan.year
         start = date_option(date_from, "--from", year, now)
@@ -86,7 +86,7 @@ def agenda(
                 loaded.plan, start=first, end=last, today=now, campaigns=ids, assume_ine=scenario
             )
         if not result.events:
-            notes.append(f"Nada en la agenda del {fmt_date(first)} al {fmt_date(last)}.")
+            notes.append(f"Nada en la agenda {period(first, last, prose=True)}.")
         return result
 
     # said after the answer, so that a scenario's line stays the first one on stderr

@@ -268,7 +268,7 @@ def schedule(
 ) -> int:
     from campana import queries
     from campana.cli.emit import output_format, to_file
-    from campana.dates import fmt as fmt_date
+    from campana.dates import period
 
     kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     scenario = assumption(assume_ine)
@@ -298,11 +298,7 @@ def schedule(
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
         if result.empty:
-            say(
-                f"Nada programado el {fmt_date(start)}."
-                if start == end
-                else f"Nada programado del {fmt_date(start)} al {fmt_date(end)}."
-            )
+            say(f"Nada programado {period(start, end, prose=True)}.")
             if (
                 kind == "text"
                 and save is None

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt, fmt_long
+from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt_long, period
 
 if TYPE_CHECKING:
     from campana.queries import (
@@ -59,7 +59,7 @@ def schedule_title(s: Schedule) -> str:
         return f"Programación de {MONTHS_ES[a.month - 1]} {a.year}"
     if a == b:
         return f"¿Qué corre el {WEEKDAYS_ES[a.weekday()]} {fmt_long(a)}?"
-    return f"Programación del {fmt(a)} al {fmt(b)}"
+    return f"Programación {period(a, b, prose=True)}"
 
 
 def stated(s: SegmentLine) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt, period
 from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
 
@@ -160,10 +160,9 @@ def attr(text: str) -> str:
 
 
 def span_label(start: dt.date, end: dt.date, year: int) -> str:
-    def one(d: dt.date) -> str:
-        return fmt(d, year=d.year != year)
-
-    return one(start) if start == end else f"{one(start)} – {one(end)}"
+    if start == end:
+        return fmt(start, year=start.year != year)
+    return period(start, end, year=year)
 
 
 @dataclass(frozen=True)
@@ -298,7 +297,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     for line in wrap(data.heading, WIDTH - 2 * MARGIN, 24, bold=True):
         y += 28
         lay.text(MARGIN, y, line, 24, role="title", bold=True)
-    sub = f"{data.owner} · del {fmt(data.start)} al {fmt(data.end)} · hoy: {fmt(data.today)}"
+    sub = f"{data.owner} · {period(data.start, data.end, prose=True)} · hoy: {fmt(data.today)}"
     for line in wrap(sub, WIDTH - 2 * MARGIN, 14):
         y += 20
         lay.text(MARGIN, y, line, 14, role="subtitle", fill=MUTED)
@@ -674,7 +673,7 @@ def svg_from_data(data: GanttData, *, standalone: bool = True, prefix: str = "")
     n = len(data.campaigns)
     desc = (
         f"Diagrama de Gantt de {n} campaña{'s' if n != 1 else ''} del plan «{data.title}» "
-        f"({data.owner}), del {fmt(data.start)} al {fmt(data.end)}."
+        f"({data.owner}), {period(data.start, data.end, prose=True)}."
     )
     for b in data.blackouts:
         desc += f" {b.name}: {span_label(b.start, b.end, data.year)}."

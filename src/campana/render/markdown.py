@@ -127,7 +127,7 @@ def brief(b: Brief, execution: str = "") -> str:
 
 def agenda(a: Agenda) -> str:
     """The window, then a table of its events, day by day."""
-    out = f"## Agenda del {fmt(a.start)} al {fmt(a.end)}\n\nHoy es {fmt(a.today)}.\n\n"
+    out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n\n"
     if not a.events:
         return out + "Nada en la agenda.\n"
     return out + _table_of(columns.agenda_table(a))

@@ -8,8 +8,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from campana.dates import fmt, fmt_long
-from campana.dates import period as period_text
+from campana.dates import fmt, fmt_long, period, sentence
 from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
@@ -111,7 +110,7 @@ def _campaign_section(s: Show) -> str:
     owners = {r.touchpoint_id: r.owner for r in s.rows}
     out = [f'<section class="campaign" id="campana-{attr(b.id)}">', f"<h2>{esc(b.name)}</h2>"]
     facts = [
-        ("Periodo", f"{esc(period_text(b.start, b.end))} ({b.days} días)"),
+        ("Periodo", f"{esc(period(b.start, b.end))} ({b.days} días)"),
         ("Estado", esc(b.status.label)),
     ]
     if b.aka:
@@ -132,7 +131,7 @@ def _campaign_section(s: Show) -> str:
         out.append(f"<h3>{BRIEF_SECTIONS['objectives']}</h3><ol>")
         for o in b.objectives:
             when = (
-                f' <span class="muted">({esc(period_text(o.start, o.end))})</span>'
+                f' <span class="muted">({esc(period(o.start, o.end))})</span>'
                 if o.start and o.end
                 else ""
             )
@@ -160,7 +159,7 @@ def _campaign_section(s: Show) -> str:
         )
         for k in b.components:
             out.append(
-                f"<tr><td>{esc(k.name)}</td><td>{esc(period_text(k.start, k.end))}</td>"
+                f"<tr><td>{esc(k.name)}</td><td>{esc(period(k.start, k.end))}</td>"
                 f'<td class="num">{k.days}</td><td>{esc(k.touchpoint or "—")}</td>'
                 f"<td>{esc(k.status.text)}</td></tr>"
             )
@@ -176,7 +175,7 @@ def _campaign_section(s: Show) -> str:
             tactics = "<br>".join(esc(x) for x in t.tactics)
             out.append(
                 f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
-                f"<td>{esc(period_text(t.start, t.end))}</td>"
+                f"<td>{esc(period(t.start, t.end))}</td>"
                 f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(t.ine_status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
             )
@@ -270,8 +269,9 @@ def _veda_section(veda: VedaReport) -> str:
     if not veda.blackouts:
         out.append("<p>El plan no tiene vedas.</p>")
     for b in veda.blackouts:
+        when = sentence(period(b.start, b.end, prose=True, long=True))
         out.append(
-            f"<h3>{esc(b.name)}</h3><p>Del {esc(fmt_long(b.start))} al {esc(fmt_long(b.end))} "
+            f"<h3>{esc(b.name)}</h3><p>{esc(when)} "
             f"({b.days} días). Restringe: "
             f"{esc(', '.join(b.restricts_names))}.</p>"
         )
@@ -286,7 +286,7 @@ def _veda_section(veda: VedaReport) -> str:
         for r in b.rows:
             out.append(
                 f"<tr><td>{esc(r.campaign_name)}</td><td>{esc(r.touchpoint_name)}</td>"
-                f"<td>{esc(period_text(r.start, r.end))}</td>"
+                f"<td>{esc(period(r.start, r.end))}</td>"
                 f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}</td>'
                 f'<td class="num">{r.days_lost_if_denied}</td></tr>'
             )
@@ -390,7 +390,7 @@ def report_html(r: Report) -> str:
     briefs = [c.brief for c in r.campaigns]
     label = scenario_label(r.assume_ine)
     scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
-    period = f" · del {esc(fmt(data.start))} al {esc(fmt(data.end))}" if r.narrowed else ""
+    window = f" · {esc(period(data.start, data.end, prose=True))}" if r.narrowed else ""
     toc = ['<li><a href="#programacion">Programación</a></li>']
     if briefs:
         toc.append("<li>Campañas<ol>")
@@ -413,7 +413,7 @@ def report_html(r: Report) -> str:
         "</head>",
         "<body><main>",
         f'<header class="cover"><h1>{esc(r.title)}</h1><p>{esc(r.owner)} · plan '
-        f"{r.year}{period} · informe al {esc(fmt_long(r.today))}</p>{scenario}</header>",
+        f"{r.year}{window} · informe al {esc(fmt_long(r.today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",

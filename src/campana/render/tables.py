@@ -565,7 +565,7 @@ def agenda(a: Agenda, width: int) -> list[Line]:
     with the campaign and the owner beneath, dimmed."""
     out: list[Line] = [
         [(x, "bold")]
-        for x in wrap(f"Agenda del {fmt(a.start)} al {fmt(a.end)} (hoy es {fmt(a.today)})", width)
+        for x in wrap(f"Agenda {period(a.start, a.end, prose=True)} (hoy es {fmt(a.today)})", width)
     ]
     if not a.events:
         return out

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import component_label, row_label
-from campana.dates import days, fmt, overlap, span_days
+from campana.dates import days, period
+from campana.ine import crossing
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -64,7 +65,7 @@ def _crossings(
     loc: Loc,
     label: str,
     touchpoint: str,
-    period: tuple[dt.date, dt.date],
+    span: tuple[dt.date, dt.date],
     status: str | None,
     campaign: str,
     *,
@@ -72,15 +73,15 @@ def _crossings(
 ) -> Iterator[Finding]:
     if status == "approved":
         return
-    start, end = period
+    start, end = span
     for ab in ctx.blackouts_of(touchpoint):
         b = ab.blackout
-        cross = overlap(start, end, b.start, b.end)
+        cross = crossing(b, start, end)
         if cross is None:
             continue
         base = (
-            f"{label} corre del {fmt(start)} al {fmt(end)} y coincide {days(span_days(*cross))} "
-            f"con «{b.name}» ({fmt(b.start)} – {fmt(b.end)})"
+            f"{label} corre {period(start, end, prose=True)} y coincide {days(cross.days)} "
+            f"con «{b.name}» ({period(b.start, b.end, full=True)})"
         )
         if status == "pending":
             yield ctx.doc.finding(
@@ -90,8 +91,8 @@ def _crossings(
                 f"{base}; la excepción del INE está pendiente (asunto abierto, no una "
                 "contradicción del documento)",
                 hint=(
-                    f"si el INE la niega, suspende este punto de contacto del {fmt(cross[0])} al "
-                    f"{fmt(cross[1])}; registra la respuesta en ine_exception"
+                    "si el INE la niega, suspende este punto de contacto "
+                    f"{period(*cross, prose=True)}; registra la respuesta en ine_exception"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
@@ -106,7 +107,7 @@ def _crossings(
                 "blackout-conflict",
                 f"{base}; la excepción del INE {state}",
                 hint=(
-                    f"suspende este punto de contacto del {fmt(cross[0])} al {fmt(cross[1])}, "
+                    f"suspende este punto de contacto {period(*cross, prose=True)}, "
                     "o solicita la excepción al INE (ine_exception: pending)"
                 ),
                 campaign=campaign,

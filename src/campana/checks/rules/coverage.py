@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import gaps
-from campana.dates import days, fmt, overlap, span_days
+from campana.dates import Span, days, period, span_days
+from campana.ine import crossing, exception_off_air
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
@@ -16,9 +17,6 @@ if TYPE_CHECKING:
 
 CODES = ("coverage-gap",)
 SCOPE = "plan"
-
-
-Span = tuple[dt.date, dt.date]
 
 
 def _declared(rows: dict[str, Execution], touchpoint: str | None) -> str | None:
@@ -36,16 +34,15 @@ def _on_air(
     Without a scenario the plan is checked as written: every period counts whole.
     """
     if ctx.assume_ine is None or touchpoint is None:
-        return [(start, end)]
-    status = ctx.scenario_status(declared)
-    if status == "approved" or (status == "pending" and ctx.assume_ine == "pending"):
-        return [(start, end)]
+        return [Span(start, end)]
+    if not exception_off_air(ctx.scenario_status(declared)):
+        return [Span(start, end)]
     off = sorted(
         cross
         for ab in ctx.blackouts_of(touchpoint)
-        if (cross := overlap(start, end, ab.blackout.start, ab.blackout.end)) is not None
+        if (cross := crossing(ab.blackout, start, end)) is not None
     )
-    return gaps(start, end, off) if off else [(start, end)]
+    return gaps(start, end, off) if off else [Span(start, end)]
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
@@ -71,8 +68,8 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                 (*cv.loc, side),
                 "warning",
                 "coverage-gap",
-                f"«{c.name}» no tiene ningún punto de contacto activo del {fmt(g_start)} al "
-                f"{fmt(g_end)} ({days(span_days(g_start, g_end))})",
+                f"«{c.name}» no tiene ningún punto de contacto activo "
+                f"{period(g_start, g_end, prose=True)} ({days(span_days(g_start, g_end))})",
                 hint="programa un punto de contacto esos días o ajusta el periodo de la campaña",
                 campaign=c.id,
                 identity=("coverage-gap", c.id, g_start.isoformat(), g_end.isoformat()),

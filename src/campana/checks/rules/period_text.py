@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from campana.checks.common import objective_label, row_label
-from campana.dates import fmt, parse_period_text
+from campana.dates import parse_period_text, period
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
@@ -75,8 +75,8 @@ def _compare(
             (*loc, "period_text"),
             "error",
             "period-text",
-            f"el texto del periodo de {label()} dice {fmt(t_start)} – {fmt(t_end)} y "
-            f"start/end dicen {fmt(start)} – {fmt(end)}",
+            f"el texto del periodo de {label()} dice {period(t_start, t_end, full=True)} y "
+            f"start/end dicen {period(start, end, full=True)}",
             hint="corrige las fechas ISO o el texto para que digan lo mismo",
             campaign=campaign,
             identity=("period-text", label()),

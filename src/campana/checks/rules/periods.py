@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import component_label, objective_label, row_label
-from campana.dates import fmt, overlap
+from campana.dates import fmt, overlap, period
 
 if TYPE_CHECKING:
     from campana.checks.context import PlanContext
@@ -72,7 +72,7 @@ def _period(
             (*loc, "start"),
             "error",
             "outside-year",
-            f"{label} ({fmt(start)} – {fmt(end)}) queda fuera del año del plan, {year}",
+            f"{label} ({period(start, end, full=True)}) queda fuera del año del plan, {year}",
             hint=f"revisa el año de las fechas; el plan es de {year}",
             campaign=campaign,
             identity=("outside-year", label),
@@ -83,7 +83,7 @@ def _period(
             (*loc, side),
             "warning",
             "outside-year",
-            f"{label} ({fmt(start)} – {fmt(end)}) sale del año del plan, {year}",
+            f"{label} ({period(start, end, full=True)}) sale del año del plan, {year}",
             hint="si es intencional, el resto de la campaña va en el plan del otro año",
             campaign=campaign,
             identity=("outside-year", label),
