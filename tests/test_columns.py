@@ -9,12 +9,14 @@ import csv
 import datetime as dt
 import io
 import re
+from pathlib import Path
 
 import pytest
 
 from campana.dates import parse_date
 from campana.render import columns
 from conftest import Invoke
+from helpers import edit
 
 TODAY = "2024-03-15"
 
@@ -119,7 +121,7 @@ def test_the_year_csv_includes_the_execution_rows(cli: Invoke) -> None:
     assert "| punto de contacto |" not in grid  # the year's grid stays the document's
 
 
-def test_csv_reads_back_as_excel_would(cli: Invoke, tmp_path: object) -> None:
+def test_csv_reads_back_as_excel_would(cli: Invoke) -> None:
     r = cli("list", "--format", "csv", "--today", TODAY)
     data = r.stdout.encode("utf-8")
     assert data.startswith(b"\xef\xbb\xbf")
@@ -127,3 +129,17 @@ def test_csv_reads_back_as_excel_would(cli: Invoke, tmp_path: object) -> None:
     credito = next(row for row in rows if row["Id"] == "credito")
     assert credito["Campaña"] == "Crédito" and credito["Inicio"] == "2024-09-17"
     assert credito["Estado al 15 mar 2024"] == "próxima" and credito["Días"] == "90"
+
+
+def test_odd_names_read_back_whole(cli: Invoke, plan_dir: Path) -> None:
+    """A name with a comma, quotes and a pipe reads back from the CSV as written, and the
+    Markdown table keeps its columns (the pipe escaped)."""
+    name = 'Crédito "Casa, mía" | 2024'
+    edit(plan_dir / "campaigns.yaml", "    name: Crédito\n", f"    name: '{name}'\n")
+    plan = str(plan_dir / "campaigns.yaml")
+    args = ("list", "--plan", plan, "--today", TODAY)
+    table = _csv(cli(*args, "--format", "csv").stdout)
+    credito = next(row for row in table if row[1] == "credito")
+    assert credito[0] == name
+    md = cli(*args, "--format", "markdown").stdout
+    assert _markdown_rows(md, table[0])[3][0] == name
