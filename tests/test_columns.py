@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 from pathlib import Path
 
@@ -143,3 +144,18 @@ def test_odd_names_read_back_whole(cli: Invoke, plan_dir: Path) -> None:
     assert credito[0] == name
     md = cli(*args, "--format", "markdown").stdout
     assert _markdown_rows(md, table[0])[3][0] == name
+
+
+def test_findings_have_one_table(cli: Invoke) -> None:
+    """The brief's findings in Markdown are the findings table of ``render.columns`` (the one a
+    spreadsheet's findings sheet reads), with validate's facts in its columns."""
+    found = json.loads(cli("show", "atencion", "--format", "json", "--today", TODAY).stdout)
+    md = cli("show", "atencion", "--format", "markdown", "--today", TODAY).stdout
+    header = [c.header for c in columns.findings_table([]).columns]
+    rows = _markdown_rows(md, header)
+    words = {"error": "error", "warning": "aviso"}
+    assert [[r[0], r[3], r[5], r[6]] for r in rows] == [
+        [words[f["severity"]], f["code"], str(f["line"]), str(f["column"])]
+        for f in found["findings"]
+    ]
+    assert rows and all(r[4] == "data/campaigns.yaml" for r in rows)

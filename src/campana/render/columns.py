@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from campana.dates import fmt
 from campana.render.common import number, stated
-from campana.vocab import figure_bound, ine_status, row_kind
+from campana.vocab import figure_bound, ine_status, row_kind, severity
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda, AgendaEvent
+    from campana.errors import Finding
     from campana.queries import (
         AudienceReport,
         CampaignLine,
@@ -217,3 +218,20 @@ def veda_table(r: VedaReport) -> Table[tuple[VedaBlackout, VedaRow]]:
         Column("Días fuera del aire si se niega", lambda p: p[1].days_lost_if_denied, "number"),
     )
     return Table(columns, items)
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+
+def findings_table(findings: Sequence[Finding]) -> Table[Finding]:
+    """validate's findings, a line each: where, how grave, what and how to fix it."""
+    columns: tuple[Column[Finding], ...] = (
+        Column("Gravedad", lambda f: severity(f.severity), "status"),
+        Column("Mensaje", lambda f: f.message),
+        Column("Sugerencia", lambda f: f.hint or ""),
+        Column("Código", lambda f: f.code),
+        Column("Archivo", lambda f: f.file),
+        Column("Línea", lambda f: f.line, "number"),
+        Column("Columna", lambda f: f.column, "number"),
+    )
+    return Table(columns, findings)

@@ -11,7 +11,7 @@ from campana.dates import days, fmt, period
 from campana.render import columns
 from campana.render.common import figure_text, schedule_title
 from campana.render.grid import nfc
-from campana.vocab import BRIEF_SECTIONS, and_list, severity
+from campana.vocab import BRIEF_SECTIONS, and_list
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
@@ -115,10 +115,7 @@ def brief(b: Brief, execution: str = "") -> str:
         out += ["", "### " + BRIEF_SECTIONS["execution"], "", execution.rstrip()]
     if b.findings:
         out += ["", "### " + BRIEF_SECTIONS["findings"], ""]
-        out += [
-            f"- {severity(f.severity)}: {f.message} (`{f.code}`, {f.file}:{f.line})"
-            for f in b.findings
-        ]
+        out.append(_table_of(columns.findings_table(b.findings)).rstrip())
     return "\n".join(out) + "\n"
 
 
