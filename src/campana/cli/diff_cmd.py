@@ -9,9 +9,9 @@ import typer
 
 from campana.cli.base import command
 from campana.cli.common import (
-    OutputOpt,
     PlanOpt,
     format_option,
+    output_option,
     plan_in_use,
     shipped_fallback,
 )
@@ -56,7 +56,13 @@ def diff(
             show_default=False,
         ),
     ] = None,
-    output: OutputOpt = None,
+    output: Annotated[
+        Path | None,
+        output_option(
+            "Escribe la comparación en ARCHIVO en lugar de la pantalla; el formato sale de la "
+            "extensión: .txt, .json, .md."
+        ),
+    ] = None,
     plan: PlanOpt = None,
 ) -> int:
     from campana.cli.emit import emit, output_format, to_file

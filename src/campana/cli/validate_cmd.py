@@ -10,7 +10,6 @@ import typer
 from campana.cli.base import command
 from campana.cli.common import (
     AssumeIneOpt,
-    OutputOpt,
     PlanOpt,
     assumption,
     choice,
@@ -44,7 +43,13 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    output: OutputOpt = None,
+    output: Annotated[
+        Path | None,
+        output_option(
+            "Escribe el reporte en ARCHIVO en lugar de la pantalla (nunca sobre un archivo "
+            "que valida); el formato sale de la extensión: .txt, .json."
+        ),
+    ] = None,
     plan: PlanOpt = None,
     assume_ine: AssumeIneOpt = None,
 ) -> int:
