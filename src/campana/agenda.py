@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.dates import days, fmt
+from campana.dates import Span, days, fmt
 from campana.errors import CampanaError
 from campana.ine import (
     BlackoutIndex,
     apply_assumption,
-    crossing,
     parse_assume_ine,
     restricted_names,
     restricted_status,
     suspended_spans,
 )
+from campana.view import Selection, UnknownCampaign, ViewFilter, select
 from campana.vocab import INE_STATUS_REASONS, MILESTONE_KINDS, and_list
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def agenda_window(
     days: int | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
-) -> tuple[dt.date, dt.date]:
+) -> Span:
     """The window an agenda covers: from ``start`` (today) for ``days`` days (14), or to ``end``."""
     first = start or today
     if end is not None and days is not None:
@@ -164,22 +164,16 @@ def agenda_window(
             f"la ventana termina ({fmt(last)}) antes de empezar ({fmt(first)})",
             hint="revisa --from y --to; por ejemplo «--from hoy --to +7»",
         )
-    return first, last
+    return Span(first, last)
 
 
-def select_campaigns(plan: Plan, campaigns: Iterable[str] | None) -> list[Campaign]:
-    """The campaigns of the plan with those ids (all when None), in plan order."""
-    if campaigns is None:
-        return list(plan.campaigns)
-    wanted = set(campaigns)
-    known = {c.id for c in plan.campaigns}
-    unknown = sorted(wanted - known)
-    if unknown:
-        raise AgendaError(
-            "no hay campaña " + ", ".join(f"«{u}»" for u in unknown),
-            hint="las campañas son: " + ", ".join(c.id for c in plan.campaigns),
-        )
-    return [c for c in plan.campaigns if c.id in wanted]
+def select_campaigns(plan: Plan, view: ViewFilter) -> Selection:
+    """The view applied to the plan (``view.select``); an unknown campaign id is an
+    AgendaError."""
+    try:
+        return select(plan, view)
+    except UnknownCampaign as exc:
+        raise AgendaError(exc.message, hint=exc.hint) from None
 
 
 def agenda(
@@ -190,28 +184,35 @@ def agenda(
     today: dt.date,
     campaigns: Sequence[str] | None = None,
     assume_ine: str | None = None,
+    view: ViewFilter | None = None,
 ) -> Agenda:
     """Every event of the plan between ``start`` and ``end`` (inclusive), by date then campaign.
 
+    ``campaigns`` (ids) is the shorthand of a ``view`` with those campaigns (the view's window is
+    start..end; the agenda has no touchpoint filter).
+
     Events: start and end of every campaign, component and execution row; start and end of every
-    blackout (only those overlapping a selected campaign when ``campaigns`` is given); every
+    blackout (only those overlapping a selected campaign when campaigns are chosen); every
     milestone; for every restricted row whose effective status is not approved, ``suspend`` on
     its first blackout day and ``resume`` on the day after the blackout if the row still runs.
     """
     if end < start:
         raise AgendaError(f"la ventana termina ({fmt(end)}) antes de empezar ({fmt(start)})")
     assume_ine = parse_assume_ine(assume_ine)
-    chosen = select_campaigns(plan, campaigns)
+    # the window picks events by their day: a blackout is an event on its first and last day
+    shown = ViewFilter(
+        view.campaigns if view else ViewFilter.of(campaigns=campaigns).campaigns,
+        window=Span(start, end),
+    )
+    chosen = select_campaigns(plan, replace(shown, window=None))
     index = BlackoutIndex.of(plan)
     raw: list[tuple[dt.date, int, int, AgendaEvent]] = []
 
     def add(rank: int, event: AgendaEvent) -> None:
-        if start <= event.date <= end:
+        if shown.shows_day(event.date):
             raw.append((event.date, rank, EVENT_KINDS.index(event.kind), event))
 
-    for b in plan.blackouts:
-        if campaigns is not None and not any(crossing(b, c.start, c.end) for c in chosen):
-            continue
+    for b in chosen.blackouts_of_campaigns():
         names = and_list(restricted_names(plan, b))
         ends: tuple[tuple[dt.date, EventKind, str], ...] = (
             (b.start, "blackout-start", f"Empieza la veda; restringe {names}"),
@@ -222,7 +223,7 @@ def agenda(
             add(-1, AgendaEvent(when, kind, None, None, b.name, None, None, days_away, msg))
 
     ranks = {c.id: i for i, c in enumerate(plan.campaigns)}
-    for c in chosen:
+    for c in chosen.campaigns:
         rank = ranks[c.id]
         for event in _campaign_events(plan, c, index, assume_ine, today):
             add(rank, event)

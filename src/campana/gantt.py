@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Literal, cast
 
 from campana import ine
 from campana.ine import IneStatus
-from campana.queries import schedule, year_window
+from campana.queries import schedule_view
+from campana.view import ViewFilter
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
 
 if TYPE_CHECKING:
@@ -160,10 +161,12 @@ def gantt_data(
     campaigns: Sequence[str] = (),
     touchpoint: str | None = None,
     assume_ine: str | None = None,
+    view: ViewFilter | None = None,
 ) -> GanttData:
-    """The chart's rows for the window [start, end] (the plan's year by default).
+    """The chart's rows for the view's window (the plan's year by default).
 
-    ``campaigns`` (ids) and ``touchpoint`` filter as in ``schedule``. Milestones in the window
+    The ``view`` filters as in ``schedule_view``; without one, ``start``, ``end``,
+    ``campaigns`` (ids, empty for all) and ``touchpoint`` make it. Milestones in the window
     follow their campaign's rows (with ``touchpoint``, only those of a shown touchpoint).
     Rows are marked where ``campana.ine.suspended_spans`` takes them off air: ``pending`` while
     the exception is pending, ``suspended`` otherwise; ``assume_ine`` (English or Spanish) reads
@@ -171,10 +174,15 @@ def gantt_data(
     """
     assume_ine = ine.parse_assume_ine(assume_ine)
     index = ine.BlackoutIndex.of(plan)
-    year_start, year_end = year_window(plan.plan.year)
-    start = start or year_start
-    end = end or year_end
-    sched = schedule(plan, start, end, today, campaigns=campaigns, touchpoint=touchpoint)
+    year = plan.plan.year
+    if view is None:
+        view = ViewFilter.of(
+            campaigns=campaigns or None, touchpoint=touchpoint, start=start, end=end, year=year
+        )
+    view = view.in_year(year)
+    assert view.window is not None
+    start, end = view.window
+    sched = schedule_view(plan, view, today)
     by_id = {c.id: c for c in plan.campaigns}
     rows: list[GanttRow] = []
     shown_touchpoints: dict[str, set[str]] = {}
@@ -186,9 +194,9 @@ def gantt_data(
         c = by_id[cid]
         wanted = shown_touchpoints.get(cid, set())
         for m in sorted(c.milestones, key=lambda m: (m.date, m.id)):
-            if not start <= m.date <= end:
+            if not view.shows_day(m.date):
                 continue
-            if touchpoint is not None and m.touchpoint not in wanted:
+            if view.touchpoint is not None and m.touchpoint not in wanted:
                 continue
             rows.append(
                 GanttRow(

@@ -20,11 +20,13 @@ from campana.ine import (
     BlackoutIndex,
     on_air_spans,
     parse_assume_ine,
+    restricted_names,
     row_status,
     scenario_label,
     suspended_spans,
 )
 from campana.queries import resolve_campaigns
+from campana.view import ViewFilter, select
 from campana.vocab import MILESTONE_KINDS, ine_status
 
 if TYPE_CHECKING:
@@ -215,7 +217,7 @@ def _blackout_text(plan: Plan, b: Blackout) -> str:
     if b.description:
         parts.append(" ".join(b.description.split()))
     if b.restricts:
-        names = ", ".join(plan.touchpoint_name(t) for t in b.restricts)
+        names = ", ".join(restricted_names(plan, b))
         parts.append(f"Restringe: {names}.")
     return "\n\n".join(parts)
 
@@ -240,17 +242,54 @@ def build_calendar(
     audience: Audience | None = None,
     assume_ine: str | None = None,
     alarm_days: int | None = None,
+    view: ViewFilter | None = None,
 ) -> CalendarExport:
-    """The iCalendar file of the plan (or of the chosen campaigns, plus the blackouts).
+    """The iCalendar file of the plan (or of the view's campaigns, plus the blackouts).
 
-    ``campaigns`` names them as a user may (see ``queries.resolve_campaign``). Under a scenario
-    (``assume_ine``), an execution row off air during a blackout is split into its parts before
-    and after it (UIDs ``…#1``, ``…#2``). Milestones are one-day events; ``alarm_days`` adds a
-    VALARM that many days before each."""
-    from icalendar import Alarm, Calendar, Event
+    Without a ``view``, ``campaigns`` names them as a user may (see
+    ``queries.resolve_campaign``); the calendar has no window or touchpoint filter. Under
+    a scenario (``assume_ine``), an execution row off air during a blackout is split into its
+    parts before and after it (UIDs ``…#1``, ``…#2``). Milestones are one-day events;
+    ``alarm_days`` adds a VALARM that many days before each."""
+    stamp, sequence = _stamp(now)
+    if view is None:
+        named = [c.id for c in resolve_campaigns(plan, campaigns)] if campaigns else None
+        view = ViewFilter.of(campaigns=named)
+    selection = select(plan, ViewFilter(view.campaigns))
+    chosen = selection.named
+    assume_ine = parse_assume_ine(assume_ine)
+    label = scenario_label(assume_ine)
+    name = plan.plan.title
+    if view.by_campaign:
+        name += ": " + ", ".join(c.name for c in chosen)
+    if label:
+        name += f" ({label[0].lower()}{label[1:]})"
+    out = _Writer(plan, name, stamp, sequence, alarm_days, [c.id for c in chosen])
+    for b in selection.blackouts:
+        out.event(
+            blackout_uid(plan, b),
+            b.name,
+            b.start,
+            b.end,
+            _blackout_text(plan, b),
+            ["Veda electoral"],
+        )
+    index = BlackoutIndex.of(plan)
+    for c in chosen:
+        cuid = campaign_uid(plan, c)
+        text = _campaign_text(plan, c, audience)
+        out.event(cuid, f"Campaña: {c.name}", c.start, c.end, text, ["Campaña"])
+        for r in c.execution:
+            _row_events(out, plan, c, r, index, assume_ine)
+        for k in c.components:
+            _component_events(out, plan, c, k, index, assume_ine)
+        for m in c.milestones:
+            _milestone_event(out, plan, c, m, alarm_days)
+    return out.done()
 
-    from campana import __version__
 
+def _stamp(now: dt.datetime) -> tuple[dt.datetime, int]:
+    """DTSTAMP and SEQUENCE of every event: ``now`` in UTC, and the minutes since 2000."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     stamp = now.astimezone(dt.UTC).replace(microsecond=0)
@@ -263,28 +302,56 @@ def build_calendar(
             "ya no cabe",
             hint=f"exporta con una fecha de hoy anterior al {fmt(last)}",
         )
-    chosen = resolve_campaigns(plan, campaigns) if campaigns else list(plan.campaigns)
-    assume_ine = parse_assume_ine(assume_ine)
-    index = BlackoutIndex.of(plan)
-    label = scenario_label(assume_ine)
+    return stamp, sequence
 
-    cal = Calendar()
-    cal.add("prodid", f"-//campana//campana {__version__}//ES")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    name = plan.plan.title
-    if campaigns:
-        name += ": " + ", ".join(c.name for c in chosen)
-    if label:
-        name += f" ({label[0].lower()}{label[1:]})"
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-caldesc", f"{plan.plan.title} — {plan.plan.owner}")
 
-    seen: set[str] = set()
-    result = CalendarExport(b"", 0, [c.id for c in chosen])
+class _Writer:
+    """The calendar being written: one all-day event at a time, each UID once."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        name: str,
+        stamp: dt.datetime,
+        sequence: int,
+        alarm_days: int | None,
+        campaigns: list[str],
+    ) -> None:
+        from icalendar import Calendar
+
+        from campana import __version__
+
+        self.cal: Any = Calendar()
+        self.cal.add("prodid", f"-//campana//campana {__version__}//ES")
+        self.cal.add("version", "2.0")
+        self.cal.add("calscale", "GREGORIAN")
+        self.cal.add("method", "PUBLISH")
+        self.cal.add("x-wr-calname", name)
+        self.cal.add("x-wr-caldesc", f"{plan.plan.title} — {plan.plan.owner}")
+        self.stamp = stamp
+        self.sequence = sequence
+        self.alarm_days = alarm_days
+        self.seen: set[str] = set()
+        self.result = CalendarExport(b"", 0, campaigns)
+
+    def done(self) -> CalendarExport:
+        self.result.data = self.cal.to_ical()
+        return self.result
+
+    def _unique(self, uid: str) -> str:
+        """The UID, or ``id~2@…`` when it is taken: a repeated id (a validate error) must not
+        merge two events."""
+        n = 2
+        base = uid
+        while uid in self.seen:
+            local, _, host = base.partition("@")
+            uid = f"{local}~{n}@{host}"
+            n += 1
+        self.seen.add(uid)
+        return uid
 
     def event(
+        self,
         uid: str,
         summary: str,
         start: dt.date,
@@ -294,145 +361,151 @@ def build_calendar(
         related: str | None = None,
         alarm: str | None = None,
     ) -> None:
-        n = 2
-        base = uid
-        while uid in seen:  # a repeated id (a validate error) must not merge two events
-            local, _, host = base.partition("@")
-            uid = f"{local}~{n}@{host}"
-            n += 1
-        seen.add(uid)
+        from icalendar import Event
+
+        uid = self._unique(uid)
         if end < start:
-            result.skipped.append(
+            self.result.skipped.append(
                 Skipped(uid, summary, f"termina ({fmt(end)}) antes de empezar ({fmt(start)})")
             )
             return
         e: Any = Event()
         e.add("uid", uid)
-        e.add("dtstamp", stamp)
-        e.add("last-modified", stamp)
-        e.add("sequence", sequence)
+        e.add("dtstamp", self.stamp)
+        e.add("last-modified", self.stamp)
+        e.add("sequence", self.sequence)
         e.add("summary", summary)
         e.add("dtstart", start)
-        after = add_days(end, 1)  # all-day: DTEND is exclusive, the day after the last
-        if after is None:
-            raise InvalidInput(
-                f"«{summary}» termina el {fmt(end)}, el último día que existe: iCalendar guarda "
-                "el fin de un evento de día completo como el día siguiente, y ese día no se puede "
-                "representar",
-                hint="corrige la fecha de fin en el plan; «campana validate» muestra dónde está",
-            )
-        e.add("dtend", after)
+        e.add("dtend", _exclusive_end(summary, end))
         e.add("description", description)
         e.add("categories", categories)
         e.add("transp", "TRANSPARENT")
         if related:
             e.add("related-to", related)
-        if alarm is not None and alarm_days is not None:
-            a: Any = Alarm()
-            a.add("action", "DISPLAY")
-            a.add("description", alarm)
-            a.add("trigger", -dt.timedelta(days=alarm_days))
-            e.add_component(a)
-        cal.add_component(e)
-        result.events += 1
+        if alarm is not None and self.alarm_days is not None:
+            e.add_component(_alarm(alarm, self.alarm_days))
+        self.cal.add_component(e)
+        self.result.events += 1
 
-    for b in plan.blackouts:
-        event(
-            blackout_uid(plan, b),
-            b.name,
-            b.start,
-            b.end,
-            _blackout_text(plan, b),
-            ["Veda electoral"],
+
+def _exclusive_end(summary: str, end: dt.date) -> dt.date:
+    """DTEND of an all-day event: the day after the last (iCalendar's end is exclusive)."""
+    after = add_days(end, 1)
+    if after is None:
+        raise InvalidInput(
+            f"«{summary}» termina el {fmt(end)}, el último día que existe: iCalendar guarda "
+            "el fin de un evento de día completo como el día siguiente, y ese día no se puede "
+            "representar",
+            hint="corrige la fecha de fin en el plan; «campana validate» muestra dónde está",
         )
-    for c in chosen:
-        cuid = campaign_uid(plan, c)
-        event(
+    return after
+
+
+def _alarm(text: str, days_before: int) -> Any:
+    from icalendar import Alarm
+
+    a: Any = Alarm()
+    a.add("action", "DISPLAY")
+    a.add("description", text)
+    a.add("trigger", -dt.timedelta(days=days_before))
+    return a
+
+
+def _part_label(n: int, end: dt.date, whole_end: dt.date) -> str:
+    """Which side of the blackout a split part is on."""
+    return "antes de la veda" if end < whole_end and n == 1 else "después de la veda"
+
+
+def _row_events(
+    out: _Writer,
+    plan: Plan,
+    c: Campaign,
+    r: Execution,
+    index: BlackoutIndex,
+    assume_ine: str | None,
+) -> None:
+    """An execution row: one event, or under a scenario its parts around the blackout."""
+    tp = plan.touchpoint_name(r.touchpoint)
+    uid = execution_uid(plan, c, r)
+    cuid = campaign_uid(plan, c)
+    spans = (
+        on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False)
+        if assume_ine is not None
+        else [(r.start, r.end)]
+    )
+    if spans == [(r.start, r.end)]:
+        text = _row_text(plan, c, r, index)
+        out.event(uid, f"{tp}: {c.name}", r.start, r.end, text, [tp], cuid)
+        return
+    label = scenario_label(assume_ine)
+    local, _, host = uid.partition("@")
+    for n, (s, e) in enumerate(spans, 1):
+        where = _part_label(n, e, r.end)
+        note = (
+            f"\n{label}: este punto de contacto sale del aire por la veda; esta es "
+            f"la parte {where}, {_period(s, e)}."
+        )
+        out.event(
+            f"{local}#{n}@{host}",
+            f"{tp}: {c.name} ({where})",
+            s,
+            e,
+            _row_text(plan, c, r, index, assume_ine, note),
+            [tp],
             cuid,
-            f"Campaña: {c.name}",
-            c.start,
-            c.end,
-            _campaign_text(plan, c, audience),
-            ["Campaña"],
         )
-        for r in c.execution:
-            tp = plan.touchpoint_name(r.touchpoint)
-            uid = execution_uid(plan, c, r)
-            spans = (
-                on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False)
-                if assume_ine is not None
-                else [(r.start, r.end)]
-            )
-            if spans == [(r.start, r.end)]:
-                event(
-                    uid, f"{tp}: {c.name}", r.start, r.end, _row_text(plan, c, r, index), [tp], cuid
-                )
-                continue
-            local, _, host = uid.partition("@")
-            for n, (s, e) in enumerate(spans, 1):
-                where = "antes de la veda" if e < r.end and n == 1 else "después de la veda"
-                note = (
-                    f"\n{label}: este punto de contacto sale del aire por la veda; esta es "
-                    f"la parte {where}, {_period(s, e)}."
-                )
-                event(
-                    f"{local}#{n}@{host}",
-                    f"{tp}: {c.name} ({where})",
-                    s,
-                    e,
-                    _row_text(plan, c, r, index, assume_ine, note),
-                    [tp],
-                    cuid,
-                )
-        for k in c.components:
-            category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
-            uid = component_uid(plan, c, k)
-            parts = _component_parts(c, k, index, assume_ine)
-            if parts == [(k.start, k.end)]:
-                event(
-                    uid,
-                    f"Componente {k.name}: {c.name}",
-                    k.start,
-                    k.end,
-                    _component_text(plan, c, k),
-                    [category],
-                    cuid,
-                )
-                continue
-            local, _, host = uid.partition("@")
-            for n, (s, e) in enumerate(parts, 1):
-                where = "antes de la veda" if e < k.end and n == 1 else "después de la veda"
-                event(
-                    f"{local}#{n}@{host}",
-                    f"Componente {k.name}: {c.name} ({where})",
-                    s,
-                    e,
-                    f"{label}: este componente sale del aire por la veda; esta es la parte "
-                    f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
-                    [category],
-                    cuid,
-                )
-        for m in c.milestones:
-            about = (
-                f"\nPunto de contacto: {plan.touchpoint_name(m.touchpoint)}."
-                if m.touchpoint
-                else ""
-            )
-            text = (
-                f"Hito de la campaña «{c.name}», {fmt_long(m.date)}: "
-                f"{MILESTONE_KINDS.get(m.kind, m.kind)}.{about}{_owner(m.owner or c.owner)}"
-            )
-            event(
-                milestone_uid(plan, c, m),
-                f"Hito: {m.name} ({c.name})",
-                m.date,
-                m.date,
-                text,
-                ["Hito"],
-                cuid,
-                alarm=f"Hito en {alarm_days} días: {m.name} ({c.name})"
-                if alarm_days is not None
-                else None,
-            )
-    result.data = cal.to_ical()
-    return result
+
+
+def _component_events(
+    out: _Writer,
+    plan: Plan,
+    c: Campaign,
+    k: Component,
+    index: BlackoutIndex,
+    assume_ine: str | None,
+) -> None:
+    """A component: one event, or under a scenario its parts around the blackout."""
+    category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
+    uid = component_uid(plan, c, k)
+    cuid = campaign_uid(plan, c)
+    parts = _component_parts(c, k, index, assume_ine)
+    if parts == [(k.start, k.end)]:
+        text = _component_text(plan, c, k)
+        out.event(uid, f"Componente {k.name}: {c.name}", k.start, k.end, text, [category], cuid)
+        return
+    label = scenario_label(assume_ine)
+    local, _, host = uid.partition("@")
+    for n, (s, e) in enumerate(parts, 1):
+        where = _part_label(n, e, k.end)
+        out.event(
+            f"{local}#{n}@{host}",
+            f"Componente {k.name}: {c.name} ({where})",
+            s,
+            e,
+            f"{label}: este componente sale del aire por la veda; esta es la parte "
+            f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
+            [category],
+            cuid,
+        )
+
+
+def _milestone_event(
+    out: _Writer, plan: Plan, c: Campaign, m: Milestone, alarm_days: int | None
+) -> None:
+    """A milestone: a one-day event, with its alarm when ``alarm_days`` is given."""
+    about = f"\nPunto de contacto: {plan.touchpoint_name(m.touchpoint)}." if m.touchpoint else ""
+    text = (
+        f"Hito de la campaña «{c.name}», {fmt_long(m.date)}: "
+        f"{MILESTONE_KINDS.get(m.kind, m.kind)}.{about}{_owner(m.owner or c.owner)}"
+    )
+    alarm = f"Hito en {alarm_days} días: {m.name} ({c.name})" if alarm_days is not None else None
+    out.event(
+        milestone_uid(plan, c, m),
+        f"Hito: {m.name} ({c.name})",
+        m.date,
+        m.date,
+        text,
+        ["Hito"],
+        campaign_uid(plan, c),
+        alarm=alarm,
+    )

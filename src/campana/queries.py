@@ -11,12 +11,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from campana import ine
-from campana.dates import Span, fold, overlap, span_days
+from campana.dates import Span, fold, span_days
 from campana.errors import CampanaError, Finding
+from campana.view import ViewFilter, select
 from campana.vocab import channel_kind, creative_kind, period_status
 
 if TYPE_CHECKING:
@@ -226,8 +227,12 @@ class Row:
     def days(self) -> int:
         return span_days(self.start, self.end)
 
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
     def active(self, day: dt.date) -> bool:
-        return self.start <= day <= self.end
+        return self.span.contains(day)
 
     @property
     def restricted(self) -> tuple[Span, ...]:
@@ -356,11 +361,12 @@ def touchpoint_names(plan: Plan) -> list[str]:
     return names
 
 
-def _matches_touchpoint(plan: Plan, row: Row, wanted: str) -> bool:
+def _row_keys(plan: Plan, row: Row) -> list[str]:
+    """What ``--touchpoint`` is compared with: the row's name, touchpoint and tactics."""
     keys = [row.name, row.touchpoint or "", *row.tactics]
     if row.touchpoint_id:
         keys += [row.touchpoint_id, plan.touchpoint_name(row.touchpoint_id)]
-    return any(wanted in fold(k) for k in keys if k)
+    return keys
 
 
 def check_touchpoint(plan: Plan, touchpoint: str) -> str:
@@ -372,7 +378,8 @@ def check_touchpoint(plan: Plan, touchpoint: str) -> str:
             hint="puntos de contacto: " + ", ".join(touchpoint_names(plan)),
         )
     every = [r for c in plan.campaigns for r in campaign_rows(plan, c)[1:]]
-    if not any(_matches_touchpoint(plan, r, wanted) for r in every):
+    view = ViewFilter(touchpoint=touchpoint)
+    if not any(view.matches(_row_keys(plan, r)) for r in every):
         from campana.suggest import suggestion
 
         names = touchpoint_names(plan)
@@ -394,30 +401,43 @@ def schedule(
     touchpoint: str | None = None,
     touchpoints: bool = True,
 ) -> Schedule:
-    """What runs between ``start`` and ``end`` (inclusive).
+    """What runs between ``start`` and ``end`` (inclusive): :func:`schedule_view` with the
+    filter these arguments make (``campaigns`` ids, empty for all; ``touchpoint`` text)."""
+    view = ViewFilter.of(campaigns=campaigns or None, touchpoint=touchpoint, start=start, end=end)
+    return schedule_view(plan, view, today, touchpoints=touchpoints)
 
-    ``campaigns`` keeps those campaign ids only; ``touchpoint`` keeps the components and
-    touchpoints whose name, id or tactics contain it (case and accents ignored), with their
-    campaign as heading; ``touchpoints`` adds the execution rows beneath the components.
-    Blackouts that overlap the window are always returned.
+
+def schedule_view(
+    plan: Plan, view: ViewFilter, today: dt.date, *, touchpoints: bool = True
+) -> Schedule:
+    """What runs in the view's window (the plan's year without one).
+
+    The view keeps its campaigns; with a touchpoint, the components and touchpoints whose
+    name, id or tactics contain it (case and accents ignored), with their campaign as heading;
+    ``touchpoints`` adds the execution rows beneath the components. Blackouts that overlap the
+    window are always returned.
     """
-    wanted = check_touchpoint(plan, touchpoint) if touchpoint is not None else None
+    view = view.in_year(plan.plan.year)
+    assert view.window is not None
+    start, end = view.window
+    if view.touchpoint is not None:
+        check_touchpoint(plan, view.touchpoint)
+    by_touchpoint = view.touchpoint is not None
+    chosen = select(plan, view)
     rows: list[Row] = []
-    for c in plan.campaigns:
-        if campaigns and c.id not in campaigns:
-            continue
-        own, *parts = campaign_rows(plan, c, touchpoints=touchpoints or wanted is not None)
-        parts = [r for r in parts if overlap(r.start, r.end, start, end) is not None]
-        if wanted is not None:
-            parts = [r for r in parts if _matches_touchpoint(plan, r, wanted)]
+    for c in chosen.campaigns:
+        own, *parts = campaign_rows(plan, c, touchpoints=touchpoints or by_touchpoint)
+        parts = [r for r in parts if view.shows(r.start, r.end)]
+        if by_touchpoint:
+            parts = [r for r in parts if view.matches(_row_keys(plan, r))]
             if not parts:
                 continue
-        own_inside = overlap(own.start, own.end, start, end) is not None
+        own_inside = view.shows(own.start, own.end)
         if not own_inside and not parts:
             continue
         if not own_inside:
             own = Row(own.kind, own.campaign, own.name, own.start, own.end, in_window=False)
-        elif not touchpoints and wanted is None and not parts:
+        elif not touchpoints and not by_touchpoint and not parts:
             # the execution rows are hidden and no component shows them: the campaign row
             # carries their restricted days
             hidden = [r for r in campaign_rows(plan, c)[1:] if r.kind == "touchpoint"]
@@ -426,10 +446,7 @@ def schedule(
                 own = Row(own.kind, own.campaign, own.name, own.start, own.end, blackout=spans)
         rows.append(own)
         rows.extend(parts)
-    blackouts = tuple(
-        Row("blackout", None, b.name, b.start, b.end)
-        for b in ine.during(plan.blackouts, start, end)
-    )
+    blackouts = tuple(Row("blackout", None, b.name, b.start, b.end) for b in chosen.blackouts)
     restricts = {b.name: tuple(ine.restricted_names(plan, b)) for b in plan.blackouts}
     return Schedule(start, end, tuple(rows), blackouts, today, restricts)
 
@@ -822,7 +839,6 @@ def under_scenario(s: Schedule, assume_ine: str | None) -> Schedule:
     scenario's status ("denied", "approved", "pending"); the plan is not touched."""
     if assume_ine is None:
         return s
-    from dataclasses import replace
 
     def assume(r: Row) -> Row:
         if r.ine_exception == "pending" and r.blackout:
@@ -926,7 +942,6 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
 def with_milestones(s: Schedule, plan: Plan) -> Schedule:
     """The schedule with the milestones of its campaigns that fall in its window (the grids
     mark them on the campaign's row)."""
-    from dataclasses import replace
 
     shown = {r.campaign for r in s.rows if r.kind == "campaign"}
     found = tuple(

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from campana.models import Audience, Plan
     from campana.queries import AudienceReport, Show
     from campana.veda import VedaReport
+    from campana.view import ViewFilter
 
 
 @dataclass(frozen=True)
@@ -48,34 +49,41 @@ def build_report(
     campaigns: Sequence[str] = (),
     touchpoint: str | None = None,
     assume_ine: str | None = None,
+    view: ViewFilter | None = None,
 ) -> Report:
-    """The report's content. The filters apply to the chart, the campaigns listed and the
-    blackout report. ``veda``: ``campana.veda.veda_report``'s result (computed here when
-    None). ``assume_ine`` (English or Spanish) is the scenario of every part."""
+    """The report's content. The ``view`` (or the filter ``start``, ``end``, ``campaigns``
+    and ``touchpoint`` make, as in ``gantt_data``) applies to the chart, the campaigns listed
+    and the blackout report: with a window other than the plan's year, or a touchpoint, only
+    the campaigns the chart shows. ``veda``: ``campana.veda.veda_report``'s result (computed
+    here when None). ``assume_ine`` (English or Spanish) is the scenario of every part."""
+    import dataclasses
+
     from campana.gantt import gantt_data
     from campana.ine import parse_assume_ine
     from campana.queries import audience_report, brief, show, year_window
     from campana.veda import veda_report
+    from campana.view import ViewFilter, select
 
     assume_ine = parse_assume_ine(assume_ine)
-    data = gantt_data(
-        plan,
-        today,
-        start=start,
-        end=end,
-        campaigns=campaigns,
-        touchpoint=touchpoint,
-        assume_ine=assume_ine,
-    )
-    shown = [c for c in plan.campaigns if not campaigns or c.id in campaigns]
+    if view is None:
+        view = ViewFilter.of(
+            campaigns=campaigns or None,
+            touchpoint=touchpoint,
+            start=start,
+            end=end,
+            year=plan.plan.year,
+        )
+    data = gantt_data(plan, today, assume_ine=assume_ine, view=view)
+    shown = list(select(plan, view).campaigns)
     # a window other than the plan's year, or one touchpoint: only the campaigns it shows
-    narrowed = (data.start, data.end) != year_window(plan.plan.year) or touchpoint is not None
+    narrowed = (data.start, data.end) != year_window(plan.plan.year) or view.touchpoint is not None
     if narrowed:
         charted = {r.campaign for r in data.campaigns}
         shown = [c for c in shown if c.id in charted]
     if veda is None:
-        chosen = [c.id for c in shown] if narrowed or campaigns else None
-        veda = veda_report(plan, assume_ine=assume_ine, campaigns=chosen)
+        if narrowed:
+            view = dataclasses.replace(view, campaigns=tuple(c.id for c in shown))
+        veda = veda_report(plan, assume_ine=assume_ine, view=view)
     parts = tuple(
         show(plan, brief(plan, audience, c, today, findings, assume_ine=assume_ine), c, assume_ine)
         for c in shown

@@ -23,6 +23,7 @@ from campana.ine import (
     restricts,
     row_status,
 )
+from campana.view import ViewFilter
 
 if TYPE_CHECKING:
     from campana.models import Blackout, Campaign, Plan
@@ -123,7 +124,11 @@ class VedaReport:
 
 
 def veda_report(
-    plan: Plan, *, assume_ine: str | None = None, campaigns: Sequence[str] | None = None
+    plan: Plan,
+    *,
+    assume_ine: str | None = None,
+    campaigns: Sequence[str] | None = None,
+    view: ViewFilter | None = None,
 ) -> VedaReport:
     """Every blackout of the plan, with the rows it restricts and the campaigns it covers.
 
@@ -132,7 +137,10 @@ def veda_report(
     lose nothing. A row never requested, or denied, is off air in every case.
     """
     assume_ine = parse_assume_ine(assume_ine)
-    chosen = select_campaigns(plan, campaigns)
+    # every blackout of the plan, with the rows of the view's campaigns (``campaigns``: their
+    # ids, a shorthand for the view); the report has no window or touchpoint filter
+    view = ViewFilter(view.campaigns if view else ViewFilter.of(campaigns=campaigns).campaigns)
+    chosen = list(select_campaigns(plan, view).campaigns)
     index = BlackoutIndex.of(plan)
     # the hypothesis "every pending exception is denied", on top of the scenario
     if_denied = "approved" if assume_ine == "approved" else "denied"

@@ -21,10 +21,10 @@ from campana.cli.common import (
     TodayOpt,
     ToOpt,
     assumption,
-    campaigns,
     date_option,
     option_error,
     say,
+    view_filter,
 )
 from campana.cli.query_cmd import FORMATS, OUTPUTS, FormatOpt, query
 
@@ -80,10 +80,10 @@ def agenda(
         start = date_option(date_from, "--from", year, now)
         end = date_option(date_to, "--to", year, now)
         first, last = agenda_window(now, days=days, start=start, end=end)
-        ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
+        view = view_filter(loaded.plan, campaign=campaign)
         with option_error("--campaign"):
             result = build(
-                loaded.plan, start=first, end=last, today=now, campaigns=ids, assume_ine=scenario
+                loaded.plan, start=first, end=last, today=now, view=view, assume_ine=scenario
             )
         if not result.events:
             notes.append(f"Nada en la agenda {period(first, last, prose=True)}.")
@@ -123,8 +123,8 @@ def veda(
     def compute(loaded: LoadedPlan, now: dt.date) -> VedaReport:
         from campana.veda import veda_report
 
-        ids = [c.id for c in campaigns(loaded.plan, campaign)] if campaign else None
-        result = veda_report(loaded.plan, assume_ine=scenario, campaigns=ids)
+        view = view_filter(loaded.plan, campaign=campaign)
+        result = veda_report(loaded.plan, assume_ine=scenario, view=view)
         if not result.blackouts:
             say("El plan no tiene vedas.")
         return result

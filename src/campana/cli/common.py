@@ -14,7 +14,9 @@ import typer
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
+    from campana.dates import Span
     from campana.models import Campaign, Plan
+    from campana.view import ViewFilter
 
 PlanOpt = Annotated[
     Path | None,
@@ -245,26 +247,42 @@ def window(
     month: int | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> tuple[dt.date, dt.date]:
+) -> Span:
     """The dates a view covers (``queries.window``) from its options: relative dates count
     from ``now``, dates without a year are in ``year``; a range that ends before it starts
     is refused."""
     from campana import queries
     from campana.dates import fmt
 
-    start, end = queries.window(
+    span = queries.window(
         year,
         day=date_option(on, "--on", year, now),
         month=month,
         start=date_option(date_from, "--from", year, now),
         end=date_option(date_to, "--to", year, now),
     )
-    if end < start:
+    if span.empty:
         raise CampanaError(
-            f"--to ({fmt(end)}) es anterior a --from ({fmt(start)})",
+            f"--to ({fmt(span.end)}) es anterior a --from ({fmt(span.start)})",
             hint="intercambia las fechas",
         )
-    return start, end
+    return span
+
+
+def view_filter(
+    plan: Plan,
+    *,
+    campaign: Sequence[str] | None = None,
+    touchpoint: str | None = None,
+    window: Span | None = None,
+) -> ViewFilter:
+    """The one filter of the views (``campana.view.ViewFilter``), built once from --campaign
+    and --touchpoint (checked against the plan, see :func:`filters`) and the view's dates
+    (:func:`window`). Every view command passes it to the core as it is."""
+    from campana.view import ViewFilter
+
+    ids = filters(plan, campaign, touchpoint)
+    return ViewFilter(tuple(ids) if campaign else None, touchpoint, window)
 
 
 def filters(plan: Plan, campaign: Sequence[str] | None, touchpoint: str | None) -> list[str]:

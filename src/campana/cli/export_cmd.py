@@ -19,10 +19,10 @@ from campana.cli.common import (
     ToOpt,
     TouchpointOpt,
     assumption,
-    campaigns,
     choice,
     output_option,
     say,
+    view_filter,
 )
 
 #: formats other commands write (``export csv`` points there instead of guessing «ics»)
@@ -127,7 +127,7 @@ def export(
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
         now = dt.datetime.combine(pinned_today(today, loaded.plan.plan.year), dt.time(0), dt.UTC)
-    ids = [c.id for c in campaigns(loaded.plan, campaign)]
+    view = view_filter(loaded.plan, campaign=campaign)
     if scenario is not None:
         from campana.ine import scenario_label
 
@@ -135,7 +135,7 @@ def export(
     result = build_calendar(
         loaded.plan,
         now=now,
-        campaigns=ids,
+        view=view,
         audience=loaded.audience,
         assume_ine=scenario,
         alarm_days=alarm_days,
@@ -184,9 +184,9 @@ def _picture(
     written whole or not at all (the drawing code is imported only here)."""
     from campana.cli.common import (
         assumption,
-        filters,
         month_number,
         plan_in_use,
+        view_filter,
         window,
     )
     from campana.cli.common import today as pinned_today
@@ -201,23 +201,13 @@ def _picture(
     loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
-    start, end = window(year, now, month=number, date_from=date_from, date_to=date_to)
-    ids = filters(loaded.plan, campaign, touchpoint)
+    dates = window(year, now, month=number, date_from=date_from, date_to=date_to)
+    view = view_filter(loaded.plan, campaign=campaign, touchpoint=touchpoint, window=dates)
     if fmt == "svg":
         from campana.gantt import gantt_data
         from campana.render.gantt import svg_from_data
 
-        text = svg_from_data(
-            gantt_data(
-                loaded.plan,
-                now,
-                start=start,
-                end=end,
-                campaigns=ids,
-                touchpoint=touchpoint,
-                assume_ine=scenario,
-            )
-        )
+        text = svg_from_data(gantt_data(loaded.plan, now, assume_ine=scenario, view=view))
     else:
         from campana.render.report import report_html
         from campana.report import build_report
@@ -228,11 +218,8 @@ def _picture(
                 loaded.audience,
                 now,
                 findings=loaded.validation.findings,
-                start=start,
-                end=end,
-                campaigns=ids,
-                touchpoint=touchpoint,
                 assume_ine=scenario,
+                view=view,
             )
         )
     emit(text, output, exact=True)

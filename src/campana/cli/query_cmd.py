@@ -26,12 +26,12 @@ from campana.cli.common import (
     TouchpointOpt,
     assumption,
     complete_campaign,
-    filters,
     format_option,
     month_number,
     plan_in_use,
     say,
     today,
+    view_filter,
     window,
 )
 from campana.errors import CampanaError
@@ -279,21 +279,17 @@ def schedule(
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.Schedule | None:
         the_year = year if year is not None else loaded.plan.plan.year
-        start, end = window(
-            the_year, now, on=on, month=number, date_from=date_from, date_to=date_to
-        )
-        ids = filters(loaded.plan, campaign, touchpoint)
-        result = queries.schedule(
+        dates = window(the_year, now, on=on, month=number, date_from=date_from, date_to=date_to)
+        view = view_filter(loaded.plan, campaign=campaign, touchpoint=touchpoint, window=dates)
+        start, end = dates
+        result = queries.schedule_view(
             loaded.plan,
-            start,
-            end,
+            view,
             now,
-            campaigns=ids,
-            touchpoint=touchpoint,
             # a spreadsheet holds every row: the execution rows too, whatever the window
             touchpoints=kind == "csv"
             or queries.detailed(start, end)
-            or bool(ids)
+            or view.by_campaign
             or touchpoint is not None,
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)

@@ -13,14 +13,10 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt, period
 from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
-
-if TYPE_CHECKING:
-    pass
 
 WIDTH = 1400.0
 MARGIN = 24.0

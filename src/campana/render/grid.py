@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, WEEKDAY_LETTERS_ES, fmt, period
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, WEEKDAY_LETTERS_ES, Span, fmt, period
 from campana.vocab import and_list
 
 if TYPE_CHECKING:
@@ -253,7 +253,8 @@ def _legend(
         items.append((WEEKEND, DIM, "sábado y domingo"))
     if "touchpoint" in kinds:
         items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
-    shown = [r for r in rows if any(a <= s.end and s.start <= b for a, b in r.restricted)]
+    window = (s.start, s.end)
+    shown = [r for r in rows if any(Span(*sp).overlaps(window) for sp in r.restricted)]
     if [r for r in shown if not (r.assumed and r.ine_exception == "denied")]:
         items.append((RESTRICTED, RESTRICTED_COLOR, "en veda sin excepción aprobada"))
     if [r for r in shown if r.assumed and r.ine_exception == "denied"]:
@@ -360,13 +361,13 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
             [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
         )
 
-    in_blackout = [any(b.start <= bb and aa <= b.end for b in s.blackouts) for aa, bb in cells]
+    in_blackout = [any(b.span.overlaps(cell) for b in s.blackouts) for cell in cells]
     today_drawn = False
     for row, label, when in zip(rows, labels, periods, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
             first_of_month = i == 0 or month_at[i] != month_at[i - 1]
-            if row.start <= b and a <= row.end:
+            if row.span.overlaps((a, b)):
                 restricted = any(ra <= b and a <= rb for ra, rb in row.restricted)
                 ch, style = _bar_char(row, restricted)
                 line.put(i, ch, style)

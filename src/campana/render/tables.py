@@ -449,73 +449,9 @@ def brief(b: Brief, width: int) -> list[Line]:
                 line.append((f": {ch.contact}", ""))
             lines.append(line)
     if b.components:
-        lines += [[], heading(BRIEF_SECTIONS["components"])]
-        when_col = Col(f"Periodo {year}" if year else "Periodo")
-        state_col = Col("Estado", shrink=3, wrap=True, min=13)
-        cols = [
-            Col("Componente", shrink=1, wrap=True, min=12),
-            when_col,
-            Col("Días", right=True),
-            Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
-            state_col,
-        ]
-
-        def component_figures(k: ComponentLine) -> list[Cell]:
-            return [
-                period(k.start, k.end, year=year),
-                str(k.days),
-                (status_cell(k.status), STATUS_STYLE[k.status.kind]),
-            ]
-
-        rows: list[list[Cell]] = [
-            [k.name, *component_figures(k)[:2], k.touchpoint or "—", component_figures(k)[2]]
-            for k in b.components
-        ]
-        if natural_width(cols, rows, indent=2) <= width:
-            lines += table(cols, rows, width, indent=2)
-        else:  # each component on a line of its own, its figures on the next
-            above = [
-                [
-                    [("  " + nfc(k.name), "italic")]
-                    + ([(f" → {nfc(k.touchpoint)}", DIM)] if k.touchpoint else [])
-                ]
-                for k in b.components
-            ]
-            lines += table(
-                [when_col, Col("Días", right=True), state_col],
-                [component_figures(k) for k in b.components],
-                width,
-                indent=4,
-                above=above,
-            )
-            lines.append([("  → punto de contacto de la tabla de ejecución", DIM)])
+        lines += _brief_components(b, year, width)
     if b.touchpoints:
-        lines += [[], heading(BRIEF_SECTIONS["execution"])]
-        rows = []
-        for t in b.touchpoints:
-            ine: list[str] = [ine_status(t.ine_status)]
-            if t.blackout_days:
-                ine.append(f"{days(t.blackout_days)} en veda")
-            risky = bool(t.blackout_days) and t.ine_exception != "approved"
-            rows.append(
-                [
-                    (t.name, "bold"),
-                    ([f"· {x}" for x in t.tactics], ""),
-                    period(t.start, t.end, year=year),
-                    (ine, "yellow" if risky else ""),
-                ]
-            )
-        cols = [
-            Col("Punto de contacto", shrink=3, wrap=True, min=19),
-            Col("Tácticos", shrink=2, wrap=True, min=18),
-            Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
-            Col("Excepción INE", shrink=1, wrap=True, min=10),
-        ]
-        if natural_width(cols, rows, indent=2) <= width:
-            lines += table(cols, rows, width, indent=2)
-        else:  # each touchpoint on a line of its own, its tactics one per line beneath
-            above = [[[("  " + nfc(t.name), "bold")]] for t in b.touchpoints]
-            lines += table(cols[1:], [r[1:] for r in rows], width, indent=4, above=above)
+        lines += _brief_execution(b, year, width)
     if b.notes:
         lines += [[], heading(BRIEF_SECTIONS["notes"])]
         for note in b.notes:
@@ -528,6 +464,85 @@ def brief(b: Brief, width: int) -> list[Line]:
         style = "red" if f.severity == "error" else "yellow"
         lines.append([(f"  {sev} ", style), (f"[{f.code}] {f.file}:{f.line}:{f.column}", DIM)])
         lines += [[(x, "")] for x in wrap(f.message, width - 4, "    ")]
+    return lines
+
+
+def _brief_components(b: Brief, year: int | None, width: int) -> list[Line]:
+    """The brief's components: a table, or each component above its figures when narrow."""
+    lines: list[Line] = []
+    lines += [[], heading(BRIEF_SECTIONS["components"])]
+    when_col = Col(f"Periodo {year}" if year else "Periodo")
+    state_col = Col("Estado", shrink=3, wrap=True, min=13)
+    cols = [
+        Col("Componente", shrink=1, wrap=True, min=12),
+        when_col,
+        Col("Días", right=True),
+        Col("Punto de contacto", shrink=2, wrap=True, min=17, optional=True),
+        state_col,
+    ]
+
+    def component_figures(k: ComponentLine) -> list[Cell]:
+        return [
+            period(k.start, k.end, year=year),
+            str(k.days),
+            (status_cell(k.status), STATUS_STYLE[k.status.kind]),
+        ]
+
+    rows: list[list[Cell]] = [
+        [k.name, *component_figures(k)[:2], k.touchpoint or "—", component_figures(k)[2]]
+        for k in b.components
+    ]
+    if natural_width(cols, rows, indent=2) <= width:
+        lines += table(cols, rows, width, indent=2)
+    else:  # each component on a line of its own, its figures on the next
+        above = [
+            [
+                [("  " + nfc(k.name), "italic")]
+                + ([(f" → {nfc(k.touchpoint)}", DIM)] if k.touchpoint else [])
+            ]
+            for k in b.components
+        ]
+        lines += table(
+            [when_col, Col("Días", right=True), state_col],
+            [component_figures(k) for k in b.components],
+            width,
+            indent=4,
+            above=above,
+        )
+        lines.append([("  → punto de contacto de la tabla de ejecución", DIM)])
+    return lines
+
+
+def _brief_execution(b: Brief, year: int | None, width: int) -> list[Line]:
+    """The brief's execution table: a table, or each touchpoint above its tactics when
+    narrow."""
+    lines: list[Line] = []
+    lines += [[], heading(BRIEF_SECTIONS["execution"])]
+    rows: list[list[Cell]] = []
+    for t in b.touchpoints:
+        ine: list[str] = [ine_status(t.ine_status)]
+        if t.blackout_days:
+            ine.append(f"{days(t.blackout_days)} en veda")
+        risky = bool(t.blackout_days) and t.ine_exception != "approved"
+        rows.append(
+            [
+                (t.name, "bold"),
+                ([f"· {x}" for x in t.tactics], ""),
+                period(t.start, t.end, year=year),
+                (ine, "yellow" if risky else ""),
+            ]
+        )
+    cols = [
+        Col("Punto de contacto", shrink=3, wrap=True, min=19),
+        Col("Tácticos", shrink=2, wrap=True, min=18),
+        Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=10),
+        Col("Excepción INE", shrink=1, wrap=True, min=10),
+    ]
+    if natural_width(cols, rows, indent=2) <= width:
+        lines += table(cols, rows, width, indent=2)
+    else:  # each touchpoint on a line of its own, its tactics one per line beneath
+        above = [[[("  " + nfc(t.name), "bold")]] for t in b.touchpoints]
+        lines += table(cols[1:], [r[1:] for r in rows], width, indent=4, above=above)
     return lines
 
 
