@@ -244,6 +244,16 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.cold:
         new_commands = {}
+    # an edit of the shipped plan (a copy: the benchmark never writes data/), all of its work
+    # but the rename: read, edit, validate before and after, the semantic diff
+    if not args.cold and command_exists(campana, ["ine"], base_env):
+        copy = OUT / "edit"
+        copy.mkdir(parents=True, exist_ok=True)
+        for name in ("campaigns.yaml", "audience.yaml"):
+            shutil.copy(ROOT / "data" / name, copy / name)
+        edit_args = ["ine", "aprobada", "atencion", "medios-masivos", "--date", "2024-02-20"]
+        edit_args += ["--dry-run", "--plan", str(copy / "campaigns.yaml")]
+        cases.append(Case("edit (ine --dry-run), shipped", [*campana, *edit_args]))
     for name, words in new_commands.items():
         if command_exists(campana, words, base_env):
             cases.append(Case(name, [*campana, *words]))
@@ -410,6 +420,13 @@ def main(argv: list[str] | None = None) -> int:
             0.7,
         ),
     ]
+    targets.append(
+        Target(
+            "edit on the shipped plan / validate (shipped)",
+            ratio("edit (ine --dry-run), shipped", "validate, shipped"),
+            1.3,
+        )
+    )
     for name in new_commands:  # SKIP while the command does not exist
         what = f"{name.split(',')[0]} (shipped, warm) / import floor"
         targets.append(Target(what, ratio(name, "import floor"), 1.1))

@@ -16,7 +16,7 @@ import pytest
 
 from campana.cli.app import cli as click_command
 from campana.dates import fold
-from conftest import PLAN, Invoke
+from conftest import PLAN, ROOT, Invoke
 
 TODAY = "2024-03-15"
 
@@ -60,6 +60,17 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
     "audience": [()],
     "diff": [(str(PLAN), str(PLAN))],
     "export": [("ics",)],
+    # the edit commands with --dry-run: the sweep never writes the shipped plan
+    "ine": [("aprobada", "atencion", "medios-masivos", "--date", "2024-02-20", "--dry-run")],
+    "move": [("logros-laborales", "--by", "+7d", "--dry-run")],
+    "owner": [("atencion", "Coordinación de Medios", "-t", "digital", "--dry-run")],
+    "milestone": [
+        ("logros-laborales", "entrega", "--name", "Entrega", "--date", "2024-01-20", "--dry-run")
+    ],
+    "add": [("touchpoint", "radio-local", "--name", "Radio local", "--dry-run")],
+    "remove": [("component", "cambaceo", "--campaign", "atencion", "--dry-run")],
+    "edit": [("--editor", "true")],
+    "import": [(str(ROOT / "examples" / "cambios.csv"), "--dry-run")],
 }
 
 #: outputs that are data, not read as prose: English and ids are theirs to keep

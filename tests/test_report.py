@@ -159,6 +159,9 @@ def test_the_blackout_section_uses_the_report_it_is_given() -> None:
         days_inside: int = 94
         ine_exception: str | None = "denied"
         days_lost_if_denied: int = 77
+        # the INE's answer, printed under the status
+        ine_answer_date: dt.date | None = dt.date(2024, 2, 20)
+        ine_reference: str | None = "INE/ACRT/12/2024"
 
     @dataclass(frozen=True)
     class Blackout:
@@ -179,6 +182,7 @@ def test_the_blackout_section_uses_the_report_it_is_given() -> None:
     veda = page.visible.split("Veda electoral")[-1]
     assert "Veda de prueba" in veda and "Campaña del informe dado" in veda
     assert "77" in veda and "negada" in veda
+    assert "respuesta: 20 feb 2024" in veda and "INE/ACRT/12/2024" in veda
     assert "Escenario: toda excepción del INE pendiente se considera negada" in veda
 
 

@@ -6,12 +6,25 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from conftest import Invoke
 
-HEAVY = ("pydantic", "ruamel.yaml", "rich", "dateutil.parser", "icalendar")
+HEAVY = (
+    "pydantic",
+    "ruamel.yaml",
+    "rich",
+    "dateutil.parser",
+    "icalendar",
+    # export xlsx|pptx|pdf and import: only the commands that write or read those files
+    "xlsxwriter",
+    "pptx",
+    "fpdf",
+    "python_calamine",
+    "openpyxl",
+)
 
 PROBE = """
 import sys
@@ -56,6 +69,30 @@ def test_the_probe_sees_heavy_imports() -> None:
     _, stderr = _probe("validate", "--format", "json")
     loaded = stderr.splitlines()[-1].split()[1:]
     assert "pydantic" in loaded and "ruamel.yaml" in loaded
+
+
+OFFICE = ("xlsxwriter", "pptx", "fpdf", "python_calamine", "openpyxl")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["schedule", "--today", "2024-03-15"],
+        ["validate"],
+        ["export", "html", "--today", "2024-03-15"],
+        ["import", "--help"],
+    ],
+)
+def test_everyday_commands_import_no_office_library(args: list[str]) -> None:
+    _, stderr = _probe(*args)
+    loaded = stderr.splitlines()[-1].split()[1:]
+    assert not set(loaded) & set(OFFICE), loaded
+
+
+@pytest.mark.parametrize(("fmt", "library"), [("xlsx", "xlsxwriter"), ("pdf", "fpdf")])
+def test_the_probe_sees_the_office_libraries(fmt: str, library: str, tmp_path: Path) -> None:
+    _, stderr = _probe("export", fmt, "--today", "2024-03-15", "-o", str(tmp_path / f"x.{fmt}"))
+    assert library in stderr.splitlines()[-1].split()[1:]
 
 
 def _version() -> str:
@@ -136,6 +173,8 @@ HELP_MODULES = {
     "campana.cli.agenda_cmd",
     "campana.cli.diff_cmd",
     "campana.cli.export_cmd",
+    "campana.cli.edit_cmd",
+    "campana.cli.import_cmd",
     "campana.errors",
 }
 

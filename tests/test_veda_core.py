@@ -147,6 +147,8 @@ def test_json_shape() -> None:
         "days_inside": 92,
         "ine_exception": "pending",
         "days_lost_if_denied": 92,
+        "ine_answer_date": None,
+        "ine_reference": None,
     }
     assert b["campaigns"][1] == {
         "id": "trabajadores-independientes",

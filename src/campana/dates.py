@@ -307,6 +307,17 @@ def parse_when(text: str, *, today: dt.date, year: int) -> dt.date:
         raise DateError(exc.message, hint=ACCEPTED_WHEN) from None
 
 
+def parse_shift(text: str) -> int | None:
+    """Days a signed amount says (``+7d``, ``-2 semanas``, ``+1s``, ``+3``), or None when
+    the text is not one."""
+    m = _SIGNED.match(_normal(text))
+    if m is None:
+        return None
+    sign, number, unit = m.groups()
+    n = int(number) * _UNIT_DAYS[unit or "d"]
+    return n if sign == "+" else -n
+
+
 def _relative_offset(norm: str, today: dt.date) -> int | None:
     """Days from today that a relative form names; None when the text is not relative."""
     if norm in _NAMED_DAYS:

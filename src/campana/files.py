@@ -1,4 +1,5 @@
-"""Every file campana writes goes through here: written whole or not at all, never onto the plan.
+"""Every file campana writes goes through here: written whole or not at all, never onto the plan
+(except ``write_plan``, which only the edit commands of ``campana.edit`` call).
 
 ``write_atomic`` writes to a temporary file in the target's folder, fsyncs it and renames it
 over the target: a write cut short (a full disk, a file size limit, an interrupt) leaves the old
@@ -11,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from campana.errors import RefusedOutput
@@ -48,12 +49,20 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None) -> None:
+def write_atomic(
+    path: Path | str,
+    data: bytes | str,
+    *,
+    mode: int | None = None,
+    before_rename: Callable[[Path], None] | None = None,
+) -> None:
     """Write ``data`` to ``path`` whole or not at all. Raises OSError as ``open`` would.
 
     A link is followed (the file it points to is replaced). A target that is not a regular file
     (a terminal, a pipe, /dev/null) cannot be replaced by a rename: it is written directly.
     The new file keeps the old one's permissions, or gets ``mode`` (default: 0666 less umask).
+    ``before_rename`` is called with the target right before the rename: raising there leaves
+    the target as it was and no temporary file behind.
     """
     import tempfile
 
@@ -80,12 +89,29 @@ def write_atomic(path: Path | str, data: bytes | str, *, mode: int | None = None
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if before_rename is not None:
+            before_rename(target)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _sync_folder(target.parent)
+
+
+def write_plan(path: Path | str, data: bytes, unchanged: Callable[[bytes], None]) -> None:
+    """Write over the plan itself: only the edit commands do. Atomic as ``write_atomic`` (a
+    link is followed, the mode kept); ``unchanged`` gets the file's bytes as they are right
+    before the rename and raises to stop the write (the file changed since it was read)."""
+
+    def check(target: Path) -> None:
+        with open(target, "rb") as handle:
+            unchanged(handle.read())
+
+    target = Path(os.path.realpath(path))
+    if not target.is_file():
+        raise FileNotFoundError(2, os.strerror(2), str(path))
+    write_atomic(target, data, before_rename=check)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -184,6 +184,14 @@ class Execution(Model):
             "solicitó."
         ),
     )
+    ine_answer_date: dt.date | None = Field(
+        default=None,
+        description="Fecha de la respuesta del INE a la solicitud de excepción (AAAA-MM-DD).",
+    )
+    ine_reference: Text | None = Field(
+        default=None,
+        description="Referencia de la respuesta del INE: número de acuerdo u oficio.",
+    )
     owner: Owner | None = None
 
 

@@ -516,6 +516,9 @@ class TouchpointLine:
     #: ``campana.ine``'s status (under the scenario, if any): ``not-applicable`` when no
     #: blackout restricts the row, ``not-requested`` when one does and no exception is asked
     ine_status: str = "not-applicable"
+    #: the date and the reference (acuerdo u oficio) of the INE's answer, when recorded
+    ine_answer_date: dt.date | None = None
+    ine_reference: str | None = None
 
     @property
     def days(self) -> int:
@@ -647,6 +650,8 @@ def brief(
                 blackout_days(e.touchpoint, e.start, e.end),
                 status(e.start, e.end, today),
                 row_status(e, plan.blackouts, assume_ine=assume_ine),
+                e.ine_answer_date,
+                e.ine_reference,
             )
             for e in c.execution
         ),

@@ -45,6 +45,9 @@ class VedaRow:
     ine_exception: str
     #: days inside this blackout the row loses if its exception is denied (0 when approved)
     days_lost_if_denied: int
+    #: the date and the reference (acuerdo u oficio) of the INE's answer, when recorded
+    ine_answer_date: dt.date | None = None
+    ine_reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +108,10 @@ class VedaReport:
                             "days_inside": r.days_inside,
                             "ine_exception": r.ine_exception,
                             "days_lost_if_denied": r.days_lost_if_denied,
+                            "ine_answer_date": (
+                                r.ine_answer_date.isoformat() if r.ine_answer_date else None
+                            ),
+                            "ine_reference": r.ine_reference,
                         }
                         for r in b.rows
                     ],
@@ -191,6 +198,8 @@ def _blackout(
                     days_inside=cross.days,
                     ine_exception=row_status(r, only_this, assume_ine=assume_ine),
                     days_lost_if_denied=days_lost_if_denied(r, only_this, assume_ine=assume_ine),
+                    ine_answer_date=r.ine_answer_date,
+                    ine_reference=r.ine_reference,
                 )
             )
         inside = crossing(b, c.start, c.end)

@@ -113,6 +113,8 @@ MODEL_FIELDS: Mapping[str, tuple[str, bool]] = {
     "tactic": ("táctico", False),
     "period_text": ("texto del periodo", False),
     "ine_exception": ("excepción INE", True),
+    "ine_answer_date": ("fecha de la respuesta del INE", True),
+    "ine_reference": ("referencia de la respuesta del INE (acuerdo u oficio)", True),
     "touchpoint": ("punto de contacto", False),
     "text": ("texto", False),
     "title": ("título", False),

@@ -17,8 +17,10 @@ from typer import _click as click
 from campana.cli import (  # noqa: F401
     agenda_cmd,
     diff_cmd,
+    edit_cmd,
     export_cmd,
     i18n,
+    import_cmd,
     query_cmd,
     validate_cmd,
 )

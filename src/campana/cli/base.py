@@ -92,8 +92,16 @@ HELP_ORDER = (
     "audience",
     "agenda",
     "veda",
+    "ine",
+    "move",
+    "owner",
+    "milestone",
+    "add",
+    "remove",
+    "edit",
     "diff",
     "export",
+    "import",
 )
 
 

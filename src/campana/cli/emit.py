@@ -26,6 +26,9 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".ics": "ics",
+    ".xlsx": "xlsx",
+    ".pptx": "pptx",
+    ".pdf": "pdf",
 }
 
 #: formats that are plain text lines and go in a ``.txt`` file as well as ``text``

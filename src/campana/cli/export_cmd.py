@@ -36,11 +36,16 @@ ELSEWHERE = {
 
 @command(
     "export",
-    "Exporta el plan a otro formato (FORMATO: ics, svg o html).\n\n"
+    "Exporta el plan a otro formato (FORMATO: ics, svg, html, xlsx, pptx o pdf).\n\n"
     "\b\n"
     "  ics   calendario iCalendar para Google Calendar, Outlook...\n"
     "  svg   diagrama de Gantt para presentar o imprimir.\n"
-    "  html  informe en un archivo: diagrama, campañas, revisión, audiencia, veda.\n\n"
+    "  html  informe en un archivo: diagrama, campañas, revisión, audiencia, veda.\n"
+    "  xlsx  libro de Excel: programación, una hoja por campaña, veda...\n"
+    "  pptx  presentación: programación, una diapositiva por campaña, veda...\n"
+    "  pdf   informe para imprimir en horizontal (carta o A4).\n\n"
+    "xlsx, pptx y pdf llevan el plan entero (con --assume-ine, el escenario) y se escriben "
+    "con -o ARCHIVO.\n\n"
     "ics: un evento de día completo por campaña, por punto de contacto de cada campaña, por "
     "componente de la programación y por veda, con los tácticos y objetivos en la descripción "
     "y categorías por punto de contacto. Los UID salen de los ids: al importar un archivo más "
@@ -53,7 +58,9 @@ def export(
     fmt: Annotated[
         str,
         typer.Argument(
-            metavar="FORMATO", help="Formato de salida: ics, svg o html.", show_default=False
+            metavar="FORMATO",
+            help="Formato de salida: ics, svg, html, xlsx, pptx o pdf.",
+            show_default=False,
         ),
     ],
     output: Annotated[
@@ -76,15 +83,58 @@ def export(
             show_default=False,
         ),
     ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--por",
+            metavar="UNIDAD",
+            help="xlsx: una columna de la programación por semana (así, si no se indica) o por "
+            "día.",
+            show_default=False,
+        ),
+    ] = None,
+    paper: Annotated[
+        str | None,
+        typer.Option(
+            "--papel",
+            metavar="PAPEL",
+            help="pdf: tamaño de papel, carta (así, si no se indica) o a4.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> int:
-    import datetime as dt
 
-    from campana.cli.common import plan_in_use
-    from campana.cli.common import today as pinned_today
-    from campana.cli.emit import emit, output_format
     from campana.errors import CampanaError
-    from campana.loading import open_plan
 
+    folded = fmt.strip().lower()
+    if folded not in OFFICE:
+        for option, value in (("--por", by), ("--papel", paper)):
+            if value is not None:
+                raise CampanaError(
+                    f"{option} se aplica a {'xlsx' if option == '--por' else 'pdf'}",
+                    hint="campana export xlsx --por día -o plan.xlsx; "
+                    "campana export pdf --papel a4 -o plan.pdf",
+                )
+    else:
+        if alarm_days is not None:
+            raise CampanaError(
+                "--alarm-days se aplica al formato ics",
+                hint="campana export ics --alarm-days 3",
+            )
+        return _office(
+            folded,
+            output,
+            campaign,
+            touchpoint,
+            date_from,
+            date_to,
+            month,
+            today,
+            assume_ine,
+            plan,
+            by,
+            paper,
+        )
     picture = _picture_format(fmt)
     if picture is not None:
         if alarm_days is not None:
@@ -104,9 +154,45 @@ def export(
             assume_ine,
             plan,
         )
-    from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
+    return _calendar(
+        fmt,
+        output,
+        campaign,
+        touchpoint,
+        date_from,
+        date_to,
+        month,
+        today,
+        assume_ine,
+        plan,
+        alarm_days,
+    )
 
-    choice(fmt, "el formato", (*FORMATS, "svg", "html"))
+
+def _calendar(
+    fmt: str,
+    output: Path | None,
+    campaign: list[str] | None,
+    touchpoint: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    month: str | None,
+    today: str | None,
+    assume_ine: str | None,
+    plan: Path | None,
+    alarm_days: int | None,
+) -> int:
+    """``export ics``: the whole plan (or its campaigns) as an iCalendar file."""
+    import datetime as dt
+
+    from campana.cli.common import plan_in_use
+    from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format
+    from campana.errors import CampanaError
+    from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
+    from campana.loading import open_plan
+
+    choice(fmt, "el formato", (*FORMATS, "svg", "html", *OFFICE))
     output_format(output, "ics", ("ics",), plan=plan, named="el formato")
     given = {"--touchpoint": touchpoint, "--from": date_from, "--to": date_to, "--month": month}
     for option, value in given.items():
@@ -147,6 +233,94 @@ def export(
     return 0
 
 
+#: the formats written as whole files for the office programs (their libraries imported only
+#: when one is asked for)
+OFFICE = ("xlsx", "pptx", "pdf")
+UNITS = {"semana": "week", "dia": "day", "día": "day", "week": "week", "day": "day"}
+PAPERS = ("carta", "a4")
+
+
+def _office(
+    fmt: str,
+    output: Path | None,
+    campaign: list[str] | None,
+    touchpoint: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    month: str | None,
+    today: str | None,
+    assume_ine: str | None,
+    plan: Path | None,
+    by: str | None,
+    paper: str | None,
+) -> int:
+    """``export xlsx|pptx|pdf``: the whole plan as a file for Excel, PowerPoint or a printer."""
+    import sys
+
+    from campana.cli.common import plan_in_use
+    from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format, to_file
+    from campana.errors import CampanaError
+    from campana.loading import open_plan
+
+    given = {
+        "--campaign": campaign,
+        "--touchpoint": touchpoint,
+        "--from": date_from,
+        "--to": date_to,
+        "--month": month,
+    }
+    for option, value in given.items():
+        if value:
+            raise CampanaError(
+                f"{option} no se aplica a {fmt}: el archivo lleva el plan entero",
+                hint="para una parte del plan usa campana export html o svg con esos filtros",
+            )
+    if by is not None and fmt != "xlsx":
+        raise CampanaError("--por se aplica a xlsx", hint="campana export xlsx --por día")
+    if paper is not None and fmt != "pdf":
+        raise CampanaError("--papel se aplica a pdf", hint="campana export pdf --papel a4")
+    unit = "week"
+    if by is not None:
+        unit = UNITS.get(by.strip().lower(), "")
+        if not unit:
+            raise CampanaError(
+                f"--por: «{by}» no es semana ni día", hint="usa --por semana o --por día"
+            )
+    sheet = "carta"
+    if paper is not None:
+        sheet = choice(paper, "el papel", PAPERS)
+    scenario = assumption(assume_ine)
+    if not to_file(output) and sys.stdout.isatty():
+        raise CampanaError(
+            f"{fmt} es un archivo binario: no se escribe en la terminal",
+            hint=f"indica el archivo: campana export {fmt} -o plan.{fmt}",
+        )
+    output_format(output, fmt, OFFICE, plan=plan, named="el formato")
+    plan_in_use(plan)
+    loaded = open_plan(plan, assume_ine=scenario)
+    now = pinned_today(today, loaded.plan.plan.year)
+    findings = loaded.validation.findings
+    what = {"xlsx": "libro de Excel", "pptx": "presentación", "pdf": "informe PDF"}[fmt]
+    from campana.document import plan_document
+
+    doc = plan_document(loaded.plan, loaded.audience, now, findings=findings, assume_ine=scenario)
+    if fmt == "xlsx":
+        from campana.render.xlsx import plan_xlsx
+
+        data = plan_xlsx(doc, unit="day" if unit == "day" else "week")
+    elif fmt == "pptx":
+        from campana.render.slides import plan_pptx
+
+        data = plan_pptx(doc)
+    else:
+        from campana.render.pdf import report_pdf
+
+        data = report_pdf(doc, paper="a4" if sheet == "a4" else "carta")
+    emit(data, output, exact=True, what=what)
+    return 0
+
+
 def _picture_format(fmt: str) -> str | None:
     """``svg`` or ``html`` (any case); None for ics; a Spanish pointer for the formats the
     queries write (``export csv``), rather than a guess at «ics»."""
@@ -162,7 +336,7 @@ def _picture_format(fmt: str) -> str | None:
             "esos datos salen de las consultas",
             hint=(
                 f"usa campana schedule --format {kind} -o {example} "
-                "(también list, show y audience); export escribe ics, svg o html"
+                "(también list, show y audience); export escribe ics, svg, html, xlsx, pptx o pdf"
             ),
         )
     return None

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt_long, period
+from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt, fmt_long, period
 
 if TYPE_CHECKING:
     from campana.queries import (
@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     )
 
 STATUS_STYLE = {"upcoming": "cyan", "running": "bold green", "finished": "dim"}
+
+
+def ine_answer(date: dt.date | None, reference: str | None) -> list[str]:
+    """The INE's answer as the views print it under the status, one line each: «respuesta:
+    20 feb 2024» and the reference (acuerdo u oficio); nothing when neither is recorded."""
+    lines = [f"respuesta: {fmt(date)}"] if date is not None else []
+    return lines + ([reference] if reference else [])
 
 
 def iso(d: dt.date | None) -> str | None:

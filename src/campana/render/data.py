@@ -196,6 +196,8 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "period_text": t.period_text,
                 "ine_exception": t.ine_exception,
                 "ine_status": t.ine_status,
+                "ine_answer_date": iso(t.ine_answer_date),
+                "ine_reference": t.ine_reference,
                 "blackout_days": t.blackout_days,
             }
             for t in b.touchpoints

@@ -359,26 +359,38 @@ def summary(diff: PlanDiff) -> str:
 # --- text ----------------------------------------------------------------------------------
 
 
+_QUOTED = re.compile(r"«[^»\n]*»")
+_NBSP = "\u00a0"
+
+
 def _wrap(symbol: str, text: str, indent: int, width: int, color: bool) -> Iterator[str]:
+    """One change wrapped with a hanging indent; a «quoted name» is never broken over two
+    lines (textwrap breaks at ASCII spaces only: the name's spaces are held no-break)."""
     lead = " " * indent
-    lines = textwrap.wrap(
-        text,
-        width=max(40, width - indent - 2),
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [""]
+    held = _QUOTED.sub(lambda m: m.group().replace(" ", _NBSP), text.replace(_NBSP, "\0"))
+    lines = [
+        line.replace(_NBSP, " ").replace("\0", _NBSP)
+        for line in textwrap.wrap(
+            held,
+            width=max(40, width - indent - 2),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    ] or [""]
     mark = style(symbol, COLOR.get(symbol, ""), color) if symbol else " "
     yield f"{lead}{mark} {lines[0]}"
     for line in lines[1:]:
         yield f"{lead}  {line}"
 
 
-def text(diff: PlanDiff, *, color: bool, width: int = 80) -> str:
+def text(diff: PlanDiff, *, color: bool, width: int = 80, ids: bool = True) -> str:
+    """The diff as text; ``ids=False`` leaves the ids out of the titles (an edit's preview:
+    the user named the thing already)."""
     if not diff.changed:
         return summary(diff) + "\n"
     out = [style(f"Cambios de {diff.old} a {diff.new}", "bold", color), ""]
     for g in groups(diff):
-        title = g.title + (f" ({g.code})" if g.code else "")
+        title = g.title + (f" ({g.code})" if g.code and ids else "")
         out.append(style(title, "bold", color))
         for e in g.entries:
             whole = e.whole

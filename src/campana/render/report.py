@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from campana.errors import Finding
     from campana.queries import AudienceReport, Show
     from campana.report import Report
-    from campana.veda import VedaReport
+    from campana.veda import VedaReport, VedaRow
 
 
 # --- HTML pieces ------------------------------------------------------------------------------
@@ -96,6 +96,14 @@ def _ine(status: str) -> str:
     """A row's INE status (``campana.ine.IneStatus``) as a labelled chip."""
     key = status if status in ("pending", "approved", "denied", "not-requested") else "none"
     return f'<span class="ine ine-{key}">{esc(INE_STATUS.get(status, status))}</span>'
+
+
+def _answer(r: VedaRow) -> str:
+    """The INE's answer (date and reference) under a row's status, when recorded."""
+    from campana.render.common import ine_answer
+
+    lines = ine_answer(r.ine_answer_date, r.ine_reference)
+    return "".join(f'<br><small class="ine-answer">{esc(x)}</small>' for x in lines)
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
@@ -287,7 +295,7 @@ def _veda_section(veda: VedaReport) -> str:
             out.append(
                 f"<tr><td>{esc(r.campaign_name)}</td><td>{esc(r.touchpoint_name)}</td>"
                 f"<td>{esc(period(r.start, r.end))}</td>"
-                f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}</td>'
+                f'<td class="num">{r.days_inside}</td><td>{_ine(r.ine_exception)}{_answer(r)}</td>'
                 f'<td class="num">{r.days_lost_if_denied}</td></tr>'
             )
         out.append("</tbody></table>")

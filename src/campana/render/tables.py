@@ -17,6 +17,7 @@ from campana.dates import days, fmt, period
 from campana.render.common import (
     STATUS_STYLE,
     figure_text,
+    ine_answer,
     keep_together,
     number,
     schedule_title,
@@ -521,6 +522,7 @@ def _brief_execution(b: Brief, year: int | None, width: int) -> list[Line]:
     rows: list[list[Cell]] = []
     for t in b.touchpoints:
         ine: list[str] = [ine_status(t.ine_status)]
+        ine += ine_answer(t.ine_answer_date, t.ine_reference)
         if t.blackout_days:
             ine.append(f"{days(t.blackout_days)} en veda")
         risky = bool(t.blackout_days) and t.ine_exception != "approved"
@@ -648,7 +650,13 @@ def veda(r: VedaReport, width: int) -> list[Line]:
                         x.touchpoint_name,
                         period(x.start, x.end, year=year),
                         days(x.days_inside),
-                        (ine_status(x.ine_exception), _INE_STYLE.get(x.ine_exception, "")),
+                        (
+                            [
+                                ine_status(x.ine_exception),
+                                *ine_answer(x.ine_answer_date, x.ine_reference),
+                            ],
+                            _INE_STYLE.get(x.ine_exception, ""),
+                        ),
                         f"−{days(x.days_lost_if_denied)}" if x.days_lost_if_denied else "0",
                     ]
                     for x in group

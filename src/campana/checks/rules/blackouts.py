@@ -92,7 +92,8 @@ def _crossings(
                 "contradicción del documento)",
                 hint=(
                     "si el INE la niega, suspende este punto de contacto "
-                    f"{period(*cross, prose=True)}; registra la respuesta en ine_exception"
+                    f"{period(*cross, prose=True)}; registra la respuesta con «campana ine "
+                    "aprobada CAMPAÑA PUNTO» (o negada)"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),
