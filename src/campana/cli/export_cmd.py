@@ -296,7 +296,7 @@ def _office(
             f"{fmt} es un archivo binario: no se escribe en la terminal",
             hint=f"indica el archivo: campana export {fmt} -o plan.{fmt}",
         )
-    output_format(output, fmt, OFFICE, plan=plan, named="el formato")
+    output_format(output, fmt, (fmt,), plan=plan, named="el formato")
     plan_in_use(plan)
     loaded = open_plan(plan, assume_ine=scenario)
     now = pinned_today(today, loaded.plan.plan.year)
