@@ -60,8 +60,12 @@ def test_relative_day(n: int, text: str) -> None:
 def test_whole_year_of_the_shipped_plan_has_every_event_once() -> None:
     events = whole_year(PLAN)
     kinds = Counter(kind for _, kind, _, _ in events)
-    # 5 campaigns, 5 components and 7 execution rows, each with a start and an end
-    assert kinds["start"] == kinds["end"] == 5 + 5 + 7
+    # 5 campaigns, 5 components (4 of them one line with the execution row they mirror) and 3
+    # execution rows of their own, each with a start and an end (issue 17: a component and
+    # its row were announced twice); Brigadas' end is announced on each source's date, as the
+    # grid (31 may) and the table (30 jun) disagree
+    assert kinds["start"] == 5 + 5 + 3
+    assert kinds["end"] == 5 + 5 + 3 + 1
     assert kinds["blackout-start"] == kinds["blackout-end"] == 1
     # six restricted rows, all pending; four still run after the blackout
     assert kinds["suspend"] == 6 and kinds["resume"] == 4
@@ -226,6 +230,7 @@ def test_json_shape() -> None:
                     "(Medios masivos)",
                 }
             ],
+            "rest_days": [],
         }
     )
     assert tuple(a.to_json()["events"][0]) == EVENT_KEYS
@@ -426,3 +431,30 @@ def test_suspend_and_resume_of_any_row(
         if e.kind == "suspend":
             assert reasons[effective] in e.message
             assert ("(escenario)" in e.message) == (ine == "pending" and effective != "pending")
+
+
+def test_a_component_and_the_row_it_mirrors_end_once() -> None:
+    """«Comunicación Social» of «Infonavit, estés en donde estés» is a component of the grid
+    and a row of the execution table: the agenda announced its end twice (issue 17)."""
+    events = whole_year(PLAN)
+    ends = [e for e in events if e[1] == "end" and e[2] == "atencion"]
+    social = [e for e in ends if e[3] == "Comunicación Social"]
+    assert social == [("2024-05-31", "end", "atencion", "Comunicación Social")]
+    a = agenda(load(PLAN), start=YEAR[0], end=YEAR[1], today=D(2024, 3, 15))
+    brigadas = [
+        (e.date.isoformat(), e.message)
+        for e in a.events
+        if e.kind == "end" and e.name == "Brigadas de promoción y servicio"
+    ]
+    assert brigadas == [
+        (
+            "2024-05-31",
+            "Termina el componente «Brigadas de promoción y servicio» según la programación "
+            "(la tabla de ejecución dice 30 jun)",
+        ),
+        (
+            "2024-06-30",
+            "Termina el componente «Brigadas de promoción y servicio» según la tabla de "
+            "ejecución (la programación dice 31 may)",
+        ),
+    ]

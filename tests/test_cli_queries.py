@@ -72,7 +72,8 @@ def test_year_grid_at_80_columns(cli: Invoke) -> None:
     assert positions == sorted(positions)
     # one row per campaign, components indented beneath the campaign they belong to
     # a name longer than the label column has a line of its own above its bar: never cut
-    body = out.splitlines()[3:16]
+    # Brigadas is one row, the grid's period on its bar and the table's beneath (issue 17)
+    body = out.splitlines()[3:17]
     labels = [line[: positions[0]].rstrip() if set(line) & set("·█░") else line for line in body]
     assert "…" not in out
     assert labels == [
@@ -83,6 +84,7 @@ def test_year_grid_at_80_columns(cli: Invoke) -> None:
         "  Cambaceo",
         "  Brigadas de promoción y servicio",
         "",
+        "    (tabla: 22 ene–30 jun)",
         "  Radio y televisión",
         "  Digital",
         "  Comunicación Social",
@@ -165,16 +167,24 @@ def test_month_grid_of_march(cli: Invoke) -> None:
     # the blackout covers the whole month; restricted touchpoints show it on every day
     assert line_with(out, "Veda electoral federal 2024")[cells] == "░" * 31
     assert line_with(out, "  Radio y televisión")[cells] == "▒" * 31
-    brigadas = out.splitlines().index("  ▸ Brigadas de promoción y servicio")
+    # a component and the execution row it mirrors are one row (issue 17)
+    brigadas = out.splitlines().index("  Brigadas de promoción y servicio")
     assert out.splitlines()[brigadas + 1][cells] == "█" * 31
+    assert out.splitlines()[brigadas + 2 : brigadas + 4] == [
+        " " * (first + 34) + "tabla:",
+        " " * (first + 34) + "22 ene–30 jun",
+    ]
     # every row runs on the 15th: no «│» is drawn, so the legend names the «▼» instead
     assert "▼ hoy (15 mar 2024)" in out and "│" not in out
     assert line_with(out, "Trabajadores independientes")[cells] == "█" * 31
     # what does not run in March is not there
     assert "Logros" not in out and "Crédito" not in out and "Responsabilidad" not in out
+    # the execution rows no component mirrors: those of «Trabajadores independientes»
     touchpoint_rows = [line for line in out.splitlines() if line.startswith("  ▸ ")]
-    assert len(touchpoint_rows) == 7
-    assert "· sábado y domingo" in out
+    assert len(touchpoint_rows) == 3
+    # 18 March 2024 is an official rest day (LFT art. 74): drawn and named as a day off
+    assert "· sábado, domingo y día de descanso" in out
+    assert "Días de descanso: 18 mar, Natalicio de Benito Juárez." in out
 
 
 def test_month_grid_shows_the_days_a_bar_starts_and_the_weekends(cli: Invoke) -> None:
@@ -197,7 +207,9 @@ def test_month_grid_wide_shows_every_day_number(cli: Invoke) -> None:
     numbers = out.splitlines()[1]
     assert numbers.startswith("marzo 2024")
     assert re.search(r"\b1\s+2\s+3\s+4\s+5\b.*\b30\s+31$", numbers.rstrip())
-    assert "22 ene–30 jun" in line_with(out, "▸ Brigadas")
+    brigadas = out.splitlines().index(line_with(out, "  Brigadas de promoción"))
+    assert "22 ene–31 may" in out.splitlines()[brigadas]
+    assert "(tabla: 22 ene–30 jun)" in out.splitlines()[brigadas + 1]
 
 
 @pytest.mark.parametrize(
@@ -298,10 +310,21 @@ def test_on_a_day_lists_what_runs(cli: Invoke) -> None:
     assert "Veda electoral federal 2024: día 15 de 94" in out
     assert re.search(r"^Infonavit, estés en donde estés\s+22 ene – 14 jul\s+54 de 175$", out, re.M)
     assert re.search(r"^  ▸ Medios masivos\s+23 feb – 14 jul\s+22 de 143\s+pendiente$", out, re.M)
+    # one row for the component and the execution row it mirrors, both periods shown (issue 17)
     assert re.search(
-        r"^  ▸ Brigadas de promoción y servicio\s+22 ene – 30 jun\s+54 de 161$", out, re.M
+        r"^  Brigadas de promoción y servicio\s+22 ene – 31 may\s+54 de 131$", out, re.M
     )
+    assert re.search(r"^\s+\(tabla: 22 ene –$", out, re.M)
+    assert "▸ Brigadas" not in out
     assert "Logros" not in out and "Crédito" not in out
+    # on a day only the table's period covers, the row is there, counted by the table
+    june = cli("schedule", "--on", "2024-06-15", "--today", TODAY, columns=120).stdout
+    assert re.search(
+        r"^  Brigadas de promoción y servicio\s+22 ene – 31 may \(tabla: 22 ene – 30 jun\)"
+        r"\s+146 de 161 \(tabla\)$",
+        june,
+        re.M,
+    )
 
 
 def test_on_a_day_before_its_campaign_starts(cli: Invoke) -> None:
@@ -325,11 +348,22 @@ def _active_on(day: dt.date) -> set[tuple[str, str | None, str | None]]:
     for c in plan.campaigns:
         if c.start <= day <= c.end:
             found.add(("campaign", c.id, None))
+        mirrored: list[object] = []
         for k in c.components:
-            if k.start <= day <= k.end:
+            # a component with a touchpoint and no tactic is the grid's row of that
+            # touchpoint's execution row: one row, there on the days of either (issue 17)
+            row = next(
+                (e for e in c.execution if e.touchpoint == k.touchpoint and e not in mirrored),
+                None,
+            )
+            if k.tactic is not None or k.touchpoint is None:
+                row = None
+            if row is not None:
+                mirrored.append(row)
+            if k.start <= day <= k.end or (row is not None and row.start <= day <= row.end):
                 found.add(("component", c.id, k.name))
         for e in c.execution:
-            if e.start <= day <= e.end:
+            if e.start <= day <= e.end and e not in mirrored:
                 found.add(("touchpoint", c.id, plan.touchpoint_name(e.touchpoint)))
     for b in plan.blackouts:
         if b.start <= day <= b.end:
@@ -421,8 +455,7 @@ def test_touchpoint_filter(cli: Invoke) -> None:
     data = schedule_json(cli, "--touchpoint", "digital", "--month", "abril")
     assert [(r["kind"], r["campaign"], r["touchpoint"]) for r in rows_of(data)] == [
         ("campaign", "atencion", None),
-        ("component", "atencion", "Digital"),
-        ("touchpoint", "atencion", "Digital"),
+        ("component", "atencion", "Digital"),  # and the execution row it mirrors (issue 17)
         ("campaign", "trabajadores-independientes", None),
         ("touchpoint", "trabajadores-independientes", "Digital"),
         ("blackout", None, None),
@@ -451,6 +484,11 @@ def test_schedule_json_shape(cli: Invoke) -> None:
         "tactics": [],
         "ine_exception": None,
         "ine_status": None,  # added by issue 8: the five statuses of campana.ine
+        # added by issue 17: a component shown with the execution row it mirrors, and that
+        # row's period when it differs
+        "paired": False,
+        "table_start": None,
+        "table_end": None,
     }
     cambaceo = next(r for r in rows if r["name"] == "Cambaceo")
     # `touchpoint` is the name of the touchpoint `touchpoint_id` names, not the component's
@@ -477,17 +515,22 @@ def test_schedule_csv_matches_json(cli: Invoke) -> None:
     table = list(csv.DictReader(io.StringIO(r.stdout.removeprefix("\ufeff"))))
     rows = rows_of(schedule_json(cli, "--month", "marzo"))
     assert r.stdout.splitlines()[0] == (
-        "\ufeffTipo,Campaña,Nombre,Punto de contacto,Inicio,Fin,Días,Tácticos,Excepción INE"
+        "\ufeffTipo,Campaña,Nombre,Punto de contacto,Inicio,Fin,Días,Tácticos,Excepción INE,"
+        "Con fila de la tabla,Inicio en la tabla,Fin en la tabla"  # issue 17: one line
     )
     kinds = {"campaign": "campaña", "component": "componente", "touchpoint": "punto de contacto"}
     kinds["blackout"] = "veda"
     assert [(t["Tipo"], t["Nombre"], t["Inicio"], t["Fin"]) for t in table] == [
         (kinds[j["kind"]], j["name"], j["start"], j["end"]) for j in rows
     ]
-    media = next(t for t in table if t["Tipo"] == "punto de contacto")
+    # «Radio y televisión» is the grid's row of «Medios masivos»: one row, the row's tactics
+    media = next(t for t in table if t["Nombre"] == "Radio y televisión")
     assert media["Tácticos"].startswith("Spoteo nacional televisión; Menciones nacionales")
     assert media["Excepción INE"] == "pendiente"
     assert media["Campaña"] == "Infonavit, estés en donde estés"
+    assert (media["Con fila de la tabla"], media["Inicio en la tabla"]) == ("sí", "")
+    brigadas = next(t for t in table if t["Nombre"] == "Brigadas de promoción y servicio")
+    assert (brigadas["Fin"], brigadas["Fin en la tabla"]) == ("2024-05-31", "2024-06-30")
 
 
 def test_schedule_markdown(cli: Invoke) -> None:
@@ -496,13 +539,46 @@ def test_schedule_markdown(cli: Invoke) -> None:
     assert lines[0] == "### Programación de campañas 2024"
     # the columns of the CSV (render.columns), values as people read them
     assert lines[2].startswith("| Tipo | Campaña | Nombre | Punto de contacto | Inicio |")
-    assert "| campaña | Crédito | Crédito |  | 17 sep 2024 | 15 dic 2024 | 90 |  |  |" in lines
+    assert (
+        "| campaña | Crédito | Crédito |  | 17 sep 2024 | 15 dic 2024 | 90 |  |  |  |  |  |"
+        in lines
+    )
     # issue 17: a component's INE status is shown as in the CSV (it was blank)
     assert (
-        "| componente | Infonavit, estés en donde estés | Radio y televisión | Medios masivos "
-        "| 23 feb 2024 | 14 jul 2024 | 143 |  | pendiente |" in lines
+        "| componente | Infonavit, estés en donde estés | Cambaceo | Brigadas de promoción y "
+        "servicio | 10 ene 2024 | 31 may 2024 | 143 | Cambaceo | no aplica | no |  |  |" in lines
+    )
+    # a component and the execution row it mirrors are one line, with the table's dates
+    assert (
+        "| Brigadas de promoción y servicio | 22 ene 2024 | 31 may 2024 | 131 | Infomóviles; "
+        "Cambaceo | no aplica | sí | 22 ene 2024 | 30 jun 2024 |" in r.stdout
     )
     assert all(line.startswith("|") for line in lines[2:])
+
+
+@pytest.mark.parametrize(
+    "args", [(), ("--month", "marzo"), ("--from", "2024-03-01", "--to", "2024-03-20")]
+)
+def test_schedule_markdown_and_csv_agree_on_the_ine_exception(
+    cli: Invoke, args: tuple[str, ...]
+) -> None:
+    """«Excepción INE» was blank in Markdown for the components the CSV calls pending (issue
+    17): both read the row's one status."""
+    from campana.vocab import INE_STATUS
+
+    text = cli("schedule", "--format", "csv", "--today", TODAY, *args).stdout
+    csv_rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    md = cli("schedule", "--format", "markdown", "--today", TODAY, *args).stdout.splitlines()
+    header = [c.strip() for c in md[2].strip("|").split("|")]
+    column = header.index("Excepción INE")
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in md[4:]]
+    # the year's CSV adds the execution rows the grid leaves out (issue 20): every Markdown
+    # line is a CSV line, with the same status
+    by_name = {(r["Tipo"], r["Campaña"], r["Nombre"]): r["Excepción INE"] for r in csv_rows}
+    assert len(cells) <= len(csv_rows)
+    said = [by_name[(c[0], c[1], c[2])] for c in cells]
+    assert [c[column] for c in cells] == said
+    assert "pendiente" in said and set(said) <= {"", *INE_STATUS.values()}
 
 
 @pytest.mark.parametrize(
@@ -643,20 +719,28 @@ def test_show_atencion(cli: Invoke) -> None:
     assert "«SACAR UN CRÉDITO, REALIZAR UN TRÁMITE Y OBTENER UNA SOLUCIÓN" in out
     assert "Infonatel (teléfono): 800 008 3900" in out
     # at 80 columns each component and touchpoint has a line of its own: no name is broken
-    assert (
-        "\n  Cambaceo → Brigadas de promoción y servicio\n    10 ene – 31 may   143  en curso"
-        in out
+    assert re.search(
+        r"\n  Cambaceo → Brigadas de promoción y servicio\n    10 ene – 31 may +143  en curso", out
+    )
+    # a component and the execution row it mirrors: both periods where they differ (issue 17)
+    assert re.search(
+        r"\n  Brigadas de promoción y servicio → Brigadas de promoción y servicio\n"
+        r"    22 ene – 31 may \(tabla: 22 ene – 30 jun\) +131  en curso",
+        out,
     )
     execution = out.split("Ejecución")[1].split("Notas")[0]
     assert re.search(
-        r"^  Medios masivos\n    · Spoteo nacional televisión\s+23 feb – 14 jul\s+pendiente$",
+        # the row says which component of the programme is the same line (issue 17)
+        r"^  Medios masivos \(componente «Radio y televisión»\)\n"
+        r"    · Spoteo nacional televisión\s+23 feb – 14 jul\s+pendiente$",
         execution,
         re.M,
     )
     assert "    · Menciones nacionales televisión  " in execution
     assert "94 días en veda" in execution and "92 días en veda" in execution
     assert re.search(
-        r"^  Brigadas de promoción y servicio\n    · Infomóviles\s+22 ene – 30 jun\s+no aplica",
+        r"^  Brigadas de promoción y servicio \(componente\)\n"
+        r"    · Infomóviles\s+22 ene – 30 jun\s+no aplica",
         execution,
         re.M,
     )
@@ -779,9 +863,16 @@ def test_show_csv_and_markdown(cli: Invoke) -> None:
     assert rows[0]["Excepción INE"] == "pendiente" and rows[0]["Inicio"] == "2024-02-23"
     md = cli("show", "atencion", "--format", "markdown", "--today", TODAY).stdout
     assert md.startswith("## Infonavit, estés en donde estés\n")
-    assert "| Medios masivos | Spoteo nacional televisión; Menciones nacionales televisión;" in md
     assert (
-        "| Brigadas de promoción y servicio | Infomóviles; Cambaceo "
+        "| Medios masivos (componente «Radio y televisión») | Spoteo nacional televisión; "
+        "Menciones nacionales televisión;" in md
+    )
+    assert (
+        "| Brigadas de promoción y servicio | 22 ene – 31 may 2024 "
+        "(tabla: 22 ene – 30 jun 2024) | 131 |" in md
+    )
+    assert (
+        "| Brigadas de promoción y servicio (componente) | Infomóviles; Cambaceo "
         "| 22 ene 2024 | 30 jun 2024 | 161 |  | no aplica | 0 |" in md
     )
 
@@ -796,21 +887,23 @@ def test_list_table_at_80_and_wide(cli: Invoke) -> None:
     # names first (ids labelled), the figures on the next line: no name or status is broken
     assert (
         "\nInfonavit, estés en donde estés  (id: atencion)\n"
-        "  22 ene – 14 jul   175      5       4  en curso, día 54 de 175\n" in narrow.stdout
+        "  22 ene – 14 jul   175       5  en curso, día 54 de 175\n" in narrow.stdout
     )
-    assert re.search(r"^  17 sep – 15 dic\s+90\s+0\s+0\s+próxima$", narrow.stdout, re.M)
+    # «Líneas»: a component and the execution row it mirrors count once (issue 17: 5 and 4
+    # read as nine channels where the deck has five)
+    assert re.search(r"^  17 sep – 15 dic\s+90\s+0\s+próxima$", narrow.stdout, re.M)
     assert not re.search(r"^atencion", narrow.stdout, re.M)
     wide = cli("list", "--today", TODAY, columns=160).stdout
     assert_fits(wide, 160)
     assert re.search(
-        r"^Infonavit, estés en donde estés\s+22 ene – 14 jul\s+175\s+5\s+4\s+"
+        r"^Infonavit, estés en donde estés\s+22 ene – 14 jul\s+175\s+5\s+"
         r"en curso, día 54 de 175\s+atencion$",
         wide,
         re.M,
     )
     assert re.search(
         r"^Logros en materia laboral \(digital\)\s+15 ene – 29 feb"
-        r"\s+46\s+0\s+0\s+concluida\s+logros-laborales$",
+        r"\s+46\s+0\s+concluida\s+logros-laborales$",
         wide,
         re.M,
     )
@@ -821,25 +914,26 @@ def test_list_json_and_csv(cli: Invoke) -> None:
     data = json.loads(cli("list", "--format", "json", "--today", TODAY).stdout)
     assert data["today"] == TODAY
     assert [
-        (c["id"], c["days"], c["components"], c["touchpoints"], c["status"]["kind"])
+        (c["id"], c["days"], c["components"], c["touchpoints"], c["lines"], c["status"]["kind"])
         for c in data["campaigns"]
     ] == [
-        ("logros-laborales", 46, 0, 0, "finished"),
-        ("atencion", 175, 5, 4, "running"),
-        ("trabajadores-independientes", 217, 0, 3, "running"),
-        ("credito", 90, 0, 0, "upcoming"),
-        ("responsabilidad-compartida", 72, 0, 0, "upcoming"),
+        ("logros-laborales", 46, 0, 0, 0, "finished"),
+        ("atencion", 175, 5, 4, 5, "running"),
+        ("trabajadores-independientes", 217, 0, 3, 3, "running"),
+        ("credito", 90, 0, 0, 0, "upcoming"),
+        ("responsabilidad-compartida", 72, 0, 0, 0, "upcoming"),
     ]
     text = cli("list", "--format", "csv", "--today", TODAY).stdout
     assert text.splitlines()[0] == (
-        "\ufeffCampaña,Id,Inicio,Fin,Días,Componentes,Puntos de contacto,Estado al 15 mar 2024"
+        "\ufeffCampaña,Id,Inicio,Fin,Días,Componentes,Puntos de contacto,Líneas,"
+        "Estado al 15 mar 2024"  # Líneas: issue 17
     )
     assert (
-        '"Infonavit, estés en donde estés",atencion,2024-01-22,2024-07-14,175,5,4,'
+        '"Infonavit, estés en donde estés",atencion,2024-01-22,2024-07-14,175,5,4,5,'
         '"en curso, día 54 de 175"' in text.splitlines()
     )
     md = cli("list", "--format", "markdown", "--today", TODAY).stdout
-    assert "| Crédito | credito | 17 sep 2024 | 15 dic 2024 | 90 | 0 | 0 | próxima |" in md
+    assert "| Crédito | credito | 17 sep 2024 | 15 dic 2024 | 90 | 0 | 0 | 0 | próxima |" in md
 
 
 # --- audience ---------------------------------------------------------------------------------
@@ -994,3 +1088,22 @@ def test_on_a_day_with_nothing_planned(cli: Invoke) -> None:
     r = cli("schedule", "--on", "2024-04-01", "--campaign", "logros", "--today", TODAY)
     assert "Ninguna campaña corre ese día." in r.stdout  # the blackout still runs
     assert "Veda electoral federal 2024: día 32 de 94" in r.stdout
+
+
+def test_the_days_only_the_table_gives_are_drawn_apart(cli: Invoke) -> None:
+    """Brigadas runs to 31 may in the grid and to 30 jun in the table: in June its row is the
+    table's days only, drawn «╌» and named in the legend, not an empty row (issue 17)."""
+    out = cli("schedule", "--month", "junio", "--today", TODAY).stdout
+    assert_fits(out, 80)
+    lines = out.splitlines()
+    at = lines.index("  Brigadas de promoción y servicio")
+    letters = line_with(out, "SDLMXJ")
+    first = letters.index("S")
+    assert lines[at + 1][first : first + 30] == "╌" * 30
+    assert "╌ solo según la tabla de ejecución" in out
+    days = cli("schedule", "--from", "2024-05-27", "--to", "2024-06-05", "--today", TODAY).stdout
+    row = line_with(days, "Brigadas de promoción y servicio")
+    assert "╌" in row and "█" in row
+    # a year grid where the sources agree draws no such days
+    plain = cli("schedule", "--campaign", "trab", "--today", TODAY).stdout
+    assert "╌" not in plain

@@ -568,3 +568,50 @@ def test_markdown_arrows_are_written_not_patched() -> None:
     assert "fin: 30 jun → 30 jul, +30 días" in markdown(result)
     assert "fin: 30 jun -> 30 jul, +30 días" in text(result, color=False)
     assert message(result.changes[0], "→") == "fin: 30 jun → 30 jul, +30 días"
+
+
+def test_a_warning_that_became_an_error_is_counted_in_the_summary() -> None:
+    """Not «0 hallazgos nuevos, 0 resueltos» alone: the change of severity is counted, in text,
+    Markdown and JSON alike (issue 17)."""
+    from dataclasses import replace
+
+    from campana.errors import Finding
+    from campana.render.diff import as_json, markdown, summary, text
+
+    plan, audience = _shipped()
+    changed = _set(plan, ("campaigns", 1, "execution", 3, "end"), dt.date(2024, 7, 30))
+    was = Finding(
+        "data/campaigns.yaml", 170, 14, "warning", "period-mismatch", "difieren", None, "atencion"
+    )
+    now = replace(was, severity="error")
+    result = compare(
+        replace(_side(plan, audience, "viejo"), findings=[was]),
+        replace(_side(changed, audience, "nuevo"), findings=[now]),
+    )
+    assert [f.status for f in result.findings] == ["severity"]
+    said = "0 hallazgos nuevos, 0 resueltos, 1 hallazgo cambió de gravedad"
+    assert said in summary(result)
+    assert said in " ".join(text(result, color=False, width=80).split())
+    assert said in markdown(result)
+    assert said in json.loads(as_json(result))["summary"]
+
+
+def test_two_files_compared_outside_a_project_say_nothing_of_the_example_plan(
+    cli: Invoke, plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note «se usa el plan de ejemplo» is for a command that reads the example plan; a
+    diff of two files reads neither (issue 17)."""
+    old = tmp_path / "old"
+    shutil.copytree(plan_dir, old)
+    edit(plan_dir / "audience.yaml", "count: 5488535", "count: 5500000")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    monkeypatch.delenv("CAMPANA_PLAN", raising=False)
+    r = cli("diff", str(old / "campaigns.yaml"), str(plan_dir / "campaigns.yaml"))
+    assert r.exit_code == 1
+    assert "plan de ejemplo" not in r.stderr
+    assert r.stderr == ""
+    # one side read from the plan in use: the note says which plan that is
+    r = cli("diff", str(old / "campaigns.yaml"))
+    assert "se usa el plan de ejemplo incluido con campana" in r.stderr

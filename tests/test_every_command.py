@@ -71,10 +71,26 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
     "remove": [("component", "cambaceo", "--campaign", "atencion", "--dry-run")],
     "edit": [("--editor", "true")],
     "import": [(str(ROOT / "examples" / "cambios.csv"), "--dry-run")],
+    # nothing written by the sweep: a simulation, and the blank plan to the screen
+    "roll-forward": [("--año", "2025", "--simular")],
+    "init": [("--año", "2027", "-o", "-")],
+    "add-blackout": [
+        (
+            "--nombre",
+            "Veda (ejemplo)",
+            "--inicio",
+            "2024-09-02",
+            "--fin",
+            "2024-09-06",
+            "--restringe",
+            "digital",
+            "--simular",
+        )
+    ],
 }
 
 #: outputs that are data, not read as prose: English and ids are theirs to keep
-DATA_OUTPUTS = {"schema", "export"}
+DATA_OUTPUTS = {"schema", "export", "init", "add-blackout"}
 
 
 @cache

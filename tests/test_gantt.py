@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from campana.gantt import gantt_data
 from campana.loading import validate_files
 from campana.models import Plan
+from campana.pairing import mirror_of
 from campana.render.gantt import (
     CX0,
     CX1,
@@ -92,11 +93,42 @@ def test_every_campaign_component_and_touchpoint_is_a_bar_with_its_dates(plan: P
             for e in marks(root, "touchpoint")
             if e.get("data-id") == c.id
         }
-        assert rows == {(e.touchpoint, str(e.start), str(e.end)) for e in c.execution}
+        # an execution row a component mirrors is drawn as that component's bar (issue 17)
+        mirrored = mirror_of(c).values()
+        assert rows == {
+            (e.touchpoint, str(e.start), str(e.end))
+            for e in c.execution
+            if not any(e is m for m in mirrored)
+        }
         parts = [e for e in marks(root, "component") if e.get("data-id") == c.id]
         assert [(e.get("data-start"), e.get("data-end")) for e in parts] == [
             (str(k.start), str(k.end)) for k in c.components
         ]
+
+
+def test_a_component_and_the_row_it_mirrors_are_one_chart_row() -> None:
+    """«Infonavit, estés en donde estés» had 10 chart rows where the deck has its 5 italic
+    rows: its components and its execution rows drew the same channels twice (issue 17)."""
+    plan = validate_files([PLAN]).plan
+    assert plan is not None
+    rows = [r for r in gantt_data(plan, TODAY).rows if r.campaign == "atencion"]
+    lines = [r for r in rows if r.kind in ("component", "touchpoint")]
+    assert [r.name for r in lines] == [
+        "Cambaceo",
+        "Brigadas de promoción y servicio",
+        "Radio y televisión",
+        "Digital",
+        "Comunicación Social",
+    ]
+    assert [r.paired for r in lines] == [False, True, True, True, True]
+    # both facts kept: the grid's period on the bar, the table's in its second line
+    brigadas = lines[1]
+    assert (brigadas.start, brigadas.end) == (dt.date(2024, 1, 22), dt.date(2024, 5, 31))
+    assert brigadas.table == (dt.date(2024, 1, 22), dt.date(2024, 6, 30))
+    shown = " ".join(b.text for b in layout(gantt_data(plan, TODAY)).texts if b.role == "meta")
+    assert "tabla: 22 ene–30 jun 2024" in shown
+    # the row carries the execution row's INE exception and its owner's lookups
+    assert lines[2].ine_status == "pending" and lines[2].touchpoint == "medios-masivos"
 
 
 def test_x_is_proportional_to_the_dates(plan: Plan) -> None:
@@ -447,7 +479,7 @@ def test_second_lines_are_large_and_dark_enough_to_print(plan: Plan) -> None:
     assert all(t.get("fill") == "#3c4043" for t in meta)
     brigadas = [r for r in gantt_data(plan, TODAY).rows if r.touchpoint == "brigadas"]
     assert brigadas and all(r.during_blackout and not r.in_blackout for r in brigadas)
-    assert "punto de contacto · excepción INE: no aplica" in texts(root)
+    assert "componente · excepción INE: no aplica" in texts(root)  # Cambaceo
 
 
 def _crossed_by_today(lay: Layout) -> list[TextBox]:

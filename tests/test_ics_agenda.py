@@ -25,12 +25,15 @@ def dates(e: Any) -> tuple[dt.date, dt.date]:
 
 
 def test_denied_splits_a_restricted_row_around_the_blackout(cli: Invoke) -> None:
+    # «Radio y televisión» is the grid's row of the execution row «Medios masivos»: one event,
+    # the component's (issue 17)
+    radio = "atencion.componente.radio-y-television"
     plain = events(cli)
-    assert "atencion.medios-masivos@2024.campana" in plain
+    assert f"{radio}@2024.campana" in plain
     evs = events(cli, "--assume-ine", "negada")
-    assert "atencion.medios-masivos@2024.campana" not in evs
-    before = evs["atencion.medios-masivos#1@2024.campana"]
-    after = evs["atencion.medios-masivos#2@2024.campana"]
+    assert f"{radio}@2024.campana" not in evs
+    before = evs[f"{radio}#1@2024.campana"]
+    after = evs[f"{radio}#2@2024.campana"]
     # DTEND is exclusive: the day after the last
     assert dates(before) == (dt.date(2024, 2, 23), dt.date(2024, 3, 1))
     assert dates(after) == (dt.date(2024, 6, 3), dt.date(2024, 7, 15))
@@ -38,13 +41,14 @@ def test_denied_splits_a_restricted_row_around_the_blackout(cli: Invoke) -> None
     assert str(after["SUMMARY"]).endswith("(después de la veda)")
     assert "Escenario:" in str(after["DESCRIPTION"])
     assert "Excepción a la veda ante el INE: negada (escenario)." in str(after["DESCRIPTION"])
+    # a row that runs on its own (no component mirrors it) splits the same way
+    assert "trabajadores-independientes.medios-masivos#2@2024.campana" in evs
     # a row that ends inside the blackout keeps only its part before it
-    assert "atencion.comunicacion-social#1@2024.campana" in evs
-    assert "atencion.comunicacion-social#2@2024.campana" not in evs
+    assert "atencion.componente.comunicacion-social#1@2024.campana" in evs
+    assert "atencion.componente.comunicacion-social#2@2024.campana" not in evs
     # Brigadas is not restricted: one whole event
-    assert dates(evs["atencion.brigadas@2024.campana"]) == dates(
-        plain["atencion.brigadas@2024.campana"]
-    )
+    brigadas = "atencion.componente.brigadas@2024.campana"
+    assert dates(evs[brigadas]) == dates(plain[brigadas])
 
 
 def test_scenario_is_said_on_stderr_and_in_the_calendar_name(cli: Invoke) -> None:
@@ -62,7 +66,7 @@ def test_approved_keeps_every_row_whole(cli: Invoke) -> None:
 
 def test_not_applicable_is_not_not_requested(cli: Invoke) -> None:
     evs = events(cli)
-    brigadas = str(evs["atencion.brigadas@2024.campana"]["DESCRIPTION"])
+    brigadas = str(evs["atencion.componente.brigadas@2024.campana"]["DESCRIPTION"])
     assert "Excepción a la veda ante el INE: no aplica" in brigadas
     assert "no solicitada" not in brigadas
 
@@ -78,7 +82,8 @@ def test_milestones_are_events_with_alarms_and_owners(cli: Invoke) -> None:
     assert alarm.decoded("TRIGGER") == -dt.timedelta(days=3)
     no_alarm = events(cli, "--plan", EXAMPLE)["atencion.hito.respuesta-ine@2024.campana"]
     assert not no_alarm.walk("VALARM")
-    row = str(evs["atencion.medios-masivos@2024.campana"]["DESCRIPTION"])
+    # the component «Radio y televisión» is the row «Medios masivos»: the row's owner holds
+    row = str(evs["atencion.componente.radio-y-television@2024.campana"]["DESCRIPTION"])
     assert "Responsable: Coordinación de Medios." in row
 
 

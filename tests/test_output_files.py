@@ -67,19 +67,29 @@ def test_schedule_to_a_csv_file_writes_csv_not_the_drawing(cli: Invoke, tmp_path
     assert "█" not in target.read_text(encoding="utf-8")
 
 
+#: the commands whose format is their default (no --format given), and export's, named
+WRITERS: list[tuple[str, ...]] = [
+    *QUERIES,
+    ("validate",),
+    ("diff", str(PLAN), str(PLAN)),
+    ("schema",),
+]
+EXPORTS: list[tuple[str, ...]] = [("export", "ics"), ("export", "svg")]
+
+
+def _ids(a: tuple[str, ...]) -> str:
+    return "-".join(a[:2]) if a[0] == "export" else a[0]
+
+
 @pytest.mark.parametrize(
-    "args",
+    ("args", "name"),
     [
-        *QUERIES,
-        ("validate",),
-        ("diff", str(PLAN), str(PLAN)),
-        ("export", "ics"),
-        ("export", "svg"),
-        ("schema",),
+        *((a, n) for a in WRITERS for n in ("plan.xlsx", "plan.doc", "plan")),
+        # export names its format: only an extension of another format is refused
+        *((a, "plan.xlsx") for a in EXPORTS),
     ],
-    ids=lambda a: "-".join(a[:2]) if a[0] == "export" else a[0],
+    ids=lambda x: x if isinstance(x, str) else _ids(x),
 )
-@pytest.mark.parametrize("name", ["plan.xlsx", "plan.doc", "plan"])
 def test_an_extension_the_command_cannot_write_is_refused(
     cli: Invoke, tmp_path: Path, args: tuple[str, ...], name: str
 ) -> None:
@@ -90,6 +100,43 @@ def test_an_extension_the_command_cannot_write_is_refused(
     # the hint names what the command writes
     assert "se admite: ." in r.stderr
     assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "svg", "--today", TODAY),
+        ("export", "ics", "--today", TODAY),
+        ("schedule", "--format", "json", "--today", TODAY),
+        ("diff", str(PLAN), str(PLAN), "--format", "markdown"),
+    ],
+    ids=lambda a: "-".join(a[:3]),
+)
+@pytest.mark.parametrize("name", ["out.file", "salida"])
+def test_a_format_named_explicitly_writes_a_file_of_unknown_extension(
+    cli: Invoke, tmp_path: Path, args: tuple[str, ...], name: str
+) -> None:
+    # the shared fuzzer runs `export svg -o out.file`: an extension that names no format
+    # takes the one the user named (export FORMAT, --format); the same bytes as on stdout
+    target = tmp_path / name
+    r = cli(*args, "-o", str(target))
+    assert (r.exit_code, r.stdout) == (0, "")
+    assert f"Guardado en {target}" in r.stderr
+    assert target.read_bytes().decode("utf-8") == cli(*args).stdout
+
+
+def test_without_a_format_an_unknown_extension_is_refused(cli: Invoke, tmp_path: Path) -> None:
+    # nothing names the format: the extension must, and the hint says how else to name it
+    r = cli("schedule", "-o", str(tmp_path / "x.file"))
+    assert (r.exit_code, r.stdout) == (2, "")
+    assert r.stderr.startswith("error: -o: campana schedule no escribe archivos «.file»")
+    assert "se admite: .txt, .json, .csv, .md, .svg, .html" in r.stderr
+    assert "indica el formato con --format" in r.stderr
+    assert not (tmp_path / "x.file").exists()
+    # an extension of another known format still disagrees with --format
+    r = cli("schedule", "--format", "json", "-o", str(tmp_path / "x.csv"))
+    assert r.exit_code == 2 and "no coincide con la extensión" in r.stderr
+    assert not (tmp_path / "x.csv").exists()
 
 
 def test_the_refusal_names_the_formats_of_the_command(cli: Invoke, tmp_path: Path) -> None:

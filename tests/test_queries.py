@@ -138,16 +138,22 @@ def test_month_schedule_has_touchpoints_and_only_what_runs_that_month(loaded: Lo
     s = queries.schedule(loaded.plan, *queries.month_window(2024, 3), TODAY)
     campaigns = [r.campaign for r in s.rows if r.kind == "campaign"]
     assert campaigns == ["atencion", "trabajadores-independientes"]  # logros ended 29 feb
-    touchpoints = [(r.campaign, r.touchpoint_id) for r in s.rows if r.kind == "touchpoint"]
-    assert touchpoints == [
-        ("atencion", "medios-masivos"),
-        ("atencion", "digital"),
-        ("atencion", "comunicacion-social"),
-        ("atencion", "brigadas"),
-        ("trabajadores-independientes", "medios-masivos"),
-        ("trabajadores-independientes", "digital"),
-        ("trabajadores-independientes", "comunicacion-social"),
+    # every execution row of «atencion» is mirrored by a component: one row each (issue 17)
+    parts = [(r.kind, r.campaign, r.touchpoint_id, r.paired) for r in s.rows if r.depth]
+    assert parts == [
+        ("component", "atencion", "brigadas", False),  # Cambaceo: a tactic of Brigadas
+        ("component", "atencion", "brigadas", True),
+        ("component", "atencion", "medios-masivos", True),
+        ("component", "atencion", "digital", True),
+        ("component", "atencion", "comunicacion-social", True),
+        ("touchpoint", "trabajadores-independientes", "medios-masivos", False),
+        ("touchpoint", "trabajadores-independientes", "digital", False),
+        ("touchpoint", "trabajadores-independientes", "comunicacion-social", False),
     ]
+    brigadas = next(r for r in s.rows if r.name == "Brigadas de promoción y servicio")
+    assert (brigadas.start, brigadas.end) == (D(2024, 1, 22), D(2024, 5, 31))  # the grid's
+    assert brigadas.table == (D(2024, 1, 22), D(2024, 6, 30))  # and the table's
+    assert brigadas.tactics == ("Infomóviles", "Cambaceo")
 
 
 def test_a_component_before_its_campaign_keeps_the_campaign_as_a_heading(
@@ -173,8 +179,7 @@ def test_touchpoint_filter_matches_names_ids_and_tactics(loaded: LoadedPlan) -> 
     s = queries.schedule(loaded.plan, *queries.year_window(2024), TODAY, touchpoint="RADIO")
     assert [(r.kind, r.campaign, r.name) for r in s.rows] == [
         ("campaign", "atencion", "Infonavit, estés en donde estés"),
-        ("component", "atencion", "Radio y televisión"),
-        ("touchpoint", "atencion", "Medios masivos"),  # "Spoteo nacional radio"
+        ("component", "atencion", "Radio y televisión"),  # its row: "Spoteo nacional radio"
         ("campaign", "trabajadores-independientes", "Trabajadores independientes"),
         ("touchpoint", "trabajadores-independientes", "Medios masivos"),
     ]
@@ -200,9 +205,9 @@ def test_rows_in_the_blackout_are_restricted_unless_approved(loaded: LoadedPlan)
     by = {(r.campaign, r.kind, r.name): r for r in s.rows}
     radio = by[("atencion", "component", "Radio y televisión")]
     assert radio.restricted == ((D(2024, 3, 1), D(2024, 6, 2)),)
-    social = by[("atencion", "touchpoint", "Comunicación Social")]
+    social = by[("atencion", "component", "Comunicación Social")]
     assert social.restricted == ((D(2024, 3, 1), D(2024, 5, 31)),)
-    brigadas = by[("atencion", "touchpoint", "Brigadas de promoción y servicio")]
+    brigadas = by[("atencion", "component", "Brigadas de promoción y servicio")]
     assert brigadas.restricted == () and brigadas.blackout == ()
     assert radio.is_restricted(D(2024, 3, 1)) and not radio.is_restricted(D(2024, 2, 29))
 
@@ -370,3 +375,11 @@ def test_one_period_formatter() -> None:
 def test_resolve_campaigns_keeps_each_once_in_order(loaded: LoadedPlan) -> None:
     chosen = queries.resolve_campaigns(loaded.plan, ["trab", "atencion", "Trabajadores"])
     assert [c.id for c in chosen] == ["trabajadores-independientes", "atencion"]
+
+
+def test_a_june_window_keeps_the_line_the_table_still_runs(loaded: LoadedPlan) -> None:
+    """Brigadas ends on 31 may in the grid and on 30 jun in the table: a June window shows
+    the line, with both periods (issue 17)."""
+    s = queries.schedule(loaded.plan, *queries.month_window(2024, 6), TODAY)
+    (brigadas,) = [r for r in s.rows if r.name == "Brigadas de promoción y servicio"]
+    assert brigadas.paired and brigadas.table == (D(2024, 1, 22), D(2024, 6, 30))

@@ -177,11 +177,13 @@ def test_the_blackout_section_uses_the_report_it_is_given() -> None:
     class Report:
         blackouts: tuple[Blackout, ...] = (Blackout(),)
         assume_ine: str | None = "denied"
+        lost_label_long: str = "Días fuera del aire en el escenario"
 
     _, page = render(PLAN, veda=Report())
     veda = page.visible.split("Veda electoral")[-1]
     assert "Veda de prueba" in veda and "Campaña del informe dado" in veda
     assert "77" in veda and "negada" in veda
+    assert "Días fuera del aire en el escenario" in veda
     assert "respuesta: 20 feb 2024" in veda and "INE/ACRT/12/2024" in veda
     assert "Escenario: toda excepción del INE pendiente se considera negada" in veda
 

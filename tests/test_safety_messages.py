@@ -45,12 +45,18 @@ def test_a_missing_audience_is_still_called_missing(cli: Invoke, plan_dir: Path)
 
 
 def test_the_last_day_there_is_then_export(cli: Invoke, plan_dir: Path) -> None:
+    """An event to 9999-12-31 cannot be written (an all-day event ends the day after its last):
+    it is left out and said so, the rest of the calendar is written (issue 21: a plan validate
+    reads is answered; this used to refuse the whole export with exit 2)."""
     plan = plan_dir / "campaigns.yaml"
     edit(plan, "end: 2024-12-15", "end: 9999-12-31")
     r = cli("export", "ics", "--plan", str(plan), "--today", "2024-03-01")
-    text = _plain(r)
-    assert r.exit_code == 2 and r.stdout == ""
-    assert "31 dic 9999" in text and "sugerencia:" in text
+    _plain(r)
+    assert r.exit_code == 0 and r.stdout.startswith("BEGIN:VCALENDAR")
+    skipped = [x for x in r.stderr.splitlines() if x.startswith("aviso: se omitió")]
+    assert len(skipped) == 1
+    assert "31 dic 9999, el último día que existe" in skipped[0]
+    assert "corre «campana validate»" in skipped[0]
 
 
 def test_every_date_at_the_ends_of_the_calendar_is_no_crash(cli: Invoke, plan_dir: Path) -> None:
@@ -68,7 +74,8 @@ def test_every_date_at_the_ends_of_the_calendar_is_no_crash(cli: Invoke, plan_di
         assert r.exit_code == 0
     r = cli("export", "ics", "--plan", str(plan), "--today", "2024-03-01")
     _plain(r)
-    assert r.exit_code == 2
+    assert r.exit_code == 0  # the events to 9999-12-31 are left out, and said so
+    assert "aviso: se omitió" in r.stderr
 
 
 def test_an_export_date_past_what_icalendar_counts(cli: Invoke, plan_dir: Path) -> None:

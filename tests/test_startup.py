@@ -173,6 +173,7 @@ HELP_MODULES = {
     "campana.cli.agenda_cmd",
     "campana.cli.diff_cmd",
     "campana.cli.export_cmd",
+    "campana.cli.nextyear_cmd",
     "campana.cli.edit_cmd",
     "campana.cli.import_cmd",
     "campana.errors",

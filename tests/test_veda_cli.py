@@ -87,9 +87,70 @@ def test_markdown_on_both_plans(cli: Invoke, plan: str) -> None:
 
 def test_brigadas_reads_no_aplica_in_the_views_not_in_the_json(cli: Invoke) -> None:
     r = cli("veda", "--today", "2024-03-15", columns=120)
-    brigadas = [x for x in r.stdout.splitlines() if "Brigadas de promoción y servicio" in x]
+    table = r.stdout.split("Campañas durante la veda")[0]  # after it, a note names Brigadas
+    brigadas = [x for x in table.splitlines() if "Brigadas de promoción y servicio" in x]
     assert len(brigadas) == 1 and "no aplica" in brigadas[0] and "94 días" in brigadas[0]
     md = cli("veda", "--format", "markdown", "--today", "2024-03-15")
     assert "| Brigadas de promoción y servicio |" in md.stdout and "no aplica" in md.stdout
     rows = veda_json(cli)["blackouts"][0]["rows"]
     assert "brigadas" not in {x["touchpoint_id"] for x in rows}
+
+
+@pytest.mark.parametrize("scenario", ["aprobada", "negada"])
+def test_a_scenario_heads_its_columns_by_what_they_are(cli: Invoke, scenario: str) -> None:
+    """Under a scenario nothing is left to deny: «Si se niega 0» under «aprobada» read as if a
+    denial cost nothing (issue 17). The columns are the days off air in the scenario."""
+    for columns in (80, 120):
+        r = cli("veda", "--today", "2024-03-15", "--assume-ine", scenario, columns=columns)
+        assert r.exit_code == 0
+        assert "si se niega" not in r.stdout.lower()
+        head = next(x for x in r.stdout.splitlines() if "Punto de contacto" in x)
+        assert head.split()[-3:] == ["Excepción", "Fuera", "del", "aire"][-3:]
+        assert "Sin nada al aire en el escenario" in r.stdout
+        assert all(len(x) <= columns for x in r.stdout.splitlines())
+    md = cli("veda", "--format", "markdown", "--today", "2024-03-15", "--assume-ine", scenario)
+    # the Markdown's columns are the CSV's (render.columns): the long heading
+    assert "| Excepción INE | Días fuera del aire en el escenario |" in md.stdout
+    assert "si se niega" not in md.stdout
+    assert "| Campaña | Días dentro | Sin nada al aire en el escenario |" in md.stdout
+    # without a scenario, or with «pendiente», the columns are the what-if they were
+    for args in ((), ("--assume-ine", "pendiente")):
+        plain = cli("veda", "--today", "2024-03-15", *args, columns=120)
+        assert "Si se niega" in plain.stdout and "Fuera del aire" not in plain.stdout
+
+
+def test_the_report_heads_the_veda_table_by_the_scenario(cli: Invoke, tmp_path: Any) -> None:
+    out = tmp_path / "r.html"
+    r = cli("export", "html", "--today", "2024-03-15", "--assume-ine", "aprobada", "-o", str(out))
+    assert r.exit_code == 0, r.stderr
+    html = out.read_text(encoding="utf-8")
+    veda = html.split('<section id="veda">')[1].split("</section>")[0]
+    assert "Días fuera del aire en el escenario" in veda and "si se niega" not in veda
+
+
+def test_a_figure_that_rests_on_the_unresolved_brigadas_end_says_so(cli: Invoke) -> None:
+    """«0 días sin nada al aire» for atención holds only with the table's Brigadas end (30 jun);
+    with the grid's (31 may) it is 2 days. The figure says so where it is shown (issue 17)."""
+    note = (
+        "depende del fin de «Brigadas de promoción y servicio», que el documento no resuelve: "
+        "la tabla de ejecución dice el 30 jun y la programación el 31 may; con el 31 may "
+        "serían 2 días"
+    )
+    per_campaign = {c["id"]: c for c in veda_json(cli)["blackouts"][0]["campaigns"]}
+    atencion, trab = per_campaign["atencion"], per_campaign["trabajadores-independientes"]
+    assert (atencion["uncovered_days_if_denied"], atencion["uncovered_days_by_grid"]) == (0, 2)
+    assert atencion["note"] == note
+    assert trab["uncovered_days_by_grid"] is None and trab["note"] is None
+    for columns in (80, 120):
+        out = cli("veda", "--today", "2024-03-15", columns=columns).stdout
+        assert all(len(x) <= columns for x in out.splitlines())
+        row = next(x for x in out.splitlines() if x.startswith("Infonavit, estés en donde estés"))
+        assert row.rstrip().endswith("0 días*")
+        said = " ".join(out.split("Campañas durante la veda")[1].split())
+        assert f"* Infonavit, estés en donde estés: {note}." in said
+    md = cli("veda", "--format", "markdown", "--today", "2024-03-15").stdout
+    assert "| Infonavit, estés en donde estés | 94 | 0* |" in md
+    assert f"\\* Infonavit, estés en donde estés: {note}." in md
+    # under «aprobada» nothing is off air either way: no note
+    approved = cli("veda", "--today", "2024-03-15", "--assume-ine", "aprobada").stdout
+    assert "depende del fin" not in approved

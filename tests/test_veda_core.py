@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from campana.agenda import AgendaError
 from campana.loading import validate_files
 from campana.models import Blackout, Plan
-from campana.veda import VedaBlackout, VedaCampaign, VedaRow, veda_report
+from campana.veda import Contested, VedaBlackout, VedaCampaign, VedaRow, veda_report
 from conftest import PLAN, ROOT
 
 EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
@@ -81,8 +81,15 @@ def test_independientes_loses_everything_atencion_keeps_brigadas(
     path: Path, scenario: str | None
 ) -> None:
     b = only_blackout(path, assume_ine=scenario)
+    # atención's 0 rests on the table's Brigadas end (30 jun); by the grid's (31 may), 1 and 2
+    # jun have nothing on air: the report keeps both (issue 17)
+    brigadas = Contested(
+        "Brigadas de promoción y servicio",
+        (dt.date(2024, 1, 22), dt.date(2024, 5, 31)),
+        (dt.date(2024, 1, 22), dt.date(2024, 6, 30)),
+    )
     assert b.campaigns == [
-        VedaCampaign("atencion", "Infonavit, estés en donde estés", 94, 0),
+        VedaCampaign("atencion", "Infonavit, estés en donde estés", 94, 0, 2, (brigadas,)),
         VedaCampaign("trabajadores-independientes", "Trabajadores independientes", 94, 94),
     ]
 
@@ -155,6 +162,9 @@ def test_json_shape() -> None:
         "name": "Trabajadores independientes",
         "days_inside": 94,
         "uncovered_days_if_denied": 94,
+        # added by issue 17: the figure by the grid's dates where the sources disagree
+        "uncovered_days_by_grid": None,
+        "note": None,
     }
 
 

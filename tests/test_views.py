@@ -71,7 +71,7 @@ def test_show_at_80_breaks_no_tactic_and_no_name(cli: Invoke) -> None:
         assert f"· {tactic}" in tactics
     # no line continues a tactic: each line under a touchpoint starts with a bullet
     assert not [x for x in tactics.splitlines()[2:] if re.match(r"^    [^ ·]", x)], tactics
-    assert "  Brigadas de promoción y servicio\n" in tactics
+    assert "  Brigadas de promoción y servicio (componente)\n" in tactics
     assert "…" not in out
 
 
@@ -79,7 +79,7 @@ def test_list_at_80_is_two_lines_a_campaign(cli: Invoke) -> None:
     out = cli("list", "--today", TODAY).stdout
     table = out.split("\n\n")[1].splitlines()
     assert len(table) == 1 + 2 * 5  # the header, then a name line and a figures line each
-    assert "  15 ene – 18 ago   217      0       3  en curso, día 61 de 217" in table
+    assert "  15 ene – 18 ago   217       3  en curso, día 61 de 217" in table
 
 
 def test_wide_year_grid_keeps_the_period_apart(cli: Invoke) -> None:

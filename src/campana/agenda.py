@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from campana.dates import Span, days, fmt
+from campana.dates import Span, add_days, days, fmt
 from campana.errors import CampanaError
 from campana.ine import (
     BlackoutIndex,
@@ -20,6 +20,7 @@ from campana.ine import (
     restricted_status,
     suspended_spans,
 )
+from campana.pairing import Line, lines
 from campana.view import Selection, UnknownCampaign, ViewFilter, select
 from campana.vocab import INE_STATUS_REASONS, MILESTONE_KINDS, and_list
 
@@ -113,6 +114,8 @@ class Agenda:
     events: list[AgendaEvent] = field(default_factory=list)
     #: the scenario (denied, approved, pending) or None
     assume_ine: str | None = None
+    #: the official rest days of the window (``campana.restdays``), by date, with their names
+    rest_days: dict[dt.date, str] = field(default_factory=dict)
 
     @property
     def today_outside_year(self) -> bool:
@@ -120,14 +123,12 @@ class Agenda:
         return self.today.year != self.year
 
     def by_day(self) -> list[tuple[dt.date, list[AgendaEvent]]]:
-        """The events grouped by day, in order: one heading per day in the views."""
-        groups: list[tuple[dt.date, list[AgendaEvent]]] = []
+        """The events grouped by day, in order: one heading per day in the views; a rest day
+        of the window without events is a day with none."""
+        groups: dict[dt.date, list[AgendaEvent]] = {day: [] for day in self.rest_days}
         for event in self.events:
-            if groups and groups[-1][0] == event.date:
-                groups[-1][1].append(event)
-            else:
-                groups.append((event.date, [event]))
-        return groups
+            groups.setdefault(event.date, []).append(event)
+        return sorted(groups.items(), key=lambda item: item[0])
 
     def to_json(self) -> dict[str, Any]:
         return agenda_json(self)
@@ -140,6 +141,9 @@ def agenda_json(agenda: Agenda) -> dict[str, Any]:
         "to": agenda.end.isoformat(),
         "today": agenda.today.isoformat(),
         "events": [e.to_json() for e in agenda.events],
+        "rest_days": [
+            {"date": day.isoformat(), "name": name} for day, name in agenda.rest_days.items()
+        ],
     }
 
 
@@ -158,7 +162,18 @@ def agenda_window(
         raise AgendaError(
             f"--days debe ser al menos 1 (se recibió {days})", hint="por ejemplo «--days 7»"
         )
-    last = end if end is not None else first + dt.timedelta(days=(days or DEFAULT_DAYS) - 1)
+    if end is not None:
+        last = end
+    else:
+        count = days or DEFAULT_DAYS
+        past = add_days(first, count - 1)
+        if past is None:
+            raise AgendaError(
+                f"--days: {count} días desde el {fmt(first)} pasan del {fmt(dt.date.max)}, el "
+                "último día que existe",
+                hint="usa menos días, por ejemplo «--days 30», o una fecha con --to",
+            )
+        last = past
     if last < first:
         raise AgendaError(
             f"la ventana termina ({fmt(last)}) antes de empezar ({fmt(first)})",
@@ -225,12 +240,25 @@ def agenda(
     ranks = {c.id: i for i, c in enumerate(plan.campaigns)}
     for c in chosen.campaigns:
         rank = ranks[c.id]
-        for event in _campaign_events(plan, c, index, assume_ine, today):
+        for event in _campaign_events(plan, c, index.scoped(c.states), assume_ine, today):
             add(rank, event)
 
     raw.sort(key=lambda item: item[:3])
     events = [e for *_, e in raw]
-    return Agenda(start, end, today, plan.plan.year, events, assume_ine)
+    from campana.restdays import declared_election_days, rest_days
+
+    rest = rest_days(start, end, election_days=declared_election_days(plan.blackouts))
+    return Agenda(start, end, today, plan.plan.year, events, assume_ine, rest)
+
+
+def with_following(current: Agenda, following: Agenda) -> Agenda:
+    """The agenda of a window that crosses the plan's year end, with the events of the next
+    year's plan (``following``) after this plan's on each day."""
+    events = sorted([*current.events, *following.events], key=lambda e: e.date)  # stable
+    rest = dict(sorted({**current.rest_days, **following.rest_days}.items()))
+    return Agenda(
+        current.start, current.end, current.today, current.year, events, current.assume_ine, rest
+    )
 
 
 _Maker = Callable[[dt.date, EventKind, str, str | None, str | None, str], AgendaEvent]
@@ -247,20 +275,8 @@ def _campaign_events(
 
     yield draft(c.start, "start", c.name, None, None, f"Empieza la campaña «{c.name}»")
     yield draft(c.end, "end", c.name, None, None, f"Termina la campaña «{c.name}»")
-    for k in c.components:
-        yield draft(
-            k.start, "start", k.name, k.touchpoint, k.owner, f"Empieza el componente «{k.name}»"
-        )
-        yield draft(
-            k.end, "end", k.name, k.touchpoint, k.owner, f"Termina el componente «{k.name}»"
-        )
-    for r in c.execution:
-        tp = plan.touchpoint_name(r.touchpoint)
-        yield draft(
-            r.start, "start", tp, r.touchpoint, r.owner, f"Empieza el punto de contacto «{tp}»"
-        )
-        yield draft(r.end, "end", tp, r.touchpoint, r.owner, f"Termina el punto de contacto «{tp}»")
-        yield from _suspensions(r, tp, index, assume_ine, draft)
+    for line in lines(c):
+        yield from _line_events(plan, line, index, assume_ine, draft)
     for m in c.milestones:
         about = f" ({plan.touchpoint_name(m.touchpoint)})" if m.touchpoint else ""
         yield draft(
@@ -273,8 +289,63 @@ def _campaign_events(
         )
 
 
+def _line_events(
+    plan: Plan, line: Line, index: BlackoutIndex, assume_ine: str | None, draft: _Maker
+) -> Iterable[AgendaEvent]:
+    """A line's start and end, once for a component and the execution row it mirrors (each
+    source's date when they differ, saying what the other says), and its suspensions."""
+    k, r = line.component, line.execution
+    tp = plan.touchpoint_name(r.touchpoint) if r is not None else None
+    tp_id: str | None
+    if k is None:
+        assert r is not None and tp is not None
+        name, tp_id, quoted = tp, r.touchpoint, f"«{tp}»"
+        what = f"el punto de contacto {quoted}"
+    else:
+        name, tp_id, quoted = k.name, k.touchpoint, f"«{k.name}»"
+        if tp is not None and tp != k.name:
+            quoted += f" ({tp})"
+        what = f"el componente {quoted}"
+    ends: list[tuple[dt.date, EventKind, str]] = []
+    pairs: tuple[tuple[EventKind, str, dt.date, dt.date | None], ...] = (
+        ("start", "Empieza", line.start, r.start if r is not None else None),
+        ("end", "Termina", line.end, r.end if r is not None else None),
+    )
+    for kind, verb, own, table in pairs:
+        if k is None or table is None or table == own:
+            ends.append((own, kind, f"{verb} {what}"))
+            continue
+        grid_says, table_says = fmt(own, year=False), fmt(table, year=False)
+        ends.append(
+            (
+                own,
+                kind,
+                f"{verb} {what} según la programación (la tabla de ejecución dice {table_says})",
+            )
+        )
+        ends.append(
+            (
+                table,
+                kind,
+                f"{verb} {what} según la tabla de ejecución (la programación dice {grid_says})",
+            )
+        )
+    for when, kind, msg in ends:
+        yield draft(when, kind, name, tp_id, line.owner, msg)
+    if r is not None:
+        # the suspensions are the execution row's: named by its touchpoint, as the veda is
+        assert tp is not None
+        yield from _suspensions(r, tp, f"«{tp}»", index, assume_ine, draft, r.owner)
+
+
 def _suspensions(
-    r: Execution, tp: str, index: BlackoutIndex, assume_ine: str | None, draft: _Maker
+    r: Execution,
+    name: str,
+    quoted: str,
+    index: BlackoutIndex,
+    assume_ine: str | None,
+    draft: _Maker,
+    owner: str | None,
 ) -> Iterable[AgendaEvent]:
     spans = suspended_spans(r, index, assume_ine=assume_ine)
     if not spans:
@@ -284,10 +355,15 @@ def _suspensions(
     why = INE_STATUS_REASONS[status] + (" (escenario)" if status != declared else "")
     for s, e in spans:
         yield draft(
-            s, "suspend", tp, r.touchpoint, r.owner, f"«{tp}» sale del aire por la veda: {why}"
+            s, "suspend", name, r.touchpoint, owner, f"{quoted} sale del aire por la veda: {why}"
         )
         if e < r.end:
             back = e + dt.timedelta(days=1)
             yield draft(
-                back, "resume", tp, r.touchpoint, r.owner, f"«{tp}» vuelve al aire: terminó la veda"
+                back,
+                "resume",
+                name,
+                r.touchpoint,
+                owner,
+                f"{quoted} vuelve al aire: terminó la veda",
             )

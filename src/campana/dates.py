@@ -576,3 +576,24 @@ def add_days(d: dt.date, n: int) -> dt.date | None:
         return d + dt.timedelta(days=n)
     except OverflowError:
         return None
+
+
+# --- counting days of several spans ------------------------------------------------------------
+
+
+def union_days(spans: Iterable[tuple[dt.date, dt.date]]) -> int:
+    """How many days the spans cover together (a day in two spans counted once), from their
+    ends: a span of thousands of years costs what a week does."""
+    return sum(s.days for s in merge_spans(s for s in spans if s[0] <= s[1]))
+
+
+def days_not_in(
+    spans: Iterable[tuple[dt.date, dt.date]], others: Iterable[tuple[dt.date, dt.date]]
+) -> int:
+    """How many days ``spans`` cover that ``others`` do not."""
+    holes = merge_spans(s for s in others if s[0] <= s[1])
+    return sum(
+        part.days
+        for span in merge_spans(s for s in spans if s[0] <= s[1])
+        for part in span.minus(holes)
+    )

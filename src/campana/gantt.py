@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, cast
 
 from campana import ine
+from campana.dates import Span
 from campana.ine import IneStatus
-from campana.queries import schedule_view
+from campana.queries import detailed, schedule_view
 from campana.view import ViewFilter
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
 
@@ -59,6 +60,18 @@ class GanttRow:
     detail: str | None = None
     #: False for a campaign row that is only the heading of its parts in the window
     in_window: bool = True
+    #: a component drawn with the execution row it mirrors (``campana.pairing``): the table's
+    #: period when it is not the component's
+    table: Span | None = None
+    #: True for a component drawn with the execution row it mirrors
+    paired: bool = False
+
+    @property
+    def table_note(self) -> str:
+        """«tabla: 22 ene–30 jun 2024» when the execution table gives another period."""
+        from campana.pairing import with_table
+
+        return with_table("", self.table, sep="–").strip().strip("()")
 
     @property
     def depth(self) -> int:
@@ -96,6 +109,9 @@ class GanttData:
     assume_ine: str | None = None
     #: (n, of): the chart is part n of ``of`` (the report prints a tall chart a page at a time)
     part: tuple[int, int] | None = None
+    #: the official rest days of a window shown day by day (``campana.restdays``), drawn as
+    #: bands
+    rest_days: tuple[tuple[dt.date, str], ...] = ()
 
     @property
     def heading(self) -> str:
@@ -227,10 +243,10 @@ def gantt_data(
         owner = None
         if r.kind == "component":
             owner = next((k.owner for k in c.components if k.name == r.name), None)
-        else:
+        if owner is None and (r.kind == "touchpoint" or r.paired):
             owner = next((e.owner for e in c.execution if e.touchpoint == r.touchpoint_id), None)
         status, marked = _ine_marks(
-            index, r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
+            index.scoped(c.states), r.touchpoint_id, r.start, r.end, r.ine_exception, assume_ine
         )
         if r.touchpoint_id:
             shown_touchpoints.setdefault(c.id, set()).add(r.touchpoint_id)
@@ -247,6 +263,8 @@ def gantt_data(
                 ine_recorded=r.ine_exception is not None,
                 during_blackout=ine.runs_during(plan.blackouts, r.start, r.end),
                 marked=marked,
+                table=r.table,
+                paired=r.paired,
             )
         )
     close_campaign(current)
@@ -264,4 +282,17 @@ def gantt_data(
         tuple(rows),
         blackouts,
         assume_ine,
+        rest_days=_rest_days(plan, start, end),
+    )
+
+
+def _rest_days(plan: Plan, start: dt.date, end: dt.date) -> tuple[tuple[dt.date, str], ...]:
+    """The rest days of a window shown day by day, as the terminal's month grid (on a year's
+    chart a day is too thin to see)."""
+    if not detailed(start, end):
+        return ()
+    from campana.restdays import declared_election_days, rest_days
+
+    return tuple(
+        rest_days(start, end, election_days=declared_election_days(plan.blackouts)).items()
     )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import Span, add_days, fmt, fmt_long, period
-from campana.errors import InvalidInput, UsageError
+from campana.errors import UsageError
 from campana.ine import (
     BlackoutIndex,
     on_air_spans,
@@ -25,6 +25,7 @@ from campana.ine import (
     scenario_label,
     suspended_spans,
 )
+from campana.pairing import mirror_of
 from campana.queries import resolve_campaigns
 from campana.view import ViewFilter, select
 from campana.vocab import MILESTONE_KINDS, ine_status
@@ -196,9 +197,18 @@ def _row_text(
     return "\n\n".join(parts)
 
 
-def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
+def _component_text(
+    plan: Plan,
+    c: Campaign,
+    k: Component,
+    row: Execution | None = None,
+    index: BlackoutIndex | None = None,
+    assume_ine: str | None = None,
+) -> str:
+    """A component's description; with the execution ``row`` it mirrors, that row's tactics,
+    INE status and, when it differs, the table's period."""
     head = f"Componente «{k.name}» de la campaña «{c.name}», {_period(k.start, k.end)}."
-    head += _owner(k.owner or c.owner)
+    head += _owner(k.owner or (row.owner if row is not None else None) or c.owner)
     extra = []
     if k.touchpoint:
         extra.append(f"punto de contacto: {plan.touchpoint_name(k.touchpoint)}")
@@ -207,6 +217,14 @@ def _component_text(plan: Plan, c: Campaign, k: Component) -> str:
     if extra:
         head += f"\n{_sentence('; '.join(extra))}."
     parts = [head]
+    if row is not None and index is not None:
+        if (row.start, row.end) != (k.start, k.end):
+            table = row.period_text or _period(row.start, row.end)
+            parts.append(
+                f"La tabla de ejecución da otro periodo a este punto de contacto: {table}."
+            )
+        parts.append("Tácticos:\n" + _bullets(row.tactics))
+        parts.append(_row_ine(row, index, assume_ine))
     if c.objectives:
         parts.append("Objetivos de la campaña:\n" + _bullets(_objectives(c)))
     return "\n\n".join(parts)
@@ -243,6 +261,7 @@ def build_calendar(
     assume_ine: str | None = None,
     alarm_days: int | None = None,
     view: ViewFilter | None = None,
+    rest_days: bool = False,
 ) -> CalendarExport:
     """The iCalendar file of the plan (or of the view's campaigns, plus the blackouts).
 
@@ -265,6 +284,8 @@ def build_calendar(
     if label:
         name += f" ({label[0].lower()}{label[1:]})"
     out = _Writer(plan, name, stamp, sequence, alarm_days, [c.id for c in chosen])
+    if rest_days:
+        _rest_day_events(out, plan)
     for b in selection.blackouts:
         out.event(
             blackout_uid(plan, b),
@@ -279,13 +300,38 @@ def build_calendar(
         cuid = campaign_uid(plan, c)
         text = _campaign_text(plan, c, audience)
         out.event(cuid, f"Campaña: {c.name}", c.start, c.end, text, ["Campaña"])
+        mirrored = mirror_of(c)  # a component and the row it mirrors: one event
+        shown = {id(r) for r in mirrored.values()}
+        scoped = index.scoped(c.states)  # a state blackout reaches its campaigns only
         for r in c.execution:
-            _row_events(out, plan, c, r, index, assume_ine)
+            if id(r) not in shown:
+                _row_events(out, plan, c, r, scoped, assume_ine)
         for k in c.components:
-            _component_events(out, plan, c, k, index, assume_ine)
+            _component_events(out, plan, c, k, scoped, assume_ine, mirrored.get(k.id))
         for m in c.milestones:
             _milestone_event(out, plan, c, m, alarm_days)
     return out.done()
+
+
+def _rest_day_events(out: _Writer, plan: Plan) -> None:
+    """The official rest days of the plan's year as all-day events (``--descansos``)."""
+    from campana.restdays import declared_election_days, rest_days
+
+    year = plan.plan.year
+    found = rest_days(
+        dt.date(year, 1, 1),
+        dt.date(year, 12, 31),
+        election_days=declared_election_days(plan.blackouts),
+    )
+    for day, name in found.items():
+        out.event(
+            f"descanso-{day.isoformat()}@{domain(plan)}",
+            name,
+            day,
+            day,
+            "Día de descanso obligatorio (Ley Federal del Trabajo, art. 74).",
+            ["Día de descanso"],
+        )
 
 
 def _stamp(now: dt.datetime) -> tuple[dt.datetime, int]:
@@ -369,6 +415,18 @@ class _Writer:
                 Skipped(uid, summary, f"termina ({fmt(end)}) antes de empezar ({fmt(start)})")
             )
             return
+        after = add_days(end, 1)  # all-day: DTEND is exclusive, the day after the last
+        if after is None:
+            self.result.skipped.append(
+                Skipped(
+                    uid,
+                    summary,
+                    f"termina el {fmt(end)}, el último día que existe: iCalendar guarda el fin "
+                    "de un evento de día completo como el día siguiente, y ese día no se puede "
+                    "representar",
+                )
+            )
+            return
         e: Any = Event()
         e.add("uid", uid)
         e.add("dtstamp", self.stamp)
@@ -376,7 +434,7 @@ class _Writer:
         e.add("sequence", self.sequence)
         e.add("summary", summary)
         e.add("dtstart", start)
-        e.add("dtend", _exclusive_end(summary, end))
+        e.add("dtend", after)
         e.add("description", description)
         e.add("categories", categories)
         e.add("transp", "TRANSPARENT")
@@ -386,19 +444,6 @@ class _Writer:
             e.add_component(_alarm(alarm, self.alarm_days))
         self.cal.add_component(e)
         self.result.events += 1
-
-
-def _exclusive_end(summary: str, end: dt.date) -> dt.date:
-    """DTEND of an all-day event: the day after the last (iCalendar's end is exclusive)."""
-    after = add_days(end, 1)
-    if after is None:
-        raise InvalidInput(
-            f"«{summary}» termina el {fmt(end)}, el último día que existe: iCalendar guarda "
-            "el fin de un evento de día completo como el día siguiente, y ese día no se puede "
-            "representar",
-            hint="corrige la fecha de fin en el plan; «campana validate» muestra dónde está",
-        )
-    return after
 
 
 def _alarm(text: str, days_before: int) -> Any:
@@ -463,14 +508,16 @@ def _component_events(
     k: Component,
     index: BlackoutIndex,
     assume_ine: str | None,
+    row: Execution | None = None,
 ) -> None:
-    """A component: one event, or under a scenario its parts around the blackout."""
+    """A component: one event, or under a scenario its parts around the blackout; with the
+    execution ``row`` it mirrors, that row's facts too (``campana.pairing``)."""
     category = plan.touchpoint_name(k.touchpoint) if k.touchpoint else "Componente"
     uid = component_uid(plan, c, k)
     cuid = campaign_uid(plan, c)
     parts = _component_parts(c, k, index, assume_ine)
     if parts == [(k.start, k.end)]:
-        text = _component_text(plan, c, k)
+        text = _component_text(plan, c, k, row, index, assume_ine)
         out.event(uid, f"Componente {k.name}: {c.name}", k.start, k.end, text, [category], cuid)
         return
     label = scenario_label(assume_ine)
@@ -483,7 +530,7 @@ def _component_events(
             s,
             e,
             f"{label}: este componente sale del aire por la veda; esta es la parte "
-            f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k),
+            f"{where}, {_period(s, e)}.\n\n" + _component_text(plan, c, k, row, index, assume_ine),
             [category],
             cuid,
         )

@@ -58,6 +58,83 @@ _ASSUMPTIONS: dict[str, Assumption] = {
 }
 
 
+#: the 32 federal entities of Mexico, as a blackout's ``jurisdiction`` and a campaign's
+#: ``states`` name them
+STATES: tuple[str, ...] = (
+    "Aguascalientes",
+    "Baja California",
+    "Baja California Sur",
+    "Campeche",
+    "Chiapas",
+    "Chihuahua",
+    "Ciudad de México",
+    "Coahuila",
+    "Colima",
+    "Durango",
+    "Estado de México",
+    "Guanajuato",
+    "Guerrero",
+    "Hidalgo",
+    "Jalisco",
+    "Michoacán",
+    "Morelos",
+    "Nayarit",
+    "Nuevo León",
+    "Oaxaca",
+    "Puebla",
+    "Querétaro",
+    "Quintana Roo",
+    "San Luis Potosí",
+    "Sinaloa",
+    "Sonora",
+    "Tabasco",
+    "Tamaulipas",
+    "Tlaxcala",
+    "Veracruz",
+    "Yucatán",
+    "Zacatecas",
+)
+
+
+def state_name(text: str) -> str | None:
+    """The entity ``text`` names (accents and case optional; «CDMX», «México» and the long
+    official forms understood), or None."""
+    table = _state_table()
+    return table.get(fold(text).strip())
+
+
+def _state_table() -> dict[str, str]:
+    table = {fold(name): name for name in STATES}
+    table.update(
+        {
+            "cdmx": "Ciudad de México",
+            "distrito federal": "Ciudad de México",
+            "mexico": "Estado de México",
+            "edomex": "Estado de México",
+            "coahuila de zaragoza": "Coahuila",
+            "michoacan de ocampo": "Michoacán",
+            "veracruz de ignacio de la llave": "Veracruz",
+        }
+    )
+    return table
+
+
+def is_federal(blackout: Blackout) -> bool:
+    """A blackout without a ``jurisdiction``, or with ``federal``, applies everywhere."""
+    scope = blackout.jurisdiction
+    return scope is None or scope == "federal"
+
+
+def applies_to(blackout: Blackout, states: Sequence[str] | None) -> bool:
+    """Whether ``blackout`` reaches a campaign that runs in ``states`` (None: national). A
+    federal blackout reaches every campaign; a state one, a national campaign and a campaign
+    that declares one of its states."""
+    if is_federal(blackout) or states is None:
+        return True
+    scope = {state_name(s) or s for s in blackout.jurisdiction or ()}
+    return any((state_name(s) or s) in scope for s in states)
+
+
 class IneError(CampanaError):
     """A scenario that is not one of denied, approved, pending (exit 2)."""
 
@@ -156,6 +233,12 @@ class BlackoutIndex:
         for b in self.blackouts:
             for touchpoint in set(b.restricts):
                 self._by_touchpoint.setdefault(touchpoint, []).append(b)
+
+    def scoped(self, states: Sequence[str] | None) -> BlackoutIndex:
+        """The index of the blackouts that reach a campaign in ``states`` (``applies_to``);
+        this very index when all of them do."""
+        kept = [b for b in self.blackouts if applies_to(b, states)]
+        return self if len(kept) == len(self.blackouts) else BlackoutIndex(kept)
 
     @classmethod
     def of(cls, source: Blackouts) -> BlackoutIndex:

@@ -107,6 +107,22 @@ class Blackout(Model):
     restricts: list[Id] = Field(
         description="Puntos de contacto (ids de touchpoints) que la veda restringe."
     )
+    jurisdiction: Literal["federal"] | list[Text] | None = Field(
+        default=None,
+        description=(
+            "Dónde aplica: federal (por omisión) o una lista de entidades federativas "
+            "(«Coahuila», «Estado de México»...): una veda local solo alcanza a las campañas "
+            "que declaran esos estados."
+        ),
+    )
+    election_day: dt.date | None = Field(
+        default=None,
+        description=(
+            "Día de la jornada electoral, tal como lo publica el INE o el instituto local "
+            "(nunca calculado): si la veda es federal, es día de descanso obligatorio "
+            "(Ley Federal del Trabajo, art. 74, fr. IX)."
+        ),
+    )
 
     # ``restricts`` as a set, built on first use (a slot: see ``Plan``)
     __slots__ = ("_restricts_set",)
@@ -184,6 +200,9 @@ class Execution(Model):
             "solicitó."
         ),
     )
+    ine_filed: dt.date | None = Field(
+        default=None, description="Fecha en que se presentó la solicitud de excepción al INE."
+    )
     ine_answer_date: dt.date | None = Field(
         default=None,
         description="Fecha de la respuesta del INE a la solicitud de excepción (AAAA-MM-DD).",
@@ -234,6 +253,13 @@ class Campaign(Model):
     execution: list[Execution] = Field(default_factory=_empty)
     milestones: list[Milestone] = Field(default_factory=_empty)
     owner: Owner | None = None
+    states: list[Text] | None = Field(
+        default=None,
+        description=(
+            "Entidades federativas donde corre la campaña; sin esta lista es nacional y la "
+            "alcanza toda veda, federal o local."
+        ),
+    )
     notes: list[Text] = Field(default_factory=_empty)
 
 
@@ -292,6 +318,13 @@ class Segment(Model):
     reasons: list[Text] = Field(default_factory=_empty)
     since: dt.date | None = None
     source: Text | None = None
+    as_of: dt.date | None = Field(
+        default=None,
+        description=(
+            "Fecha de corte de la cifra (la de su fuente): se advierte cuando es anterior al "
+            "año del plan."
+        ),
+    )
     note: Text | None = None
 
 

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from campana import ine
-from campana.dates import Span, fold, span_days
+from campana.dates import Span, days_not_in, fold, span_days, union_days
 from campana.errors import CampanaError, Finding
 from campana.view import ViewFilter, select
 from campana.vocab import channel_kind, creative_kind, period_status
 
 if TYPE_CHECKING:
     from campana.models import Audience, Campaign, Execution, Plan
+    from campana.pairing import Line
 
 RowKind = Literal["campaign", "component", "touchpoint", "blackout"]
 StatusKind = Literal["upcoming", "running", "finished"]
@@ -218,6 +219,18 @@ class Row:
     in_window: bool = True
     #: True when a scenario (--assume-ine) set ``ine_exception`` in place of "pending"
     assumed: bool = False
+    #: a component shown with the execution row it mirrors (``campana.pairing``): the table's
+    #: period when it is not the component's own (``start``/``end``)
+    table: Span | None = None
+    #: True for a component shown with the execution row it mirrors
+    paired: bool = False
+
+    @property
+    def reach(self) -> Span:
+        """The days the row covers in either source: its own period and the table's."""
+        if self.table is None:
+            return Span(self.start, self.end)
+        return Span(min(self.start, self.table[0]), max(self.end, self.table[1]))
 
     @property
     def depth(self) -> int:
@@ -254,6 +267,14 @@ class Row:
         """Which day of the row ``day`` is: 1 on its start."""
         return (day - self.start).days + 1
 
+    def day_of(self, day: dt.date) -> tuple[int, int, bool]:
+        """``day`` as «day N of TOTAL»: of the row's own period, or of the execution table's
+        when only the table's runs that day (then the third item is True)."""
+        if self.table is not None and not self.start <= day <= self.end:
+            first, last = self.table
+            return (day - first).days + 1, span_days(first, last), True
+        return self.day_number(day), self.days, False
+
     def in_blackout(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.blackout)
 
@@ -276,6 +297,8 @@ class Schedule:
     assume_ine: str | None = None
     #: (campaign id, date, name) of the milestones in the window (see ``with_milestones``)
     milestones: tuple[tuple[str, dt.date, str], ...] = ()
+    #: the official rest days of a window shown day by day (see ``with_rest_days``)
+    rest_days: dict[dt.date, str] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -312,27 +335,18 @@ def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
 
 
 def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[Row]:
-    """The campaign's own row, its components (the grid's italic rows) and, optionally, its
-    touchpoints (the execution table), in that order."""
+    """The campaign's own row, then its lines (``campana.pairing.lines``): each component (the
+    grid's italic rows), with the execution row it mirrors as the same row, and, optionally,
+    the execution rows no component mirrors."""
+    from campana.pairing import lines
+
     rows = [Row("campaign", c.id, c.name, c.start, c.end)]
-    for k in c.components:
-        ex = _execution_for(c, k.touchpoint)
-        rows.append(
-            Row(
-                "component",
-                c.id,
-                k.name,
-                k.start,
-                k.end,
-                touchpoint=plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
-                touchpoint_id=k.touchpoint,
-                tactics=(k.tactic,) if k.tactic else (),
-                ine_exception=ex.ine_exception if ex else None,
-                blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
-            )
-        )
-    if touchpoints:
-        for e in c.execution:
+    for line in lines(c):
+        k, e = line.component, line.execution
+        if k is None:
+            if not touchpoints:
+                continue
+            assert e is not None
             name = plan.touchpoint_name(e.touchpoint)
             rows.append(
                 Row(
@@ -348,6 +362,25 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
                     blackout=_blackout_spans(plan, e.touchpoint, e.start, e.end),
                 )
             )
+            continue
+        ex = e or _execution_for(c, k.touchpoint)
+        tactics = (k.tactic,) if k.tactic else tuple(e.tactics) if e is not None else ()
+        rows.append(
+            Row(
+                "component",
+                c.id,
+                k.name,
+                k.start,
+                k.end,
+                touchpoint=plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
+                touchpoint_id=k.touchpoint,
+                tactics=tactics,
+                ine_exception=ex.ine_exception if ex else None,
+                blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
+                table=line.table,
+                paired=e is not None,
+            )
+        )
     return rows
 
 
@@ -427,7 +460,7 @@ def schedule_view(
     rows: list[Row] = []
     for c in chosen.campaigns:
         own, *parts = campaign_rows(plan, c, touchpoints=touchpoints or by_touchpoint)
-        parts = [r for r in parts if view.shows(r.start, r.end)]
+        parts = [r for r in parts if view.shows(*r.reach)]
         if by_touchpoint:
             parts = [r for r in parts if view.matches(_row_keys(plan, r))]
             if not parts:
@@ -519,6 +552,18 @@ class TouchpointLine:
     #: the date and the reference (acuerdo u oficio) of the INE's answer, when recorded
     ine_answer_date: dt.date | None = None
     ine_reference: str | None = None
+    #: the name of the component that mirrors this row (``campana.pairing``), if any
+    component: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The row's name, and the component of the programme that is the same line:
+        «Medios masivos (componente «Radio y televisión»)», «Digital (componente)»."""
+        if self.component is None:
+            return self.name
+        if self.component == self.name:
+            return f"{self.name} (componente)"
+        return f"{self.name} (componente «{self.component}»)"
 
     @property
     def days(self) -> int:
@@ -534,6 +579,10 @@ class ComponentLine:
     touchpoint: str | None
     tactic: str | None
     status: Status
+    #: the execution table's period of the row this component mirrors, when it differs
+    table: Span | None = None
+    #: whether the component mirrors an execution row (the same channel, once)
+    paired: bool = False
 
     @property
     def days(self) -> int:
@@ -559,6 +608,8 @@ class Brief:
     touchpoints: tuple[TouchpointLine, ...]
     notes: tuple[str, ...]
     findings: tuple[Finding, ...]
+    #: working days of the period, when asked for (``show --habiles``; ``with_working_days``)
+    working_days: int | None = None
 
     @property
     def days(self) -> int:
@@ -590,6 +641,16 @@ def _segment_name(audience: Audience | None, segment_id: str) -> str:
     return seg.name if seg is not None else segment_id
 
 
+def with_working_days(b: Brief, plan: Plan) -> Brief:
+    """The brief with its period's working days (``campana.restdays``)."""
+    from dataclasses import replace
+
+    from campana.restdays import declared_election_days, working_days
+
+    election = declared_election_days(plan.blackouts)
+    return replace(b, working_days=working_days((b.start, b.end), election_days=election))
+
+
 def brief(
     plan: Plan,
     audience: Audience | None,
@@ -600,14 +661,17 @@ def brief(
     assume_ine: str | None = None,
 ) -> Brief:
     from campana.ine import row_status
+    from campana.pairing import lines
 
     c = campaign
+    paired = {id(x.execution): x for x in lines(c) if x.paired}
+    by_component = {x.component.id: x for x in paired.values() if x.component is not None}
+
+    # a state blackout reaches national campaigns and those in its states only
+    reaching = [b for b in plan.blackouts if ine.applies_to(b, c.states)]
 
     def blackout_days(touchpoint: str, start: dt.date, end: dt.date) -> int:
-        days: set[dt.date] = set()
-        for a, b in _blackout_spans(plan, touchpoint, start, end):
-            days.update(a + dt.timedelta(days=i) for i in range(span_days(a, b)))
-        return len(days)
+        return union_days(x for _, x in ine.blackout_overlaps(reaching, touchpoint, start, end))
 
     return Brief(
         id=c.id,
@@ -635,6 +699,8 @@ def brief(
                 plan.touchpoint_name(k.touchpoint) if k.touchpoint else None,
                 k.tactic,
                 status(k.start, k.end, today),
+                by_component[k.id].table if k.id in by_component else None,
+                k.id in by_component and by_component[k.id].component is k,
             )
             for k in c.components
         ),
@@ -649,15 +715,20 @@ def brief(
                 e.ine_exception,
                 blackout_days(e.touchpoint, e.start, e.end),
                 status(e.start, e.end, today),
-                row_status(e, plan.blackouts, assume_ine=assume_ine),
+                row_status(e, reaching, assume_ine=assume_ine),
                 e.ine_answer_date,
                 e.ine_reference,
+                component=_component_name(paired.get(id(e))),
             )
             for e in c.execution
         ),
         notes=tuple(c.notes),
         findings=tuple(f for f in findings if f.campaign == c.id),
     )
+
+
+def _component_name(line: Line | None) -> str | None:
+    return line.component.name if line is not None and line.component is not None else None
 
 
 # --- the campaign list ------------------------------------------------------------------------
@@ -674,6 +745,12 @@ class CampaignLine:
     status: Status
     #: the area or person the plan names as responsible, if any
     owner: str | None = None
+    #: the programme's lines (``campana.pairing.lines``): a component and the execution row it
+    #: mirrors count once
+    lines: int = 0
+    #: working days of the period (Monday to Friday less the official rest days), when asked
+    #: for (``list --habiles``); None otherwise
+    working_days: int | None = None
 
     @property
     def days(self) -> int:
@@ -698,10 +775,22 @@ class NoteLine:
     details: tuple[str, ...] = ()
 
 
-def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
+def campaign_list(plan: Plan, today: dt.date, *, working: bool = False) -> CampaignList:
+    """``working``: count each campaign's working days too (``campana.restdays``)."""
+    lines = campaign_lines(plan, today)
+    if working:
+        from dataclasses import replace
+
+        from campana.restdays import declared_election_days, working_days
+
+        election = declared_election_days(plan.blackouts)
+        lines = [
+            replace(c, working_days=working_days((c.start, c.end), election_days=election))
+            for c in lines
+        ]
     return CampaignList(
         today,
-        tuple(campaign_lines(plan, today)),
+        tuple(lines),
         plan.plan.title,
         plan.plan.owner,
         tuple(NoteLine(n.text, tuple(n.details)) for n in plan.plan.notes),
@@ -709,6 +798,8 @@ def campaign_list(plan: Plan, today: dt.date) -> CampaignList:
 
 
 def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
+    from campana.pairing import lines
+
     return [
         CampaignLine(
             c.id,
@@ -719,6 +810,7 @@ def campaign_lines(plan: Plan, today: dt.date) -> list[CampaignLine]:
             len(c.execution),
             status(c.start, c.end, today),
             c.owner,
+            len(lines(c)),
         )
         for c in plan.campaigns
     ]
@@ -895,7 +987,7 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
     scenario ``denied`` it is off air for the blackout days (``ine.on_air_spans``)."""
     from campana.ine import BlackoutIndex, merge, on_air_spans, row_status
 
-    index = BlackoutIndex.of(plan)
+    index = BlackoutIndex.of(plan).scoped(c.states)  # a state blackout: its campaigns only
 
     def on_air(scenario: str | None) -> list[Span]:
         spans = [
@@ -905,13 +997,10 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
         ]
         return merge(spans)
 
-    def covered(spans: list[Span]) -> set[dt.date]:
-        return {a + dt.timedelta(days=i) for a, b in spans for i in range(span_days(a, b))}
-
     def lost(r: Execution) -> int:
-        planned = covered(on_air_spans(r, index, pending_off_air=False))
-        now = covered(on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False))
-        return len(planned - now)
+        planned = on_air_spans(r, index, pending_off_air=False)
+        now = on_air_spans(r, index, assume_ine=assume_ine, pending_off_air=False)
+        return days_not_in(planned, now)
 
     rows = tuple(
         RowPlan(
@@ -940,8 +1029,21 @@ def show(plan: Plan, brief: Brief, c: Campaign, assume_ine: str | None = None) -
             for m in sorted(c.milestones, key=lambda m: m.date)
         ),
         assume_ine=assume_ine,
-        days_lost=len(covered(on_air(None)) - covered(on_air(assume_ine))),
+        days_lost=days_not_in(on_air(None), on_air(assume_ine)),
     )
+
+
+def with_rest_days(s: Schedule, plan: Plan) -> Schedule:
+    """The schedule with the official rest days of its window (``campana.restdays``), when
+    the window is shown day by day (the month grid marks them)."""
+    if not s.detailed:
+        return s
+    from dataclasses import replace
+
+    from campana.restdays import declared_election_days, rest_days
+
+    found = rest_days(s.start, s.end, election_days=declared_election_days(plan.blackouts))
+    return replace(s, rest_days=found) if found else s
 
 
 def with_milestones(s: Schedule, plan: Plan) -> Schedule:

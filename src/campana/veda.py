@@ -8,12 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from campana.agenda import select_campaigns
-from campana.dates import span_days
+from campana.dates import Span, days, fmt, period, span_days
 from campana.ine import (
     BlackoutIndex,
+    applies_to,
     crossing,
     days_lost_if_denied,
     merge,
@@ -23,10 +24,11 @@ from campana.ine import (
     restricts,
     row_status,
 )
+from campana.pairing import lines
 from campana.view import ViewFilter
 
 if TYPE_CHECKING:
-    from campana.models import Blackout, Campaign, Plan
+    from campana.models import Blackout, Campaign, Execution, Plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,32 @@ class VedaRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Contested:
+    """A line whose period the programme grid and the execution table give differently."""
+
+    name: str
+    grid: tuple[dt.date, dt.date]
+    table: tuple[dt.date, dt.date]
+
+    @property
+    def which(self) -> str:
+        """«fin», «inicio» or «periodo»: what the two sources disagree on."""
+        if self.grid[0] == self.table[0]:
+            return "fin"
+        if self.grid[1] == self.table[1]:
+            return "inicio"
+        return "periodo"
+
+    def said(self, span: tuple[dt.date, dt.date]) -> str:
+        """What a source says: «el 31 may», or «22 ene – 31 may» for a whole period."""
+        if self.which == "fin":
+            return f"el {fmt(span[1], year=False)}"
+        if self.which == "inicio":
+            return f"el {fmt(span[0], year=False)}"
+        return period(*span)
+
+
+@dataclass(frozen=True, slots=True)
 class VedaCampaign:
     """A campaign that runs during a blackout."""
 
@@ -60,6 +88,28 @@ class VedaCampaign:
     days_inside: int
     #: of those, days with no execution row on air if every pending exception is denied
     uncovered_days_if_denied: int
+    #: the same figure with the grid's dates for the execution rows a component mirrors, when
+    #: the two sources disagree and the figure rests on it (None otherwise)
+    uncovered_days_by_grid: int | None = None
+    #: the lines whose disagreement changes the figure
+    contested: tuple[Contested, ...] = ()
+
+    @property
+    def note(self) -> str | None:
+        """Why the figure is not settled: «depende del fin de «Brigadas…», que el documento no
+        resuelve: la tabla de ejecución dice 30 jun y la programación 31 may; con el 31 may
+        serían 2 días»."""
+        if self.uncovered_days_by_grid is None:
+            return None
+        parts = [
+            f"del {c.which} de «{c.name}», que el documento no resuelve: la tabla de ejecución "
+            f"dice {c.said(c.table)} y la programación {c.said(c.grid)}"
+            for c in self.contested
+        ]
+        grid = " y ".join(c.said(c.grid) for c in self.contested)
+        return (
+            f"depende {'; y '.join(parts)}; con {grid} serían {days(self.uncovered_days_by_grid)}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +137,48 @@ class VedaReport:
     blackouts: list[VedaBlackout]
     #: the scenario (denied, approved, pending) or None
     assume_ine: str | None
+
+    @property
+    def scenario_decides(self) -> bool:
+        """Under ``--assume-ine aprobada`` or ``negada`` nothing is left to deny: the columns
+        are the days off air in the scenario, not «if it is denied»."""
+        return self.assume_ine in ("approved", "denied")
+
+    @property
+    def lost_label(self) -> str:
+        """The heading of a row's lost days: «Si se niega», or «Fuera del aire» in a scenario."""
+        return "Fuera del aire" if self.scenario_decides else "Si se niega"
+
+    @property
+    def lost_label_long(self) -> str:
+        """``lost_label`` where a heading has room: «Días perdidos si se niega»."""
+        if self.scenario_decides:
+            return "Días fuera del aire en el escenario"
+        return "Días perdidos si se niega"
+
+    @property
+    def uncovered_label(self) -> str:
+        """The heading of a campaign's days with nothing on air."""
+        if self.scenario_decides:
+            return "Sin nada al aire en el escenario"
+        return "Sin nada al aire si se niega"
+
+    @property
+    def legend(self) -> str:
+        """What the columns mean, under the table."""
+        inside = "Dentro: días del punto de contacto dentro de la veda. "
+        free = "«no aplica»: la veda no lo restringe y sigue al aire. "
+        if self.scenario_decides:
+            return (
+                inside + "Fuera del aire: días que el punto de contacto pasa fuera del aire en "
+                "el escenario (sin excepción aprobada, sale del aire); " + free + "Sin nada al "
+                "aire: días de la campaña sin ningún punto de contacto al aire en el escenario."
+            )
+        return (
+            inside + "Si se niega: días que pierde si el INE niega la excepción (sin excepción "
+            "aprobada, sale del aire); " + free + "Sin nada al aire: días de la campaña sin "
+            "ningún punto de contacto al aire si se niega toda excepción pendiente."
+        )
 
     def to_json(self) -> dict[str, Any]:
         """``{"blackouts": [{"id", "name", "start", "end", "restricts", "rows", "campaigns"}]}``."""
@@ -121,6 +213,8 @@ class VedaReport:
                             "name": c.name,
                             "days_inside": c.days_inside,
                             "uncovered_days_if_denied": c.uncovered_days_if_denied,
+                            "uncovered_days_by_grid": c.uncovered_days_by_grid,
+                            "note": c.note,
                         }
                         for c in b.campaigns
                     ],
@@ -155,6 +249,25 @@ def veda_report(
     return VedaReport(report, assume_ine)
 
 
+@dataclass(frozen=True, slots=True)
+class _AtDates:
+    """What ``campana.ine`` reads of an execution row, at other dates (the grid's): a plain
+    stand-in, so a report read from the cache imports no pydantic."""
+
+    touchpoint: str
+    start: dt.date
+    end: dt.date
+    ine_exception: str | None
+
+
+def _uncovered(
+    rows: Sequence[Execution], index: BlackoutIndex, if_denied: str, inside: Span
+) -> int:
+    """Days of ``inside`` with none of ``rows`` on air under ``if_denied``."""
+    on_air = [s for r in rows for s in on_air_spans(r, index, assume_ine=if_denied)]
+    return sum(g.days for g in inside.minus(merge(on_air)))
+
+
 def _blackout(
     plan: Plan,
     b: Blackout,
@@ -168,6 +281,8 @@ def _blackout(
     free: list[VedaRow] = []
     campaigns: list[VedaCampaign] = []
     for c in chosen:
+        if not applies_to(b, c.states):  # a state blackout, a campaign elsewhere
+            continue
         for r in c.execution:
             cross = crossing(b, r.start, r.end)
             if cross is None:
@@ -205,9 +320,33 @@ def _blackout(
         inside = crossing(b, c.start, c.end)
         if inside is None:
             continue
-        on_air = [s for r in c.execution for s in on_air_spans(r, index, assume_ine=if_denied)]
-        uncovered = sum(g.days for g in inside.minus(merge(on_air)))
-        campaigns.append(VedaCampaign(c.id, c.name, inside.days, uncovered))
+        scoped = index.scoped(c.states)  # a state blackout reaches its campaigns only
+        uncovered = _uncovered(c.execution, scoped, if_denied, inside)
+        # the rows a component mirrors, at the grid's dates where the table gives others
+        contested: list[Contested] = []
+        by_grid: list[Execution] = []
+        for line in lines(c):
+            if line.execution is None:
+                continue
+            if line.table is None or line.component is None:
+                by_grid.append(line.execution)
+                continue
+            k = line.component
+            contested.append(Contested(k.name, (k.start, k.end), line.table))
+            e = line.execution
+            grid = _AtDates(e.touchpoint, k.start, k.end, e.ine_exception)
+            by_grid.append(cast("Execution", grid))
+        other = _uncovered(by_grid, scoped, if_denied, inside) if contested else uncovered
+        campaigns.append(
+            VedaCampaign(
+                c.id,
+                c.name,
+                inside.days,
+                uncovered,
+                other if other != uncovered else None,
+                tuple(contested) if other != uncovered else (),
+            )
+        )
     return VedaBlackout(
         id=b.id,
         name=b.name,

@@ -34,7 +34,8 @@ def run_checks(v: Validation, *, assume_ine: str | None = None) -> list[Finding]
             plan_checks(v.plan, v.plan_doc, v.audience, v.audience_doc is not None, assume_ine)
         )
     if v.audience is not None and v.audience_doc is not None:
-        findings.extend(audience_checks(v.audience, v.audience_doc))
+        year = v.plan.plan.year if v.plan is not None else None
+        findings.extend(audience_checks(v.audience, v.audience_doc, year))
     return findings
 
 
@@ -48,5 +49,7 @@ def plan_checks(
     return registry.run("plan", PlanContext(plan, doc, audience, audience_read, assume_ine))
 
 
-def audience_checks(audience: Audience, doc: YamlDoc) -> Iterator[Finding]:
-    return registry.run("audience", AudienceContext(audience, doc))
+def audience_checks(audience: Audience, doc: YamlDoc, year: int | None = None) -> Iterator[Finding]:
+    """``year``: the plan's, when a plan loaded beside the audience (dated figures are
+    compared with it)."""
+    return registry.run("audience", AudienceContext(audience, doc, year))

@@ -5,9 +5,11 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from campana.ine import BlackoutIndex, assumed_exception, parse_assume_ine
+from campana.ine import BlackoutIndex, applies_to, assumed_exception, parse_assume_ine
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from campana.models import Audience, Blackout, Campaign, Execution, Plan, Segment
     from campana.yamlsrc import Loc, YamlDoc
 
@@ -102,9 +104,15 @@ class PlanContext:
         """A row's ``ine_exception`` under the scenario: only a pending one changes."""
         return assumed_exception(declared, self.assumption)
 
-    def blackouts_of(self, touchpoint: str) -> list[ActiveBlackout]:
-        """The active blackouts that restrict a touchpoint, in file order."""
-        return self._blackouts_by_touchpoint.get(touchpoint, [])
+    def blackouts_of(
+        self, touchpoint: str, states: Sequence[str] | None = None
+    ) -> list[ActiveBlackout]:
+        """The active blackouts that restrict a touchpoint, in file order; with ``states``
+        (a campaign's), only those that reach a campaign there (``ine.applies_to``)."""
+        found = self._blackouts_by_touchpoint.get(touchpoint, [])
+        if states is None:
+            return found
+        return [ab for ab in found if applies_to(ab.blackout, states)]
 
     @cached_property
     def _blackouts_by_touchpoint(self) -> dict[str, list[ActiveBlackout]]:
@@ -117,9 +125,11 @@ class PlanContext:
 class AudienceContext:
     """The audience file being checked, with its segments by id."""
 
-    def __init__(self, audience: Audience, doc: YamlDoc) -> None:
+    def __init__(self, audience: Audience, doc: YamlDoc, year: int | None = None) -> None:
         self.audience = audience
         self.doc = doc
+        #: the year of the plan beside it (None: no plan loaded)
+        self.year = year
 
     @cached_property
     def segments(self) -> dict[str, Segment]:

@@ -85,11 +85,46 @@ def agenda(
             result = build(
                 loaded.plan, start=first, end=last, today=now, view=view, assume_ine=scenario
             )
-        if not result.events:
+        if plan is None and last.year > year:
+            ids = list(view.campaigns) if view.campaigns is not None else None
+            result = _with_next_year(result, year, first, last, now, ids, scenario, today_)
+        if not result.events and not result.rest_days:
             notes.append(f"Nada en la agenda {period(first, last, prose=True)}.")
         return result
 
-    # said after the answer, so that a scenario's line stays the first one on stderr
+    def _with_next_year(
+        result: Agenda,
+        year: int,
+        first: dt.date,
+        last: dt.date,
+        now: dt.date,
+        ids: list[str] | None,
+        scenario: str | None,
+        today_text: str | None,
+    ) -> Agenda:
+        """A window past the plan's year end: the next year's plan of the layout of several
+        years (planes/AAAA/), when there is one, adds its events."""
+        from campana.agenda import agenda as build
+        from campana.agenda import with_following
+        from campana.cli.common import find_plan_for
+        from campana.loading import open_plan
+        from campana.paths import display_name, layout_plan
+
+        following = layout_plan(find_plan_for(None, today_text), year + 1)
+        if not following.is_file():
+            return result
+        other = open_plan(following)
+        chosen = [i for i in ids if other.plan.campaign(i) is not None] if ids else None
+        if ids and not chosen:
+            return result
+        start = max(first, dt.date(year + 1, 1, 1))
+        more = build(
+            other.plan, start=start, end=last, today=now, campaigns=chosen, assume_ine=scenario
+        )
+        notes.append(f"Incluye los eventos del plan {year + 1} ({display_name(following)}).")
+        return with_following(result, more)
+
+    # said after the answer, so that the errors notice and a scenario's line come first
     notes: list[str] = []
     code = query("agenda", kind, today_, plan, compute, output=output)
     for note in notes:

@@ -21,6 +21,7 @@ from campana.cli import (  # noqa: F401
     export_cmd,
     i18n,
     import_cmd,
+    nextyear_cmd,
     query_cmd,
     validate_cmd,
 )

@@ -101,6 +101,9 @@ HELP_ORDER = (
     "edit",
     "diff",
     "export",
+    "roll-forward",
+    "add-blackout",
+    "init",
     "import",
 )
 
@@ -169,5 +172,20 @@ def _root(
             "--version", "-V", help="Muestra la versión y sale.", callback=_version, is_eager=True
         ),
     ] = False,
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--año",
+            "--year",
+            metavar="AAAA",
+            help=(
+                "Con varios planes (planes/2024/, planes/2027/...), usa el de ese año: "
+                "«campana --año 2027 agenda». Por omisión, el del año de --today."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    pass
+    from campana.cli import common
+
+    common.SELECTED_YEAR = year

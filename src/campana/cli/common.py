@@ -16,6 +16,7 @@ from campana.errors import CampanaError
 if TYPE_CHECKING:
     from campana.dates import Span
     from campana.models import Campaign, Plan
+    from campana.validation import LoadedPlan
     from campana.view import ViewFilter
 
 PlanOpt = Annotated[
@@ -355,28 +356,90 @@ OutputOpt = Annotated[
 ]
 
 
+#: the plan year chosen with the root option --año/--year (``campana --año 2027 agenda``):
+#: which plan of the layout of several years answers (None: the one of --today)
+SELECTED_YEAR: int | None = None
+
+
+def find_plan_for(plan: Path | None, today_text: str | None = None) -> Path:
+    """The plan a command reads: ``--plan``, or discovery (``paths.find_plan``) with the
+    year chosen by --año and today's date (--today, read with the clock's year when it has
+    none, or the clock)."""
+    from campana.paths import find_plan
+
+    clock = dt.date.today()
+    now = clock
+    if plan is None and today_text is not None:
+        with contextlib.suppress(CampanaError):
+            now = parse_date_option(today_text, "--today", clock.year, today=clock)
+    found = find_plan(plan, today=now, year=SELECTED_YEAR)
+    if SELECTED_YEAR is not None and plan is None and not found.exists():
+        from campana.paths import display_name, plan_years
+
+        years = ", ".join(str(y) for y in plan_years(found.parents[2]))
+        raise CampanaError(
+            f"--año: no hay plan de {SELECTED_YEAR} («{display_name(found)}» no existe)",
+            hint=f"planes de esta carpeta: {years}; para empezarlo: campana roll-forward "
+            f"--año {SELECTED_YEAR}",
+        )
+    return found
+
+
 def shipped_fallback(plan: Path | None) -> bool:
     """True when no plan was given (no --plan, no CAMPANA_PLAN, no data/campaigns.yaml here
     or above) and campana falls back to the example plan it ships with."""
     import os
 
-    from campana.paths import ENV_PLAN, PLAN_FILE
+    from campana.paths import ENV_PLAN, PLAN_FILE, plan_years
 
     if plan or os.environ.get(ENV_PLAN):
         return False
     here = Path.cwd().resolve()
-    return not any((folder / "data" / PLAN_FILE).is_file() for folder in (here, *here.parents))
+    return not any(
+        (folder / "data" / PLAN_FILE).is_file() or plan_years(folder)
+        for folder in (here, *here.parents)
+    )
 
 
-def plan_in_use(plan: Path | None) -> Path:
-    """The plan a command reads; on stderr, a note when it is the shipped example (outside a
-    project folder a user would otherwise not know which plan answered)."""
-    from campana.paths import find_plan
-
-    path = find_plan(plan)
+def plan_in_use(plan: Path | None, today_text: str | None = None) -> Path:
+    """The plan a command reads (``find_plan_for``); on stderr, a note when it is the shipped
+    example (outside a project folder a user would otherwise not know which plan answered)."""
+    path = find_plan_for(plan, today_text)
     if shipped_fallback(plan):
         say(
             "nota: se usa el plan de ejemplo incluido con campana (no hay data/campaigns.yaml "
             "en esta carpeta ni en las superiores); indica el tuyo con --plan o CAMPANA_PLAN"
         )
     return path
+
+
+def errors_notice(errors: int) -> str:
+    """The notice a query or export gives on a plan that ``validate`` finds errors in."""
+    if errors == 1:
+        what, them = "1 error", "verlo"
+    else:
+        what, them = f"{errors} errores", "verlos"
+    return (
+        f"aviso: el plan tiene {what}; las respuestas pueden no ser fiables. "
+        f"Corre «campana validate» para {them}."
+    )
+
+
+def open_checked(plan: Path | None, *, assume_ine: str | None = None) -> LoadedPlan:
+    """The plan a query or export command answers from (``loading.open_plan``: a plan whose
+    models cannot be built is refused, exit 2). On a plan that ``validate`` finds errors in,
+    the command still answers, and this says so once, as the first line on stderr.
+
+    The errors counted are those of the plan as written, the ones ``campana validate`` shows:
+    under a scenario (``assume_ine``) the loaded findings are the scenario's, so the plan's
+    own come from a second load without it (the cache's entry, as a rule).
+    """
+    from campana.errors import count
+    from campana.loading import open_plan
+
+    loaded = open_plan(plan, assume_ine=assume_ine)
+    written = loaded if assume_ine is None else open_plan(plan)
+    errors, _warnings = count(written.findings)
+    if errors:
+        say(errors_notice(errors))
+    return loaded

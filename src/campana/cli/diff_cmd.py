@@ -68,6 +68,7 @@ def diff(
     from campana.cli.emit import emit, output_format, to_file
     from campana.diff import compare, read_side
     from campana.errors import EXIT_FINDINGS, EXIT_OK, CampanaError
+    from campana.paths import find_plan
     from campana.render import diff as render
     from campana.render.term import color_enabled, width
 
@@ -81,7 +82,10 @@ def diff(
             hint="corre el comando en la carpeta del proyecto (la que tiene data/campaigns.yaml) "
             "o indica el plan con --plan; para comparar dos archivos: campana diff VIEJO NUEVO",
         )
-    working = plan_in_use(plan)
+    # the plan in use matters only where a side is read from it (no file given) or from its
+    # repository (a revision): two files compare without it, and without the note about it
+    files = old is not None and new is not None and not revisions
+    working = find_plan(plan) if files else plan_in_use(plan)
     before = read_side(old if old is not None else "HEAD", working)
     after = read_side(new, working)
     result = compare(before, after)

@@ -3,8 +3,9 @@
 Every command that outputs data renders its result to text (or bytes) and hands it to
 :func:`emit`. With ``-o`` the format follows the file's extension (:data:`EXTENSIONS`, the
 one table of them: a new format adds its line here), and a ``--format`` that disagrees with
-it is refused; the file is written through ``campana.files`` (atomic, never onto the plan)
-and «Guardado en …» goes to stderr.
+it is refused; an extension the table does not know takes the format named explicitly
+(``--format``, ``export FORMAT``). The file is written through ``campana.files`` (atomic,
+never onto the plan) and «Guardado en …» goes to stderr.
 """
 
 from __future__ import annotations
@@ -69,8 +70,11 @@ def output_format(
     A file is checked first as :func:`check_output` does (not a folder, never the plan
     ``plan`` names or its audience file), before any work.
 
+    An extension the table does not know (``out.file``, none) is accepted when the format
+    was named explicitly (``--format``, or ``export FORMAT``): the file is written in it.
+
     Refused (exit 2, in Spanish): an extension the command cannot write, naming those it
-    can; a ``--format`` that disagrees with the extension."""
+    can; a ``--format`` that disagrees with the extension (one naming another format)."""
     from campana.cli.common import choice
 
     chosen = None if given is None else choice(given, named, formats)
@@ -82,13 +86,19 @@ def output_format(
     kind = EXTENSIONS.get(suffix)
     if kind == "text" and chosen in TEXT_LIKE:
         kind = chosen
+    if kind is None and chosen is not None:
+        # an extension the table does not know («out.file», none at all) names no format:
+        # the one the user named explicitly is written
+        kind = chosen
     writable = files if files is not None else formats
     if kind is None or kind not in writable:
+        unknown = kind is None and named == "--format"
         valid = ", ".join(extensions_for(writable))
         what = f"archivos «{suffix}»" if suffix else "archivos sin extensión"
         raise CampanaError(
             f"{option}: {_command()} no escribe {what}",
-            hint=f"el formato sale de la extensión; se admite: {valid}",
+            hint=f"el formato sale de la extensión; se admite: {valid}"
+            + ("; con otra extensión, indica el formato con --format" if unknown else ""),
         )
     if chosen is not None and chosen != kind:
         fix = (
@@ -126,8 +136,11 @@ def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> 
             f"{option}: «{output}» es una carpeta",
             hint="indica un archivo, por ejemplo programacion.txt",
         )
+    from campana.cli.common import find_plan_for
+
     source = find_plan(plan)
-    refuse_inputs(output, (source, audience_beside(source)))
+    chosen = find_plan_for(plan)
+    refuse_inputs(output, (source, audience_beside(source), chosen, audience_beside(chosen)))
 
 
 def emit(

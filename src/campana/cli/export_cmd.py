@@ -34,6 +34,20 @@ ELSEWHERE = {
 }
 
 
+RestDaysOpt = Annotated[
+    bool,
+    typer.Option(
+        "--descansos",
+        "--rest-days",
+        help=(
+            "ics: agrega los días de descanso obligatorio del año del plan (LFT art. 74, y la "
+            "jornada electoral de una veda federal declarada) como eventos de día completo, "
+            "categoría «Día de descanso»."
+        ),
+    ),
+]
+
+
 @command(
     "export",
     "Exporta el plan a otro formato (FORMATO: ics, svg, html, xlsx, pptx o pdf).\n\n"
@@ -102,6 +116,7 @@ def export(
             show_default=False,
         ),
     ] = None,
+    rest_days: RestDaysOpt = False,
 ) -> int:
 
     from campana.errors import CampanaError
@@ -116,11 +131,7 @@ def export(
                     "campana export pdf --papel a4 -o plan.pdf",
                 )
     else:
-        if alarm_days is not None:
-            raise CampanaError(
-                "--alarm-days se aplica al formato ics",
-                hint="campana export ics --alarm-days 3",
-            )
+        _ics_only(alarm_days, rest_days)
         return _office(
             folded,
             output,
@@ -137,11 +148,7 @@ def export(
         )
     picture = _picture_format(fmt)
     if picture is not None:
-        if alarm_days is not None:
-            raise CampanaError(
-                "--alarm-days se aplica al formato ics",
-                hint="los hitos del diagrama no llevan avisos: campana export ics --alarm-days 3",
-            )
+        _ics_only(alarm_days, rest_days)
         return _picture(
             picture,
             output,
@@ -166,7 +173,24 @@ def export(
         assume_ine,
         plan,
         alarm_days,
+        rest_days,
     )
+
+
+def _ics_only(alarm_days: int | None, rest_days: bool) -> None:
+    """--alarm-days and --descansos are options of the calendar only: refused elsewhere."""
+    from campana.errors import CampanaError
+
+    if alarm_days is not None:
+        raise CampanaError(
+            "--alarm-days se aplica al formato ics",
+            hint="los demás formatos no llevan avisos: campana export ics --alarm-days 3",
+        )
+    if rest_days:
+        raise CampanaError(
+            "--descansos se aplica al formato ics",
+            hint="los días de descanso como eventos: campana export ics --descansos",
+        )
 
 
 def _calendar(
@@ -181,16 +205,16 @@ def _calendar(
     assume_ine: str | None,
     plan: Path | None,
     alarm_days: int | None,
+    rest_days: bool = False,
 ) -> int:
     """``export ics``: the whole plan (or its campaigns) as an iCalendar file."""
     import datetime as dt
 
-    from campana.cli.common import plan_in_use
+    from campana.cli.common import open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
     from campana.cli.emit import emit, output_format
     from campana.errors import CampanaError
     from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
-    from campana.loading import open_plan
 
     choice(fmt, "el formato", (*FORMATS, "svg", "html", *OFFICE))
     output_format(output, "ics", ("ics",), plan=plan, named="el formato")
@@ -207,8 +231,7 @@ def _calendar(
             f"--alarm-days: {alarm_days} no es un número de días entre 0 y 366",
             hint="por ejemplo «--alarm-days 3»",
         )
-    plan_in_use(plan)
-    loaded = open_plan(plan)
+    loaded = open_checked(plan_in_use(plan, today))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     else:  # a pinned day: midnight UTC, so the file is the same on every run
@@ -225,6 +248,7 @@ def _calendar(
         audience=loaded.audience,
         assume_ine=scenario,
         alarm_days=alarm_days,
+        rest_days=rest_days,
     )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
@@ -257,11 +281,10 @@ def _office(
     """``export xlsx|pptx|pdf``: the whole plan as a file for Excel, PowerPoint or a printer."""
     import sys
 
-    from campana.cli.common import plan_in_use
+    from campana.cli.common import open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
     from campana.cli.emit import emit, output_format, to_file
     from campana.errors import CampanaError
-    from campana.loading import open_plan
 
     given = {
         "--campaign": campaign,
@@ -298,7 +321,7 @@ def _office(
         )
     output_format(output, fmt, (fmt,), plan=plan, named="el formato")
     plan_in_use(plan)
-    loaded = open_plan(plan, assume_ine=scenario)
+    loaded = open_checked(plan, assume_ine=scenario)
     now = pinned_today(today, loaded.plan.plan.year)
     findings = loaded.validation.findings
     what = {"xlsx": "libro de Excel", "pptx": "presentación", "pdf": "informe PDF"}[fmt]
@@ -359,20 +382,19 @@ def _picture(
     from campana.cli.common import (
         assumption,
         month_number,
+        open_checked,
         plan_in_use,
         view_filter,
         window,
     )
     from campana.cli.common import today as pinned_today
     from campana.cli.emit import emit, output_format
-    from campana.loading import open_plan
 
     number = month_number(month, date_from=date_from, date_to=date_to)
     scenario = assumption(assume_ine)
     output_format(output, fmt, ("svg", "html"), plan=plan, named="el formato")
-    plan_in_use(plan)
     # the report lists the findings: under a scenario, the scenario's (as show does)
-    loaded = open_plan(plan, assume_ine=scenario if fmt == "html" else None)
+    loaded = open_checked(plan_in_use(plan, today), assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
     now = pinned_today(today, year)
     dates = window(year, now, month=number, date_from=date_from, date_to=date_to)

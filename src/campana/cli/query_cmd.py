@@ -28,6 +28,7 @@ from campana.cli.common import (
     complete_campaign,
     format_option,
     month_number,
+    open_checked,
     plan_in_use,
     say,
     today,
@@ -172,10 +173,8 @@ def query(
     (then a today outside the plan's year is pointed out)."""
     import gc
 
-    from campana.loading import open_plan
-
-    plan_in_use(plan)
-    loaded = open_plan(plan, assume_ine=assume_ine)  # findings under the scenario, if any
+    path = plan_in_use(plan, now if isinstance(now, str) else None)
+    loaded = open_checked(path, assume_ine=assume_ine)  # findings under the scenario, if any
     # the plan lives until this process ends: the cyclic collector never needs to walk it
     # again (on a 4,000-campaign plan one full collection was a fifth of a warm schedule)
     gc.freeze()
@@ -186,7 +185,7 @@ def query(
     if result is not None:
         answer(kind, name, result, save, output)
     if dated and now.year != year:
-        # said after the answer, so that a scenario's line stays the first one on stderr
+        # said after the answer, so that the errors notice and a scenario's line come first
         say(outside_year(now, year))
     return 0
 
@@ -293,6 +292,7 @@ def schedule(
             or touchpoint is not None,
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
+        result = queries.with_rest_days(result, loaded.plan)
         if result.empty:
             say(f"Nada programado {period(start, end, prose=True)}.")
             if (
@@ -329,6 +329,18 @@ def show(
     plan: PlanOpt = None,
     today_: TodayOpt = None,
     assume_ine: AssumeIneOpt = None,
+    working: Annotated[
+        bool,
+        typer.Option(
+            "--habiles",
+            "--working-days",
+            help=(
+                "Agrega los días hábiles del periodo: de lunes a viernes, menos los días de "
+                "descanso obligatorio (LFT art. 74) y la jornada electoral de una veda federal "
+                "declarada."
+            ),
+        ),
+    ] = False,
 ) -> int:
     from campana import queries
     from campana.cli.emit import output_format
@@ -341,6 +353,8 @@ def show(
         brief = queries.brief(
             loaded.plan, loaded.audience, campaign, now, loaded.findings, assume_ine=scenario
         )
+        if working:
+            brief = queries.with_working_days(brief, loaded.plan)
         return queries.show(loaded.plan, brief, campaign, scenario)
 
     return query("show", kind, today_, plan, compute, output=output, assume_ine=scenario)
@@ -353,13 +367,25 @@ def show(
 def list_campaigns(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    working: Annotated[
+        bool,
+        typer.Option(
+            "--habiles",
+            "--working-days",
+            help=(
+                "Agrega los días hábiles de cada campaña: de lunes a viernes, menos los días "
+                "de descanso obligatorio (LFT art. 74) y la jornada electoral de una veda "
+                "federal declarada."
+            ),
+        ),
+    ] = False,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
     from campana import queries
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
-        return queries.campaign_list(loaded.plan, now)
+        return queries.campaign_list(loaded.plan, now, working=working)
 
     from campana.cli.emit import output_format
 

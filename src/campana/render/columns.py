@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from campana.dates import fmt
-from campana.render.common import number, stated
+from campana.render.common import number, rest_day_text, stated
 from campana.vocab import figure_bound, ine_status, row_kind, severity
 
 if TYPE_CHECKING:
@@ -118,6 +118,14 @@ def schedule_table(s: Schedule) -> Table[Row]:
         Column(
             "Excepción INE", lambda r: ine_status(r.ine_status) if r.ine_status else "", "status"
         ),
+        # a component shown with the execution row it mirrors (``campana.pairing``): one line,
+        # and the table's period when it is not the component's own
+        Column(
+            "Con fila de la tabla",
+            lambda r: "sí" if r.paired else "no" if r.kind == "component" else "",
+        ),
+        Column("Inicio en la tabla", lambda r: r.table[0] if r.table else None, "date"),
+        Column("Fin en la tabla", lambda r: r.table[1] if r.table else None, "date"),
     )
     return Table(columns, s.data_rows)
 
@@ -126,14 +134,19 @@ def schedule_table(s: Schedule) -> Table[Row]:
 
 
 def campaign_list_table(cl: CampaignList) -> Table[CampaignLine]:
+    """A line per campaign; «Días hábiles» when they were asked (``--habiles``). «Líneas»: a
+    component and the execution row it mirrors count once (``campana.pairing``)."""
+    working = any(c.working_days is not None for c in cl.campaigns)
     columns: tuple[Column[CampaignLine], ...] = (
         Column("Campaña", lambda c: c.name),
         Column("Id", lambda c: c.id),
         Column("Inicio", lambda c: c.start, "date"),
         Column("Fin", lambda c: c.end, "date"),
         Column("Días", lambda c: c.days, "number"),
+        *((Column("Días hábiles", lambda c: c.working_days, "number"),) if working else ()),
         Column("Componentes", lambda c: c.components, "number"),
         Column("Puntos de contacto", lambda c: c.touchpoints, "number"),
+        Column("Líneas", lambda c: c.lines, "number"),
         Column(f"Estado al {fmt(cl.today)}", lambda c: c.status.text, "status"),
     )
     return Table(columns, cl.campaigns)
@@ -171,7 +184,7 @@ def show_table(s: Show) -> Table[TouchpointLine]:
         return row.owner or "" if row is not None else ""
 
     columns: list[Column[TouchpointLine]] = [
-        Column("Punto de contacto", lambda t: t.name),
+        Column("Punto de contacto", lambda t: t.label),
         Column("Tácticos", lambda t: "; ".join(t.tactics)),
         Column("Inicio", lambda t: t.start, "date"),
         Column("Fin", lambda t: t.end, "date"),
@@ -194,14 +207,30 @@ def show_table(s: Show) -> Table[TouchpointLine]:
 # --- agenda and veda --------------------------------------------------------------------------
 
 
-def agenda_table(a: Agenda) -> Table[AgendaEvent]:
-    columns: tuple[Column[AgendaEvent], ...] = (
-        Column("Fecha", lambda e: e.date, "date"),
-        Column("Campaña", lambda e: e.campaign_name or e.name),
-        Column("Qué pasa", lambda e: e.message),
-        Column("Responsable", lambda e: e.owner or ""),
+#: a line of the agenda: a day and its event, or an official rest day (the event None)
+AgendaItem = tuple["dt.date", "AgendaEvent | None"]
+
+
+def agenda_table(a: Agenda) -> Table[AgendaItem]:
+    """The agenda's events day by day; an official rest day of the window is a line of its
+    own, before that day's events."""
+    items: list[AgendaItem] = []
+    for day, events in a.by_day():
+        if day in a.rest_days:
+            items.append((day, None))
+        items += [(day, e) for e in events]
+
+    def what(item: AgendaItem) -> str:
+        day, e = item
+        return rest_day_text(a.rest_days[day]) if e is None else e.message
+
+    columns: tuple[Column[AgendaItem], ...] = (
+        Column("Fecha", lambda i: i[0], "date"),
+        Column("Campaña", lambda i: "" if i[1] is None else i[1].campaign_name or i[1].name),
+        Column("Qué pasa", what),
+        Column("Responsable", lambda i: "" if i[1] is None else i[1].owner or ""),
     )
-    return Table(columns, a.events)
+    return Table(columns, items)
 
 
 def veda_table(r: VedaReport) -> Table[tuple[VedaBlackout, VedaRow]]:
@@ -215,7 +244,7 @@ def veda_table(r: VedaReport) -> Table[tuple[VedaBlackout, VedaRow]]:
         Column("Fin", lambda p: p[1].end, "date"),
         Column("Días dentro", lambda p: p[1].days_inside, "number"),
         Column("Excepción INE", lambda p: ine_status(p[1].ine_exception), "status"),
-        Column("Días fuera del aire si se niega", lambda p: p[1].days_lost_if_denied, "number"),
+        Column(r.lost_label_long, lambda p: p[1].days_lost_if_denied, "number"),
     )
     return Table(columns, items)
 

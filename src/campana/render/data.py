@@ -73,6 +73,9 @@ def row_dict(r: Row) -> dict[str, Any]:
         "tactics": list(r.tactics),
         "ine_exception": r.ine_exception,
         "ine_status": r.ine_status,
+        "paired": r.paired,
+        "table_start": iso(r.table[0]) if r.table else None,
+        "table_end": iso(r.table[1]) if r.table else None,
     }
 
 
@@ -101,8 +104,10 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
                 "days": c.days,
                 "components": c.components,
                 "touchpoints": c.touchpoints,
+                "lines": c.lines,
                 "status": status_dict(c.status),
                 "owner": c.owner,
+                **({} if c.working_days is None else {"working_days": c.working_days}),
             }
             for c in cl.campaigns
         ],
@@ -153,6 +158,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
         "start": iso(b.start),
         "end": iso(b.end),
         "days": b.days,
+        **({} if b.working_days is None else {"working_days": b.working_days}),
         "today": iso(b.today),
         "status": status_dict(b.status),
         "has_brief": b.has_brief,
@@ -182,6 +188,9 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "days": k.days,
                 "touchpoint": k.touchpoint,
                 "tactic": k.tactic,
+                "paired": k.paired,
+                "table_start": iso(k.table[0]) if k.table else None,
+                "table_end": iso(k.table[1]) if k.table else None,
             }
             for k in b.components
         ],
@@ -199,6 +208,7 @@ def brief_dict(b: Brief) -> dict[str, Any]:
                 "ine_answer_date": iso(t.ine_answer_date),
                 "ine_reference": t.ine_reference,
                 "blackout_days": t.blackout_days,
+                "component": t.component,
             }
             for t in b.touchpoints
         ],

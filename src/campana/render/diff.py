@@ -349,6 +349,11 @@ def summary(diff: PlanDiff) -> str:
         f"; validate: {_plural(introduced, 'hallazgo nuevo', 'hallazgos nuevos')}, "
         f"{_plural(resolved, 'resuelto', 'resueltos')}"
     )
+    graver = sum(1 for f in diff.findings if f.status == "severity")
+    if graver:  # a warning that became an error is not «0 hallazgos nuevos» and nothing else
+        text += ", " + _plural(
+            graver, "hallazgo cambió de gravedad", "hallazgos cambiaron de gravedad"
+        )
     worse = sum(1 for o in diff.overlaps if o.status in ("new", "longer"))
     if worse:
         text += f"; {_plural(worse, 'cruce nuevo o más largo', 'cruces nuevos o más largos')}"

@@ -42,6 +42,7 @@ COLORS = {
     "touchpoint": "#a8c3de",
     "milestone": "#5b2a86",
     "today": "#c62828",
+    "rest-day": "#e8eaed",
 }
 #: windows up to this many days name their months in full («septiembre 2024», not «sep»)
 FULL_MONTHS_DAYS = 125
@@ -267,6 +268,8 @@ def _row_meta(row: GanttRow) -> str:
         parts.append("punto de contacto")
     elif row.kind == "component":
         parts.append("componente")
+    if row.table is not None:
+        parts.append(row.table_note)
     if row.kind in ("component", "touchpoint") and (
         row.in_blackout or row.ine_recorded or row.during_blackout
     ):
@@ -276,19 +279,54 @@ def _row_meta(row: GanttRow) -> str:
     return " · ".join(parts)
 
 
+@dataclass(frozen=True)
+class _Axis:
+    """The time axis of a chart: day to x, and a date clamped to the window."""
+
+    start: dt.date
+    end: dt.date
+    #: width of one day
+    scale: float
+
+    @classmethod
+    def of(cls, data: GanttData) -> _Axis:
+        days = (data.end - data.start).days + 1
+        return cls(data.start, data.end, (CX1 - CX0) / days)
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def x(self, d: dt.date) -> float:
+        return CX0 + (d - self.start).days * self.scale
+
+    def clamp(self, d: dt.date) -> dt.date:
+        return min(max(d, self.start), self.end + dt.timedelta(days=1))
+
+    def after(self, d: dt.date) -> dt.date:
+        """The day after ``d``, in the window (``d`` may be the last day there is)."""
+        return self.clamp(self.clamp(d) + dt.timedelta(days=1))
+
+
 def layout(data: GanttData, *, prefix: str = "") -> Layout:
     """Place every text, bar and mark of the chart (``prefix``: before the ids it defines)."""
     lay = Layout(WIDTH, prefix=prefix)
-    days = (data.end - data.start).days + 1
-    scale = (CX1 - CX0) / days
+    ax = _Axis.of(data)
+    y = _title(lay, data)
+    band_tops, y = _blackout_headers(lay, data, ax, y)
+    y = _today_label(lay, data, ax, y)
+    months_top = y
+    y = _months(lay, data, ax, y)
+    used: set[str] = set()
+    y = _rows(lay, data, ax, y, used)
+    rows_bottom = _frame(lay, y, months_top)
+    _bands(lay, data, ax, band_tops, used)
+    _legend(lay, data, used, rows_bottom)
+    return lay
 
-    def x(d: dt.date) -> float:
-        return CX0 + (d - data.start).days * scale
 
-    def clamp(d: dt.date) -> dt.date:
-        return min(max(d, data.start), data.end + dt.timedelta(days=1))
-
-    # --- title -------------------------------------------------------------------------
+def _title(lay: Layout, data: GanttData) -> float:
+    """The heading, the owner and window, and the scenario if any; the y below them."""
     y = MARGIN
     for line in wrap(data.heading, WIDTH - 2 * MARGIN, 24, bold=True):
         y += 28
@@ -302,14 +340,18 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
         for line in wrap(scenario, WIDTH - 2 * MARGIN, 14, bold=True):
             y += 20
             lay.text(MARGIN, y, line, 14, role="scenario", bold=True, fill=SCENARIO)
-    y += 16
+    return y + 16
 
-    # --- header lines: blackouts, today, months ------------------------------------------
+
+def _blackout_headers(
+    lay: Layout, data: GanttData, ax: _Axis, y: float
+) -> tuple[dict[str, float], float]:
+    """Each blackout's name and period above the months; where each band starts, and the y."""
     band_tops: dict[str, float] = {}
     for b in data.blackouts:
         band_tops[b.id] = y
-        left = max(CX0, x(b.start)) + 6
-        width = min(CX1, x(clamp(b.end + dt.timedelta(days=1)))) - 6 - left
+        left = max(CX0, ax.x(b.start)) + 6
+        width = min(CX1, ax.x(ax.after(b.end))) - 6 - left
         if width < 220:
             width = CX1 - left
         if width < 220:
@@ -323,39 +365,52 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
             y += 14
             lay.text(left, y, line, 11, role="blackout", ref=b.id, fill="#3c4043", halo=True)
         y += 4
-    today_x = x(data.today) + scale / 2
-    if data.today_inside:
-        lay.today_x = today_x
-        label = f"hoy · {fmt(data.today, year=False)}"
-        w = text_width(label, 12, bold=True)
-        cx = min(max(today_x, CX0 + w / 2), CX1 - w / 2)
-        y += 17
-        lay.text(
-            cx,
-            y,
-            label,
-            12,
-            role="today",
-            bold=True,
-            anchor="middle",
-            fill=COLORS["today"],
-            halo=True,
-        )
-        y += 4
-        # a small pointer under the label; the line itself starts at the axis, below the
-        # month names and week ticks, so it never runs through them
-        lay.layers["mark"].append(
-            f'<path d="M{today_x - 5:.1f},{y - 1:.1f} L{today_x + 5:.1f},{y - 1:.1f} '
-            f'L{today_x:.1f},{y + 5:.1f} Z" fill="{COLORS["today"]}"/>'
-        )
-    months_top = y
-    y += 18
+    return band_tops, y
+
+
+def _today_x(data: GanttData, ax: _Axis) -> float:
+    return ax.x(data.today) + ax.scale / 2
+
+
+def _today_label(lay: Layout, data: GanttData, ax: _Axis, y: float) -> float:
+    """«hoy · fecha» and its pointer, when today is in the window; the y below them."""
+    if not data.today_inside:
+        return y
+    today_x = lay.today_x = _today_x(data, ax)
+    label = f"hoy · {fmt(data.today, year=False)}"
+    w = text_width(label, 12, bold=True)
+    cx = min(max(today_x, CX0 + w / 2), CX1 - w / 2)
+    y += 17
+    lay.text(
+        cx,
+        y,
+        label,
+        12,
+        role="today",
+        bold=True,
+        anchor="middle",
+        fill=COLORS["today"],
+        halo=True,
+    )
+    y += 4
+    # a small pointer under the label; the line itself starts at the axis, below the
+    # month names and week ticks, so it never runs through them
+    lay.layers["mark"].append(
+        f'<path d="M{today_x - 5:.1f},{y - 1:.1f} L{today_x + 5:.1f},{y - 1:.1f} '
+        f'L{today_x:.1f},{y + 5:.1f} Z" fill="{COLORS["today"]}"/>'
+    )
+    return y
+
+
+def _months(lay: Layout, data: GanttData, ax: _Axis, months_top: float) -> float:
+    """Month names, their shading and rules, and the week ticks; the y of the axis line."""
+    y = months_top + 18
     month = dt.date(data.start.year, data.start.month, 1)
     index = 0
-    full_names = days <= FULL_MONTHS_DAYS  # a short window: every month by its whole name
+    full_names = ax.days <= FULL_MONTHS_DAYS  # a short window: every month by its whole name
     while month <= data.end:
         nxt = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-        a, b_ = x(clamp(month)), x(clamp(nxt))
+        a, b_ = ax.x(ax.clamp(month)), ax.x(ax.clamp(nxt))
         name = MONTH_ABBR_ES[month.month - 1]
         if month.month == 1 or (index == 0 and month.year != data.year):
             name = f"{name} {month.year}"
@@ -379,9 +434,9 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     y += 6
     ticks_y = y
     day = data.start + dt.timedelta(days=(7 - data.start.weekday()) % 7)
-    show_days = 7 * scale >= 24
+    show_days = 7 * ax.scale >= 24
     while day <= data.end:
-        tx = x(day)
+        tx = ax.x(day)
         lay.layers["grid"].append(
             f'<line x1="{tx:.1f}" y1="{ticks_y:.1f}" x2="{tx:.1f}" y2="{ticks_y + 6:.1f}" '
             f'stroke="#8c959f" stroke-width="1"/>'
@@ -394,9 +449,11 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     lay.layers["grid"].append(
         f'<line x1="{MARGIN:.1f}" y1="{y:.1f}" x2="{CX1:.1f}" y2="{y:.1f}" stroke="#8c959f"/>'
     )
+    return y
 
-    # --- rows --------------------------------------------------------------------------
-    used: set[str] = set()
+
+def _rows(lay: Layout, data: GanttData, ax: _Axis, y: float, used: set[str]) -> float:
+    """Each row's name, second line and bar; the y below the last row."""
     first = True
     for row in data.rows:
         before = y
@@ -428,7 +485,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
         mid = top + height / 2
         if row.kind != "campaign" or row.in_window:
             used.add(row.kind)
-            _draw_bar(lay, data, row, x, clamp, mid, scale, used)
+            _draw_bar(lay, data, row, ax.x, ax.clamp, ax.after, mid, ax.scale, used)
         y = top + height
         lay.row_heights.append(y - before)
         if row.kind != "campaign":
@@ -440,6 +497,12 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
         y += 30
         lay.text(MARGIN, y, "Nada programado en este periodo.", 14, role="empty", fill=MUTED)
         y += 12
+    return y
+
+
+def _frame(lay: Layout, y: float, months_top: float) -> float:
+    """The rules around the rows, and the heights left open until the rows were placed; the
+    bottom of the rows."""
     rows_bottom = lay.rows_bottom = y + 6
     y = rows_bottom
     lay.layers["grid"].append(
@@ -454,20 +517,36 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
         lay.layers["bg"][i] = part.replace("@ROWS_BOTTOM@", f"{rows_bottom - months_top:.1f}")
     for i, part in enumerate(lay.layers["grid"]):
         lay.layers["grid"][i] = part.replace("@ROWS_END@", f"{rows_bottom:.1f}")
+    return rows_bottom
 
-    # --- blackout bands and today ------------------------------------------------------
+
+def _bands(
+    lay: Layout, data: GanttData, ax: _Axis, band_tops: dict[str, float], used: set[str]
+) -> None:
+    """The hatched blackout bands and the today line, down to the bottom of the rows."""
+    rows_bottom = lay.rows_bottom
+    for day, name in data.rest_days:
+        a, b_ = ax.x(ax.clamp(day)), ax.x(ax.clamp(day + dt.timedelta(days=1)))
+        lay.layers["band"].append(
+            f'<rect data-kind="rest-day" data-start="{day}" data-end="{day}" x="{a:.1f}" '
+            f'y="{lay.today_top:.1f}" width="{max(b_ - a, 1.0):.1f}" '
+            f'height="{rows_bottom - lay.today_top:.1f}" fill="{COLORS["rest-day"]}">'
+            f"<title>{esc(name)}: {fmt(day)}</title></rect>"
+        )
+        used.add("rest-day")
     for b in data.blackouts:
-        a, b_ = x(clamp(b.start)), x(clamp(b.end + dt.timedelta(days=1)))
+        a, b_ = ax.x(ax.clamp(b.start)), ax.x(ax.after(b.end))
         top = band_tops[b.id]
         lay.layers["band"].append(
             f'<rect data-kind="blackout" data-id="{attr(b.id)}" data-start="{b.start}" '
             f'data-end="{b.end}" x="{a:.1f}" y="{top:.1f}" width="{b_ - a:.1f}" '
-            f'height="{rows_bottom - top:.1f}" fill="url(#{prefix}veda-hatch)" stroke="#9e9e9e" '
-            f'stroke-width="1"><title>{esc(b.name)}: {span_label(b.start, b.end, data.year)}'
-            "</title></rect>"
+            f'height="{rows_bottom - top:.1f}" fill="url(#{lay.prefix}veda-hatch)" '
+            f'stroke="#9e9e9e" stroke-width="1"><title>{esc(b.name)}: '
+            f"{span_label(b.start, b.end, data.year)}</title></rect>"
         )
         used.add("blackout")
     if data.today_inside:
+        today_x = _today_x(data, ax)
         lay.layers["mark"].append(
             f'<line data-kind="today" data-start="{data.today}" data-end="{data.today}" '
             f'x1="{today_x:.1f}" y1="{lay.today_top:.1f}" x2="{today_x:.1f}" '
@@ -476,7 +555,9 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
         )
         used.add("today")
 
-    # --- legend ------------------------------------------------------------------------
+
+def _legend(lay: Layout, data: GanttData, used: set[str], y: float) -> None:
+    """The legend of what the chart used and the note on dates; sets the chart's height."""
     y += 26
     lay.text(MARGIN, y, "Leyenda", 13, role="legend", bold=True)
     lx = MARGIN + text_width("Leyenda", 13, bold=True) + 20
@@ -487,7 +568,7 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
             lx = MARGIN + text_width("Leyenda", 13, bold=True) + 20
             y += 22
         lay.legend.append(key)
-        lay.layers["text"].append(_swatch(key, lx, y - 10, prefix))
+        lay.layers["text"].append(_swatch(key, lx, y - 10, lay.prefix))
         lay.text(lx + 26, y, label, 12, role="legend", ref=key)
         lx += w
     y += 14
@@ -495,7 +576,6 @@ def layout(data: GanttData, *, prefix: str = "") -> Layout:
     y += 16
     lay.text(MARGIN, y, note, META_SIZE, role="note", fill=META)
     lay.height = y + MARGIN
-    return lay
 
 
 def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
@@ -504,7 +584,9 @@ def _legend_entries(used: set[str], data: GanttData) -> list[tuple[str, str]]:
         "component": "Componente",
         "touchpoint": "Punto de contacto",
         "milestone": "Hito",
+        "table": "Periodo de la tabla de ejecución, si no es el del componente",
         "blackout": "Veda electoral",
+        "rest-day": "Día de descanso obligatorio",
         "pending": "Días en veda: excepción del INE pendiente",
         "suspended": "Días suspendidos por la veda: sin excepción del INE aprobada",
         "today": "Hoy",
@@ -529,6 +611,11 @@ def _swatch(key: str, x: float, y: float, prefix: str = "") -> str:
         "pending": f"url(#{prefix}risk-pending)",
         "suspended": f"url(#{prefix}risk-suspended)",
     }.get(key, COLORS.get(key, "#999"))
+    if key == "table":
+        return (
+            f'<rect {data} x="{x:.1f}" y="{y:.1f}" width="22" height="11" rx="2" fill="none" '
+            f'stroke="{COLORS["component"]}" stroke-width="1.2" stroke-dasharray="4 3"/>'
+        )
     stroke = ' stroke="#4b77a3"' if key == "touchpoint" else ""
     stroke = ' stroke="#9e9e9e"' if key == "blackout" else stroke
     return f'<rect {data} x="{x:.1f}" y="{y:.1f}" width="22" height="11" fill="{fill}"{stroke}/>'
@@ -540,11 +627,11 @@ def _draw_bar(
     row: GanttRow,
     x: Callable[[dt.date], float],
     clamp: Callable[[dt.date], dt.date],
+    after: Callable[[dt.date], dt.date],
     mid: float,
     scale: float,
     used: set[str],
 ) -> None:
-    one = dt.timedelta(days=1)
     ids = f'data-id="{attr(row.campaign)}"'
     if row.touchpoint:
         ids += f' data-touchpoint="{attr(row.touchpoint)}"'
@@ -560,8 +647,19 @@ def _draw_bar(
         )
         a, b = cx - 8, cx + 8
     else:
-        a, b = x(clamp(row.start)), x(clamp(row.end + one))
+        a, b = x(clamp(row.start)), x(after(row.end))
         h = BAR_H[row.kind]
+        if row.table is not None:  # the execution table's period, outlined behind the bar
+            ta, tb = x(clamp(row.table[0])), x(after(row.table[1]))
+            used.add("table")
+            lay.layers["bar"].append(
+                f'<rect data-kind="table" {ids} data-start="{row.table[0]}" '
+                f'data-end="{row.table[1]}" x="{ta:.1f}" y="{mid - h / 2 - 2:.1f}" '
+                f'width="{max(tb - ta, 1.5):.1f}" height="{h + 4:g}" rx="2" fill="none" '
+                f'stroke="{COLORS["component"]}" stroke-width="1.2" stroke-dasharray="4 3">'
+                f"<title>{esc(row.table_note)}</title></rect>"
+            )
+            label += f" (tabla: {span_label(*row.table, data.year)})"
         stroke = ' stroke="#4b77a3" stroke-width="1"' if row.kind == "touchpoint" else ""
         lay.layers["bar"].append(
             f'<rect data-kind="{row.kind}" {ids} {dates} x="{a:.1f}" y="{mid - h / 2:.1f}" '
@@ -569,7 +667,7 @@ def _draw_bar(
             f'fill="{COLORS[row.kind]}"{stroke}><title>{esc(row.name)}: {label}</title></rect>'
         )
         for m in row.marked:
-            ma, mb = x(clamp(m.start)), x(clamp(m.end + one))
+            ma, mb = x(clamp(m.start)), x(after(m.end))
             used.add(m.risk)
             lay.layers["bar"].append(
                 f'<rect data-mark="{m.risk}" {ids} data-blackout="{attr(m.blackout)}" '
@@ -577,6 +675,9 @@ def _draw_bar(
                 f'width="{mb - ma:.1f}" height="{h + 4:g}" fill="url(#{lay.prefix}risk-{m.risk})" '
                 f'stroke="#5a1a14" stroke-width="0.8"/>'
             )
+    if row.table is not None:  # the dates go beside both
+        a = min(a, x(clamp(row.table[0])))
+        b = max(b, x(after(row.table[1])))
     _place_dates(lay, row.campaign, label, a, b, mid)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import MONTH_ABBR_ES, MONTHS_ES, WEEKDAY_LETTERS_ES, Span, fmt, period
+from campana.pairing import with_table
 from campana.vocab import and_list
 
 if TYPE_CHECKING:
@@ -24,6 +25,8 @@ Line = list[Seg]
 
 BAR = "█"
 RESTRICTED = "▒"
+#: days a component's execution row runs and the component (the grid) does not
+TABLE_ONLY = "╌"
 #: a restricted row's blackout days under the scenario «denied»: off air
 SUSPENDED = "╌"
 #: a campaign milestone's day, on the campaign's row
@@ -212,9 +215,50 @@ def _layout(
     return max(label, 4), unit, 0
 
 
+def _layout_beside(
+    width: int,
+    units: int,
+    label_need: int,
+    periods: list[str],
+    notes: list[str],
+    *,
+    unit_pref: int,
+    unit_max: int,
+) -> tuple[int, int, int]:
+    """``_layout`` with a period column wide enough for the table's periods («(tabla: …)») too
+    when that costs the grid nothing; else as wide as the periods (the notes then take two
+    lines)."""
+    own = max((len(p) for p in periods), default=0)
+    narrow = _layout(width, units, label_need, own, unit_pref=unit_pref, unit_max=unit_max)
+    most = max((len(p) for p in [*periods, *notes]), default=0)
+    if most == own:
+        return narrow
+    wide = _layout(width, units, label_need, most, unit_pref=unit_pref, unit_max=unit_max)
+    return wide if wide[2] and wide[:2] == narrow[:2] else narrow
+
+
 def _short_period(row: Row, years: set[int]) -> str:
     only = next(iter(years)) if len(years) == 1 else None
     return period(row.start, row.end, year=only, full=True, sep="–")
+
+
+def _table_note(row: Row, years: set[int]) -> str:
+    """«(tabla: 22 ene–30 jun)» for a component whose execution row gives another period."""
+    only = next(iter(years)) if len(years) == 1 else None
+    return with_table("", row.table, year=only, full=True, sep="–").strip()
+
+
+def _note_lines(note: str, label_w: int, n: int, period_w: int) -> list[Line]:
+    """The table's period of a row, below it: in the period column (on two lines when it is
+    wider than the column), or under the name when there is no period column (both periods
+    always show)."""
+    if not period_w:
+        return [[(fit("    " + note, label_w), DIM)]]
+    # «(tabla: 22 ene–30 jun)», or «tabla:» above «22 ene–30 jun» in a column as narrow as
+    # the periods
+    parts = [note] if len(note) <= period_w else note.strip("()").split(" ", 1)
+    lead = " " * (label_w + 1 + n)
+    return [[(lead, ""), (PERIOD_GAP, ""), (x.ljust(period_w), DIM)] for x in parts]
 
 
 def _bar_char(row: Row, restricted: bool) -> tuple[str, str]:
@@ -240,6 +284,7 @@ def _legend(
     days: bool,
     today_line: bool = True,
     ends: bool = False,
+    table_only: bool = False,
 ) -> list[Line]:
     items: list[tuple[str, str, str]] = []
     kinds = {r.kind for r in rows}
@@ -250,9 +295,12 @@ def _legend(
     if ends:
         items.append((START_MARK + END_MARK, HEAD_STYLE, "día de inicio y día de fin"))
     if days:
-        items.append((WEEKEND, DIM, "sábado y domingo"))
+        off = "sábado, domingo y día de descanso" if s.rest_days else "sábado y domingo"
+        items.append((WEEKEND, DIM, off))
     if "touchpoint" in kinds:
         items.append((TOUCHPOINT_MARK.strip(), "bold", "punto de contacto (tabla de ejecución)"))
+    if table_only:
+        items.append((TABLE_ONLY, COLOR["component"], "solo según la tabla de ejecución"))
     window = (s.start, s.end)
     shown = [r for r in rows if any(Span(*sp).overlaps(window) for sp in r.restricted)]
     if [r for r in shown if not (r.assumed and r.ine_exception == "denied")]:
@@ -278,6 +326,9 @@ def _legend(
         used += size
     if current:
         lines.append(current)
+    if days and s.rest_days:
+        listed = "; ".join(f"{fmt(d, year=False)}, {name}" for d, name in s.rest_days.items())
+        lines.extend([[(chunk, DIM)] for chunk in wrap(f"Días de descanso: {listed}.", width)])
     for b in s.blackouts:
         names = list(s.restricts.get(b.name, ()))
         what = and_list(names)
@@ -315,12 +366,14 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
     years = {y for y, _ in months}
     labels = [_label(r) for r in rows]
     periods = [_short_period(r, years) for r in rows]
+    notes = [_table_note(r, years) for r in rows]
     heads = [f"hoy {fmt(s.today)}"] if s.today_inside else []
-    label_w, unit, period_w = _layout(
+    label_w, unit, period_w = _layout_beside(
         width,
         len(months),
         max((len(x) for x in [*labels, *heads]), default=10),
-        max((len(p) for p in periods), default=0),
+        periods,
+        notes,
         unit_pref=4,
         unit_max=28,
     )
@@ -362,8 +415,8 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         )
 
     in_blackout = [any(b.span.overlaps(cell) for b in s.blackouts) for cell in cells]
-    today_drawn = False
-    for row, label, when in zip(rows, labels, periods, strict=True):
+    today_drawn = table_only = False
+    for row, label, when, note in zip(rows, labels, periods, notes, strict=True):
         line = _Cells(n)
         for i, (a, b) in enumerate(cells):
             first_of_month = i == 0 or month_at[i] != month_at[i - 1]
@@ -371,6 +424,9 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
                 restricted = any(ra <= b and a <= rb for ra, rb in row.restricted)
                 ch, style = _bar_char(row, restricted)
                 line.put(i, ch, style)
+            elif row.table is not None and row.table.overlaps((a, b)):
+                line.put(i, TABLE_ONLY, COLOR[row.kind])  # the execution table's days only
+                table_only = True
             elif today_cell == i:
                 line.put(i, TODAY, TODAY_STYLE)
                 today_drawn = True
@@ -386,9 +442,19 @@ def month_grid(s: Schedule, width: int, title: str) -> list[Line]:
         if period_w:
             bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
         lines += _row_lines(label, label_w, row, bar)
+        if note:
+            lines += _note_lines(note, label_w, n, period_w)
     lines.append([])
     lines.extend(
-        _legend(s, rows, width, today_cell is not None, days=False, today_line=today_drawn)
+        _legend(
+            s,
+            rows,
+            width,
+            today_cell is not None,
+            days=False,
+            today_line=today_drawn,
+            table_only=table_only,
+        )
     )
     return lines
 
@@ -436,19 +502,22 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
     years = {d.year for d in days}
     labels = [_label(r) for r in rows]
     periods = [_short_period(r, years) for r in rows]
+    notes = [_table_note(r, years) for r in rows]
     single_month = len({(d.year, d.month) for d in days}) == 1
     month_label = f"{MONTHS_ES[days[0].month - 1]} {days[0].year}" if single_month else ""
     heads = [month_label, *([f"hoy {fmt(s.today)}"] if s.today_inside else [])]
-    label_w, unit, period_w = _layout(
+    label_w, unit, period_w = _layout_beside(
         width,
         len(days),
         max((len(x) for x in [*labels, *heads]), default=10),
-        max((len(p) for p in periods), default=0),
+        periods,
+        notes,
         unit_pref=1,
         unit_max=3,
     )
     n = unit * len(days)
-    weekend = [d.weekday() >= 5 for d in days]
+    # weekends and official rest days are drawn alike: days off
+    weekend = [d.weekday() >= 5 or d in s.rest_days for d in days]
     blackout_day = [any(b.active(d) for b in s.blackouts) for d in days]
 
     lines: list[Line] = [[(title, "bold")]]
@@ -485,8 +554,8 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
             [(fit(f"hoy {fmt(s.today)}", label_w), TODAY_STYLE), (" ", ""), *mark.segments()]
         )
 
-    today_drawn = ends = False
-    for row, label, when in zip(rows, labels, periods, strict=True):
+    today_drawn = ends = table_only = False
+    for row, label, when, note in zip(rows, labels, periods, notes, strict=True):
         line = _Cells(n)
         for i, d in enumerate(days):
             pos = i * unit
@@ -507,6 +576,9 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
                     )
                     line.put(pos + (unit - 1 if d == row.start else 0), end, f"bold {color}")
                     ends = True
+            elif row.table is not None and row.table.contains(d):
+                line.put(pos, TABLE_ONLY * unit, COLOR[row.kind])  # the table's days only
+                table_only = True
             elif today_i == i:
                 line.put(pos, " " * (unit - 1) + TODAY, f"{TODAY_STYLE} {bg}".strip())
                 today_drawn = True
@@ -521,8 +593,19 @@ def day_grid(s: Schedule, width: int, title: str) -> list[Line]:
         if period_w:
             bar += [(PERIOD_GAP, ""), (when.ljust(period_w), DIM)]
         lines += _row_lines(label, label_w, row, bar)
+        if note:
+            lines += _note_lines(note, label_w, n, period_w)
     lines.append([])
     lines.extend(
-        _legend(s, rows, width, today_i is not None, days=True, today_line=today_drawn, ends=ends)
+        _legend(
+            s,
+            rows,
+            width,
+            today_i is not None,
+            days=True,
+            today_line=today_drawn,
+            ends=ends,
+            table_only=table_only,
+        )
     )
     return lines

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import days, fmt, period
+from campana.pairing import with_table
 from campana.render import columns
 from campana.render.common import figure_text, schedule_title
 from campana.render.grid import nfc
@@ -71,7 +72,8 @@ def brief(b: Brief, execution: str = "") -> str:
     out.append(f"- **Id:** `{b.id}`")
     if b.aka:
         out.append(f"- **También:** {', '.join(b.aka)}")
-    out.append(f"- **Periodo:** {period(b.start, b.end)} ({days(b.days)})")
+    length = days(b.days) if b.working_days is None else f"{days(b.days)}, {b.working_days} hábiles"
+    out.append(f"- **Periodo:** {period(b.start, b.end)} ({length})")
     out.append(f"- **Estado al {fmt(b.today)}:** {b.status.label}")
     if not b.has_brief:
         out += ["", "_Solo aparece en la programación: todavía no tiene ficha de ejecución._"]
@@ -105,7 +107,12 @@ def brief(b: Brief, execution: str = "") -> str:
             _table(
                 ["Componente", "Periodo", "Días", "Punto de contacto"],
                 [
-                    [k.name, period(k.start, k.end), k.days, k.touchpoint or ""]
+                    [
+                        k.name,
+                        with_table(period(k.start, k.end), k.table),
+                        k.days,
+                        k.touchpoint or "",
+                    ]
                     for k in b.components
                 ],
                 right=(2,),
@@ -125,9 +132,13 @@ def brief(b: Brief, execution: str = "") -> str:
 def agenda(a: Agenda) -> str:
     """The window, then a table of its events, day by day."""
     out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n\n"
-    if not a.events:
+    if not a.events and not a.rest_days:
         return out + "Nada en la agenda.\n"
     return out + _table_of(columns.agenda_table(a))
+
+
+#: marks a figure that rests on dates the document leaves open (escaped: not emphasis)
+STAR = "\\*"
 
 
 def veda(r: VedaReport) -> str:
@@ -142,10 +153,18 @@ def veda(r: VedaReport) -> str:
         out += _table_of(columns.Table(table.columns, [p for p in table.items if p[0] is b]))
         out += "\n"
         out += _table(
-            ["Campaña", "Días dentro", "Sin nada al aire si se niega"],
-            [[c.name, c.days_inside, c.uncovered_days_if_denied] for c in b.campaigns],
+            ["Campaña", "Días dentro", r.uncovered_label],
+            [
+                [c.name, c.days_inside, str(c.uncovered_days_if_denied) + ("*" if c.note else "")]
+                for c in b.campaigns
+            ],
             right=(1, 2),
         )
+        notes = [f"{STAR} {_escape(c.name)}: {_escape(c.note)}." for c in b.campaigns if c.note]
+        if notes:
+            out += "\n" + "\n".join(notes) + "\n"
+    if r.blackouts:
+        out += f"\n{_escape(r.legend)}\n"
     return out
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from campana.dates import fmt, fmt_long, period, sentence
 from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
+from campana.pairing import with_table
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS
 
@@ -167,7 +168,8 @@ def _campaign_section(s: Show) -> str:
         )
         for k in b.components:
             out.append(
-                f"<tr><td>{esc(k.name)}</td><td>{esc(period(k.start, k.end))}</td>"
+                f"<tr><td>{esc(k.name)}</td>"
+                f"<td>{esc(with_table(period(k.start, k.end), k.table))}</td>"
                 f'<td class="num">{k.days}</td><td>{esc(k.touchpoint or "—")}</td>'
                 f"<td>{esc(k.status.text)}</td></tr>"
             )
@@ -182,7 +184,7 @@ def _campaign_section(s: Show) -> str:
         for t in b.touchpoints:
             tactics = "<br>".join(esc(x) for x in t.tactics)
             out.append(
-                f"<tr><td>{esc(t.name)}</td><td>{tactics}</td>"
+                f"<tr><td>{esc(t.label)}</td><td>{tactics}</td>"
                 f"<td>{esc(period(t.start, t.end))}</td>"
                 f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(t.ine_status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
@@ -289,7 +291,7 @@ def _veda_section(veda: VedaReport) -> str:
         out.append(
             "<table><thead><tr><th>Campaña</th><th>Punto de contacto</th><th>Periodo</th>"
             '<th class="num">Días en veda</th><th>Excepción INE</th>'
-            '<th class="num">Días perdidos si se niega</th></tr></thead><tbody>'
+            f'<th class="num">{esc(veda.lost_label_long)}</th></tr></thead><tbody>'
         )
         for r in b.rows:
             out.append(

@@ -9,17 +9,20 @@ with or without rich, or saves as SVG, HTML or text. Named after the result: ``s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from campana.dates import days, fmt, period
+from campana.pairing import with_table
 from campana.render.common import (
     STATUS_STYLE,
     figure_text,
     ine_answer,
     keep_together,
     number,
+    rest_day_text,
     schedule_title,
     share_text,
     stated,
@@ -219,6 +222,10 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             note = f"empieza el {fmt(r.start)}" if day < r.start else f"terminó el {fmt(r.end)}"
             rows.append([(_row_label(r), "bold dim"), (when, DIM), (note, DIM), ""])
             continue
+        if r.table is not None:  # the table's period too, and its day when only it runs
+            when = with_table(when, r.table, year=day.year)
+        n, total, by_table = r.day_of(day)
+        count = f"{n} de {total}" + (" (tabla)" if by_table else "")
         veda: Cell = ""
         if r.in_blackout(day):
             text = ine_status(r.ine_exception)
@@ -227,13 +234,13 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             [
                 (_row_label(r), "bold" if r.kind == "campaign" else ""),
                 when,
-                f"{r.day_number(day)} de {r.days}",
+                count,
                 veda,
             ]
         )
     cols = [
         Col("Campaña / punto de contacto", shrink=2, min=16),
-        Col("Periodo"),
+        Col("Periodo", shrink=3, wrap=True, min=15),
         Col("Día", right=True),
         Col("Excepción INE", shrink=1, wrap=True, min=10, optional=True),
     ]
@@ -254,11 +261,12 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
     lines = cl.campaigns
     years = {c.start.year for c in lines} | {c.end.year for c in lines}
     year = next(iter(years)) if len(years) == 1 else None
+    working = any(c.working_days is not None for c in lines)
     rest = [
         Col(f"Periodo {year}" if year else "Periodo"),
         Col("Días", right=True),
-        Col("Comp.", right=True),
-        Col("Puntos", right=True),
+        *([Col("Hábiles", right=True)] if working else []),
+        Col("Líneas", right=True),
         Col("Estado", shrink=1, wrap=True, min=13),
     ]
 
@@ -266,8 +274,8 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
         return [
             period(c.start, c.end, year=year),
             str(c.days),
-            str(c.components),
-            str(c.touchpoints),
+            *([str(c.working_days)] if working else []),
+            str(c.lines),
             (status_cell(c.status), STATUS_STYLE[c.status.kind]),
         ]
 
@@ -297,8 +305,9 @@ def campaign_list(cl: CampaignList, width: int) -> list[Line]:
     out += [
         [(x, DIM)]
         for x in wrap(
-            "Comp.: componentes de la programación; Puntos: puntos de contacto de la tabla de "
-            "ejecución. La ficha de una campaña: campana show ID.",
+            "Líneas: componentes de la programación y puntos de contacto de la tabla de "
+            "ejecución; un componente y la fila de la tabla que lo ejecuta son una línea. La "
+            "ficha de una campaña: campana show ID.",
             width,
         )
     ]
@@ -399,7 +408,8 @@ def brief(b: Brief, width: int) -> list[Line]:
     if b.aka:
         ident += " · también: " + ", ".join(b.aka)
     lines += [[(x, DIM)] for x in wrap(ident, width)]
-    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({days(b.days)})", "")])
+    length = days(b.days) if b.working_days is None else f"{days(b.days)}, {b.working_days} hábiles"
+    lines.append([("Periodo: ", "bold"), (f"{period(b.start, b.end)} ({length})", "")])
     lines.append(
         [
             ("Estado:  ", "bold"),
@@ -472,7 +482,7 @@ def _brief_components(b: Brief, year: int | None, width: int) -> list[Line]:
     """The brief's components: a table, or each component above its figures when narrow."""
     lines: list[Line] = []
     lines += [[], heading(BRIEF_SECTIONS["components"])]
-    when_col = Col(f"Periodo {year}" if year else "Periodo")
+    when_col = Col(f"Periodo {year}" if year else "Periodo", shrink=1, wrap=True, min=15)
     state_col = Col("Estado", shrink=3, wrap=True, min=13)
     cols = [
         Col("Componente", shrink=1, wrap=True, min=12),
@@ -484,7 +494,7 @@ def _brief_components(b: Brief, year: int | None, width: int) -> list[Line]:
 
     def component_figures(k: ComponentLine) -> list[Cell]:
         return [
-            period(k.start, k.end, year=year),
+            with_table(period(k.start, k.end, year=year), k.table, year=year),
             str(k.days),
             (status_cell(k.status), STATUS_STYLE[k.status.kind]),
         ]
@@ -528,7 +538,7 @@ def _brief_execution(b: Brief, year: int | None, width: int) -> list[Line]:
         risky = bool(t.blackout_days) and t.ine_exception != "approved"
         rows.append(
             [
-                (t.name, "bold"),
+                (t.label, "bold"),
                 ([f"· {x}" for x in t.tactics], ""),
                 period(t.start, t.end, year=year),
                 (ine, "yellow" if risky else ""),
@@ -543,7 +553,7 @@ def _brief_execution(b: Brief, year: int | None, width: int) -> list[Line]:
     if natural_width(cols, rows, indent=2) <= width:
         lines += table(cols, rows, width, indent=2)
     else:  # each touchpoint on a line of its own, its tactics one per line beneath
-        above = [[[("  " + nfc(t.name), "bold")]] for t in b.touchpoints]
+        above = [[[("  " + nfc(t.label), "bold")]] for t in b.touchpoints]
         lines += table(cols[1:], [r[1:] for r in rows], width, indent=4, above=above)
     return lines
 
@@ -584,11 +594,15 @@ def agenda(a: Agenda, width: int) -> list[Line]:
         [(x, "bold")]
         for x in wrap(f"Agenda {period(a.start, a.end, prose=True)} (hoy es {fmt(a.today)})", width)
     ]
-    if not a.events:
+    if not a.events and not a.rest_days:
         return out
     for day, events in a.by_day():
         out.append([])
         out.append(heading(day_heading(day, a.today)))
+        if day in a.rest_days:
+            out += [
+                [("  ", ""), (x, DIM)] for x in wrap(rest_day_text(a.rest_days[day]), width - 2)
+            ]
         for e in events:
             mark, style = AGENDA_MARKS.get(e.kind, ("•", ""))
             text = wrap(e.message, width - 4)
@@ -634,7 +648,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
                 Col("Periodo", shrink=1, wrap=True, min=8),
                 Col("Dentro", right=True),
                 Col("Excepción"),
-                Col("Si se niega", right=True),
+                Col(r.lost_label, right=True),
             ]
             by_campaign: dict[str, list[VedaRow]] = {}
             for x in b.rows:
@@ -671,26 +685,27 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             cols = [
                 Col("Campaña", shrink=1, wrap=True, min=16),
                 Col("Días dentro", right=True),
-                Col("Sin nada al aire si se niega", right=True),
+                Col(r.uncovered_label, right=True),
             ]
+            pad = " " if any(c.note for c in b.campaigns) else ""  # the figures stay aligned
             rows = [
-                [c.name, days(c.days_inside), days(c.uncovered_days_if_denied)] for c in b.campaigns
+                [
+                    c.name,
+                    days(c.days_inside),
+                    days(c.uncovered_days_if_denied) + ("*" if c.note else pad),
+                ]
+                for c in b.campaigns
             ]
             out += table(cols, rows, width)
+            for c in b.campaigns:  # a figure that rests on dates the document leaves open
+                if c.note:
+                    said = re.sub(r"«[^»]*»", lambda m: keep_together(m[0]), c.note)
+                    text = f"* {keep_together(c.name)}: {said}."  # names are never broken
+                    out += [[(x, "yellow")] for x in wrap(text, width, "  ")]
         else:
             out.append([("Ninguna.", DIM)])
     out.append([])
-    out += [
-        [(x, DIM)]
-        for x in wrap(
-            "Dentro: días del punto de contacto dentro de la veda. Si se niega: días que pierde "
-            "si el INE niega la excepción (sin excepción aprobada, sale del aire); «no aplica»: "
-            "la veda no lo restringe y sigue al aire. Sin nada al "
-            "aire: días de la campaña sin ningún punto de contacto al aire si se niega toda "
-            "excepción pendiente.",
-            width,
-        )
-    ]
+    out += [[(x, DIM)] for x in wrap(r.legend, width)]
     return out
 
 

@@ -1,4 +1,5 @@
-"""A blackout's own period and the touchpoints it restricts must make sense."""
+"""A blackout's own period, the touchpoints it restricts and the states it names (its
+``jurisdiction``, and a campaign's ``states``) must make sense."""
 
 from __future__ import annotations
 
@@ -40,3 +41,26 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                     "el punto de contacto",
                     TOUCHPOINTS_WHERE,
                 )
+        if isinstance(b.jurisdiction, list):
+            yield from _states(ctx, (*loc, "jurisdiction"), b.jurisdiction, None)
+    for cv in ctx.campaigns:
+        if cv.campaign.states is not None:
+            yield from _states(ctx, (*cv.loc, "states"), cv.campaign.states, cv.campaign.id)
+
+
+def _states(
+    ctx: PlanContext, loc: Loc, names: list[str], campaign: str | None
+) -> Iterator[Finding]:
+    from campana.ine import STATES, state_name
+
+    for i, name in enumerate(names):
+        if state_name(name) is None:
+            yield unknown(
+                ctx.doc,
+                (*loc, i),
+                name,
+                STATES,
+                "la entidad federativa",
+                "entidades de México",
+                campaign,
+            )

@@ -6,7 +6,7 @@ an approved one is fine.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from campana.checks.common import component_label, row_label
@@ -28,7 +28,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
         c = cv.campaign
         for ri, r in enumerate(c.execution):
-            if r.start <= r.end and ctx.blackouts_of(r.touchpoint):
+            if r.start <= r.end and ctx.blackouts_of(r.touchpoint, c.states):
                 status = ctx.scenario_status(r.ine_exception)
                 if status == "approved":
                     continue
@@ -46,6 +46,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                     status,
                     c.id,
                     assumed=status != r.ine_exception,
+                    states=c.states,
                 )
         for ki, k in enumerate(c.components):
             if k.start <= k.end and k.touchpoint is not None and k.touchpoint not in cv.rows:
@@ -57,6 +58,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                     (k.start, k.end),
                     None,
                     c.id,
+                    states=c.states,
                 )
 
 
@@ -70,11 +72,12 @@ def _crossings(
     campaign: str,
     *,
     assumed: bool = False,
+    states: Sequence[str] | None = None,
 ) -> Iterator[Finding]:
     if status == "approved":
         return
     start, end = span
-    for ab in ctx.blackouts_of(touchpoint):
+    for ab in ctx.blackouts_of(touchpoint, states):
         b = ab.blackout
         cross = crossing(b, start, end)
         if cross is None:

@@ -1,0 +1,149 @@
+"""Blackouts scoped by jurisdiction (federal or states), declared with add-blackout."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from campana.declare import NewBlackout, add_blackout
+from campana.ine import STATES, applies_to, state_name
+from campana.loading import validate_text
+from campana.models import Blackout
+from conftest import AUDIENCE, PLAN, Invoke
+
+D = dt.date
+
+
+def _blackout(**extra: object) -> Blackout:
+    data = {"id": "v", "name": "V", "start": D(2024, 3, 1), "end": D(2024, 3, 2)}
+    return Blackout.model_validate({**data, "restricts": ["digital"], **extra})
+
+
+def test_32_states_and_their_spellings() -> None:
+    assert len(STATES) == len(set(STATES)) == 32
+    assert state_name("nuevo leon") == "Nuevo León"
+    assert state_name("CDMX") == "Ciudad de México"
+    assert state_name("Coahuila de Zaragoza") == "Coahuila"
+    assert state_name("Gotham") is None
+
+
+def test_a_state_blackout_reaches_national_campaigns_and_its_states_only() -> None:
+    local = _blackout(jurisdiction=["Coahuila"])
+    assert applies_to(local, None)
+    assert applies_to(local, ["coahuila", "Jalisco"])
+    assert not applies_to(local, ["Jalisco"])
+    federal = _blackout(jurisdiction="federal")
+    assert applies_to(federal, ["Jalisco"]) and applies_to(_blackout(), ["Jalisco"])
+
+
+def _plan_with(states: str | None, jurisdiction: str) -> str:
+    restricts = "restricts: [medios-masivos, digital, comunicacion-social]"
+    text = PLAN.read_text(encoding="utf-8").replace(
+        restricts, f"{restricts}\n    jurisdiction: {jurisdiction}"
+    )
+    if states is not None:
+        text = text.replace(
+            "    audience: [independientes-elegibles]\n",
+            f"    audience: [independientes-elegibles]\n    states: {states}\n",
+        )
+    return text
+
+
+def _blackout_findings(text: str) -> set[str | None]:
+    v = validate_text(text, AUDIENCE.read_text(encoding="utf-8"))
+    return {f.campaign for f in v.all_findings if f.code.startswith("blackout-")}
+
+
+def test_the_blackout_check_follows_the_scope() -> None:
+    national = _blackout_findings(_plan_with(None, "[Coahuila]"))
+    assert "trabajadores-independientes" in national
+    elsewhere = _blackout_findings(_plan_with("[Jalisco]", "[Coahuila]"))
+    assert "trabajadores-independientes" not in elsewhere and "atencion" in elsewhere
+    assert "trabajadores-independientes" in _blackout_findings(_plan_with("[Jalisco]", "federal"))
+
+
+def test_an_unknown_state_is_an_error_with_a_suggestion() -> None:
+    v = validate_text(_plan_with("[Jalisko]", "[Coahuila]"), AUDIENCE.read_text("utf-8"))
+    [f] = [f for f in v.all_findings if "Jalisko" in f.message]
+    assert f.severity == "error" and f.hint == "¿quisiste decir «Jalisco»?"
+
+
+NEW = NewBlackout(
+    id="veda-ejemplo",
+    name="Veda de ejemplo",
+    start=D(2024, 9, 2),
+    end=D(2024, 9, 6),
+    restricts=("digital",),
+    states=("Coahuila", "Estado de México"),
+    election_day=D(2024, 9, 6),
+)
+
+
+def test_add_blackout_appends_to_a_block_list_keeping_the_rest() -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    new = add_blackout(text, NEW)
+    assert new.startswith(text[: text.index("campaigns:\n")].rstrip("\n").rsplit("\n\n", 1)[0])
+    assert "  - id: veda-ejemplo\n    name: Veda de ejemplo\n" in new
+    assert "    jurisdiction: [Coahuila, Estado de México]\n" in new
+    v = validate_text(new, AUDIENCE.read_text(encoding="utf-8"))
+    assert v.plan is not None
+    [_, added] = v.plan.blackouts
+    assert added.jurisdiction == ["Coahuila", "Estado de México"]
+    assert added.election_day == D(2024, 9, 6)
+
+
+def test_add_blackout_to_an_empty_list_and_to_a_plan_without_one() -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    start = text.index("blackouts:\n")
+    end = text.index('\n# "Programación')
+    empty = text[:start] + "blackouts: []\n" + text[end:]
+    none = text[:start] + text[end + 1 :]
+    for source in (empty, none):
+        v = validate_text(add_blackout(source, NEW), AUDIENCE.read_text(encoding="utf-8"))
+        assert v.plan is not None and [b.id for b in v.plan.blackouts] == ["veda-ejemplo"]
+
+
+def test_cli_add_blackout(cli: Invoke, tmp_path: Path) -> None:
+    shutil.copy(PLAN, tmp_path / "campaigns.yaml")
+    shutil.copy(AUDIENCE, tmp_path / "audience.yaml")
+    plan = str(tmp_path / "campaigns.yaml")
+    r = cli(
+        "add-blackout", "--plan", plan, "--nombre", "Veda local (ejemplo)",
+        "--inicio", "2024-09-02", "--fin", "6 de septiembre", "--jurisdiccion", "coahuila",
+        "--restringe", "Digital",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert r.stdout == "" and "agregada" in r.stderr and "(Coahuila)" in r.stderr
+    text = (tmp_path / "campaigns.yaml").read_text(encoding="utf-8")
+    assert "end: 2024-09-06" in text and "jurisdiction: [Coahuila]" in text
+    bad = cli(
+        "add-blackout", "--plan", plan, "--nombre", "Otra", "--inicio", "2024-09-02",
+        "--fin", "2024-09-06", "--jurisdiccion", "Jalisko", "--restringe", "digital",
+    )  # fmt: skip
+    assert bad.exit_code == 2 and "«Jalisco»" in bad.stderr
+    assert (tmp_path / "campaigns.yaml").read_text(encoding="utf-8") == text
+
+
+def test_views_follow_the_scope(cli: Invoke, tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / "campaigns.yaml").write_text(_plan_with("[Jalisco]", "[Coahuila]"), "utf-8")
+    shutil.copy(AUDIENCE, tmp_path / "audience.yaml")
+    plan = str(tmp_path / "campaigns.yaml")
+    veda = json.loads(cli("veda", "--plan", plan, "-f", "json", "--today", "2024-03-15").stdout)
+    [b] = veda["blackouts"]
+    hit = {row["campaign"] for row in b["rows"]}
+    assert hit == {"atencion"}  # national; «Trabajadores independientes» runs in Jalisco only
+    show = json.loads(
+        cli("show", "trab", "--plan", plan, "-f", "json", "--today", "2024-03-15").stdout
+    )
+    assert {r["ine_status"] for r in show["execution_ine"]} == {"not-applicable"}
+    assert {r["ine_status"] for r in show["touchpoints"]} == {"not-applicable"}
+    assert {r["blackout_days"] for r in show["touchpoints"]} == {0}
+    agenda = cli("agenda", "--plan", plan, "--from", "2024-02-28", "--to", "2024-03-02",
+                 "--today", "2024-02-28", "-f", "json")  # fmt: skip
+    suspended = {
+        e["campaign"] for e in json.loads(agenda.stdout)["events"] if e["kind"] == "suspend"
+    }
+    assert "trabajadores-independientes" not in suspended
