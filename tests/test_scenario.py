@@ -168,7 +168,7 @@ def test_show_under_a_scenario_reads_it_everywhere(cli: Invoke) -> None:
     assert r.exit_code == 0
     execution = r.stdout.split("\nEjecución\n")[1].split("\nNotas\n")[0]
     assert "negada" in execution and "pendiente" not in execution
-    findings = r.stdout.split("Hallazgos de validate")[1].split("Responsables y veda")[0]
+    findings = r.stdout.split("Hallazgos de la validación")[1].split("Responsables y veda")[0]
     assert findings.count("error [blackout-conflict]") == 3
     assert "blackout-pending" not in findings
     plain = cli("show", "trab", "--today", "2024-03-15").stdout  # the cache keeps the plan

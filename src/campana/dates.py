@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
 from campana.errors import CampanaError
+from campana.suggest import close
+from campana.suggest import fold as fold  # re-exported: how names and months compare
 
 MONTHS_ES = (
     "enero",
@@ -44,12 +45,6 @@ MONTHS_EN = (
 MONTH_ABBR_ES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 WEEKDAYS_ES = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
 WEEKDAY_LETTERS_ES = ("L", "M", "X", "J", "V", "S", "D")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: how ids, names and months are compared."""
-    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _month_table() -> dict[str, int]:
@@ -102,8 +97,13 @@ class DateError(CampanaError, ValueError):
     also a ValueError, so code written for the older ``parse_date`` keeps catching it.
     """
 
-    def __init__(self, message: str, *, hint: str = ACCEPTED_ABSOLUTE) -> None:
-        super().__init__(message, hint=hint)
+    def __init__(
+        self, message: str, *, hint: str = ACCEPTED_ABSOLUTE, guess: str | None = None
+    ) -> None:
+        #: the date the text most likely meant, when there is one («¿quisiste decir …?»)
+        self.guess = guess
+        # with a guess, the guess alone: the list of every accepted form would bury it
+        super().__init__(message, hint=f"¿quisiste decir {guess}?" if guess else hint)
 
 
 def _shown(text: str) -> str:
@@ -201,12 +201,22 @@ def _absolute(text: str, default_year: int | None) -> dt.date:
         groups = [g for g in m.groups() if g not in ("/", ".", "-")]
         return _make_date(shown, groups[0], int(groups[1]), int(groups[2]), default_year)
     if m := _DMY.match(norm):
-        return _make_date(shown, m.group(4), int(m.group(3)), int(m.group(1)), default_year)
+        first, second = int(m.group(1)), int(m.group(3))
+        try:
+            return _make_date(shown, m.group(4), second, first, default_year)
+        except DateError as exc:
+            guess = _month_first(first, second, m.group(4), default_year)
+            if guess is None:
+                raise
+            raise DateError(exc.message, guess=guess) from None
     # "15-mar-2024", "15/mar/2024": separators between a name and numbers read as spaces
     words = _NAME_SEPARATOR.sub(" ", norm)
+    guess = None
     for pattern in (_WORDS_ES, _WORDS_EN):
         m = pattern.match(words)
         month = parse_month(m.group("m")) if m and not m.group("m").isdigit() else None
+        if m and month is None and guess is None:
+            guess = _misspelt_month(m.group("m"), int(m.group("d")), m.group("y"), default_year)
         if m and month is not None:
             value = _make_date(shown, m.group("y"), month, int(m.group("d")), default_year)
             wd = m.group("wd")
@@ -217,7 +227,37 @@ def _absolute(text: str, default_year: int | None) -> dt.date:
                     f"{WEEKDAYS_ES[value.weekday()]}, no {said}"
                 )
             return value
-    raise DateError(_not_a_date(shown, norm))
+    raise DateError(_not_a_date(shown, norm), guess=guess)
+
+
+def _month_first(first: int, second: int, year_text: str | None, year: int | None) -> str | None:
+    """«3/15/2024» written month first (as in the United States): the ISO date it means, when
+    read day first it cannot be one and month first it is."""
+    if year_text is not None:
+        year = int(year_text) if len(year_text) == 4 else None
+    if year is None or not (1 <= first <= 12 < second):
+        return None
+    try:
+        return dt.date(year, first, second).isoformat()
+    except ValueError:
+        return None
+
+
+def _misspelt_month(word: str, day: int, year_text: str | None, year: int | None) -> str | None:
+    """«15 de marso»: the date with the month closest to ``word`` («15 de marzo»; «1 de
+    junio» o «1 de julio» for «1 de juio»), when there is one and that day exists."""
+    check_year = int(year_text) if year_text and len(year_text) == 4 else year or 2024
+    months: list[int] = []
+    for name in close(word.rstrip("."), (*MONTHS_ES, *MONTHS_EN), n=4, cutoff=0.7):
+        month = MONTH_NAMES[name]
+        try:
+            dt.date(check_year, month, day)
+        except ValueError:
+            continue
+        if month not in months:
+            months.append(month)
+    tail = f" de {year_text}" if year_text else ""
+    return " o ".join(f"«{day} de {MONTHS_ES[m - 1]}{tail}»" for m in months[:2]) or None
 
 
 def _not_a_date(shown: str, norm: str) -> str:
@@ -304,7 +344,7 @@ def parse_when(text: str, *, today: dt.date, year: int) -> dt.date:
         _check_year(value.year, _shown(text))
         return value
     except DateError as exc:
-        raise DateError(exc.message, hint=ACCEPTED_WHEN) from None
+        raise DateError(exc.message, hint=ACCEPTED_WHEN, guess=exc.guess) from None
 
 
 def parse_shift(text: str) -> int | None:

@@ -134,11 +134,9 @@ def _sentence(text: str) -> str:
 
 def _figure(count: int, bound: str) -> str:
     """A segment's figure with its qualifier, as every view writes it: «hasta 1,234», «≈ 1,234»."""
-    if bound == "up-to":
-        return f"hasta {count:,}"
-    if bound == "approx":
-        return f"≈ {count:,}"
-    return f"{count:,}"
+    from campana.vocab import figure
+
+    return figure(count, bound)
 
 
 def _owner(owner: str | None) -> str:

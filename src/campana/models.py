@@ -10,6 +10,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from campana import vocab
+
 Id = Annotated[
     str,
     Field(
@@ -50,7 +52,15 @@ def _empty() -> list[Any]:
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, defer_build=True)
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        frozen=True,
+        defer_build=True,
+        # the JSON Schema's titles, Spanish, from the one vocabulary
+        field_title_generator=vocab.field_title,
+        model_title_generator=vocab.model_title,
+    )
 
     @classmethod
     def model_rebuild(

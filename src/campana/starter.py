@@ -71,7 +71,7 @@ def starter_texts(year: int, owner: str, issued: str) -> tuple[str, str]:
 
     if not owner.strip() or any(ord(ch) < 32 for ch in owner):
         raise CampanaError(
-            f"--area: «{owner}» no sirve como nombre de área",
+            f"--owner: «{owner}» no sirve como nombre de área",
             hint="escribe el nombre del área en una línea, por ejemplo «Coordinación de Medios»",
         )
     quoted = json.dumps(owner.strip(), ensure_ascii=False)  # a YAML double-quoted scalar

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 
-from campana.dates import fold
+
+def fold(text: str) -> str:
+    """Lower case without accents: how ids, names and months are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def words(text: str) -> list[str]:
@@ -19,6 +23,8 @@ def close(text: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6)
     """The candidates closest to ``text``, compared folded, whole or by one of their words
     («radoi» finds «Radio y televisión»); the best first, each once, and only those nearly as
     close as the best."""
+    import difflib
+
     wanted = fold(text)
     scores: dict[str, float] = {}
     for c in candidates:
@@ -36,9 +42,25 @@ def close(text: str, candidates: Iterable[str], n: int = 3, cutoff: float = 0.6)
     return [c for c in ranked if scores[c] >= best - 0.1][:n]
 
 
-def suggestion(text: str, candidates: Iterable[str], *, quote: bool = True) -> str | None:
-    """«¿quisiste decir «x»?» (or «x» o «y»), or None when nothing is close."""
+def suggestion(
+    text: str,
+    candidates: Iterable[str],
+    *,
+    quote: bool = True,
+    same: Mapping[str, str] | None = None,
+) -> str | None:
+    """«¿quisiste decir «x»?» (or «x» o «y»), or None when nothing is close. ``same`` maps
+    names of one thing (an option's English and Spanish names) to one key: only the closest
+    name of each thing is offered."""
     found = close(text, candidates)
+    if same is not None:
+        seen: set[str] = set()
+        kept = []
+        for f in found:
+            if same.get(f, f) not in seen:
+                seen.add(same.get(f, f))
+                kept.append(f)
+        found = kept
     if not found:
         return None
     shown = [f"«{f}»" if quote else f for f in found]

@@ -30,7 +30,7 @@ BRIEF_SECTIONS: Mapping[str, str] = {
     "components": "Componentes de la programación",
     "execution": "Ejecución",
     "notes": "Notas",
-    "findings": "Hallazgos de validate",
+    "findings": "Hallazgos de la validación",
     "owners": "Responsables y veda",
     "milestones": "Hitos",
 }
@@ -134,7 +134,148 @@ MODEL_FIELDS: Mapping[str, tuple[str, bool]] = {
     "kind": ("tipo", False),
     "contact": ("contacto", False),
     "creative": ("línea creativa", True),
+    "adds_to": ("segmento al que se suma", False),
+    "id": ("identificador", False),
+    "lines": ("línea", True),
+    "date": ("fecha", True),
+    "percent": ("porcentaje", False),
+    "of": ("total de referencia", False),
+    "whole": ("total", False),
+    "plan": ("datos del plan", False),
+    "campaigns": ("campaña", True),
+    "blackouts": ("veda", True),
+    "touchpoints": ("punto de contacto", False),
+    "segments": ("segmento", False),
+    "breakdowns": ("desglose", False),
+    "components": ("componente", False),
+    "execution": ("fila de ejecución", True),
+    "milestones": ("hito", False),
+    "objectives": ("objetivo", False),
+    "jurisdiction": ("ámbito", False),
+    "election_day": ("jornada electoral", True),
+    "ine_filed": ("fecha de la consulta al INE", True),
+    "states": ("estado", False),
+    "as_of": ("fecha de la cifra", True),
 }
+
+#: the JSON Schema's title of each model field (what an editor shows beside a key): plural
+#: where the field is a list
+FIELD_TITLES: Mapping[str, str] = {
+    "id": "Identificador",
+    "name": "Nombre",
+    "description": "Descripción",
+    "aka": "Otros nombres",
+    "start": "Inicio",
+    "end": "Fin",
+    "audience": "Segmentos de audiencia",
+    "notes": "Notas",
+    "channels": "Canales de contacto",
+    "tactics": "Tácticos",
+    "tactic": "Táctico",
+    "period_text": "Periodo como lo escribe el documento",
+    "ine_exception": "Excepción del INE",
+    "ine_answer_date": "Fecha de la respuesta del INE",
+    "ine_reference": "Referencia de la respuesta del INE",
+    "touchpoint": "Punto de contacto",
+    "text": "Texto",
+    "title": "Título",
+    "owner": "Área responsable",
+    "issued": "Emisión",
+    "year": "Año",
+    "restricts": "Puntos de contacto que restringe",
+    "count": "Cifra",
+    "bound": "Tipo de cifra",
+    "share": "Porcentaje que afirma el documento",
+    "reasons": "Razones",
+    "since": "Desde",
+    "source": "Fuente",
+    "note": "Nota",
+    "parts": "Partes",
+    "details": "Viñetas",
+    "kind": "Tipo",
+    "contact": "Contacto",
+    "creative": "Líneas creativas",
+    "adds_to": "Se suma a",
+    "lines": "Líneas",
+    "date": "Fecha",
+    "percent": "Porcentaje",
+    "of": "Del total",
+    "whole": "Total",
+    "plan": "Datos del plan",
+    "campaigns": "Campañas",
+    "blackouts": "Vedas",
+    "touchpoints": "Puntos de contacto",
+    "segments": "Segmentos",
+    "breakdowns": "Desgloses",
+    "components": "Componentes de la programación",
+    "execution": "Ejecución",
+    "milestones": "Hitos",
+    "objectives": "Objetivos",
+    "jurisdiction": "Ámbito (federal o estados)",
+    "election_day": "Jornada electoral",
+    "ine_filed": "Fecha de la consulta al INE",
+    "states": "Estados",
+    "as_of": "Fecha de la cifra",
+}
+
+#: the JSON Schema's title of each model
+MODEL_TITLES: Mapping[str, str] = {
+    "Plan": "Plan de campañas",
+    "PlanInfo": "Datos del plan",
+    "Note": "Nota",
+    "TouchpointType": "Punto de contacto",
+    "Blackout": "Veda",
+    "Objective": "Objetivo",
+    "CreativeLine": "Línea creativa",
+    "CreativePiece": "Pieza creativa",
+    "Channel": "Canal de contacto",
+    "Component": "Componente de la programación",
+    "Execution": "Fila de ejecución",
+    "Milestone": "Hito",
+    "Campaign": "Campaña",
+    "Audience": "Audiencia",
+    "Share": "Porcentaje afirmado",
+    "Segment": "Segmento",
+    "Breakdown": "Desglose",
+}
+
+
+def field_title(name: str, info: object = None) -> str:
+    """A model field's Spanish title (pydantic's ``field_title_generator``); a field missing
+    from the table (a test lists it) falls back to its word in MODEL_FIELDS, or its name."""
+    if name in FIELD_TITLES:
+        return FIELD_TITLES[name]
+    word = MODEL_FIELDS.get(name, (name, False))[0]
+    return word[:1].upper() + word[1:]
+
+
+def model_title(model: type) -> str:
+    """A model's Spanish title (pydantic's ``model_title_generator``; its class name when
+    missing from the table, which a test lists)."""
+    return MODEL_TITLES.get(model.__name__, model.__name__)
+
+
+def number(n: int) -> str:
+    """76,434,882: the deck's thousands separator (a comma), in every view, format and
+    message; the one place a count is written."""
+    return f"{n:,}"
+
+
+def signed_number(n: int) -> str:
+    """+1,234 or -1,234: a difference of counts, with the same separator."""
+    return ("+" if n >= 0 else "-") + number(abs(n))
+
+
+def figure(count: int | None, bound: str, *, missing: str = "sin cifra") -> str:
+    """A segment's figure with its qualifier, as every view writes it: «hasta 1,234»,
+    «≈ 1,234», «1,234»; ``missing`` without one."""
+    if count is None:
+        return missing
+    if bound == "up-to":
+        return f"hasta {number(count)}"
+    if bound == "approx":
+        return f"≈ {number(count)}"
+    return number(count)
 
 
 def _word(table: Mapping[str, str], value: str) -> str:

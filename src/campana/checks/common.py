@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from campana.models import Campaign, Execution
     from campana.yamlsrc import Loc, YamlDoc
 
-TOUCHPOINTS_WHERE = "puntos de contacto definidos en touchpoints"
+TOUCHPOINTS_WHERE = "puntos de contacto del plan"
 
 
 def duplicates(

@@ -25,7 +25,12 @@ from campana.cli import (  # noqa: F401
     query_cmd,
     validate_cmd,
 )
-from campana.cli.base import app, command  # noqa: F401  (re-exported: the app and its decorator)
+from campana.cli.base import (  # noqa: F401  (re-exported: the app and its decorator)
+    app,
+    as_typed,
+    canonical,
+    command,
+)
 from campana.errors import EXIT_USAGE, CampanaError, InternalError
 
 EXIT_INTERNAL = 70
@@ -146,9 +151,10 @@ def cli(argv: Sequence[str] = ()) -> click.Command:
     """The click command behind the typer app, as ``run`` uses it.
 
     typer converts every command's parameters when it builds the group; when ``argv`` starts
-    with a command's name, only that command is built (start-up time: the others cannot run).
-    Anything else (no command, a misspelt one, completion) gets the whole group."""
-    first = argv[0] if argv else None
+    with a command's name (English or Spanish), only that command is built (start-up time:
+    the others cannot run). Anything else (no command, a misspelt one, completion) gets the
+    whole group."""
+    first = canonical(argv[0]) if argv else None
     chosen = [info for info in app.registered_commands if info.name == first]
     if not chosen or os.environ.get("_CAMPANA_COMPLETE"):
         return _spanish_completion(typer.main.get_command(app))
@@ -168,7 +174,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         result = command_obj.main(args=argv, prog_name="campana", standalone_mode=False)
     except CampanaError as exc:
-        _err(format_error(exc))
+        _err(as_typed(format_error(exc), argv))
         return exit_code_of(exc)
     except click.exceptions.NoArgsIsHelpError as exc:  # bare «campana»: the help, once
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")

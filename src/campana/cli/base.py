@@ -65,6 +65,142 @@ def _usage_name(param: Any) -> Callable[[], str]:
     return name
 
 
+#: The Spanish names of the commands: English name → its Spanish names, the first shown in
+#: ``campana --help`` («programa (schedule)»), every one accepted, completed and suggested. A
+#: command whose name is Spanish already (agenda, veda) has an empty entry. Every command has
+#: an entry (a test checks it): a new command gets its pair by adding one line here.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "validate": ("valida",),
+    "schema": ("esquema",),
+    "schedule": ("programa",),
+    "show": ("muestra",),
+    "list": ("lista",),
+    "audience": ("audiencia",),
+    "agenda": (),
+    "veda": (),
+    "diff": ("compara",),
+    "export": ("exporta",),
+    "ine": (),
+    "move": ("mueve",),
+    "owner": ("responsable",),
+    "milestone": ("hito",),
+    "add": ("agrega",),
+    "remove": ("quita",),
+    "edit": ("edita",),
+    "import": ("importa",),
+    "roll-forward": ("nuevo-año", "nuevo-ano"),
+    "add-blackout": ("agrega-veda",),
+    "init": ("inicia",),
+}
+
+#: The Spanish names of the options, for every command: English long option → its Spanish
+#: names. The first is shown in the help beside the English one; the others (spellings
+#: without accents) are accepted and completed but not listed. Every long option has an entry
+#: (a test checks it; empty when the word is Spanish already): a new option gets its Spanish
+#: name by adding one line here.
+OPTION_ALIASES: dict[str, tuple[str, ...]] = {
+    "--plan": (),
+    "--today": ("--hoy",),
+    "--format": ("--formato",),
+    "--output": ("--salida",),
+    "--campaign": ("--campaña", "--campana"),
+    "--touchpoint": ("--punto",),
+    "--month": ("--mes",),
+    "--from": ("--desde",),
+    "--to": ("--hasta",),
+    "--on": ("--día", "--dia"),
+    "--year": ("--año", "--ano"),
+    "--days": ("--días", "--dias"),
+    "--assume-ine": ("--asume-ine",),
+    "--save": ("--guarda",),
+    "--strict": ("--estricto",),
+    "--alarm-days": ("--aviso-días", "--aviso-dias"),
+    "--help": ("--ayuda",),
+    "--version": (),
+    "--blackout": ("--veda",),
+    "--by": ("--desplaza",),
+    "--carry": ("--arrastra",),
+    "--component": ("--componente",),
+    "--date": ("--fecha",),
+    "--description": ("--descripción", "--descripcion"),
+    "--dry-run": ("--simula", "--simular"),
+    "--editor": (),
+    "--start": ("--inicio",),
+    "--end": ("--fin",),
+    "--kind": ("--tipo",),
+    "--name": ("--nombre",),
+    "--owner": ("--responsable", "--área", "--area"),
+    "--reference": ("--referencia",),
+    "--remove": ("--quita",),
+    "--tactic": ("--táctico", "--tactico"),
+    "--yes": ("--sí", "--si"),
+    "--papel": (),
+    "--por": (),
+    "--shift": ("--desplazar",),
+    "--working-days": ("--hábiles", "--habiles"),
+    "--rest-days": ("--descansos",),
+    "--election-day": ("--jornada",),
+    "--restricts": ("--restringe",),
+    "--jurisdiction": ("--jurisdicción", "--jurisdiccion"),
+    "--id": (),
+}
+
+
+def canonical(name: str) -> str:
+    """The command a typed name means: ``programa`` → ``schedule``; any other name as it is."""
+    for english, spanish in ALIASES.items():
+        if name in spanish:
+            return english
+    return name
+
+
+def command_names(names: Sequence[str]) -> list[str]:
+    """Every name the commands ``names`` answer to: each, then its Spanish names."""
+    return [alias for name in names for alias in (name, *ALIASES.get(name, ()))]
+
+
+def as_typed(text: str, argv: Sequence[str]) -> str:
+    """A message about an option named the way the user typed it: «--día: …» when the command
+    line said ``--día``, though the code names the option ``--on``."""
+    import re
+
+    typed = {arg.split("=", 1)[0] for arg in argv if arg.startswith("--")}
+    for english, spanish in OPTION_ALIASES.items():
+        said = next((name for name in spanish if name in typed), None)
+        if said is not None and english not in typed:
+            text = re.sub(rf"(?<![\w-]){re.escape(english)}(?![\w-])", said, text)
+    return text
+
+
+i18n.use_names(command_names, frozenset(s for names in OPTION_ALIASES.values() for s in names))
+
+
+def _spanish_option_names(param: Any) -> None:
+    """Give an option its Spanish names (``OPTION_ALIASES``): accepted as the English one,
+    the first one shown in the help."""
+    shown: list[str] = []
+    hidden: list[str] = []
+    for opt in param.opts:
+        spanish = [a for a in OPTION_ALIASES.get(opt, ()) if a not in param.opts]
+        shown.extend(spanish[:1])
+        hidden.extend(spanish[1:])
+    if not shown and not hidden:
+        return
+    visible = [*param.opts, *shown]
+    param.opts = [*visible, *hidden]
+    record = param.get_help_record
+
+    def help_record(ctx: Any) -> Any:
+        every = param.opts
+        param.opts = visible
+        try:
+            return record(ctx)
+        finally:
+            param.opts = every
+
+    param.get_help_record = help_record
+
+
 class SpanishCommand(typer.core.TyperCommand):
     context_class = SpanishContext
 
@@ -72,6 +208,8 @@ class SpanishCommand(typer.core.TyperCommand):
         kwargs.setdefault("options_metavar", "[OPCIONES]")
         super().__init__(*args, **kwargs)
         for param in self.params:
+            if isinstance(param, typer.core.TyperOption):
+                _spanish_option_names(param)
             if isinstance(param, typer.core.TyperArgument):
                 # typer would print the Python type ("<list[Path]>") beside the metavar
                 param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
@@ -79,7 +217,10 @@ class SpanishCommand(typer.core.TyperCommand):
                 param._usage_display_name = _usage_name(param)  # type: ignore[method-assign]
 
     def get_help_option(self, ctx: click.Context) -> Any:
-        return _spanish_help(super().get_help_option(ctx))
+        option = _spanish_help(super().get_help_option(ctx))
+        if option is not None and "--ayuda" not in option.opts:
+            _spanish_option_names(option)
+        return option
 
 
 #: the order ``campana --help`` lists the commands in
@@ -115,9 +256,45 @@ class SpanishGroup(typer.core.TyperGroup):
         kwargs.setdefault("options_metavar", "[OPCIONES]")
         kwargs.setdefault("subcommand_metavar", "COMANDO [ARGS]...")
         super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, typer.core.TyperOption):
+                _spanish_option_names(param)
 
     def get_help_option(self, ctx: click.Context) -> Any:
-        return _spanish_help(super().get_help_option(ctx))
+        option = _spanish_help(super().get_help_option(ctx))
+        if option is not None and "--ayuda" not in option.opts:
+            _spanish_option_names(option)
+        return option
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """A command by its English or Spanish name (``programa`` is ``schedule``)."""
+        return self.commands.get(canonical(cmd_name))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Each command once, by its Spanish name with the English one beside it
+        («programa (schedule)»); either can be typed."""
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.commands.get(name)
+            if cmd is None or cmd.hidden:
+                continue
+            spanish = ALIASES.get(name, ())
+            rows.append((f"{spanish[0]} ({name})" if spanish else name, cmd))
+        if rows:
+            limit = formatter.width - 6 - max(len(shown) for shown, _ in rows)
+            with formatter.section(i18n.translate_core("Commands")):
+                formatter.write_dl([(shown, cmd.get_short_help_str(limit)) for shown, cmd in rows])
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        """typer's completions, and the Spanish names of the commands that start so."""
+        from typer._click.shell_completion import CompletionItem
+
+        results = super().shell_complete(ctx, incomplete)
+        for name, cmd in self.commands.items():
+            for alias in ALIASES.get(name, ()):
+                if alias.startswith(incomplete) and not cmd.hidden:
+                    results.append(CompletionItem(alias, help=cmd.get_short_help_str()))
+        return results
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         """The order of HELP_ORDER (checking first, then the queries, then the rest), not
@@ -175,7 +352,6 @@ def _root(
     year: Annotated[
         int | None,
         typer.Option(
-            "--año",
             "--year",
             metavar="AAAA",
             help=(

@@ -304,10 +304,32 @@ def date_option(value: str | None, option: str, year: int, now: dt.date) -> dt.d
     return None if value is None else parse_date_option(value, option, year, today=now)
 
 
-def say(text: str) -> None:
-    """Messages to stderr (made safe for the terminal, as every human output)."""
+def wrapped(text: str, width: int | None = None) -> str:
+    """A long message folded to the terminal's width (``width``), its next lines indented;
+    never inside a word or a «quoted example»."""
+    import re
+    import textwrap
+
+    from campana.render.term import width as terminal_width
+
+    keep = re.sub(r"«[^»\n]{1,60}»", lambda m: m.group().replace(" ", "\u00a0"), text)
+    lines = textwrap.wrap(
+        keep,
+        width=max(40, width or terminal_width()),
+        subsequent_indent="  ",
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return "\n".join(lines).replace("\u00a0", " ")
+
+
+def say(text: str, *, wrap: bool = False) -> None:
+    """Messages to stderr (made safe for the terminal, as every human output); ``wrap``: a
+    long one folded to the terminal's width."""
     from campana.render.term import color_enabled, safe
 
+    if wrap:
+        text = wrapped(text)
     text = safe(text, keep_color=color_enabled(sys.stderr))
     sys.stderr.write(text if text.endswith("\n") else text + "\n")
     sys.stderr.flush()

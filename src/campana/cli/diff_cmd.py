@@ -26,7 +26,7 @@ from campana.cli.common import (
     "revisión se lee del repositorio donde está el plan, con su audience.yaml.\n\n"
     "Informa campañas, puntos de contacto y componentes agregados o quitados, fechas movidas "
     "(con los días de cada extremo), tácticos, objetivos, líneas creativas, excepciones del "
-    "INE, cifras de audiencia y vedas; y qué hallazgos de validate aparecen o se resuelven y "
+    "INE, cifras de audiencia y vedas; y qué hallazgos de la validación aparecen o se resuelven y "
     "qué cruces con la veda electoral son nuevos. Reordenar el YAML o cambiar comentarios no "
     "es un cambio.\n\n"
     "Salida: 0 sin diferencias; 1 con diferencias; 2 si una versión no se puede leer.",

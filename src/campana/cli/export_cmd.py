@@ -37,7 +37,6 @@ ELSEWHERE = {
 RestDaysOpt = Annotated[
     bool,
     typer.Option(
-        "--descansos",
         "--rest-days",
         help=(
             "ics: agrega los días de descanso obligatorio del año del plan (LFT art. 74, y la "

@@ -10,7 +10,7 @@ test can check that each one comes out Spanish.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 # A no-break space: click's help wrapper never breaks a line there, so "[por omisión: text]"
@@ -119,6 +119,18 @@ _STRERROR = {
 }
 
 
+#: the Spanish names of the commands and options (``cli.base``'s tables), handed over by
+#: ``base`` through ``use_names``: i18n never imports base (no import cycle)
+_command_names: Callable[[Sequence[str]], list[str]] = list
+_spanish_options: frozenset[str] = frozenset()
+
+
+def use_names(commands: Callable[[Sequence[str]], list[str]], options: frozenset[str]) -> None:
+    """Every name of the commands (English and Spanish), and the Spanish option names."""
+    global _command_names, _spanish_options
+    _command_names, _spanish_options = commands, options
+
+
 def translate_core(message: str) -> str:
     return _CORE.get(message, message)
 
@@ -154,8 +166,8 @@ def _hint_of(param: Any, *, all_names: bool = False) -> str:
     """How a message names a parameter: its long option (all its names with ``all_names``, as
     click does: «--year / -y»), or an argument's metavar."""
     if getattr(param, "param_type_name", "") == "option" and param.opts:
-        if all_names:
-            return " / ".join(param.opts)
+        if all_names:  # as declared: the Spanish names are said in the help
+            return " / ".join(o for o in param.opts if o not in _spanish_options)
         return str(next((o for o in param.opts if o.startswith("--")), param.opts[0]))
     return str(getattr(param, "metavar", None) or getattr(param, "name", "") or "")
 
@@ -169,7 +181,8 @@ def message(exc: Any) -> tuple[str, str | None]:
     if isinstance(exc, ce.NoSuchOption):
         name = exc.option_name
         options = _options_of(exc.ctx)
-        hint = suggestion(name, options, quote=False)
+        every = _options_of(exc.ctx, every=True)
+        hint = suggestion(name, every, quote=False, same=_same_option(exc.ctx))
         if options:
             listed = ", ".join(options)
             hint = f"{hint} opciones de este comando: {listed}" if hint else None
@@ -194,18 +207,30 @@ def message(exc: Any) -> tuple[str, str | None]:
         )
     m = re.fullmatch(r".*No such command '([^']*)'.*|.*«([^»]*)».*", exc.format_message(), re.S)
     if text.startswith("no existe el comando") and m and exc.ctx is not None:
-        names = list(getattr(exc.ctx.command, "commands", {}) or {})
+        names = _command_names(list(getattr(exc.ctx.command, "commands", {}) or {}))
         hint = suggestion(m.group(1) or m.group(2) or "", names)
     return text, hint
 
 
-def _options_of(ctx: Any) -> list[str]:
+def _options_of(ctx: Any, *, every: bool = False) -> list[str]:
+    """A command's long options: the first name of each (as a list shows them), or ``every``
+    name, Spanish ones included (what a typo may be close to)."""
     if ctx is None:
         return []
     names: list[str] = []
     for param in ctx.command.get_params(ctx):
-        names.extend(o for o in getattr(param, "opts", ()) if o.startswith("--"))
+        longs = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+        names.extend(longs if every else longs[:1])
     return names
+
+
+def _same_option(ctx: Any) -> dict[str, str]:
+    """Each long name of an option → the option's first (English) long name."""
+    same: dict[str, str] = {}
+    for param in ctx.command.get_params(ctx) if ctx is not None else ():
+        longs = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+        same.update({name: longs[0] for name in longs})
+    return same
 
 
 def command_path(ctx: Any, argv: Sequence[str], commands: Sequence[str]) -> str:
@@ -213,8 +238,9 @@ def command_path(ctx: Any, argv: Sequence[str], commands: Sequence[str]) -> str:
     (click raises some parser errors without a context)."""
     if ctx is not None:
         return str(ctx.command_path)
+    names = _command_names(commands)
     for arg in argv:
-        if arg in commands:
+        if arg in names:
             return f"campana {arg}"
     return "campana"
 

@@ -16,7 +16,6 @@ from campana.cli.emit import emit
 YearOpt = Annotated[
     int,
     typer.Option(
-        "--año",
         "--year",
         metavar="AAAA",
         help="Año del plan nuevo: 2027.",
@@ -28,7 +27,7 @@ YearOpt = Annotated[
 ShiftOpt = Annotated[
     str,
     typer.Option(
-        "--desplazar",
+        "--shift",
         metavar="REGLA",
         help=(
             "Cómo se mueven las fechas: dia-semana (el mismo día de la semana, el más cercano: "
@@ -70,9 +69,7 @@ def roll_forward(
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option(
-            "--simular", "--dry-run", help="Solo imprime lo que hay que revisar; no escribe nada."
-        ),
+        typer.Option("--dry-run", help="Solo imprime lo que hay que revisar; no escribe nada."),
     ] = False,
     plan: PlanOpt = None,
     today_text: TodayOpt = None,
@@ -164,7 +161,6 @@ def init(
     year: Annotated[
         int | None,
         typer.Option(
-            "--año",
             "--year",
             metavar="AAAA",
             help="Año del plan. Por omisión, el de --today.",
@@ -185,7 +181,7 @@ def init(
     team: Annotated[
         str,
         typer.Option(
-            "--area",
+            "--owner",
             metavar="TEXTO",
             help="Área responsable del plan. Por omisión, «Coordinación de Comunicación».",
             show_default=False,
@@ -250,18 +246,15 @@ def _listed(values: list[str] | None) -> list[str]:
 def add_blackout(
     name: Annotated[
         str,
-        typer.Option("--nombre", "--name", metavar="TEXTO", help="Nombre de la veda."),
+        typer.Option("--name", metavar="TEXTO", help="Nombre de la veda."),
     ],
     start_text: Annotated[
-        str, typer.Option("--inicio", "--start", metavar="FECHA", help="Primer día de la veda.")
+        str, typer.Option("--start", metavar="FECHA", help="Primer día de la veda.")
     ],
-    end_text: Annotated[
-        str, typer.Option("--fin", "--end", metavar="FECHA", help="Último día de la veda.")
-    ],
+    end_text: Annotated[str, typer.Option("--end", metavar="FECHA", help="Último día de la veda.")],
     restricts: Annotated[
         list[str],
         typer.Option(
-            "--restringe",
             "--restricts",
             metavar="PUNTO",
             help="Punto de contacto que restringe (id o nombre); repítela o sepáralos con comas.",
@@ -270,7 +263,6 @@ def add_blackout(
     jurisdiction: Annotated[
         list[str] | None,
         typer.Option(
-            "--jurisdiccion",
             "--jurisdiction",
             metavar="ÁMBITO",
             help="federal (por omisión) o un estado; repítela o sepáralos con comas.",
@@ -280,7 +272,6 @@ def add_blackout(
     election_text: Annotated[
         str | None,
         typer.Option(
-            "--jornada",
             "--election-day",
             metavar="FECHA",
             help="Día de la jornada electoral (si la veda es federal, es día de descanso).",
@@ -299,7 +290,6 @@ def add_blackout(
     description: Annotated[
         str | None,
         typer.Option(
-            "--descripcion",
             "--description",
             metavar="TEXTO",
             help="Descripción de la veda.",
@@ -308,7 +298,7 @@ def add_blackout(
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--simular", "--dry-run", help="Imprime el plan nuevo; no escribe nada."),
+        typer.Option("--dry-run", help="Imprime el plan nuevo; no escribe nada."),
     ] = False,
     plan: PlanOpt = None,
 ) -> int:
@@ -323,9 +313,9 @@ def add_blackout(
     text, audience = _read_plan(source, strict=False)
     year_match = re.search(r"^\s*year:\s*(\d{4})", text, flags=re.M)
     year = int(year_match.group(1)) if year_match else None
-    start = parse_date_option(start_text, "--inicio", year)
-    end = parse_date_option(end_text, "--fin", year)
-    election = parse_date_option(election_text, "--jornada", year) if election_text else None
+    start = parse_date_option(start_text, "--start", year)
+    end = parse_date_option(end_text, "--end", year)
+    election = parse_date_option(election_text, "--election-day", year) if election_text else None
     states = _jurisdiction(_listed(jurisdiction))
     touchpoints = _listed(restricts)
     if not touchpoints:

@@ -186,7 +186,7 @@ def query(
         answer(kind, name, result, save, output)
     if dated and now.year != year:
         # said after the answer, so that the errors notice and a scenario's line come first
-        say(outside_year(now, year))
+        say(outside_year(now, year), wrap=True)
     return 0
 
 
@@ -310,7 +310,7 @@ def schedule(
 @command(
     "show",
     "Muestra la ficha completa de una campaña: periodo, estado, audiencia, objetivos, líneas "
-    "creativas, canales, componentes, ejecución y los hallazgos de validate.\n\n"
+    "creativas, canales, componentes, ejecución y los hallazgos de la validación.\n\n"
     "ID admite el id o el nombre, sin importar mayúsculas ni acentos, o sus primeras letras "
     'palabra por palabra y en cualquier orden (campana show trab, campana show "logros '
     'laborales"). Un nombre con espacios va entre comillas.',
@@ -332,7 +332,6 @@ def show(
     working: Annotated[
         bool,
         typer.Option(
-            "--habiles",
             "--working-days",
             help=(
                 "Agrega los días hábiles del periodo: de lunes a viernes, menos los días de "
@@ -370,7 +369,6 @@ def list_campaigns(
     working: Annotated[
         bool,
         typer.Option(
-            "--habiles",
             "--working-days",
             help=(
                 "Agrega los días hábiles de cada campaña: de lunes a viernes, menos los días "

@@ -100,7 +100,10 @@ def validate(
 )
 def schema(
     which: Annotated[
-        str, typer.Argument(metavar="plan|audience", help="De qué archivo: plan o audience.")
+        str,
+        typer.Argument(
+            metavar="plan|audience", help="De qué archivo: plan o audience (o audiencia)."
+        ),
     ] = "plan",
     output: Annotated[
         Path | None,
@@ -110,6 +113,7 @@ def schema(
     from campana.cli.emit import emit, output_format
     from campana.schema import schema_json
 
+    which = "audience" if which.strip().lower() == "audiencia" else which
     what = choice(which, "el argumento", ("plan", "audience"))
     output_format(output, None, ("json",), plan=None, default="json")
     emit(schema_json(what), output, exact=True)  # type: ignore[arg-type]

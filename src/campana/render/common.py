@@ -8,6 +8,9 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from campana.dates import MONTHS_ES, WEEKDAYS_ES, fmt, fmt_long, period
+from campana.vocab import figure, number
+
+__all__ = ["number"]  # the one thousands separator (campana.vocab), for every renderer
 
 if TYPE_CHECKING:
     from campana.queries import (
@@ -30,24 +33,13 @@ def iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d is not None else None
 
 
-def number(n: int) -> str:
-    """76,434,882: thousands with commas, as the document writes them."""
-    return f"{n:,}"
-
-
 def percent(value: float) -> str:
     """29.3 %, with one decimal (two under 10 %)."""
     return f"{value:.2f} %" if value < 9.995 else f"{value:.1f} %"
 
 
 def figure_text(count: int | None, bound: str) -> str:
-    if count is None:
-        return "sin cifra"
-    if bound == "up-to":
-        return f"hasta {number(count)}"
-    if bound == "approx":
-        return f"≈ {number(count)}"
-    return number(count)
+    return figure(count, bound)
 
 
 def status_dict(s: Status) -> dict[str, Any]:

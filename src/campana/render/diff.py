@@ -31,7 +31,9 @@ from campana.vocab import (
     creative_kind,
     figure_bound,
     ine_status,
+    number,
     severity,
+    signed_number,
 )
 
 if TYPE_CHECKING:
@@ -75,7 +77,7 @@ def _describe(name: str, value: Any) -> str:
     if isinstance(value, dt.date):
         return fmt(value)
     if isinstance(value, int):
-        return f"{value:,}"
+        return number(value)
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, str):
@@ -180,7 +182,7 @@ def _whole(c: Change) -> str:
     if kind == "objective":
         return f"{word}: {quote(thing.text, 70)}"
     if kind == "segment":
-        return f"{word}: {thing.count:,} personas"
+        return f"{word}: {number(thing.count)} personas"
     if kind == "breakdown":
         return f"{word}: {' + '.join(thing.parts)}"
     text = f"{word}: {period(thing.start, thing.end)}"
@@ -222,7 +224,7 @@ def message(c: Change, arrow: str = "->") -> str:
         )
     text = f"{label}: {_describe(name, old)} {arrow} {_describe(name, new)}"
     if isinstance(c.delta, int) and not isinstance(c.delta, bool):
-        text += f" ({c.delta:+,}"
+        text += f" ({signed_number(c.delta)}"
         if name == "count" and old:
             text += f", {100 * c.delta / old:+.1f} %"
         text += ")"

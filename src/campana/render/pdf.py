@@ -23,7 +23,7 @@ from campana.programme import columns, grid_rows
 from campana.queries import AudienceReport, Brief
 from campana.render.xlsx import asterisk_notes
 from campana.veda import VedaReport
-from campana.vocab import BRIEF_SECTIONS, INE_STATUS, SEVERITIES
+from campana.vocab import BRIEF_SECTIONS, INE_STATUS, SEVERITIES, number
 
 if TYPE_CHECKING:
     from campana.document import PlanDocument
@@ -438,7 +438,7 @@ def _campaign(pdf: Any, plan: Plan, b: Brief) -> None:
 def _count(n: int | None, bound: str = "exact") -> str:
     if n is None:
         return "—"
-    text = f"{n:,}"
+    text = number(n)  # the one separator; «aprox.»: the PDF's core font has no «≈»
     return {"up-to": f"hasta {text}", "approx": f"aprox. {text}"}.get(bound, text)
 
 

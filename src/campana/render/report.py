@@ -13,7 +13,7 @@ from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
 from campana.pairing import with_table
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
-from campana.vocab import BRIEF_SECTIONS, INE_STATUS
+from campana.vocab import BRIEF_SECTIONS, INE_STATUS, figure
 
 if TYPE_CHECKING:
     from campana.errors import Finding
@@ -108,10 +108,7 @@ def _answer(r: VedaRow) -> str:
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
-    if n is None:
-        return "—"
-    text = f"{n:,}".replace(",", "\u202f")
-    return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
+    return figure(n, bound, missing="—")
 
 
 def _campaign_section(s: Show) -> str:

@@ -347,10 +347,9 @@ def _title(deck: _Deck, plan: Plan, today: dt.date, assume_ine: str | None) -> N
 
 
 def _count(n: int | None, bound: str = "exact") -> str:
-    if n is None:
-        return "—"
-    text = f"{n:,}"
-    return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
+    from campana.vocab import figure
+
+    return figure(n, bound, missing="—")
 
 
 def _audience(deck: _Deck, rep: AudienceReport) -> None:

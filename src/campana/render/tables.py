@@ -58,6 +58,9 @@ class Col:
     min: int = 6
     #: dropped when every cell is empty, or when the table does not fit at all
     optional: bool = False
+    #: the first column only: its lines below the other cells' (notes under a row) may run
+    #: over the empty columns to the right, wrapped to the table's width instead of its own
+    spill: bool = False
 
 
 CellLine = tuple[str, str]
@@ -120,21 +123,36 @@ def table(
             break
         keep.remove(optional[-1])
 
+    def wrapped(lines: list[CellLine], w: int, spill_from: int | None) -> list[CellLine]:
+        """A wrapping cell's lines, each kept at its indent; from line ``spill_from`` on (the
+        first column's, below the other cells), to the whole table's width."""
+        out: list[CellLine] = []
+        for t, st in lines:
+            room = w if spill_from is None or len(out) < spill_from else width - indent
+            pad = " " * (len(t) - len(t.lstrip(" ")))
+            out += [(x, st) for x in wrap(t.lstrip(" "), room, pad)]
+        return out
+
     def render(values: list[list[CellLine]], head: bool) -> list[Line]:
         blocks: list[list[CellLine]] = []
-        for i in keep:
+        others = max((len(values[i]) for i in keep[1:]), default=0)
+        spill_from = others if keep and cols[keep[0]].spill and not head else None
+        for n, i in enumerate(keep):
             w = widths[i]
             lines = values[i]
             if cols[i].wrap and not head:
-                lines = [
-                    (x, st)
-                    for t, st in lines
-                    for x in wrap(t.lstrip(" "), w, " " * (len(t) - len(t.lstrip(" "))))
-                ]
+                lines = wrapped(lines, w, spill_from if n == 0 else None)
             blocks.append(
                 [
-                    (t.rjust(w) if cols[i].right and len(t) <= w else fit(t, w), st)
-                    for t, st in lines
+                    (
+                        t
+                        if n == 0 and spill_from is not None and k >= spill_from
+                        else t.rjust(w)
+                        if cols[i].right and len(t) <= w
+                        else fit(t, w),
+                        st,
+                    )
+                    for k, (t, st) in enumerate(lines)
                 ]
             )
         out: list[Line] = []
@@ -158,16 +176,25 @@ def table(
 
 
 def _long_names_above(
-    cols: Sequence[Col], rows: list[list[Cell]], width: int, indent: int = 0
+    cols: Sequence[Col],
+    rows: list[list[Cell]],
+    width: int,
+    indent: int = 0,
+    *,
+    every: bool = False,
 ) -> list[list[Line]]:
     """Take out of ``rows`` the first line of each first cell too long for its column, and
     return them as the lines ``table`` prints above those rows: a long name gets a line of its
-    own instead of being broken."""
+    own instead of being broken. With ``every``, when one name needs its own line, all get
+    one (the figures of every row then sit on the same line of it: the one below the name)."""
     others = natural_width(cols[1:], [row[1:] for row in rows]) + 2 + indent
+    too_long = [len(_cell(row[0])[0][0]) + others > width for row in rows]
+    if every and any(too_long):
+        too_long = [True] * len(rows)
     above: list[list[Line]] = []
-    for row in rows:
+    for row, long in zip(rows, too_long, strict=True):
         first, *rest = _cell(row[0])
-        if len(first[0]) + others > width:
+        if long:
             above.append([[(" " * indent, ""), first] if indent else [first]])
             row[0] = rest
         else:
@@ -327,7 +354,7 @@ def _figure_line(f: SegmentFigure) -> list[Cell]:
 
 def audience(r: AudienceReport, width: int) -> list[Line]:
     cols = [
-        Col("Segmento", shrink=1, wrap=True, min=20),
+        Col("Segmento", shrink=1, wrap=True, min=20, spill=True),
         Col("Personas", right=True),
         Col("% del total", right=True),
     ]
@@ -349,7 +376,7 @@ def audience(r: AudienceReport, width: int) -> list[Line]:
             said = head + (" (" + keep_together(rest) if rest else "")
             cell.append((pad + "  el documento dice " + said, DIM))
         rows.append([[name, *cell], figure_text(s.count, s.bound), share_text(s.share_of_total)])
-    above = _long_names_above(cols, rows, width)
+    above = _long_names_above(cols, rows, width, every=True)
     out = table(cols, rows, width, above=above)
     out.append([])
     notes = []
@@ -360,8 +387,7 @@ def audience(r: AudienceReport, width: int) -> list[Line]:
         )
     elif r.total_id is None:
         notes.append(
-            "audience.yaml no tiene desgloses (breakdowns): no hay un total del cual calcular "
-            "porcentajes."
+            "audience.yaml no tiene desgloses: no hay un total del cual calcular porcentajes."
         )
     if any(s.bound == "up-to" for s in r.segments):
         notes.append("«hasta»: cifra máxima que da el documento; «≈»: cifra redondeada.")
@@ -430,7 +456,10 @@ def brief(b: Brief, width: int) -> list[Line]:
 
     if b.audience:
         lines += [[], heading(BRIEF_SECTIONS["audience"])]
-        cols = [Col("Segmento", shrink=2, wrap=True, min=16), Col("Personas", right=True)]
+        cols = [
+            Col("Segmento", shrink=2, wrap=True, min=16, spill=True),
+            Col("Personas", right=True),
+        ]
         lines += table(cols, [_figure_line(f) for f in b.audience], width, indent=2)
     if b.objectives:
         lines += [[], heading(BRIEF_SECTIONS["objectives"])]
@@ -448,10 +477,11 @@ def brief(b: Brief, width: int) -> list[Line]:
         for n, piece in enumerate(b.creative, 1):
             lines.append([(f"  Pieza {n}", "bold")])
             for item in piece:
-                text = wrap(f"«{item.text}»", width - 8 - len(item.kind_es))
+                text = wrap(f"«{item.text}»", width - 9 - len(item.kind_es))
                 for k, x in enumerate(text):
                     tail = [(f"  {item.kind_es}", DIM)] if k == len(text) - 1 else []
-                    lines.append([("    ", ""), (x, ""), *tail])
+                    # a wrapped line continues under the first letter, not under «
+                    lines.append([("    " if k == 0 else "     ", ""), (x, ""), *tail])
     if b.channels:
         lines += [[], heading(BRIEF_SECTIONS["channels"])]
         for ch in b.channels:

@@ -19,7 +19,15 @@ from campana.errors import Finding
 from campana.ine import scenario_label
 from campana.programme import ASTERISK_NOTES, Unit, cell, columns, grid_rows
 from campana.queries import AudienceReport, Brief
-from campana.vocab import BRIEF_SECTIONS, FIGURE_BOUNDS, INE_STATUS, ROW_KINDS, SEVERITIES
+from campana.vocab import (
+    BRIEF_SECTIONS,
+    FIGURE_BOUNDS,
+    INE_STATUS,
+    ROW_KINDS,
+    SEVERITIES,
+    figure,
+    number,
+)
 
 if TYPE_CHECKING:
     from campana.document import PlanDocument
@@ -101,9 +109,9 @@ class _Sheet:
         if isinstance(value, dt.date):
             size = 13.0
         elif isinstance(value, int):
-            size = len(f"{value:,}") + 3.0
+            size = len(number(value)) + 3.0
         elif isinstance(value, float):
-            size = len(f"{value:,.1f}") + 4.0
+            size = len(number(int(value))) + 6.0  # «,.1f»: the integer part, «.d» and room
         else:
             lines = str(value).split("\n") if value is not None else [""]
             size = min(max(len(x) for x in lines), wrap_at) + 2.0
@@ -482,10 +490,7 @@ def asterisk_notes(b: Brief, statuses: Sequence[str]) -> list[str]:
 
 
 def _count(n: int | None, bound: str) -> str:
-    if n is None:
-        return "—"
-    text = f"{n:,}"
-    return {"up-to": f"hasta {text}", "approx": f"≈ {text}"}.get(bound, text)
+    return figure(n, bound, missing="—")
 
 
 def _audience(

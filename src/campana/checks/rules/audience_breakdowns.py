@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import unknown
+from campana.vocab import number, signed_number
 
 if TYPE_CHECKING:
     from campana.checks.context import AudienceContext
@@ -43,8 +44,8 @@ def check(ctx: AudienceContext) -> Iterator[Finding]:
                     (*loc, "parts", pi),
                     "error",
                     "audience-sum",
-                    f"«{part.name}» ({part.count:,}) es mayor que el total «{whole.name}» "
-                    f"({whole.count:,})",
+                    f"«{part.name}» ({number(part.count)}) es mayor que el total «{whole.name}» "
+                    f"({number(whole.count)})",
                     hint="revisa ambas cifras",
                     identity=("audience-part", whole.id, part.id),
                 )
@@ -52,13 +53,13 @@ def check(ctx: AudienceContext) -> Iterator[Finding]:
             continue
         total = sum(p.count for p in parts)
         if total != whole.count:
-            listed = " + ".join(f"{p.count:,}" for p in parts)
+            listed = " + ".join(number(p.count) for p in parts)
             yield doc.finding(
                 (*loc, "whole"),
                 "error",
                 "audience-sum",
-                f"las partes de «{whole.name}» suman {total:,} ({listed}) y el total es "
-                f"{whole.count:,}: diferencia de {total - whole.count:+,}",
+                f"las partes de «{whole.name}» suman {number(total)} ({listed}) y el total es "
+                f"{number(whole.count)}: diferencia de {signed_number(total - whole.count)}",
                 hint="corrige la cifra que no coincide con la fuente",
                 identity=("audience-sum", whole.id),
             )

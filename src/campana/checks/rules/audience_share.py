@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from campana.checks.common import unknown
+from campana.vocab import number
 
 if TYPE_CHECKING:
     from campana.checks.context import AudienceContext
@@ -41,7 +42,7 @@ def check(ctx: AudienceContext) -> Iterator[Finding]:
                 "error",
                 "audience-share",
                 f"«{s.name}» dice ser el {s.share.percent:g} % de «{whole.name}», pero "
-                f"{s.count:,} de {whole.count:,} es el {computed:.2f} %",
+                f"{number(s.count)} de {number(whole.count)} es el {computed:.2f} %",
                 hint="corrige el porcentaje o la cifra, según cuál venga de la fuente",
                 identity=("audience-share", s.id, whole.id),
             )

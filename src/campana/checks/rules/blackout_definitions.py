@@ -28,7 +28,7 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                 "error",
                 "end-before-start",
                 f"la veda «{b.name}» termina ({fmt(b.end)}) antes de empezar ({fmt(b.start)})",
-                hint="revisa si se intercambiaron start y end",
+                hint="revisa si se intercambiaron el inicio y el fin",
                 identity=("end-before-start", "veda", b.id),
             )
         for ri, ref in enumerate(b.restricts):

@@ -112,7 +112,8 @@ def _crossings(
                 f"{base}; la excepción del INE {state}",
                 hint=(
                     f"suspende este punto de contacto {period(*cross, prose=True)}, "
-                    "o solicita la excepción al INE (ine_exception: pending)"
+                    "o solicita la excepción al INE y regístrala con «campana ine pendiente "
+                    "CAMPAÑA PUNTO»"
                 ),
                 campaign=campaign,
                 identity=("blackout", campaign, label, b.id),

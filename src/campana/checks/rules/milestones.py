@@ -83,7 +83,7 @@ def milestone_findings(plan: Plan, *, assume_ine: str | None = None) -> list[Mil
                         "error",
                         "unknown-reference",
                         f"el punto de contacto «{m.touchpoint}» del hito «{m.name}» no existe",
-                        "usa uno de touchpoints: " + ", ".join(catalogue),
+                        "usa uno de los puntos de contacto del plan: " + ", ".join(catalogue),
                         c.id,
                         ("unknown-reference", "touchpoint", m.touchpoint, c.id),
                     )

@@ -23,12 +23,13 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
         for oi, o in enumerate(c.objectives):
             oloc: Loc = (*cv.loc, "objectives", oi)
             if (o.start is None) != (o.end is None):
-                missing, present = ("end", "start") if o.end is None else ("start", "end")
+                missing, present = ("fin", "inicio") if o.end is None else ("inicio", "fin")
                 yield doc.finding(
                     oloc,
                     "error",
                     "missing-field",
-                    f"{objective_label(c, oi)} tiene {present} pero le falta {missing}",
+                    f"{objective_label(c, oi)} tiene fecha de {present} pero le falta la de "
+                    f"{missing}",
                     hint="un periodo necesita las dos fechas, o ninguna",
                     campaign=c.id,
                     identity=("objective-half-period", c.id, str(oi)),

@@ -76,7 +76,7 @@ def _compare(
             "error",
             "period-text",
             f"el texto del periodo de {label()} dice {period(t_start, t_end, full=True)} y "
-            f"start/end dicen {period(start, end, full=True)}",
+            f"las fechas de inicio y fin dicen {period(start, end, full=True)}",
             hint="corrige las fechas ISO o el texto para que digan lo mismo",
             campaign=campaign,
             identity=("period-text", label()),

@@ -61,7 +61,7 @@ def _period(
             "error",
             "end-before-start",
             f"{label} termina ({fmt(end)}) antes de empezar ({fmt(start)})",
-            hint="revisa si se intercambiaron start y end, o el año de alguna",
+            hint="revisa si se intercambiaron el inicio y el fin, o el año de alguno",
             campaign=campaign,
             identity=("end-before-start", label),
         )
