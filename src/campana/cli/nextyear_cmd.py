@@ -11,7 +11,6 @@ import typer
 
 from campana.cli.base import command
 from campana.cli.common import PlanOpt, TodayOpt, plan_in_use, say
-from campana.cli.emit import emit
 
 YearOpt = Annotated[
     int,
@@ -132,6 +131,7 @@ def roll_forward(
             f"no se pudo escribir «{display_name(target)}»: {strerror(exc)}",
             hint="revisa que puedas escribir en esa carpeta",
         ) from None
+    from campana.cli.emit import emit
     from campana.render.nextyear import roll_forward_text
     from campana.render.term import width
 
@@ -202,6 +202,8 @@ def init(
         raise CampanaError(f"--año: {chosen} no es un año válido", hint="por ejemplo --año 2027")
     plan_text, audience_text = starter_texts(chosen, team, f"{now.year:04d}-{now.month:02d}")
     if output is not None and str(output) == "-":
+        from campana.cli.emit import emit
+
         emit(plan_text)
         return 0
     target = output if output is not None else Path("data") / PLAN_FILE
@@ -336,6 +338,8 @@ def add_blackout(
     )
     new_text, _ = checked_addition(text, audience, new, path=source, name=display_name(source))
     if dry_run:
+        from campana.cli.emit import emit
+
         emit(new_text)
         say("simulación: no se escribió nada")
         return 0
