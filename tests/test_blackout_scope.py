@@ -178,3 +178,21 @@ def test_schedule_coverage_and_diff_follow_the_scope_too() -> None:
     assert restricted == set()
     assert "trabajadores-independientes" not in gaps
     assert "trabajadores-independientes" not in exposed
+
+
+def test_veda_says_where_a_state_blackout_applies(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "campaigns.yaml").write_text(_plan_with(None, "[coahuila, Durango]"), "utf-8")
+    shutil.copy(AUDIENCE, tmp_path / "audience.yaml")
+    plan = str(tmp_path / "campaigns.yaml")
+    text = cli("veda", "--plan", plan, columns=100)
+    assert text.exit_code == 0, text.stderr
+    assert "Ámbito estatal: Coahuila y Durango." in text.stdout
+    md = cli("veda", "--plan", plan, "--format", "markdown")
+    assert "Ámbito estatal: Coahuila y Durango." in md.stdout
+    import json
+
+    data = json.loads(cli("veda", "--plan", plan, "--format", "json").stdout)
+    assert data["blackouts"][0]["jurisdiction"] == ["Coahuila", "Durango"]
+    federal = json.loads(cli("veda", "--plan", str(PLAN), "--format", "json").stdout)
+    assert federal["blackouts"][0]["jurisdiction"] == "federal"
+    assert "Ámbito" not in cli("veda", "--plan", str(PLAN)).stdout
