@@ -174,8 +174,8 @@ def test_pending_ine_exceptions_read_as_open_items_not_contradictions(cli: Invok
     assert len(others) == 8 and not any("asunto abierto" in f["message"] for f in others)
 
 
-def test_the_readme_tells_contradictions_from_pending_exceptions() -> None:
-    readme = (PLAN.parents[1] / "README.md").read_text(encoding="utf-8")
+def test_the_reference_tells_contradictions_from_pending_exceptions() -> None:
+    readme = (PLAN.parents[1] / "docs" / "reference.md").read_text(encoding="utf-8")
     assert "13 real contradictions" not in readme
     assert "**Contradictions of the source document (8 warnings, 7 facts).**" in readme
     assert "**Pending INE exceptions (6 warnings): open items, not contradictions.**" in readme

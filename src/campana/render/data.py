@@ -1,4 +1,4 @@
-"""Query results as JSON and CSV: stable (documented in the README), ISO dates, no styling.
+"""Query results as JSON and CSV: stable (documented in docs/reference.md), ISO dates, no styling.
 
 ``<result>_json`` and ``<result>_csv`` for each result: ``schedule``, ``brief`` (``show``),
 ``campaign_list`` (``list``), ``audience``.
