@@ -47,10 +47,13 @@ def find_browser() -> str | None:
 
 
 BROWSER = find_browser()
-pytestmark = pytest.mark.skipif(
-    BROWSER is None,
-    reason="no Chromium found (set CAMPANA_CHROMIUM or install the chromium package)",
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        BROWSER is None,
+        reason="no Chromium found (set CAMPANA_CHROMIUM or install the chromium package)",
+    ),
+]
 
 
 # Chromium's own background services (component updates, sign-in, clock), not the page's.

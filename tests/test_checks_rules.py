@@ -29,6 +29,17 @@ def test_every_rule_module_declares_codes_scope_and_check() -> None:
     )
 
 
+def test_every_rule_module_has_its_test_file() -> None:
+    """One test file per rule: ``tests/test_rule_<module>.py`` for each module of
+    ``campana/checks/rules/``, and none for a rule that is gone."""
+    rules = ROOT / "src" / "campana" / "checks" / "rules"
+    modules = {p.stem for p in rules.glob("*.py") if p.name != "__init__.py"}
+    assert modules == {r.name for r in registry.rules()}
+    tests = {p.stem.removeprefix("test_rule_") for p in (ROOT / "tests").glob("test_rule_*.py")}
+    assert sorted(modules - tests) == [], "add tests/test_rule_<module>.py"
+    assert sorted(tests - modules) == [], "a test_rule_ file names no rule module"
+
+
 def test_adding_a_rule_is_adding_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "zz_probe.py").write_text(
         "CODES = ('probe',)\n"

@@ -330,6 +330,7 @@ def test_pdf_text_outside_windows_1252() -> None:
 # --- LibreOffice ------------------------------------------------------------------------------
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("fmt", ["xlsx", "pptx"])
 def test_libreoffice_opens_and_prints_them(cli: Invoke, tmp_path: Path, fmt: str) -> None:

@@ -87,6 +87,7 @@ def test_round_trip_with_openpyxl_changes_exactly_that_date(
     assert after == expected
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_round_trip_through_libreoffice(cli: Invoke, plan_dir: Path, tmp_path: Path) -> None:
     """The date changed, then the workbook saved by LibreOffice as ODS: the same one change."""

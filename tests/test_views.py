@@ -173,13 +173,6 @@ def test_the_34_million_are_a_potential_addition(cli: Invoke) -> None:
     assert "podría agregarse al total; no es parte de él" in out
 
 
-def test_adds_to_must_name_another_segment(cli: Invoke, plan_dir: Path) -> None:
-    edit(plan_dir / "audience.yaml", "adds_to: derechohabientes", "adds_to: derechohabiente")
-    r = cli("validate", str(plan_dir / "campaigns.yaml"), str(plan_dir / "audience.yaml"))
-    assert r.exit_code == 1
-    assert "el segmento «derechohabiente» no existe" in r.stdout
-
-
 def test_audience_shows_what_the_document_says(cli: Invoke) -> None:
     out = cli("audience").stdout
     after = out.split("Lo que dice el documento")[1]

@@ -17,7 +17,8 @@ from campana.errors import Finding
 from campana.gantt import GanttData, gantt_data
 from campana.ine import parse_assume_ine
 from campana.programme import rest_days
-from campana.queries import AudienceReport, Brief, audience_report, brief
+from campana.queries.audience import AudienceReport, audience_report
+from campana.queries.brief import Brief, brief
 from campana.veda import VedaReport, veda_report
 
 if TYPE_CHECKING:

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Literal, cast
 from campana import ine
 from campana.dates import Span
 from campana.ine import IneStatus
-from campana.queries import detailed, schedule_view
+from campana.queries.common import detailed
+from campana.queries.schedule import schedule_view
 from campana.view import ViewFilter
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
 

@@ -26,7 +26,7 @@ from campana.ine import (
     suspended_spans,
 )
 from campana.pairing import mirror_of
-from campana.queries import resolve_campaigns
+from campana.queries.common import resolve_campaigns
 from campana.view import ViewFilter, select
 from campana.vocab import MILESTONE_KINDS, ine_status
 

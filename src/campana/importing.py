@@ -226,7 +226,7 @@ def _header_row(rows: Sequence[Sequence[object]], start: int) -> int | None:
 
 def _sheet_changes(sheet: Sheet, plan: Plan) -> tuple[int, list[Change]]:
     """(tables read, changes) of one sheet."""
-    from campana.queries import resolve_campaign
+    from campana.queries.common import resolve_campaign
 
     rows = sheet.rows
     changes: list[Change] = []
@@ -400,7 +400,7 @@ def _no_merged(sheet: Sheet, i: int, used: Sequence[int]) -> None:
 
 def _campaign(plan: Plan, name: str, sheet: Sheet, i: int, j: int) -> Campaign:
     from campana.errors import CampanaError
-    from campana.queries import resolve_campaign
+    from campana.queries.common import resolve_campaign
 
     try:
         return resolve_campaign(plan, name)

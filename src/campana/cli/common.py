@@ -167,7 +167,7 @@ def option_error(option: str, more_hint: str = "") -> Iterator[None]:
 
 def campaigns(plan: Plan, values: Sequence[str] | None) -> list[Campaign]:
     """The campaigns named with --campaign, resolved the one way every command resolves them."""
-    from campana.queries import resolve_campaigns
+    from campana.queries.common import resolve_campaigns
 
     ids = ", ".join(c.id for c in plan.campaigns)
     with option_error("--campaign", f"campañas: {ids}"):

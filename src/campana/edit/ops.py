@@ -69,7 +69,7 @@ def fields_before(model: type[BaseModel], key: str) -> list[str]:
 
 
 def campaign(plan: Plan, text: str) -> tuple[int, Campaign]:
-    from campana.queries import resolve_campaign
+    from campana.queries.common import resolve_campaign
 
     found = resolve_campaign(plan, text)
     index = next(i for i, c in enumerate(plan.campaigns) if c.id == found.id)

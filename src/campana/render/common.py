@@ -13,11 +13,9 @@ from campana.vocab import figure, number
 __all__ = ["number"]  # the one thousands separator (campana.vocab), for every renderer
 
 if TYPE_CHECKING:
-    from campana.queries import (
-        Schedule,
-        SegmentLine,
-        Status,
-    )
+    from campana.queries.audience import SegmentLine
+    from campana.queries.common import Status
+    from campana.queries.schedule import Schedule
 
 STATUS_STYLE = {"upcoming": "cyan", "running": "bold green", "finished": "dim"}
 

@@ -18,14 +18,10 @@ from campana.render.findings import as_dicts
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
-    from campana.queries import (
-        AudienceReport,
-        Brief,
-        CampaignList,
-        Row,
-        Schedule,
-        Show,
-    )
+    from campana.queries.audience import AudienceReport
+    from campana.queries.brief import Brief, Show
+    from campana.queries.campaigns import CampaignList
+    from campana.queries.schedule import Row, Schedule
     from campana.veda import VedaReport
 
 

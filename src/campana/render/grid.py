@@ -18,7 +18,7 @@ from campana.pairing import with_table
 from campana.vocab import and_list
 
 if TYPE_CHECKING:
-    from campana.queries import Row, Schedule
+    from campana.queries.schedule import Row, Schedule
 
 Seg = tuple[str, str]
 Line = list[Seg]

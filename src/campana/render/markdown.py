@@ -14,13 +14,10 @@ from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, row_kind, severi
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
-    from campana.queries import (
-        AudienceReport,
-        Brief,
-        CampaignList,
-        Schedule,
-        Show,
-    )
+    from campana.queries.audience import AudienceReport
+    from campana.queries.brief import Brief, Show
+    from campana.queries.campaigns import CampaignList
+    from campana.queries.schedule import Schedule
     from campana.veda import VedaReport
 
 

@@ -14,7 +14,9 @@ from campana.errors import Finding
 from campana.gantt import GanttData, GanttRow, gantt_data
 from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
 from campana.pairing import with_table
-from campana.queries import Brief, audience_report, brief, year_window
+from campana.queries.audience import audience_report
+from campana.queries.brief import Brief, brief
+from campana.queries.common import year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
 from campana.veda import veda_report
 from campana.view import ViewFilter, select

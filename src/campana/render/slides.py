@@ -22,7 +22,8 @@ from campana.errors import Finding
 from campana.gantt import GanttData
 from campana.ine import scenario_label
 from campana.programme import cell, columns, grid_rows
-from campana.queries import AudienceReport, Brief
+from campana.queries.audience import AudienceReport
+from campana.queries.brief import Brief
 from campana.render.xlsx import asterisk_notes
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS, SEVERITIES
 

@@ -32,17 +32,10 @@ from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, severity
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
-    from campana.queries import (
-        AudienceReport,
-        Brief,
-        CampaignLine,
-        CampaignList,
-        ComponentLine,
-        Row,
-        Schedule,
-        SegmentFigure,
-        Show,
-    )
+    from campana.queries.audience import AudienceReport
+    from campana.queries.brief import Brief, ComponentLine, SegmentFigure, Show
+    from campana.queries.campaigns import CampaignLine, CampaignList
+    from campana.queries.schedule import Row, Schedule
     from campana.veda import VedaReport, VedaRow
 
 
@@ -226,7 +219,7 @@ def _row_label(r: Row) -> str:
 def _day(s: Schedule, width: int, title: str) -> list[Line]:
     """What runs on one day: each row with its period, the day it is on, and, for the
     touchpoints a blackout restricts that day, their INE exception."""
-    from campana.queries import status
+    from campana.queries.common import status
 
     day = s.start
     lines: list[Line] = [[(title, "bold")]]

@@ -18,7 +18,8 @@ from campana.dates import period as period_text
 from campana.errors import Finding
 from campana.ine import scenario_label
 from campana.programme import ASTERISK_NOTES, Unit, cell, columns, grid_rows
-from campana.queries import AudienceReport, Brief
+from campana.queries.audience import AudienceReport
+from campana.queries.brief import Brief
 from campana.vocab import (
     BRIEF_SECTIONS,
     FIGURE_BOUNDS,

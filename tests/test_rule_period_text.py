@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 
 import campana.dates as dates
 from campana.dates import MONTH_NAMES, MONTHS_EN, MONTHS_ES, parse_date, parse_period_text
-from conftest import PLAN
+from conftest import PLAN, Invoke
+from helpers import edit, errors_of, validate_json
 
 
 def reference(text: str) -> tuple[dt.date, dt.date]:
@@ -121,3 +123,16 @@ def test_validating_the_shipped_plan_never_imports_dateutil() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+def test_period_text_must_match_the_dates(cli: Invoke, plan_dir: Path) -> None:
+    edit(
+        plan_dir / "campaigns.yaml",
+        "period_text: 22 de enero a 30 de junio 2024",
+        "period_text: 22 de enero a 30 de julio 2024",
+    )
+    code, findings = validate_json(cli, plan_dir)
+    assert code == 1
+    [err] = errors_of(findings)
+    assert err["code"] == "period-text"
+    assert "22 ene 2024 – 30 jul 2024" in str(err["message"])
