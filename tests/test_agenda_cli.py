@@ -133,20 +133,24 @@ def test_suspend_and_resume_on_the_shipped_plan(cli: Invoke) -> None:
     assert [e["date"] for e in data["events"]] == sorted(e["date"] for e in data["events"])
 
 
-def test_csv_header_is_the_event_keys(cli: Invoke) -> None:
+def test_csv_has_a_line_per_event_in_spanish(cli: Invoke) -> None:
+    # issue 20: the CSV is for Excel (BOM, Spanish header); the JSON keeps EVENT_KEYS
     r = agenda(cli, "--today", "2024-02-26", "--format", "csv")
     assert r.exit_code == 0
-    rows = list(csv.reader(io.StringIO(r.stdout)))
-    assert tuple(rows[0]) == EVENT_KEYS
+    rows = list(csv.reader(io.StringIO(r.stdout.removeprefix("\ufeff"))))
+    assert rows[0] == ["Fecha", "Campaña", "Qué pasa", "Responsable"]
     data = agenda_json(cli, "--today", "2024-02-26")
     assert len(rows) - 1 == len(data["events"])
+    assert [row[0] for row in rows[1:]] == [e["date"] for e in data["events"]]
+    assert [row[2] for row in rows[1:]] == [e["message"] for e in data["events"]]
 
 
-def test_markdown_has_a_heading_per_day(cli: Invoke) -> None:
+def test_markdown_has_the_columns_of_the_csv(cli: Invoke) -> None:
     r = agenda(cli, "--today", "2024-02-28", "--days", "3", "--format", "markdown")
     assert r.exit_code == 0
-    assert "### miércoles 28 feb 2024 · hoy" in r.stdout
-    assert "| Campaña | Qué pasa | Responsable |" in r.stdout
+    assert "Hoy es 28 feb 2024." in r.stdout
+    assert "| Fecha | Campaña | Qué pasa | Responsable |" in r.stdout
+    assert "\n| 28 feb 2024 | " in r.stdout
 
 
 def test_nothing_in_the_window(cli: Invoke) -> None:

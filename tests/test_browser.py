@@ -28,6 +28,7 @@ from campana.gantt import gantt_data
 from campana.loading import validate_files
 from campana.render.gantt import LABEL_W, MARGIN, layout, svg_from_data
 from campana.render.report import chart_pages, report_html
+from campana.report import build_report
 from conftest import PLAN, ROOT
 
 EXAMPLE = ROOT / "examples" / "seguimiento" / "campaigns.yaml"
@@ -345,7 +346,9 @@ def test_the_printed_report_has_the_chart_landscape_and_a_page_per_campaign(
     v = validate_files([source])
     assert v.plan is not None
     page = tmp_path / "informe.html"
-    page.write_text(report_html(v.plan, v.audience, TODAY, findings=v.findings), encoding="utf-8")
+    page.write_text(
+        report_html(build_report(v.plan, v.audience, TODAY, findings=v.findings)), encoding="utf-8"
+    )
     pdf = tmp_path / "informe.pdf"
     chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(), proxy=recorder)
     pages = _pdf_pages(pdf)
@@ -387,7 +390,9 @@ def test_the_report_screenshot_is_not_blank(tmp_path: Path) -> None:
     v = validate_files([EXAMPLE])
     assert v.plan is not None
     page = tmp_path / "informe.html"
-    page.write_text(report_html(v.plan, v.audience, TODAY, findings=v.findings), "utf-8")
+    page.write_text(
+        report_html(build_report(v.plan, v.audience, TODAY, findings=v.findings)), "utf-8"
+    )
     _, _, rows = read_png(screenshot(page, tmp_path / "informe.png"))
     assert non_white(rows) > 0.05
 
@@ -415,7 +420,9 @@ def test_the_report_shows_the_chart_as_wide_as_the_window(tmp_path: Path) -> Non
     v = validate_files([PLAN])
     assert v.plan is not None
     page = tmp_path / "informe.html"
-    page.write_text(report_html(v.plan, v.audience, TODAY, findings=v.findings), "utf-8")
+    page.write_text(
+        report_html(build_report(v.plan, v.audience, TODAY, findings=v.findings)), "utf-8"
+    )
     _, _, rows = read_png(screenshot_at(page, "programacion", tmp_path / "chart.png"))
     width = WINDOW[0]
     spans = []

@@ -508,35 +508,51 @@ def test_schedule_json_shape(cli: Invoke) -> None:
 
 
 def test_schedule_csv_matches_json(cli: Invoke) -> None:
+    # issue 20: CSV for Excel: a BOM, Spanish headers and values, ISO dates
     r = cli("schedule", "--format", "csv", "--month", "marzo", "--today", TODAY)
     assert r.exit_code == 0
-    table = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert r.stdout.startswith("\ufeff")
+    table = list(csv.DictReader(io.StringIO(r.stdout.removeprefix("\ufeff"))))
     rows = rows_of(schedule_json(cli, "--month", "marzo"))
     assert r.stdout.splitlines()[0] == (
-        "kind,campaign,touchpoint,name,start,end,days,touchpoint_id,tactics,ine_exception,"
-        "ine_status,"  # added by issue 8
-        "paired,table_start,table_end"  # added by issue 17
+        "\ufeffTipo,Campaña,Nombre,Punto de contacto,Inicio,Fin,Días,Tácticos,Excepción INE,"
+        "Con fila de la tabla,Inicio en la tabla,Fin en la tabla"  # issue 17: one line
     )
-    assert [(t["kind"], t["campaign"], t["touchpoint"], t["start"], t["end"]) for t in table] == [
-        (j["kind"], j["campaign"] or "", j["touchpoint"] or "", j["start"], j["end"]) for j in rows
+    kinds = {"campaign": "campaña", "component": "componente", "touchpoint": "punto de contacto"}
+    kinds["blackout"] = "veda"
+    assert [(t["Tipo"], t["Nombre"], t["Inicio"], t["Fin"]) for t in table] == [
+        (kinds[j["kind"]], j["name"], j["start"], j["end"]) for j in rows
     ]
     # «Radio y televisión» is the grid's row of «Medios masivos»: one row, the row's tactics
-    media = next(t for t in table if t["name"] == "Radio y televisión")
-    assert media["tactics"].startswith("Spoteo nacional televisión; Menciones nacionales")
-    assert media["ine_exception"] == "pending"
-    assert (media["paired"], media["table_start"]) == ("true", "")
-    brigadas = next(t for t in table if t["name"] == "Brigadas de promoción y servicio")
-    assert (brigadas["end"], brigadas["table_end"]) == ("2024-05-31", "2024-06-30")
+    media = next(t for t in table if t["Nombre"] == "Radio y televisión")
+    assert media["Tácticos"].startswith("Spoteo nacional televisión; Menciones nacionales")
+    assert media["Excepción INE"] == "pendiente"
+    assert media["Campaña"] == "Infonavit, estés en donde estés"
+    assert (media["Con fila de la tabla"], media["Inicio en la tabla"]) == ("sí", "")
+    brigadas = next(t for t in table if t["Nombre"] == "Brigadas de promoción y servicio")
+    assert (brigadas["Fin"], brigadas["Fin en la tabla"]) == ("2024-05-31", "2024-06-30")
 
 
 def test_schedule_markdown(cli: Invoke) -> None:
     r = cli("schedule", "--format", "markdown", "--today", TODAY)
     lines = r.stdout.splitlines()
     assert lines[0] == "### Programación de campañas 2024"
-    assert lines[2].startswith("| Campaña | Componente o punto de contacto |")
-    assert "| Crédito |  | campaña | 17 sep 2024 | 15 dic 2024 | 90 |  |" in lines
-    # a component's INE status is its touchpoint row's, as the CSV says (it was left blank)
-    assert "|  | Cambaceo | componente | 10 ene 2024 | 31 may 2024 | 143 | no aplica |" in lines
+    # the columns of the CSV (render.columns), values as people read them
+    assert lines[2].startswith("| Tipo | Campaña | Nombre | Punto de contacto | Inicio |")
+    assert (
+        "| campaña | Crédito | Crédito |  | 17 sep 2024 | 15 dic 2024 | 90 |  |  |  |  |  |"
+        in lines
+    )
+    # issue 17: a component's INE status is shown as in the CSV (it was blank)
+    assert (
+        "| componente | Infonavit, estés en donde estés | Cambaceo | Brigadas de promoción y "
+        "servicio | 10 ene 2024 | 31 may 2024 | 143 | Cambaceo | no aplica | no |  |  |" in lines
+    )
+    # a component and the execution row it mirrors are one line, with the table's dates
+    assert (
+        "| Brigadas de promoción y servicio | 22 ene 2024 | 31 may 2024 | 131 | Infomóviles; "
+        "Cambaceo | no aplica | sí | 22 ene 2024 | 30 jun 2024 |" in r.stdout
+    )
     assert all(line.startswith("|") for line in lines[2:])
 
 
@@ -550,17 +566,19 @@ def test_schedule_markdown_and_csv_agree_on_the_ine_exception(
     17): both read the row's one status."""
     from campana.vocab import INE_STATUS
 
-    csv_rows = list(
-        csv.DictReader(
-            io.StringIO(cli("schedule", "--format", "csv", "--today", TODAY, *args).stdout)
-        )
-    )
-    md = cli("schedule", "--format", "markdown", "--today", TODAY, *args).stdout.splitlines()[4:]
-    cells = [[c.strip() for c in line.strip("|").split("|")] for line in md]
-    assert len(cells) == len(csv_rows)
-    said = [INE_STATUS[r["ine_status"]] if r["ine_status"] else "" for r in csv_rows]
-    assert [c[-1] for c in cells] == said
-    assert "pendiente" in said
+    text = cli("schedule", "--format", "csv", "--today", TODAY, *args).stdout
+    csv_rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    md = cli("schedule", "--format", "markdown", "--today", TODAY, *args).stdout.splitlines()
+    header = [c.strip() for c in md[2].strip("|").split("|")]
+    column = header.index("Excepción INE")
+    cells = [[c.strip() for c in line.strip("|").split("|")] for line in md[4:]]
+    # the year's CSV adds the execution rows the grid leaves out (issue 20): every Markdown
+    # line is a CSV line, with the same status
+    by_name = {(r["Tipo"], r["Campaña"], r["Nombre"]): r["Excepción INE"] for r in csv_rows}
+    assert len(cells) <= len(csv_rows)
+    said = [by_name[(c[0], c[1], c[2])] for c in cells]
+    assert [c[column] for c in cells] == said
+    assert "pendiente" in said and set(said) <= {"", *INE_STATUS.values()}
 
 
 @pytest.mark.parametrize(
@@ -834,18 +852,15 @@ def test_show_json(cli: Invoke) -> None:
 
 
 def test_show_csv_and_markdown(cli: Invoke) -> None:
-    rows = list(
-        csv.DictReader(io.StringIO(cli("show", "trab", "--format", "csv", "--today", TODAY).stdout))
-    )
-    assert [r["kind"] for r in rows] == [
-        "campaign",
-        "objective",
-        "objective",
-        "touchpoint",
-        "touchpoint",
-        "touchpoint",
+    # show's CSV is the execution table (issue 17: one column definition per result)
+    text = cli("show", "trab", "--format", "csv", "--today", TODAY).stdout
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r["Punto de contacto"] for r in rows] == [
+        "Medios masivos",
+        "Digital",
+        "Comunicación Social",
     ]
-    assert rows[1]["start"] == "2024-02-15" and rows[1]["days"] == "186"
+    assert rows[0]["Excepción INE"] == "pendiente" and rows[0]["Inicio"] == "2024-02-23"
     md = cli("show", "atencion", "--format", "markdown", "--today", TODAY).stdout
     assert md.startswith("## Infonavit, estés en donde estés\n")
     assert (
@@ -858,7 +873,7 @@ def test_show_csv_and_markdown(cli: Invoke) -> None:
     )
     assert (
         "| Brigadas de promoción y servicio (componente) | Infomóviles; Cambaceo "
-        "| 22 ene – 30 jun 2024 | no aplica |" in md
+        "| 22 ene 2024 | 30 jun 2024 | 161 |  | no aplica | 0 |" in md
     )
 
 
@@ -910,14 +925,15 @@ def test_list_json_and_csv(cli: Invoke) -> None:
     ]
     text = cli("list", "--format", "csv", "--today", TODAY).stdout
     assert text.splitlines()[0] == (
-        "id,name,start,end,days,components,touchpoints,lines,status,day"  # lines: issue 17
+        "\ufeffCampaña,Id,Inicio,Fin,Días,Componentes,Puntos de contacto,Líneas,"
+        "Estado al 15 mar 2024"  # Líneas: issue 17
     )
     assert (
-        'atencion,"Infonavit, estés en donde estés",2024-01-22,2024-07-14,175,5,4,5,running,54'
-        in text.splitlines()
+        '"Infonavit, estés en donde estés",atencion,2024-01-22,2024-07-14,175,5,4,5,'
+        '"en curso, día 54 de 175"' in text.splitlines()
     )
     md = cli("list", "--format", "markdown", "--today", TODAY).stdout
-    assert "| Crédito | `credito` | 17 sep – 15 dic 2024 | 90 | 0 | próxima |" in md
+    assert "| Crédito | credito | 17 sep 2024 | 15 dic 2024 | 90 | 0 | 0 | 0 | próxima |" in md
 
 
 # --- audience ---------------------------------------------------------------------------------
@@ -968,9 +984,11 @@ def test_audience_json_and_csv(cli: Invoke) -> None:
     assert by["poblacion-mexicana"]["percent_of_total"] is None
     assert by["con-credito-activo"]["stated_percent"] == 7.18
     assert by["derechohabientes"]["campaigns"] == ["atencion"]
-    rows = list(csv.DictReader(io.StringIO(cli("audience", "--format", "csv").stdout)))
-    assert [r["id"] for r in rows] == list(by)
-    assert rows[0]["percent_of_total"] == "100.0"
+    text = cli("audience", "--format", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert [r["Segmento"] for r in rows] == [s["name"] for s in by.values()]
+    assert rows[0]["% del total"] == "100.0" and rows[0]["Personas"] == "76434882"
+    assert rows[1]["% del total"] == "29.3" and rows[1]["Parte de"] == rows[0]["Segmento"]
 
 
 def test_audience_shares_are_computed_not_copied(cli: Invoke, plan_dir: Path) -> None:

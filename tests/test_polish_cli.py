@@ -192,7 +192,10 @@ def test_text_and_table_are_the_same_human_format(cli: Invoke, args: tuple[str, 
 def test_output_writes_the_answer_to_a_file(
     cli: Invoke, tmp_path: Path, args: tuple[str, ...]
 ) -> None:
-    target = tmp_path / "salida.txt"
+    # the format follows the extension (issue 20): the file is named for what it holds
+    kind = args[args.index("--format") + 1] if "--format" in args else "text"
+    suffix = {"text": ".txt", "json": ".json", "csv": ".csv", "markdown": ".md"}[kind]
+    target = tmp_path / f"salida{suffix}"
     shown = cli(*args)
     r = cli(*args, "-o", str(target))
     assert r.exit_code == shown.exit_code

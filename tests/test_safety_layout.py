@@ -121,3 +121,117 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
             if module.split(".")[0] in ("typer", "rich", "click"):
                 offenders.append(f"{name} imports {module}")
     assert offenders == []
+
+
+# --- renderers compute nothing (issue 17) -----------------------------------------------------
+
+#: the core modules that compute answers; a renderer formats their results
+COMPUTING = (
+    "campana.agenda",
+    "campana.cache",
+    "campana.checks",
+    "campana.diff",
+    "campana.gantt",
+    "campana.ine",
+    "campana.loading",
+    "campana.queries",
+    "campana.report",
+    "campana.validation",
+    "campana.veda",
+)
+
+#: the wording helpers that live beside the computation (text in, text out)
+WORDING = {
+    ("campana.ine", "scenario_label"),
+    ("campana.agenda", "relative_day"),
+    ("campana.diff", "shorten"),
+}
+
+
+def _runtime_imports(tree: ast.Module) -> list[ast.ImportFrom | ast.Import]:
+    """The imports a module runs: everywhere but under ``if TYPE_CHECKING:``."""
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skipped.update(id(n) for child in node.body for n in ast.walk(child))
+    return [
+        n
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Import | ast.ImportFrom) and id(n) not in skipped
+    ]
+
+
+def _computing(module: str) -> bool:
+    return any(module == m or module.startswith(m + ".") for m in COMPUTING)
+
+
+def _render_offences(name: str, path: Path) -> list[str]:
+    """What in a renderer computes: a function of a computing module imported at run time
+    (classes, constants and ``WORDING`` are fine; types under TYPE_CHECKING too), or a call
+    of ``span_days`` (a day count is the result's to hold)."""
+    import importlib
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in _runtime_imports(tree):
+        if isinstance(node, ast.Import):
+            found += [f"{name} imports {a.name}" for a in node.names if _computing(a.name)]
+            continue
+        module = node.module or ""
+        if not _computing(module):  # ``from campana import loading``: a computing module
+            found += [
+                f"{name} imports {module}.{a.name}"
+                for a in node.names
+                if _computing(f"{module}.{a.name}")
+            ]
+            continue
+        source = importlib.import_module(module)
+        for alias in node.names:
+            value = getattr(source, alias.name, None)
+            if isinstance(value, type) or alias.name.isupper() or (module, alias.name) in WORDING:
+                continue
+            found.append(f"{name} imports {module}.{alias.name}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if called == "span_days":
+                found.append(f"{name} calls span_days (line {node.lineno})")
+    return found
+
+
+def test_renderers_compute_nothing() -> None:
+    """A renderer (``render/``) formats what a result object holds: it imports from the
+    computing core only classes and constants at run time, never a function that computes
+    (the schedule, a brief, the veda report, an INE status, the chart's data...), and counts
+    no days itself."""
+    offences = [
+        offence
+        for name, path in _modules().items()
+        if name.startswith("campana.render")
+        for offence in _render_offences(name, path)
+    ]
+    assert offences == []
+
+
+def test_the_renderer_check_sees_an_offence(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "from campana.queries import Row, brief\n"
+        "from campana.ine import scenario_label\n"
+        "from campana.dates import span_days\n"
+        "if TYPE_CHECKING:\n"
+        "    from campana.veda import veda_report\n"
+        "def f(a, b):\n"
+        "    from campana import loading\n"
+        "    import campana.gantt\n"
+        "    return span_days(a, b)\n",
+        encoding="utf-8",
+    )
+    assert _render_offences("bad", bad) == [
+        "bad imports campana.queries.brief",
+        "bad imports campana.loading",
+        "bad imports campana.gantt",
+        "bad calls span_days (line 10)",
+    ]

@@ -125,10 +125,23 @@ def test_odd_paths_are_exit_2_not_an_internal_error(
             r = cli(*args)
             _plain(r)
             assert r.exit_code == 2 and "sugerencia:" in r.stdout + r.stderr, args
+    # -o files named for their format (the format follows the extension, issue 20)
+    (tmp_path / "loop-a.ics").symlink_to(tmp_path / "loop-b.ics")
+    (tmp_path / "loop-b.ics").symlink_to(tmp_path / "loop-a.ics")
+    long_ics = str(long.with_suffix(".ics"))
     for args in (
-        ("export", "ics", "--plan", plan, "--today", "2024-03-01", "-o", str(long)),
+        ("export", "ics", "--plan", plan, "--today", "2024-03-01", "-o", long_ics),
         ("schedule", "--plan", plan, "--today", "2024-03-01", "--save", str(long) + ".txt"),
-        ("export", "ics", "--plan", plan, "--today", "2024-03-01", "-o", str(tmp_path / "loop-a")),
+        (
+            "export",
+            "ics",
+            "--plan",
+            plan,
+            "--today",
+            "2024-03-01",
+            "-o",
+            str(tmp_path / "loop-a.ics"),
+        ),
     ):
         r = cli(*args)
         _plain(r)

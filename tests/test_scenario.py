@@ -158,7 +158,7 @@ def test_schedule_tells_no_aplica_from_no_solicitada(cli: Invoke) -> None:
     brigadas = next(x for x in md.stdout.splitlines() if "| Brigadas de promoción" in x)
     assert "no aplica" in brigadas and "no solicitada" not in md.stdout
     csv_out = cli("schedule", "--format", "csv", "--on", "2024-03-15", "-c", "atencion")
-    assert "not-applicable" in csv_out.stdout
+    assert "no aplica" in csv_out.stdout and "not-applicable" not in csv_out.stdout
 
 
 def test_show_under_a_scenario_reads_it_everywhere(cli: Invoke) -> None:

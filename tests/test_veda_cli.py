@@ -69,9 +69,12 @@ def test_campaign_filter(cli: Invoke) -> None:
 
 def test_csv_one_line_per_restricted_row(cli: Invoke) -> None:
     r = cli("veda", "--format", "csv", "--today", "2024-03-15")
-    rows = list(csv.DictReader(io.StringIO(r.stdout)))
-    assert len(rows) == len(veda_json(cli)["blackouts"][0]["rows"])
-    assert rows[0]["blackout"] == "veda-electoral-2024"
+    rows = list(csv.DictReader(io.StringIO(r.stdout.removeprefix("\ufeff"))))
+    data = veda_json(cli)["blackouts"][0]
+    restricted = [x for x in rows if x["Excepción INE"] != "no aplica"]
+    assert len(restricted) == len(data["rows"])
+    # the blackout by name (issue 20: people read names in a spreadsheet)
+    assert rows[0]["Veda"] == "Veda electoral federal 2024"
 
 
 @pytest.mark.parametrize("plan", [EXAMPLE, str(PLAN)])
@@ -106,7 +109,9 @@ def test_a_scenario_heads_its_columns_by_what_they_are(cli: Invoke, scenario: st
         assert "Sin nada al aire en el escenario" in r.stdout
         assert all(len(x) <= columns for x in r.stdout.splitlines())
     md = cli("veda", "--format", "markdown", "--today", "2024-03-15", "--assume-ine", scenario)
-    assert "| Excepción | Fuera del aire |" in md.stdout and "si se niega" not in md.stdout
+    # the Markdown's columns are the CSV's (render.columns): the long heading
+    assert "| Excepción INE | Días fuera del aire en el escenario |" in md.stdout
+    assert "si se niega" not in md.stdout
     assert "| Campaña | Días dentro | Sin nada al aire en el escenario |" in md.stdout
     # without a scenario, or with «pendiente», the columns are the what-if they were
     for args in ((), ("--assume-ine", "pendiente")):

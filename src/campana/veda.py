@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from campana.agenda import select_campaigns
-from campana.dates import Span, days, fmt, period
+from campana.dates import Span, days, fmt, period, span_days
 from campana.ine import (
     BlackoutIndex,
     applies_to,
@@ -125,6 +125,11 @@ class VedaBlackout:
     #: rows running during the blackout that it does not restrict (``not-applicable``, as
     #: Brigadas): the views show them, the JSON of issue 8 does not
     unrestricted: tuple[VedaRow, ...] = ()
+
+    @property
+    def days(self) -> int:
+        """The blackout's length in days, both ends included."""
+        return span_days(self.start, self.end)
 
 
 @dataclass(frozen=True, slots=True)

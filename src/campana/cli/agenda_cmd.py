@@ -21,13 +21,12 @@ from campana.cli.common import (
     TodayOpt,
     ToOpt,
     assumption,
-    choice,
     date_option,
     option_error,
     say,
     view_filter,
 )
-from campana.cli.query_cmd import FORMATS, FormatOpt, query
+from campana.cli.query_cmd import FORMATS, OUTPUTS, FormatOpt, query
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
@@ -61,13 +60,15 @@ def agenda(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     campaign: CampaignsOpt = None,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     assume_ine: AssumeIneOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
-    kind = choice(fmt, "--format", FORMATS)
+    from campana.cli.emit import output_format
+
+    kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     scenario = assumption(assume_ine)
 
     def compute(loaded: LoadedPlan, now: dt.date) -> Agenda:
@@ -143,13 +144,15 @@ def agenda(
 )
 def veda(
     campaign: CampaignsOpt = None,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     assume_ine: AssumeIneOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
 ) -> int:
-    kind = choice(fmt, "--format", FORMATS)
+    from campana.cli.emit import output_format
+
+    kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     scenario = assumption(assume_ine)
 
     def compute(loaded: LoadedPlan, now: dt.date) -> VedaReport:

@@ -304,17 +304,6 @@ def date_option(value: str | None, option: str, year: int, now: dt.date) -> dt.d
     return None if value is None else parse_date_option(value, option, year, today=now)
 
 
-def out(text: str, *, exact: bool = False) -> None:
-    """Data to stdout. Human output passes through ``render.term.safe`` (no control character
-    of the plan reaches the terminal); ``exact`` output (JSON, CSV) is written as it is."""
-    if not exact:
-        from campana.render.term import color_enabled, safe
-
-        text = safe(text, keep_color=color_enabled(sys.stdout))
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
 def wrapped(text: str, width: int | None = None) -> str:
     """A long message folded to the terminal's width (``width``), its next lines indented;
     never inside a word or a «quoted example»."""
@@ -380,7 +369,10 @@ OutputOpt = Annotated[
         "--output",
         "-o",
         metavar="ARCHIVO",
-        help="Escribe la salida en ARCHIVO en lugar de la pantalla (nunca sobre el plan).",
+        help=(
+            "Escribe la salida en ARCHIVO en lugar de la pantalla (nunca sobre el plan); el "
+            "formato sale de la extensión: .txt, .csv, .json, .md, .svg, .html."
+        ),
         show_default=False,
     ),
 ]
@@ -413,47 +405,6 @@ def find_plan_for(plan: Path | None, today_text: str | None = None) -> Path:
             f"--año {SELECTED_YEAR}",
         )
     return found
-
-
-def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> None:
-    """Refuse, before any work, an output that is a folder or would land on the plan files."""
-    if output is None or str(output) == "-":
-        return
-    import os
-
-    from campana.files import refuse_inputs
-    from campana.paths import audience_beside, find_plan
-
-    if os.path.isdir(output):
-        raise CampanaError(
-            f"{option}: «{output}» es una carpeta",
-            hint="indica un archivo, por ejemplo programacion.txt",
-        )
-    source = find_plan(plan)
-    chosen = find_plan_for(plan)
-    inputs = {source, audience_beside(source), chosen, audience_beside(chosen)}
-    refuse_inputs(output, inputs)
-
-
-def write_output(output: Path, data: str | bytes, option: str = "-o", what: str = "") -> None:
-    """Write a command's output to ``output`` whole or not at all, and say so on stderr
-    (``what``: what the file holds, said beside its name)."""
-    from campana.cli.i18n import strerror
-    from campana.files import write_atomic
-
-    try:
-        write_atomic(output, data)
-    except OSError as exc:
-        raise CampanaError(
-            f"{option}: no se pudo escribir «{output}»: {strerror(exc)}",
-            hint="revisa que la carpeta exista y que puedas escribir en ella",
-        ) from None
-    saved(output, what)
-
-
-def saved(output: Path, what: str = "") -> None:
-    """The one message of every command that wrote a file."""
-    say(f"Guardado en {output}" + (f" ({what})" if what else ""))
 
 
 def shipped_fallback(plan: Path | None) -> bool:

@@ -9,15 +9,11 @@ import typer
 
 from campana.cli.base import command
 from campana.cli.common import (
-    OutputOpt,
     PlanOpt,
-    check_output,
-    choice,
     format_option,
-    out,
+    output_option,
     plan_in_use,
     shipped_fallback,
-    write_output,
 )
 
 
@@ -53,26 +49,30 @@ def diff(
         ),
     ] = None,
     fmt: Annotated[
-        str,
+        str | None,
         format_option(
             "text (por omisión; también table), json o markdown (listo para pegar como "
-            "comentario de revisión).",
+            "comentario de revisión). Con -o, lo dice la extensión del archivo.",
             show_default=False,
         ),
-    ] = "text",
-    output: OutputOpt = None,
+    ] = None,
+    output: Annotated[
+        Path | None,
+        output_option(
+            "Escribe la comparación en ARCHIVO en lugar de la pantalla; el formato sale de la "
+            "extensión: .txt, .json, .md."
+        ),
+    ] = None,
     plan: PlanOpt = None,
 ) -> int:
+    from campana.cli.emit import emit, output_format, to_file
     from campana.diff import compare, read_side
     from campana.errors import EXIT_FINDINGS, EXIT_OK, CampanaError
     from campana.paths import find_plan
     from campana.render import diff as render
     from campana.render.term import color_enabled, width
 
-    kind = choice(fmt, "--format", ("text", "json", "markdown"))
-    if output is not None and str(output) == "-":
-        output = None
-    check_output(output, plan)
+    kind = output_format(output, fmt, ("text", "json", "markdown"), plan=plan)
     revisions = [s for s in (old or "HEAD", new) if s is not None and not Path(s).exists()]
     if revisions and shipped_fallback(plan):
         raise CampanaError(
@@ -94,12 +94,7 @@ def diff(
     elif kind == "markdown":
         text = render.markdown(result)
     else:
-        color = output is None and color_enabled()
+        color = not to_file(output) and color_enabled()
         text = render.text(result, color=color, width=width())
-    if output is not None:
-        from campana.render.term import safe
-
-        write_output(output, text if kind == "json" else safe(text))
-    else:
-        out(text, exact=kind == "json")
+    emit(text, output, exact=kind == "json")
     return EXIT_FINDINGS if result.changed else EXIT_OK

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from campana.cli.base import command
-from campana.cli.common import PlanOpt, TodayOpt, choice, format_option, out, say
+from campana.cli.common import PlanOpt, TodayOpt, choice, format_option, say
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ def finish(
     yes: bool,
 ) -> int:
     """Preview, refuse, confirm, write and say so: the end every edit shares."""
+    from campana.cli.emit import emit as out
     from campana.edit.session import ChangedOnDisk, write_checked
     from campana.errors import EXIT_FINDINGS, EXIT_OK
     from campana.render import edit as render

@@ -23,7 +23,6 @@ from campana.cli.common import (
     output_option,
     say,
     view_filter,
-    write_output,
 )
 
 #: formats other commands write (``export csv`` points there instead of guessing «ics»)
@@ -209,14 +208,15 @@ def _calendar(
 ) -> int:
     """``export ics``: the whole plan (or its campaigns) as an iCalendar file."""
     import datetime as dt
-    import sys
 
-    from campana.cli.common import check_output, open_checked, plan_in_use
+    from campana.cli.common import open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format
     from campana.errors import CampanaError
     from campana.ics import FORMATS, build_calendar  # icalendar: only for the calendar
 
     choice(fmt, "el formato", (*FORMATS, "svg", "html", *OFFICE))
+    output_format(output, "ics", ("ics",), plan=plan, named="el formato")
     given = {"--touchpoint": touchpoint, "--from": date_from, "--to": date_to, "--month": month}
     for option, value in given.items():
         if value is not None:  # the calendar holds the whole plan: say so, do not ignore it
@@ -230,7 +230,6 @@ def _calendar(
             f"--alarm-days: {alarm_days} no es un número de días entre 0 y 366",
             hint="por ejemplo «--alarm-days 3»",
         )
-    check_output(output, plan)
     loaded = open_checked(plan_in_use(plan, today))
     if today is None:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -252,17 +251,8 @@ def _calendar(
     )
     for s in result.skipped:
         say(f"aviso: se omitió «{s.summary}»: {s.reason} (corre «campana validate»)")
-    if output is None or str(output) == "-":
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
-            sys.stdout.flush()
-            buffer.write(result.data)
-            buffer.flush()
-        else:
-            sys.stdout.write(result.data.decode("utf-8"))
-        return 0
     events = "1 evento" if result.events == 1 else f"{result.events} eventos"
-    write_output(output, result.data, what=f"{events} de iCalendar")
+    emit(result.data, output, exact=True, what=f"{events} de iCalendar")
     return 0
 
 
@@ -290,8 +280,9 @@ def _office(
     """``export xlsx|pptx|pdf``: the whole plan as a file for Excel, PowerPoint or a printer."""
     import sys
 
-    from campana.cli.common import check_output, open_checked, plan_in_use
+    from campana.cli.common import open_checked, plan_in_use
     from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format, to_file
     from campana.errors import CampanaError
 
     given = {
@@ -322,13 +313,12 @@ def _office(
     if paper is not None:
         sheet = choice(paper, "el papel", PAPERS)
     scenario = assumption(assume_ine)
-    to_file = output is not None and str(output) != "-"
-    if not to_file and sys.stdout.isatty():
+    if not to_file(output) and sys.stdout.isatty():
         raise CampanaError(
             f"{fmt} es un archivo binario: no se escribe en la terminal",
             hint=f"indica el archivo: campana export {fmt} -o plan.{fmt}",
         )
-    check_output(output, plan)
+    output_format(output, fmt, (fmt,), plan=plan, named="el formato")
     plan_in_use(plan)
     loaded = open_checked(plan, assume_ine=scenario)
     now = pinned_today(today, loaded.plan.plan.year)
@@ -349,13 +339,7 @@ def _office(
         from campana.render.pdf import report_pdf
 
         data = report_pdf(doc, paper="a4" if sheet == "a4" else "carta")
-    if not to_file or output is None:
-        buffer = sys.stdout.buffer
-        sys.stdout.flush()
-        buffer.write(data)
-        buffer.flush()
-        return 0
-    write_output(output, data, what=what)
+    emit(data, output, exact=True, what=what)
     return 0
 
 
@@ -394,22 +378,20 @@ def _picture(
 ) -> int:
     """``export svg`` / ``export html``: the filters and scenario of ``schedule``, the file
     written whole or not at all (the drawing code is imported only here)."""
-    import sys
-
     from campana.cli.common import (
         assumption,
-        check_output,
         month_number,
         open_checked,
         plan_in_use,
+        view_filter,
         window,
     )
     from campana.cli.common import today as pinned_today
+    from campana.cli.emit import emit, output_format
 
     number = month_number(month, date_from=date_from, date_to=date_to)
     scenario = assumption(assume_ine)
-    to_file = output is not None and str(output) != "-"
-    check_output(output, plan)
+    output_format(output, fmt, ("svg", "html"), plan=plan, named="el formato")
     # the report lists the findings: under a scenario, the scenario's (as show does)
     loaded = open_checked(plan_in_use(plan, today), assume_ine=scenario if fmt == "html" else None)
     year = loaded.plan.plan.year
@@ -417,23 +399,23 @@ def _picture(
     dates = window(year, now, month=number, date_from=date_from, date_to=date_to)
     view = view_filter(loaded.plan, campaign=campaign, touchpoint=touchpoint, window=dates)
     if fmt == "svg":
-        from campana.render.gantt import gantt_svg
+        from campana.gantt import gantt_data
+        from campana.render.gantt import svg_from_data
 
-        text = gantt_svg(loaded.plan, now, assume_ine=scenario, view=view)
+        text = svg_from_data(gantt_data(loaded.plan, now, assume_ine=scenario, view=view))
     else:
         from campana.render.report import report_html
+        from campana.report import build_report
 
         text = report_html(
-            loaded.plan,
-            loaded.audience,
-            now,
-            findings=loaded.validation.findings,
-            assume_ine=scenario,
-            view=view,
+            build_report(
+                loaded.plan,
+                loaded.audience,
+                now,
+                findings=loaded.validation.findings,
+                assume_ine=scenario,
+                view=view,
+            )
         )
-    if not to_file or output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return 0
-    write_output(output, text)
+    emit(text, output, exact=True)
     return 0

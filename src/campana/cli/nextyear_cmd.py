@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from campana.cli.base import command
-from campana.cli.common import PlanOpt, TodayOpt, out, plan_in_use, say
+from campana.cli.common import PlanOpt, TodayOpt, plan_in_use, say
 
 YearOpt = Annotated[
     int,
@@ -131,10 +131,11 @@ def roll_forward(
             f"no se pudo escribir «{display_name(target)}»: {strerror(exc)}",
             hint="revisa que puedas escribir en esa carpeta",
         ) from None
+    from campana.cli.emit import emit
     from campana.render.nextyear import roll_forward_text
     from campana.render.term import width
 
-    out(
+    emit(
         roll_forward_text(
             result,
             display_name(target),
@@ -201,7 +202,9 @@ def init(
         raise CampanaError(f"--año: {chosen} no es un año válido", hint="por ejemplo --año 2027")
     plan_text, audience_text = starter_texts(chosen, team, f"{now.year:04d}-{now.month:02d}")
     if output is not None and str(output) == "-":
-        out(plan_text)
+        from campana.cli.emit import emit
+
+        emit(plan_text)
         return 0
     target = output if output is not None else Path("data") / PLAN_FILE
     audience = audience_beside(target) if output is not None else Path("data") / AUDIENCE_FILE
@@ -335,7 +338,9 @@ def add_blackout(
     )
     new_text, _ = checked_addition(text, audience, new, path=source, name=display_name(source))
     if dry_run:
-        out(new_text)
+        from campana.cli.emit import emit
+
+        emit(new_text)
         say("simulación: no se escribió nada")
         return 0
     try:

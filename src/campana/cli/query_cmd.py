@@ -25,19 +25,15 @@ from campana.cli.common import (
     ToOpt,
     TouchpointOpt,
     assumption,
-    check_output,
-    choice,
     complete_campaign,
     format_option,
     month_number,
     open_checked,
-    out,
     plan_in_use,
     say,
     today,
     view_filter,
     window,
-    write_output,
 )
 from campana.errors import CampanaError
 
@@ -46,38 +42,26 @@ if TYPE_CHECKING:
     from campana.validation import LoadedPlan
 
 FORMATS = ("text", "json", "csv", "markdown")
+#: what the terminal's view can be saved as (-o and --save): plain text, or its picture
+PICTURES = ("svg", "html", "text")
+#: what -o writes: a format by its extension
+OUTPUTS = (*FORMATS, "svg", "html")
 
 FormatOpt = Annotated[
-    str,
+    str | None,
     format_option(
         "text (por omisión; también table), json, csv o markdown (una tabla para pegar en un "
-        "documento).",
+        "documento). Con -o, lo dice la extensión del archivo.",
         show_default=False,
     ),
 ]
 
 
-def _show(
-    build: Callable[[int], list[Line]], save: Path | None = None, output: Path | None = None
-) -> None:
+def _show(build: Callable[[int], list[Line]], save: Path | None = None) -> None:
     """Print a picture: with rich on a terminal, as plain text (no rich import) otherwise; and
-    save it when asked. With ``output``, write it there instead (.svg and .html as pictures,
-    anything else as plain text)."""
+    save it as well when asked (``--save``)."""
+    from campana.cli.emit import emit
     from campana.render.term import color_enabled, width
-
-    if output is not None:
-        from campana.render.pictures import SAVE_EXTENSIONS
-
-        size = width()
-        if output.suffix.lower() in SAVE_EXTENSIONS and output.suffix.lower() != ".txt":
-            _save(build(size), output, size, "-o")
-            say(f"Guardado en {output}")
-        else:
-            from campana.render.grid import plain
-            from campana.render.term import safe
-
-            write_output(output, safe(plain(build(size))))
-        return
 
     con = None
     if color_enabled():
@@ -88,8 +72,8 @@ def _show(
     else:
         size = width()
     lines = build(size)
-    if save is not None:
-        _save(lines, save, size)
+    if save is not None:  # written first: a file that cannot be written shows nothing
+        _picture(lines, save, size, "--save")
     if con is not None:
         from campana.render.grid import print_rich
 
@@ -97,9 +81,23 @@ def _show(
     else:
         from campana.render.grid import plain
 
-        out(plain(lines))
-    if save is not None:
-        say(f"Guardado en {save}")
+        emit(plain(lines))
+
+
+def _picture(lines: list[Line], path: Path, size: int, option: str = "-o") -> None:
+    """The terminal's view written to ``path``: .txt as plain text, .svg and .html as the
+    picture the terminal shows (through a recording rich console)."""
+    from campana.cli.emit import EXTENSIONS, emit
+
+    kind = EXTENSIONS[path.suffix.lower()]
+    if kind == "text":
+        from campana.render.grid import plain
+
+        emit(plain(lines), path, option=option)
+    else:
+        from campana.render.pictures import picture
+
+        emit(picture(lines, kind, size, title="campana"), path, exact=True, option=option)
 
 
 def outside_year(now: dt.date, year: int) -> str:
@@ -123,10 +121,9 @@ def answer(
 
     A result under an --assume-ine scenario (its ``assume_ine``) says so on its first line: on
     stderr for JSON and CSV, which stay data."""
+    from campana.cli.emit import emit, to_file
     from campana.ine import scenario_label
 
-    if output is not None and str(output) == "-":
-        output = None
     label = scenario_label(getattr(result, "assume_ine", None))
     if kind in ("json", "csv", "markdown"):
         if kind == "markdown":
@@ -139,18 +136,22 @@ def answer(
             if label:
                 say(label)
             text = getattr(data, f"{name}_{kind}")(result)
-        if output is not None:
-            write_output(output, text)
-        else:
-            out(text, exact=kind != "markdown")
+        emit(text, output, exact=kind != "markdown")
+        return
+    from campana.render import tables
+
+    def build(size: int) -> list[Line]:
+        lines: list[Line] = getattr(tables, name)(result, size)
+        return tables.scenario_lines(label, size) + lines
+
+    if to_file(output):
+        assert output is not None
+        from campana.render.term import width
+
+        size = width()
+        _picture(build(size), output, size)
     else:
-        from campana.render import tables
-
-        def build(size: int) -> list[Line]:
-            lines: list[Line] = getattr(tables, name)(result, size)
-            return tables.scenario_lines(label, size) + lines
-
-        _show(build, save, output)
+        _show(build, save)
 
 
 def query(
@@ -172,7 +173,6 @@ def query(
     (then a today outside the plan's year is pointed out)."""
     import gc
 
-    check_output(output, plan)
     path = plan_in_use(plan, now if isinstance(now, str) else None)
     loaded = open_checked(path, assume_ine=assume_ine)  # findings under the scenario, if any
     # the plan lives until this process ends: the cyclic collector never needs to walk it
@@ -191,41 +191,25 @@ def query(
 
 
 def _check_save(save: Path | None, kind: str, plan: Path | None = None) -> None:
+    """``--save``: the view shown, saved as well (.txt, .svg or .html), checked before any
+    work like -o."""
     if save is None:
         return
-    from campana.render.pictures import SAVE_EXTENSIONS
+    from campana.cli.emit import EXTENSIONS, check_output, extensions_for
 
     check_output(save, plan, "--save")
-    if save.suffix.lower() not in SAVE_EXTENSIONS:
+    if EXTENSIONS.get(save.suffix.lower()) not in PICTURES:
         raise CampanaError(
             f"--save: no sé guardar archivos «{save.suffix or save.name}»",
-            hint="usa una de estas extensiones: " + ", ".join(SAVE_EXTENSIONS),
+            hint="usa una de estas extensiones: " + ", ".join(extensions_for(PICTURES)),
         )
     if kind != "text":
         raise CampanaError(
             "--save guarda la vista de tabla (svg, html o txt)",
-            hint=f"para {kind}, redirige la salida: campana schedule --format {kind} > archivo",
+            hint=f"para {kind}, escribe el archivo con -o: campana schedule -o archivo.{kind}"
+            if kind != "markdown"
+            else "para markdown, escribe el archivo con -o: campana schedule -o archivo.md",
         )
-
-
-def _save(lines: list[Line], path: Path, size: int, option: str = "--save") -> None:
-    from campana.cli.i18n import strerror
-    from campana.render.pictures import save
-
-    try:
-        if path.suffix.lower() == ".txt":  # text as the terminal shows it, made as safe
-            from campana.files import write_atomic
-            from campana.render.grid import plain
-            from campana.render.term import safe
-
-            write_atomic(path, safe(plain(lines)))
-        else:
-            save(lines, path, size, title="campana schedule")
-    except OSError as exc:
-        raise CampanaError(
-            f"{option}: no se pudo escribir «{path}»: {strerror(exc)}",
-            hint="revisa que la carpeta exista y que puedas escribir en ella",
-        ) from None
 
 
 @command(
@@ -263,7 +247,7 @@ def schedule(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     save: Annotated[
         Path | None,
         typer.Option(
@@ -282,9 +266,10 @@ def schedule(
     assume_ine: AssumeIneOpt = None,
 ) -> int:
     from campana import queries
+    from campana.cli.emit import output_format, to_file
     from campana.dates import period
 
-    kind = choice(fmt, "--format", FORMATS)
+    kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     scenario = assumption(assume_ine)
     _check_save(save, kind, plan)
     number = month_number(month, on=on, date_from=date_from, date_to=date_to)
@@ -300,7 +285,11 @@ def schedule(
             loaded.plan,
             view,
             now,
-            touchpoints=queries.detailed(start, end) or view.by_campaign or touchpoint is not None,
+            # a spreadsheet holds every row: the execution rows too, whatever the window
+            touchpoints=kind == "csv"
+            or queries.detailed(start, end)
+            or view.by_campaign
+            or touchpoint is not None,
         )
         result = queries.with_milestones(queries.under_scenario(result, scenario), loaded.plan)
         result = queries.with_rest_days(result, loaded.plan)
@@ -309,7 +298,7 @@ def schedule(
             if (
                 kind == "text"
                 and save is None
-                and output is None
+                and not to_file(output)
                 and (start != end or not result.blackouts)
             ):
                 return None  # nothing to draw: the message says so (a day lists its blackout)
@@ -335,7 +324,7 @@ def show(
             autocompletion=complete_campaign,
         ),
     ],
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
@@ -353,8 +342,9 @@ def show(
     ] = False,
 ) -> int:
     from campana import queries
+    from campana.cli.emit import output_format
 
-    kind = choice(fmt, "--format", FORMATS)
+    kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     scenario = assumption(assume_ine)
 
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.Show:
@@ -374,7 +364,7 @@ def show(
     "Lista las campañas: periodo, días, componentes, puntos de contacto y estado respecto a hoy.",
 )
 def list_campaigns(
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     working: Annotated[
         bool,
@@ -395,7 +385,9 @@ def list_campaigns(
     def compute(loaded: LoadedPlan, now: dt.date) -> queries.CampaignList:
         return queries.campaign_list(loaded.plan, now, working=working)
 
-    kind = choice(fmt, "--format", FORMATS)
+    from campana.cli.emit import output_format
+
+    kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     return query("campaign_list", kind, today_, plan, compute, output=output)
 
 
@@ -405,7 +397,7 @@ def list_campaigns(
     "las cifras) y las campañas que se dirigen a él.",
 )
 def audience(
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     plan: PlanOpt = None,
     today_: TodayOpt = None,
@@ -417,5 +409,7 @@ def audience(
         return queries.audience_report(require_audience(loaded), loaded.plan)
 
     # today is checked as in every command, even if the figures do not depend on it
-    kind = choice(fmt, "--format", FORMATS)
+    from campana.cli.emit import output_format
+
+    kind = output_format(output, fmt, FORMATS, plan=plan, files=OUTPUTS)
     return query("audience", kind, today_, plan, compute, output=output, dated=False)

@@ -10,16 +10,13 @@ import typer
 from campana.cli.base import command
 from campana.cli.common import (
     AssumeIneOpt,
-    OutputOpt,
     PlanOpt,
     assumption,
-    check_output,
     choice,
     format_option,
-    out,
+    output_option,
     plan_in_use,
     say,
-    write_output,
 )
 
 
@@ -39,28 +36,33 @@ def validate(
         bool, typer.Option("--strict", help="Los avisos también hacen fallar (salida 1).")
     ] = False,
     fmt: Annotated[
-        str,
+        str | None,
         format_option(
-            "text (por omisión; también table), json o github (anotaciones de Actions).",
+            "text (por omisión; también table), json o github (anotaciones de Actions). Con "
+            "-o, lo dice la extensión del archivo (.txt: text o github).",
             show_default=False,
         ),
-    ] = "text",
-    output: OutputOpt = None,
+    ] = None,
+    output: Annotated[
+        Path | None,
+        output_option(
+            "Escribe el reporte en ARCHIVO en lugar de la pantalla (nunca sobre un archivo "
+            "que valida); el formato sale de la extensión: .txt, .json."
+        ),
+    ] = None,
     plan: PlanOpt = None,
     assume_ine: AssumeIneOpt = None,
 ) -> int:
+    from campana.cli.emit import emit, output_format, to_file
     from campana.errors import EXIT_USAGE, exit_code_for
     from campana.loading import validate_files
     from campana.render import findings as render
     from campana.render.term import color_enabled
 
-    kind = choice(fmt, "--format", ("text", "json", "github"))
+    kind = output_format(output, fmt, ("text", "json", "github"), plan=plan)
     scenario = assumption(assume_ine)
-    if output is not None and str(output) == "-":
-        output = None
-    check_output(output, plan)
     paths = list(files) if files else [plan_in_use(plan)]
-    if output is not None:  # never write the report over one of the files it checks
+    if output is not None and to_file(output):  # never over one of the files it checks
         from campana.files import refuse_inputs
 
         refuse_inputs(output, paths)
@@ -76,18 +78,13 @@ def validate(
     elif kind == "github":
         text = render.github(findings)
     else:
-        color = output is None and color_enabled()
+        color = not to_file(output) and color_enabled()
         text = render.text(findings, result.files, result.line_text, color=color)
         if label:  # a scenario says so on the first line of the report
             text = f"{label}\n\n{text}"
     if label and kind != "text":
         say(label)  # JSON and annotations stay data
-    if output is not None:
-        from campana.render.term import safe
-
-        write_output(output, text if kind == "json" else safe(text))
-    else:
-        out(text, exact=kind == "json")
+    emit(text, output, exact=kind == "json")
     if kind == "github":
         say(render.summary(findings, result.files))
     if result.unreadable:
@@ -108,9 +105,16 @@ def schema(
             metavar="plan|audience", help="De qué archivo: plan o audience (o audiencia)."
         ),
     ] = "plan",
+    output: Annotated[
+        Path | None,
+        output_option("Escribe el esquema en ARCHIVO (.json) en lugar de la pantalla."),
+    ] = None,
 ) -> int:
+    from campana.cli.emit import emit, output_format
     from campana.schema import schema_json
 
     which = "audience" if which.strip().lower() == "audiencia" else which
-    out(schema_json(choice(which, "el argumento", ("plan", "audience"))))  # type: ignore[arg-type]
+    what = choice(which, "el argumento", ("plan", "audience"))
+    output_format(output, None, ("json",), plan=None, default="json")
+    emit(schema_json(what), output, exact=True)  # type: ignore[arg-type]
     return 0

@@ -42,6 +42,11 @@ class ObjectiveLine:
     end: dt.date | None
     period_text: str | None
 
+    @property
+    def days(self) -> int | None:
+        """Its length in days, both ends included (None without a period of its own)."""
+        return span_days(self.start, self.end) if self.start and self.end else None
+
 
 @dataclass(frozen=True)
 class CreativeLineItem:

@@ -93,6 +93,18 @@ class Row:
             return "not-applicable"
         return self.ine_exception or "not-requested"
 
+    def day_number(self, day: dt.date) -> int:
+        """Which day of the row ``day`` is: 1 on its start."""
+        return (day - self.start).days + 1
+
+    def day_of(self, day: dt.date) -> tuple[int, int, bool]:
+        """``day`` as «day N of TOTAL»: of the row's own period, or of the execution table's
+        when only the table's runs that day (then the third item is True)."""
+        if self.table is not None and not self.start <= day <= self.end:
+            first, last = self.table
+            return (day - first).days + 1, span_days(first, last), True
+        return self.day_number(day), self.days, False
+
     def in_blackout(self, day: dt.date) -> bool:
         return any(a <= day <= b for a, b in self.blackout)
 

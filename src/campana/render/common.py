@@ -86,3 +86,8 @@ def keep_together(text: str) -> str:
 def status_cell(s: Status) -> str:
     """«en curso, día 54 de 175», wrapped, if it must be, after the comma only."""
     return keep_together(s.text).replace(",\u00a0", ", ")
+
+
+def rest_day_text(name: str) -> str:
+    """How the views name an official rest day: «Día de descanso obligatorio: Navidad»."""
+    return f"Día de descanso obligatorio: {name}"

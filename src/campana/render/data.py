@@ -1,7 +1,10 @@
-"""Query results as JSON and CSV: stable (documented in docs/reference.md), ISO dates, no styling.
+"""Query results as JSON and CSV: stable (documented in docs/reference.md and docs/output.md),
+ISO dates, no styling.
 
-``<result>_json`` and ``<result>_csv`` for each result: ``schedule``, ``brief`` (``show``),
-``campaign_list`` (``list``), ``audience``.
+``<result>_json`` and ``<result>_csv`` for each result: ``schedule``, ``show``,
+``campaign_list`` (``list``), ``audience``, ``agenda``, ``veda``. The CSV is for Excel: UTF-8
+with a BOM, the Spanish headers and values of ``render.columns`` (the same columns as the
+Markdown), ISO dates.
 """
 
 from __future__ import annotations
@@ -9,10 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import span_days
+from campana.render import columns
 from campana.render.common import iso, share_percent, status_dict
 from campana.render.findings import as_dicts
 
@@ -29,13 +31,20 @@ def _dump(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _csv(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+#: the byte order mark: Excel reads a CSV that starts with it as UTF-8 (without it, as the
+#: system's legacy code page: «Campaña» becomes «CampaÃ±a»)
+BOM = "\ufeff"
+
+
+def _csv(table: columns.Table[Any]) -> str:
+    """A result's table as CSV for Excel: BOM, the Spanish header, one line per item."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    return buf.getvalue()
+    writer.writerow(table.headers)
+    kinds = [c.kind for c in table.columns]
+    for values in table.values():
+        writer.writerow([columns.csv_cell(k, v) for k, v in zip(kinds, values, strict=True)])
+    return BOM + buf.getvalue()
 
 
 def schedule_dict(s: Schedule) -> dict[str, Any]:
@@ -66,51 +75,12 @@ def row_dict(r: Row) -> dict[str, Any]:
     }
 
 
-SCHEDULE_CSV = (
-    "kind",
-    "campaign",
-    "touchpoint",
-    "name",
-    "start",
-    "end",
-    "days",
-    "touchpoint_id",
-    "tactics",
-    "ine_exception",
-    "ine_status",
-    "paired",
-    "table_start",
-    "table_end",
-)
-
-
 def schedule_json(s: Schedule) -> str:
     return _dump(schedule_dict(s))
 
 
 def schedule_csv(s: Schedule) -> str:
-    return _csv(
-        SCHEDULE_CSV,
-        [
-            [
-                r.kind,
-                r.campaign,
-                r.touchpoint,
-                r.name,
-                iso(r.start),
-                iso(r.end),
-                r.days,
-                r.touchpoint_id,
-                "; ".join(r.tactics),
-                r.ine_exception,
-                r.ine_status,
-                "true" if r.paired else "false",
-                iso(r.table[0]) if r.table else None,
-                iso(r.table[1]) if r.table else None,
-            ]
-            for r in s.data_rows
-        ],
-    )
+    return _csv(columns.schedule_table(s))
 
 
 def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
@@ -140,40 +110,8 @@ def campaign_list_dict(cl: CampaignList) -> dict[str, Any]:
     }
 
 
-CAMPAIGN_LIST_CSV = (
-    "id",
-    "name",
-    "start",
-    "end",
-    "days",
-    "components",
-    "touchpoints",
-    "lines",
-    "status",
-    "day",
-)
-
-
 def campaign_list_csv(cl: CampaignList) -> str:
-    lines = cl.campaigns
-    return _csv(
-        CAMPAIGN_LIST_CSV,
-        [
-            [
-                c.id,
-                c.name,
-                iso(c.start),
-                iso(c.end),
-                c.days,
-                c.components,
-                c.touchpoints,
-                c.lines,
-                c.status.kind,
-                c.status.day,
-            ]
-            for c in lines
-        ],
-    )
+    return _csv(columns.campaign_list_table(cl))
 
 
 def audience_dict(r: AudienceReport) -> dict[str, Any]:
@@ -204,25 +142,8 @@ def audience_dict(r: AudienceReport) -> dict[str, Any]:
     }
 
 
-AUDIENCE_CSV = (
-    "id",
-    "name",
-    "count",
-    "bound",
-    "part_of",
-    "percent_of_total",
-    "stated_percent",
-    "stated_of",
-    "computed_percent",
-    "campaigns",
-)
-
-
 def audience_csv(r: AudienceReport) -> str:
-    rows = []
-    for d in audience_dict(r)["segments"]:
-        rows.append([d[k] if k != "campaigns" else "; ".join(d[k]) for k in AUDIENCE_CSV])
-    return _csv(AUDIENCE_CSV, rows)
+    return _csv(columns.audience_table(r))
 
 
 def brief_dict(b: Brief) -> dict[str, Any]:
@@ -293,40 +214,6 @@ def brief_dict(b: Brief) -> dict[str, Any]:
     }
 
 
-BRIEF_CSV = ("kind", "name", "start", "end", "days", "tactics", "ine_exception")
-
-
-def brief_csv(b: Brief) -> str:
-    rows: list[list[Any]] = [["campaign", b.name, iso(b.start), iso(b.end), b.days, "", ""]]
-    for o in b.objectives:
-        rows.append(
-            [
-                "objective",
-                o.text,
-                iso(o.start),
-                iso(o.end),
-                span_days(o.start, o.end) if o.start and o.end else "",
-                "",
-                "",
-            ]
-        )
-    for k in b.components:
-        rows.append(["component", k.name, iso(k.start), iso(k.end), k.days, k.tactic or "", ""])
-    for t in b.touchpoints:
-        rows.append(
-            [
-                "touchpoint",
-                t.name,
-                iso(t.start),
-                iso(t.end),
-                t.days,
-                "; ".join(t.tactics),
-                t.ine_exception,
-            ]
-        )
-    return _csv(BRIEF_CSV, rows)
-
-
 def campaign_list_json(cl: CampaignList) -> str:
     return _dump(campaign_list_dict(cl))
 
@@ -344,11 +231,8 @@ def agenda_json(a: Agenda) -> str:
 
 
 def agenda_csv(a: Agenda) -> str:
-    """One line per event; the header is the keys of an event in JSON."""
-    from campana.agenda import EVENT_KEYS
-
-    events = a.to_json()["events"]
-    return _csv(EVENT_KEYS, [[e[k] for k in EVENT_KEYS] for e in events])
+    """One line per event."""
+    return _csv(columns.agenda_table(a))
 
 
 def veda_json(r: VedaReport) -> str:
@@ -356,28 +240,9 @@ def veda_json(r: VedaReport) -> str:
     return _dump(r.to_json())
 
 
-#: the CSV of the veda report: one line per restricted row, with its blackout
-VEDA_CSV_HEADER = (
-    "blackout",
-    "campaign",
-    "touchpoint_id",
-    "name",
-    "start",
-    "end",
-    "days_inside",
-    "ine_exception",
-    "days_lost_if_denied",
-)
-
-
 def veda_csv(r: VedaReport) -> str:
     """The rows of every blackout (the per-campaign totals are in the JSON and the table)."""
-    rows = [
-        [b["id"], *(x[k] for k in VEDA_CSV_HEADER[1:])]
-        for b in r.to_json()["blackouts"]
-        for x in b["rows"]
-    ]
-    return _csv(VEDA_CSV_HEADER, rows)
+    return _csv(columns.veda_table(r))
 
 
 def show_dict(s: Show) -> dict[str, Any]:
@@ -416,4 +281,6 @@ def show_json(s: Show) -> str:
 
 
 def show_csv(s: Show) -> str:
-    return brief_csv(s.brief)
+    """The campaign's execution table (the brief's other parts are in the JSON and the
+    Markdown)."""
+    return _csv(columns.show_table(s))

@@ -11,17 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt, period
-from campana.gantt import GanttData, GanttRow, gantt_data
+from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
-
-if TYPE_CHECKING:
-    from campana.models import Plan
-    from campana.view import ViewFilter
 
 WIDTH = 1400.0
 MARGIN = 24.0
@@ -796,30 +791,3 @@ def svg_from_data(data: GanttData, *, standalone: bool = True, prefix: str = "")
         f'<rect x="0" y="0" width="{lay.width:g}" height="{lay.height:.0f}" fill="#ffffff"/>\n'
         f"{body}\n</svg>\n"
     )
-
-
-def gantt_svg(
-    plan: Plan,
-    today: dt.date,
-    *,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    campaigns: Sequence[str] = (),
-    touchpoint: str | None = None,
-    assume_ine: str | None = None,
-    standalone: bool = True,
-    view: ViewFilter | None = None,
-) -> str:
-    """The plan's Gantt chart as an SVG document (``standalone=False``: an ``<svg>`` element
-    to inline in HTML). Filters as in ``campana.gantt.gantt_data``."""
-    data = gantt_data(
-        plan,
-        today,
-        start=start,
-        end=end,
-        campaigns=campaigns,
-        touchpoint=touchpoint,
-        assume_ine=assume_ine,
-        view=view,
-    )
-    return svg_from_data(data, standalone=standalone)

@@ -1,16 +1,18 @@
 """Query results as Markdown, to paste into a document: one function per result, named after
-it (``schedule``, ``brief``, ``campaign_list``, ``audience``)."""
+it (``schedule``, ``show``, ``campaign_list``, ``audience``, ``agenda``, ``veda``). A result's
+table has the columns of ``render.columns``, as its CSV."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import days, fmt, period, span_days
+from campana.dates import days, fmt, period
 from campana.pairing import with_table
-from campana.render.common import figure_text, schedule_title, share_text, stated
+from campana.render import columns
+from campana.render.common import figure_text, schedule_title
 from campana.render.grid import nfc
-from campana.vocab import BRIEF_SECTIONS, and_list, ine_status, row_kind, severity
+from campana.vocab import BRIEF_SECTIONS, and_list
 
 if TYPE_CHECKING:
     from campana.agenda import Agenda
@@ -33,94 +35,36 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: Sequence
     return "\n".join(out) + "\n"
 
 
-def schedule(s: Schedule) -> str:
-    names = {r.campaign: r.name for r in s.rows if r.kind == "campaign"}
-    rows = []
-    for r in s.data_rows:
-        campaign = names.get(r.campaign, "") if r.campaign else ""
-        part = r.name if r.kind in ("component", "touchpoint") else ""
-        if r.kind == "blackout":
-            campaign = r.name
-        ine = ine_status(r.ine_status) if r.ine_status is not None else ""
-        rows.append(
-            [
-                campaign if r.kind != "component" and r.kind != "touchpoint" else "",
-                part,
-                row_kind(r.kind),
-                fmt(r.start)
-                + (f" (tabla: {fmt(r.table[0])})" if r.table and r.table[0] != r.start else ""),
-                fmt(r.end)
-                + (f" (tabla: {fmt(r.table[1])})" if r.table and r.table[1] != r.end else ""),
-                r.days,
-                ine,
-            ]
-        )
-    return f"### {schedule_title(s)}\n\n" + _table(
+def _table_of(table: columns.Table[Any]) -> str:
+    """A result's table (``render.columns``): its headers, its values as people read them,
+    figures aligned to the right."""
+    kinds = [c.kind for c in table.columns]
+    return _table(
+        table.headers,
         [
-            "Campaña",
-            "Componente o punto de contacto",
-            "Tipo",
-            "Inicio",
-            "Fin",
-            "Días",
-            "Excepción INE",
+            [columns.markdown_cell(k, v) for k, v in zip(kinds, values, strict=True)]
+            for values in table.values()
         ],
-        rows,
-        right=(5,),
+        right=[i for i, c in enumerate(table.columns) if c.right],
     )
+
+
+def schedule(s: Schedule) -> str:
+    return f"### {schedule_title(s)}\n\n" + _table_of(columns.schedule_table(s))
 
 
 def campaign_list(cl: CampaignList) -> str:
-    lines = cl.campaigns
     head = f"**{_escape(cl.title)}** · {_escape(cl.owner)} · estado al {fmt(cl.today)}\n\n"
-    working = any(c.working_days is not None for c in lines)
-    extra = ["Días hábiles"] if working else []
-    return head + _table(
-        ["Campaña", "Id", "Periodo", "Días", *extra, "Líneas", "Estado"],
-        [
-            [
-                c.name,
-                f"`{c.id}`",
-                period(c.start, c.end),
-                c.days,
-                *([c.working_days] if working else []),
-                c.lines,
-                c.status.text,
-            ]
-            for c in lines
-        ],
-        right=(3, 4, 5) if working else (3, 4),
-    )
+    return head + _table_of(columns.campaign_list_table(cl))
 
 
 def audience(r: AudienceReport) -> str:
-    total = "% del total"
-    return _table(
-        ["Segmento", "Personas", total, "Dice el documento", "Campañas"],
-        [
-            [
-                ("— " if s.depth else "") + s.name,
-                figure_text(s.count, s.bound),
-                share_text(s.share_of_total),
-                "; ".join(
-                    x
-                    for x in (
-                        stated(s),
-                        f"podría agregarse a {s.adds_to_name}; no es parte de ellas"
-                        if s.adds_to
-                        else "",
-                    )
-                    if x
-                ),
-                ", ".join(s.campaign_names or s.campaigns),
-            ]
-            for s in r.segments
-        ],
-        right=(1, 2),
-    )
+    return _table_of(columns.audience_table(r))
 
 
-def brief(b: Brief) -> str:
+def brief(b: Brief, execution: str = "") -> str:
+    """The brief's sections; ``execution``: the execution table, rendered by the caller
+    (``show`` knows its owners and the scenario)."""
     out = [f"## {_escape(b.name)}", ""]
     out.append(f"- **Id:** `{b.id}`")
     if b.aka:
@@ -171,28 +115,11 @@ def brief(b: Brief) -> str:
                 right=(2,),
             ).rstrip()
         )
-    if b.touchpoints:
-        out += ["", "### " + BRIEF_SECTIONS["execution"], ""]
-        out.append(
-            _table(
-                ["Punto de contacto", "Tácticos", "Periodo", "Excepción INE"],
-                [
-                    [
-                        t.label,
-                        "; ".join(t.tactics),
-                        period(t.start, t.end),
-                        ine_status(t.ine_status),
-                    ]
-                    for t in b.touchpoints
-                ],
-            ).rstrip()
-        )
+    if execution:
+        out += ["", "### " + BRIEF_SECTIONS["execution"], "", execution.rstrip()]
     if b.findings:
         out += ["", "### " + BRIEF_SECTIONS["findings"], ""]
-        out += [
-            f"- {severity(f.severity)}: {f.message} (`{f.code}`, {f.file}:{f.line})"
-            for f in b.findings
-        ]
+        out.append(_table_of(columns.findings_table(b.findings)).rstrip())
     return "\n".join(out) + "\n"
 
 
@@ -200,22 +127,11 @@ def brief(b: Brief) -> str:
 
 
 def agenda(a: Agenda) -> str:
-    """A heading per day, then a table of its events."""
-    from campana.render.tables import day_heading, rest_day_text
-
-    out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n"
-    for day, events in a.by_day():
-        out += f"\n### {day_heading(day, a.today)}\n\n"
-        if day in a.rest_days:
-            out += f"{_escape(rest_day_text(a.rest_days[day]))}.\n\n"
-        if events:
-            out += _table(
-                ["Campaña", "Qué pasa", "Responsable"],
-                [[e.campaign_name or e.name, e.message, e.owner or ""] for e in events],
-            )
-    if not a.events:
-        out += "\nNada en la agenda.\n"
-    return out
+    """The window, then a table of its events, day by day."""
+    out = f"## Agenda {period(a.start, a.end, prose=True)}\n\nHoy es {fmt(a.today)}.\n\n"
+    if not a.events and not a.rest_days:
+        return out + "Nada en la agenda.\n"
+    return out + _table_of(columns.agenda_table(a))
 
 
 #: marks a figure that rests on dates the document leaves open (escaped: not emphasis)
@@ -224,27 +140,14 @@ STAR = "\\*"
 
 def veda(r: VedaReport) -> str:
     """Per blackout: its dates and restrictions, the rows it hits, the campaigns it covers."""
+    table = columns.veda_table(r)
     out = ""
     for n, b in enumerate(r.blackouts):
         if n:
             out += "\n"
-        out += f"## {b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})\n\n"
+        out += f"## {b.name}: {period(b.start, b.end)} ({days(b.days)})\n\n"
         out += f"Restringe {and_list(b.restricts_names)}.\n\n"
-        out += _table(
-            ["Campaña", "Punto de contacto", "Periodo", "Días dentro", "Excepción", r.lost_label],
-            [
-                [
-                    x.campaign_name,
-                    x.touchpoint_name,
-                    period(x.start, x.end),
-                    x.days_inside,
-                    ine_status(x.ine_exception),
-                    x.days_lost_if_denied,
-                ]
-                for x in (*b.rows, *b.unrestricted)
-            ],
-            right=(3, 5),
-        )
+        out += _table_of(columns.Table(table.columns, [p for p in table.items if p[0] is b]))
         out += "\n"
         out += _table(
             ["Campaña", "Días dentro", r.uncovered_label],
@@ -263,21 +166,14 @@ def veda(r: VedaReport) -> str:
 
 
 def show(s: Show) -> str:
-    """The brief, then owners and INE status per touchpoint, and the milestones."""
+    """The brief with its execution table (owners, INE status, the scenario's days lost),
+    then the milestones."""
     from campana.vocab import MILESTONE_KINDS
 
-    out = brief(s.brief)
+    table = columns.show_table(s)
+    out = brief(s.brief, _table_of(table) if table.items else "")
     if s.owner:
         out += f"\nResponsable: {_escape(s.owner)}\n"
-    header = ["Punto de contacto", "Responsable", "Excepción INE"]
-    if s.assume_ine:
-        header.append("Días perdidos")
-    rows = [
-        [r.name, r.owner or "", ine_status(r.ine_status)] + ([r.days_lost] if s.assume_ine else [])
-        for r in s.rows
-    ]
-    if rows:
-        out += "\n### " + BRIEF_SECTIONS["owners"] + "\n\n" + _table(header, rows)
     if s.assume_ine:
         out += (
             f"\nBajo el escenario, la campaña pasa {days(s.days_lost)} más sin ningún punto de "

@@ -1,29 +1,20 @@
-"""Lines of (text, style) segments on the terminal, and saved as a picture: SVG, HTML or text.
+"""Lines of (text, style) segments as a picture of the terminal: SVG or HTML.
 
-The plain path writes text with no rich import; rich is imported only for colour on a terminal
-or to capture a picture (``save``).
+rich is imported only here, to capture a picture (``picture``); the plain path
+(``render.grid.plain``) needs no rich.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from pathlib import Path
 
-from campana.files import write_atomic
-from campana.render.grid import Line, plain, print_rich
-
-#: the file types ``save`` writes
-SAVE_EXTENSIONS = (".svg", ".html", ".txt")
+from campana.render.grid import Line, print_rich
 
 
-def save(lines: Sequence[Line], path: Path, width: int, title: str) -> None:
-    """Write ``lines`` to ``path`` as the terminal shows them: SVG or HTML (in colour, through
-    a recording rich console ``width`` columns wide) or plain text. Raises OSError."""
-    suffix = path.suffix.lower()
-    if suffix == ".txt":
-        write_atomic(path, plain(lines))
-        return
+def picture(lines: Sequence[Line], kind: str, width: int, title: str) -> str:
+    """``lines`` as the terminal shows them, ``kind`` ``svg`` or ``html``: in colour, through
+    a recording rich console ``width`` columns wide."""
     from rich.console import Console
 
     con = Console(
@@ -37,7 +28,6 @@ def save(lines: Sequence[Line], path: Path, width: int, title: str) -> None:
         soft_wrap=False,
     )
     print_rich(lines, con)
-    if suffix == ".svg":
-        write_atomic(path, con.export_svg(title=title))
-    else:
-        write_atomic(path, con.export_html())
+    if kind == "svg":
+        return con.export_svg(title=title)
+    return con.export_html()

@@ -5,77 +5,21 @@ images from anywhere else."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from campana.dates import fmt, fmt_long, period, sentence, span_days
-from campana.errors import Finding
-from campana.gantt import GanttData, GanttRow, gantt_data
-from campana.ine import BlackoutIndex, parse_assume_ine, row_status, scenario_label
+from campana.dates import fmt, fmt_long, period, sentence
+from campana.gantt import GanttData, GanttRow
+from campana.ine import scenario_label
 from campana.pairing import with_table
-from campana.queries.audience import audience_report
-from campana.queries.brief import Brief, brief
-from campana.queries.common import year_window
 from campana.render.gantt import WIDTH, attr, esc, layout, svg_from_data
-from campana.veda import veda_report
-from campana.view import ViewFilter, select
 from campana.vocab import BRIEF_SECTIONS, INE_STATUS, figure
 
 if TYPE_CHECKING:
-    from campana.models import Audience, Plan
-
-
-# --- the blackout report's shape (campana.veda.VedaReport provides the same attributes) ------
-
-
-class VedaRowLike(Protocol):
-    @property
-    def campaign_id(self) -> str: ...
-    @property
-    def campaign_name(self) -> str: ...
-    @property
-    def touchpoint_id(self) -> str: ...
-    @property
-    def touchpoint_name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
-    @property
-    def days_inside(self) -> int: ...
-    @property
-    def ine_exception(self) -> str: ...
-    @property
-    def days_lost_if_denied(self) -> int: ...
-    @property
-    def ine_answer_date(self) -> dt.date | None: ...
-    @property
-    def ine_reference(self) -> str | None: ...
-
-
-class VedaBlackoutLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def start(self) -> dt.date: ...
-    @property
-    def end(self) -> dt.date: ...
-    @property
-    def restricts_names(self) -> Sequence[str]: ...
-    @property
-    def rows(self) -> Sequence[VedaRowLike]: ...
-
-
-class VedaReportLike(Protocol):
-    @property
-    def blackouts(self) -> Sequence[VedaBlackoutLike]: ...
-    @property
-    def assume_ine(self) -> str | None: ...
-    @property
-    def lost_label_long(self) -> str: ...
+    from campana.errors import Finding
+    from campana.queries import AudienceReport, Show
+    from campana.report import Report
+    from campana.veda import VedaReport, VedaRow
 
 
 # --- HTML pieces ------------------------------------------------------------------------------
@@ -155,7 +99,7 @@ def _ine(status: str) -> str:
     return f'<span class="ine ine-{key}">{esc(INE_STATUS.get(status, status))}</span>'
 
 
-def _answer(r: VedaRowLike) -> str:
+def _answer(r: VedaRow) -> str:
     """The INE's answer (date and reference) under a row's status, when recorded."""
     from campana.render.common import ine_answer
 
@@ -167,13 +111,9 @@ def _count(n: int | None, bound: str = "exact") -> str:
     return figure(n, bound, missing="—")
 
 
-def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: str | None) -> str:
-    c = plan.campaign(b.id)
-    owners = {e.touchpoint: e.owner for e in c.execution} if c else {}
-    statuses = {
-        (e.touchpoint, e.start, e.end): row_status(e, index, assume_ine=assume_ine)
-        for e in (c.execution if c else ())
-    }
+def _campaign_section(s: Show) -> str:
+    b = s.brief
+    owners = {r.touchpoint_id: r.owner for r in s.rows}
     out = [f'<section class="campaign" id="campana-{attr(b.id)}">', f"<h2>{esc(b.name)}</h2>"]
     facts = [
         ("Periodo", f"{esc(period(b.start, b.end))} ({b.days} días)"),
@@ -181,8 +121,8 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
     ]
     if b.aka:
         facts.append(("También llamada", esc(", ".join(b.aka))))
-    if c and c.owner:
-        facts.append(("Responsable", esc(c.owner)))
+    if s.owner:
+        facts.append(("Responsable", esc(s.owner)))
     if b.audience:
         facts.append(
             (
@@ -240,20 +180,19 @@ def _campaign_section(plan: Plan, b: Brief, index: BlackoutIndex, assume_ine: st
         )
         for t in b.touchpoints:
             tactics = "<br>".join(esc(x) for x in t.tactics)
-            status = statuses.get((t.touchpoint_id, t.start, t.end), "not-applicable")
             out.append(
                 f"<tr><td>{esc(t.label)}</td><td>{tactics}</td>"
                 f"<td>{esc(period(t.start, t.end))}</td>"
-                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(status)}</td>'
+                f'<td class="num">{t.blackout_days or "—"}</td><td>{_ine(t.ine_status)}</td>'
                 f"<td>{esc(owners.get(t.touchpoint_id) or '—')}</td></tr>"
             )
         out.append("</tbody></table>")
-    if c and c.milestones:
+    if s.milestones:
         out.append(
             "<h3>Hitos</h3><table><thead><tr><th>Fecha</th><th>Hito</th><th>Responsable</th>"
             "</tr></thead><tbody>"
         )
-        for m in sorted(c.milestones, key=lambda m: m.date):
+        for m in s.milestones:
             out.append(
                 f"<tr><td>{esc(fmt(m.date))}</td><td>{esc(m.name)}</td>"
                 f"<td>{esc(m.owner or '—')}</td></tr>"
@@ -301,9 +240,7 @@ def _findings_section(findings: Sequence[Finding]) -> str:
     return "\n".join(out)
 
 
-def _audience_section(plan: Plan, audience: Audience) -> str:
-    rep = audience_report(audience, plan)
-    names = {c.id: c.name for c in plan.campaigns}
+def _audience_section(rep: AudienceReport) -> str:
     top = max((s.count for s in rep.segments), default=0) or 1
     out = [
         '<section id="audiencia"><h2>Audiencia</h2><table><thead><tr><th>Segmento</th>'
@@ -318,7 +255,7 @@ def _audience_section(plan: Plan, audience: Audience) -> str:
             f'<tr><td{pad}>{esc(s.name)}</td><td class="num">{_count(s.count, s.bound)}</td>'
             f'<td class="num">{share}</td><td class="bar-cell"><div class="bar" '
             f'style="width: {width:.1f}%" role="img" aria-label="{width:.0f} % del mayor">'
-            f"</div></td><td>{esc(', '.join(names.get(c, c) for c in s.campaigns) or '—')}</td>"
+            f"</div></td><td>{esc(', '.join(s.campaign_names or s.campaigns) or '—')}</td>"
             "</tr>"
         )
     out.append("</tbody></table>")
@@ -331,7 +268,7 @@ def _audience_section(plan: Plan, audience: Audience) -> str:
     return "\n".join(out)
 
 
-def _veda_section(veda: VedaReportLike) -> str:
+def _veda_section(veda: VedaReport) -> str:
     out = ['<section id="veda"><h2>Veda electoral</h2>']
     scenario = scenario_label(veda.assume_ine)
     if scenario is not None:
@@ -342,7 +279,7 @@ def _veda_section(veda: VedaReportLike) -> str:
         when = sentence(period(b.start, b.end, prose=True, long=True))
         out.append(
             f"<h3>{esc(b.name)}</h3><p>{esc(when)} "
-            f"({span_days(b.start, b.end)} días). Restringe: "
+            f"({b.days} días). Restringe: "
             f"{esc(', '.join(b.restricts_names))}.</p>"
         )
         if not b.rows:
@@ -453,53 +390,14 @@ def _chart(data: GanttData) -> str:
     return f'<div class="chart-screen">{whole}</div><div class="chart-print">{printed}</div>'
 
 
-def report_html(
-    plan: Plan,
-    audience: Audience | None,
-    today: dt.date,
-    *,
-    findings: Sequence[Finding] = (),
-    veda: VedaReportLike | None = None,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
-    campaigns: Sequence[str] = (),
-    touchpoint: str | None = None,
-    assume_ine: str | None = None,
-    view: ViewFilter | None = None,
-) -> str:
-    """The whole report as one HTML document. The ``view`` (or the filter ``start``, ``end``,
-    ``campaigns`` and ``touchpoint`` make, as in ``gantt_data``) applies to the chart, the campaigns
-    listed and the blackout report: with a window other than the plan's year, or a touchpoint,
-    only the campaigns the chart shows, and the cover says the period. ``veda`` is
-    ``campana.veda.veda_report``'s result (computed here when None). ``assume_ine`` (English
-    or Spanish) is the scenario of every part."""
-    assume_ine = parse_assume_ine(assume_ine)
-    index = BlackoutIndex.of(plan)
-    if view is None:
-        view = ViewFilter.of(
-            campaigns=campaigns or None,
-            touchpoint=touchpoint,
-            start=start,
-            end=end,
-            year=plan.plan.year,
-        )
-    data = gantt_data(plan, today, assume_ine=assume_ine, view=view)
+def report_html(r: Report) -> str:
+    """The whole report (``campana.report.build_report``) as one HTML document."""
+    data = r.chart
     chart = _chart(data)
-    shown = list(select(plan, view).campaigns)
-    # a window other than the plan's year, or one touchpoint: only the campaigns it shows
-    narrowed = (data.start, data.end) != year_window(plan.plan.year) or view.touchpoint is not None
-    if narrowed:
-        charted = {r.campaign for r in data.campaigns}
-        shown = [c for c in shown if c.id in charted]
-    if veda is None:
-        if narrowed:
-            view = dataclasses.replace(view, campaigns=tuple(c.id for c in shown))
-        veda = veda_report(plan, assume_ine=assume_ine, view=view)
-    briefs = [brief(plan, audience, c, today, findings) for c in shown]
-    info = plan.plan
-    label = scenario_label(assume_ine)
+    briefs = [c.brief for c in r.campaigns]
+    label = scenario_label(r.assume_ine)
     scenario = f'<p class="scenario">{esc(label)}.</p>' if label else ""
-    window = f" · {esc(period(data.start, data.end, prose=True))}" if narrowed else ""
+    window = f" · {esc(period(data.start, data.end, prose=True))}" if r.narrowed else ""
     toc = ['<li><a href="#programacion">Programación</a></li>']
     if briefs:
         toc.append("<li>Campañas<ol>")
@@ -508,7 +406,7 @@ def report_html(
     else:
         toc.append("<li>Campañas: ninguna en este periodo</li>")
     toc.append('<li><a href="#hallazgos">Revisión del plan</a></li>')
-    if audience is not None:
+    if r.audience is not None:
         toc.append('<li><a href="#audiencia">Audiencia</a></li>')
     toc.append('<li><a href="#veda">Veda electoral</a></li>')
     parts = [
@@ -517,20 +415,20 @@ def report_html(
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(info.title)} — {esc(info.owner)}</title>",
+        f"<title>{esc(r.title)} — {esc(r.owner)}</title>",
         f"<style>{CSS}</style>",
         "</head>",
         "<body><main>",
-        f'<header class="cover"><h1>{esc(info.title)}</h1><p>{esc(info.owner)} · plan '
-        f"{info.year}{window} · informe al {esc(fmt_long(today))}</p>{scenario}</header>",
+        f'<header class="cover"><h1>{esc(r.title)}</h1><p>{esc(r.owner)} · plan '
+        f"{r.year}{window} · informe al {esc(fmt_long(r.today))}</p>{scenario}</header>",
         '<nav class="toc" aria-label="Contenido"><h2>Contenido</h2><ol>',
         *toc,
         "</ol></nav>",
         f'<section class="chart" id="programacion"><h2>Programación</h2>{chart}</section>',
-        *(_campaign_section(plan, b, index, assume_ine) for b in briefs),
-        _findings_section(findings),
-        _audience_section(plan, audience) if audience is not None else "",
-        _veda_section(veda),
+        *(_campaign_section(c) for c in r.campaigns),
+        _findings_section(r.findings),
+        _audience_section(r.audience) if r.audience is not None else "",
+        _veda_section(r.veda),
         "</main></body></html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from campana.dates import days, fmt, period, span_days
+from campana.dates import days, fmt, period
 from campana.pairing import with_table
 from campana.render.common import (
     STATUS_STYLE,
@@ -22,6 +22,7 @@ from campana.render.common import (
     ine_answer,
     keep_together,
     number,
+    rest_day_text,
     schedule_title,
     share_text,
     stated,
@@ -219,15 +220,13 @@ def _row_label(r: Row) -> str:
 def _day(s: Schedule, width: int, title: str) -> list[Line]:
     """What runs on one day: each row with its period, the day it is on, and, for the
     touchpoints a blackout restricts that day, their INE exception."""
-    from campana.queries.common import status
-
     day = s.start
     lines: list[Line] = [[(title, "bold")]]
     if s.today != day:
         lines.append([(f"(hoy es {fmt(s.today)})", DIM)])
     for b in s.blackouts:
         names = list(s.restricts.get(b.name, ()))
-        n = status(b.start, b.end, day).day
+        n = b.day_number(day)
         text = f"{b.name}: día {n} de {b.days} ({period(b.start, b.end)})"
         if names:
             text += "; restringe " + and_list(names)
@@ -243,12 +242,10 @@ def _day(s: Schedule, width: int, title: str) -> list[Line]:
             note = f"empieza el {fmt(r.start)}" if day < r.start else f"terminó el {fmt(r.end)}"
             rows.append([(_row_label(r), "bold dim"), (when, DIM), (note, DIM), ""])
             continue
-        st = status(r.start, r.end, day)
-        count = f"{st.day} de {st.total}"
         if r.table is not None:  # the table's period too, and its day when only it runs
             when = with_table(when, r.table, year=day.year)
-            if st.day is None:
-                count = f"{status(*r.table, day).day} de {span_days(*r.table)} (tabla)"
+        n, total, by_table = r.day_of(day)
+        count = f"{n} de {total}" + (" (tabla)" if by_table else "")
         veda: Cell = ""
         if r.in_blackout(day):
             text = ine_status(r.ine_exception)
@@ -463,8 +460,8 @@ def brief(b: Brief, width: int) -> list[Line]:
             for k, x in enumerate(wrap(o.text, width - 5)):
                 lines.append([(f"  {n}. " if k == 0 else "     ", ""), (x, "")])
             when = (
-                f"{period(o.start, o.end)} ({days(span_days(o.start, o.end))})"
-                if o.start and o.end
+                f"{period(o.start, o.end)} ({days(o.days)})"
+                if o.start and o.end and o.days
                 else "sin periodo propio (el de la campaña)"
             )
             lines.append([("     Periodo: ", DIM), (when, DIM)])
@@ -613,11 +610,6 @@ def day_heading(d: dt.date, today: dt.date) -> str:
     return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative_day((d - today).days)}"
 
 
-def rest_day_text(name: str) -> str:
-    """How the views name an official rest day: «Día de descanso obligatorio: Navidad»."""
-    return f"Día de descanso obligatorio: {name}"
-
-
 def agenda(a: Agenda, width: int) -> list[Line]:
     """The agenda grouped by day: a heading per day, then each event (a mark and what happens)
     with the campaign and the owner beneath, dimmed."""
@@ -667,9 +659,7 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             out.append([])
         out += [
             [(x, "bold")]
-            for x in wrap(
-                f"{b.name}: {period(b.start, b.end)} ({days(span_days(b.start, b.end))})", width
-            )
+            for x in wrap(f"{b.name}: {period(b.start, b.end)} ({days(b.days)})", width)
         ]
         out += [[(x, "")] for x in wrap(f"Restringe {and_list(b.restricts_names)}.", width)]
         out.append([])
