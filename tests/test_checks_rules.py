@@ -104,7 +104,7 @@ def test_the_context_builds_each_lookup_once() -> None:
     assert set(atencion.rows) == {"medios-masivos", "digital", "comunicacion-social", "brigadas"}
 
 
-def test_the_readme_lists_every_code_a_rule_reports() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_reference_lists_every_code_a_rule_reports() -> None:
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     table = set(re.findall(r"^\| `([a-z-]+)` \|", readme, flags=re.M))
     assert registry.codes() <= table, registry.codes() - table

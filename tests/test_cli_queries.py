@@ -1033,8 +1033,8 @@ def test_help_is_spanish(cli: Invoke, command: str) -> None:
     assert "--format" in r.stdout and "--today" in r.stdout and "--plan" in r.stdout
 
 
-def test_readme_year_grid_is_what_the_command_prints(cli: Invoke) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_reference_year_grid_is_what_the_command_prints(cli: Invoke) -> None:
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     section = readme.split("## Queries: `schedule`, `show`, `list`, `audience`")[1]
     example = re.search(r"```text\n(.*?)```", section, re.DOTALL)
     assert example is not None

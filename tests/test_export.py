@@ -299,8 +299,8 @@ def test_pre_commit_hook_runs_campana_validate() -> None:
         assert not files.search(name), name
 
 
-def test_readme_documents_diff_and_exports() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_reference_documents_diff_and_exports() -> None:
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     assert "## `campana diff`" in readme
     assert "## Exports" in readme
     assert "campana export ics" in readme

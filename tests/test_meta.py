@@ -221,9 +221,10 @@ def test_help_lists_the_commands_in_the_documented_order() -> None:
 
 
 def test_the_layout_section_names_every_module() -> None:
-    """«How the code is laid out» keeps one line per module: a new module must be added."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("### How the code is laid out", 1)[1].split("\n## ", 1)[0]
+    """«How the code is laid out» (docs/development.md) keeps one line per module: a new module
+    must be added."""
+    text = (ROOT / "docs" / "development.md").read_text(encoding="utf-8")
+    section = text.split("\n## How the code is laid out\n", 1)[1].split("\n## ", 1)[0]
     src = ROOT / "src" / "campana"
     missing = []
     for path in sorted(src.rglob("*.py")):
@@ -234,4 +235,52 @@ def test_the_layout_section_names_every_module() -> None:
             rel = "checks/rules/*.py"
         if f"`{rel}`" not in section and f"`{rel}` (" not in section:
             missing.append(rel)
-    assert not missing, f"add to README «How the code is laid out»: {missing}"
+    assert not missing, f"add to docs/development.md «How the code is laid out»: {missing}"
+
+
+def test_readme_is_short() -> None:
+    """The README is what campana is, the two commands and the everyday examples; the
+    reference lives in docs/ (issue 17)."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    assert len(lines) <= 250, f"README.md has {len(lines)} lines: move reference text to docs/"
+
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _prose(path: Path) -> str:
+    """The file's text without code blocks and inline code (no links live there)."""
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return re.sub(r"`[^`\n]*`", "", text)
+
+
+def _anchors(path: Path) -> set[str]:
+    text = re.sub(r"^```.*?^```", "", path.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return {_anchor(h) for h in re.findall(r"^#+ (.+)$", text, flags=re.M)}
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda d: d.relative_to(ROOT).as_posix())
+def test_every_relative_link_resolves(doc: Path) -> None:
+    """Every relative link (and image) of the README and docs/*.md points at a file that
+    exists, and a `#fragment` into a Markdown file at one of its headings."""
+    broken = []
+    for target in re.findall(r"\]\(([^)\s]+)\)", _prose(doc)):
+        if re.match(r"[a-z]+:", target):
+            continue
+        path, _, fragment = target.partition("#")
+        file = (doc.parent / path).resolve() if path else doc
+        has_fragment = file.suffix == ".md" and bool(fragment)
+        if not file.exists() or (has_fragment and fragment not in _anchors(file)):
+            broken.append(target)
+    assert not broken, f"{doc.name}: links to nothing: {broken}"
+
+
+def test_the_readme_links_every_doc() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [d.name for d in DOCS[1:] if f"](docs/{d.name})" not in readme]
+    assert not missing, f"add to README «Documentation»: {missing}"

@@ -62,8 +62,8 @@ def test_shipped_findings_point_at_the_exact_value(cli: Invoke) -> None:
     assert any("15 jul 2024 al 18 ago 2024 (35 días)" in m for m in gaps)
 
 
-def test_the_readme_tells_contradictions_from_pending_exceptions() -> None:
-    readme = (PLAN.parents[1] / "README.md").read_text(encoding="utf-8")
+def test_the_reference_tells_contradictions_from_pending_exceptions() -> None:
+    readme = (PLAN.parents[1] / "docs" / "reference.md").read_text(encoding="utf-8")
     assert "13 real contradictions" not in readme
     assert "**Contradictions of the source document (8 warnings, 7 facts).**" in readme
     assert "**Pending INE exceptions (6 warnings): open items, not contradictions.**" in readme

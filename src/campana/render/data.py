@@ -1,5 +1,5 @@
-"""Query results as JSON and CSV: stable (documented in the README and docs/output.md), ISO
-dates, no styling.
+"""Query results as JSON and CSV: stable (documented in docs/reference.md and docs/output.md),
+ISO dates, no styling.
 
 ``<result>_json`` and ``<result>_csv`` for each result: ``schedule``, ``show``,
 ``campaign_list`` (``list``), ``audience``, ``agenda``, ``veda``. The CSV is for Excel: UTF-8
