@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, sentence
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt, sentence
 from campana.dates import period as period_text
 from campana.errors import Finding
-from campana.gantt import GanttData
+from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
 from campana.programme import cell, columns, grid_rows
 from campana.queries.audience import AudienceReport
@@ -315,6 +315,7 @@ def plan_pptx(doc: PlanDocument) -> bytes:
         s = deck.slide(f"{info.title}: contexto")
         _bullets(s, items, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, BODY_H, max_size=20)
     _grid(deck, doc.chart)
+    _gantt(deck, doc.chart)
     for b in doc.briefs:
         if b.has_brief:
             _campaign(deck, plan, b)
@@ -419,6 +420,297 @@ def _grid(deck: _Deck, data: GanttData) -> None:
         max_size=14,
         note=note.strip(),
     )
+
+
+#: the Gantt slide: row name sizes (points), row heights and the legend's height (inches)
+GANTT_NAME = {"campaign": 11.0, "other": 10.0}
+GANTT_ROW = {"campaign": 0.30, "other": 0.26}
+GANTT_MONTHS_H = 0.3
+GANTT_LEGEND_H = 0.55
+GANTT_INDENT = 0.18
+GANTT_BAR_H = {"campaign": 0.16, "component": 0.12, "touchpoint": 0.12, "milestone": 0.18}
+GANTT_COLOURS = {
+    "campaign": BLUE,
+    "component": ROW_BLUE,
+    "touchpoint": "A8C3DE",
+    "milestone": "5B2A86",
+    "today": "C62828",
+    "blackout": "E9E9E9",
+    "rest-day": "E8EAED",
+    "pending": PENDING,
+    "suspended": SUSPENDED,
+}
+
+
+def _gantt_chunks(rows: Sequence[GanttRow], room: float) -> list[list[int]]:
+    """Rows split by the height each slide has; a campaign heading never ends a slide."""
+    chunks: list[list[int]] = [[]]
+    used = 0.0
+    for i, r in enumerate(rows):
+        h = GANTT_ROW["campaign" if r.kind == "campaign" else "other"]
+        if chunks[-1] and used + h > room:
+            chunks.append([])
+            used = 0.0
+            prev = chunks[-2]
+            if len(prev) > 1 and rows[prev[-1]].kind == "campaign":
+                chunks[-1].append(prev.pop())
+                used += GANTT_ROW["campaign"]
+        chunks[-1].append(i)
+        used += h
+    return chunks
+
+
+def _gantt(deck: _Deck, data: GanttData) -> None:
+    """The Gantt chart drawn with native shapes, from the same ``GanttData`` as the SVG: a row
+    per GanttData row (name on the left), a bar per row in its dates, the blackouts as light
+    bands, the off-air days marked on the bars, a today line and a legend. Rows that do not
+    fit go on in «(continuación)» slides with the months repeated."""
+    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.oxml.xmlchemy import OxmlElement
+    from pptx.util import Inches, Pt
+
+    rows = data.rows
+    width = WIDTH - 2 * MARGIN
+    top = BODY_TOP
+    rows_top = top + GANTT_MONTHS_H
+    room = HEIGHT - 0.5 - GANTT_LEGEND_H - rows_top - 0.1
+
+    def kind(r: GanttRow) -> str:
+        return "campaign" if r.kind == "campaign" else "other"
+
+    # rows that fit one slide with room to spare are drawn taller, with larger names
+    natural = sum(GANTT_ROW[kind(r)] for r in rows)
+    stretch = max(1.0, min(1.5, room / natural)) if natural else 1.0
+    row_h = {k: v * stretch for k, v in GANTT_ROW.items()}
+    # the name column holds the longest name at its size (smaller type before a cut name)
+    scale_font = min(stretch, 1.2)
+    while True:
+        name_w = (
+            max(
+                (
+                    text_width(r.name, GANTT_NAME[kind(r)] * scale_font)
+                    * (1.1 if r.kind == "campaign" else 1.0)
+                    + (GANTT_INDENT if r.depth else 0.0)
+                    for r in rows
+                ),
+                default=1.0,
+            )
+            + 0.3
+        )
+        if name_w <= width * 0.45 or scale_font <= 0.7:
+            break
+        scale_font -= 0.05
+    x0, x1 = MARGIN + name_w, WIDTH - MARGIN
+    days = (data.end - data.start).days + 1
+    scale = (x1 - x0) / days
+
+    def x(d: dt.date) -> float:
+        d = min(max(d, data.start), data.end + dt.timedelta(days=1))
+        return x0 + (d - data.start).days * scale
+
+    def after(d: dt.date) -> float:
+        return x(min(d, data.end) + dt.timedelta(days=1))
+
+    months = columns(data.start, data.end, "month")
+    full_months = len(months) <= 4
+    chunks = _gantt_chunks(rows, room / stretch) if rows else [[]]
+    used: set[str] = set()
+    for r in rows:
+        if r.kind != "campaign" or r.in_window:
+            used.add(r.kind)
+        used.update(m.risk for m in r.marked)
+    if data.blackouts:
+        used.add("blackout")
+    if data.rest_days:
+        used.add("rest-day")
+    if data.today_inside:
+        used.add("today")
+
+    def rect(s: Any, left: float, t: float, w: float, h: float, fill: str, name: str) -> Any:
+        shape = s.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, Inches(left), Inches(t), Inches(max(w, 0.02)), Inches(h)
+        )
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(fill)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        for ref in shape._element.xpath("./p:style/a:effectRef"):
+            ref.set("idx", "0")
+        shape.name = name
+        return shape
+
+    def line(s: Any, xa: float, ya: float, xb: float, yb: float, colour: str, pt: float) -> Any:
+        c = s.shapes.add_connector(
+            MSO_CONNECTOR.STRAIGHT, Inches(xa), Inches(ya), Inches(xb), Inches(yb)
+        )
+        c.line.color.rgb = _rgb(colour)
+        c.line.width = Pt(pt)
+        c._element.spPr.append(OxmlElement("a:effectLst"))  # no theme shadow
+        for ref in c._element.xpath("./p:style/a:effectRef"):
+            ref.set("idx", "0")  # LibreOffice draws the theme's shadow otherwise
+        return c
+
+    def label(
+        s: Any, left: float, t: float, w: float, h: float, text: str, size: float, **kw: Any
+    ) -> Any:
+        box = s.shapes.add_textbox(Inches(left), Inches(t), Inches(w), Inches(h))
+        tf = box.text_frame
+        tf.word_wrap = True  # the box is as wide as its text needs
+        tf.margin_left = tf.margin_right = Inches(0.02)
+        tf.margin_top = tf.margin_bottom = 0
+        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+        tf.paragraphs[0].alignment = kw.pop("align", PP_ALIGN.LEFT)
+        _run(tf.paragraphs[0], text, size, **kw)
+        return box
+
+    def alt(shape: Any, text: str) -> None:
+        shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+    for k, chunk in enumerate(chunks):
+        s = deck.slide(data.heading + " (Gantt)" + (CONTINUED if k else ""))
+        height = sum(row_h[kind(rows[i])] for i in chunk)
+        bottom = rows_top + height
+        # the bands behind everything: rest days and blackouts
+        for day, name in data.rest_days:
+            band = rect(s, x(day), rows_top, scale, height, GANTT_COLOURS["rest-day"], "Descanso")
+            alt(band, f"{name}: {period_text(day, day)}")
+        for b in data.blackouts:
+            band = rect(
+                s, x(b.start), rows_top, after(b.end) - x(b.start), height,
+                GANTT_COLOURS["blackout"], f"Veda {b.id} {b.start}/{b.end}",
+            )  # fmt: skip
+            band.line.color.rgb = _rgb("9E9E9E")
+            band.line.width = Pt(0.75)
+            alt(band, f"{b.name}: {period_text(b.start, b.end)}")
+        # the months: a thin line at each start and the name on top
+        for m in months:
+            xa = x(m.start)
+            line(s, xa, top, xa, bottom, "C9D1D9", 0.75)
+            text = MONTHS_ES[m.start.month - 1] if full_months else MONTH_ABBR_ES[m.start.month - 1]
+            label(
+                s, xa, top, after(m.end) - xa, GANTT_MONTHS_H, text.capitalize(), 10,
+                bold=True, colour=GREY, align=PP_ALIGN.CENTER,
+            )  # fmt: skip
+        line(s, x1, top, x1, bottom, "C9D1D9", 0.75)
+        line(s, MARGIN, rows_top, x1, rows_top, "8C959F", 1)
+        line(s, MARGIN, bottom, x1, bottom, "8C959F", 1)
+        y = rows_top
+        for n, i in enumerate(chunk):
+            r = rows[i]
+            h = row_h[kind(r)]
+            if r.kind == "campaign" and n:
+                line(s, MARGIN, y, x1, y, "C9D1D9", 0.75)
+            indent = GANTT_INDENT if r.depth else 0.0
+            name = label(
+                s, MARGIN + indent, y, name_w - indent - 0.05, h, r.name,
+                GANTT_NAME[kind(r)] * scale_font, bold=r.kind == "campaign",
+                colour="1A1A1A",
+            )  # fmt: skip
+            name.name = f"Nombre {r.campaign}" + (f" {r.touchpoint}" if r.touchpoint else "")
+            mid = y + h / 2
+            ref = r.campaign + (f"/{r.touchpoint}" if r.touchpoint else "")
+            if r.milestone:
+                ref += f"/{r.milestone}"
+            what = f"{r.name}: {period_text(r.start, r.end)}"
+            if r.kind == "milestone":
+                bh = GANTT_BAR_H["milestone"]
+                cx = x(r.start) + scale / 2
+                bar = s.shapes.add_shape(
+                    MSO_SHAPE.DIAMOND, Inches(cx - bh / 2), Inches(mid - bh / 2),
+                    Inches(bh), Inches(bh),
+                )  # fmt: skip
+                bar.fill.solid()
+                bar.fill.fore_color.rgb = _rgb(GANTT_COLOURS["milestone"])
+                bar.line.fill.background()
+                bar.shadow.inherit = False
+                bar.name = f"Barra milestone {ref} {r.start}/{r.end}"
+                alt(bar, what)
+            elif r.kind != "campaign" or r.in_window:
+                bh = GANTT_BAR_H[r.kind]
+                if r.table is not None:
+                    outline = rect(
+                        s, x(r.table[0]), mid - bh / 2 - 0.03,
+                        after(r.table[1]) - x(r.table[0]), bh + 0.06, "FFFFFF",
+                        f"Tabla {ref} {r.table[0]}/{r.table[1]}",
+                    )  # fmt: skip
+                    outline.fill.background()
+                    outline.line.color.rgb = _rgb(ROW_BLUE)
+                    outline.line.width = Pt(0.75)
+                    outline.line.dash_style = 4  # MSO_LINE_DASH_STYLE.DASH
+                    alt(outline, r.table_note)
+                    used.add("table")
+                bar = rect(
+                    s, x(r.start), mid - bh / 2, after(r.end) - x(r.start), bh,
+                    GANTT_COLOURS[r.kind], f"Barra {r.kind} {ref} {r.start}/{r.end}",
+                )  # fmt: skip
+                if r.kind == "touchpoint":
+                    bar.line.color.rgb = _rgb(ROW_BLUE)
+                    bar.line.width = Pt(0.75)
+                alt(bar, what)
+                for mk in r.marked:
+                    mark = rect(
+                        s, x(mk.start), mid - bh / 2 - 0.02, after(mk.end) - x(mk.start),
+                        bh + 0.04, GANTT_COLOURS[mk.risk],
+                        f"Marca {mk.risk} {ref} {mk.start}/{mk.end}",
+                    )  # fmt: skip
+                    alt(
+                        mark,
+                        f"{r.name}: {period_text(mk.start, mk.end)}, {INE_STATUS[r.ine_status]}",
+                    )
+            y += h
+        if not chunk:
+            label(s, MARGIN, rows_top + 0.1, width, 0.3, "Nada programado en este periodo.", 12)
+        if data.today_inside:
+            tx = x(data.today) + scale / 2
+            today = line(s, tx, top + GANTT_MONTHS_H - 0.05, tx, bottom, GANTT_COLOURS["today"], 2)
+            today.name = f"Hoy {data.today}"
+        _gantt_legend(s, data, used, bottom + 0.15, label, rect, line)
+
+
+def _gantt_legend(
+    s: Any, data: GanttData, used: set[str], y: float, label: Any, rect: Any, line: Any
+) -> None:
+    """The swatches of what the chart uses, and the blackouts' names and dates."""
+    labels = {
+        "campaign": "Campaña",
+        "component": "Componente",
+        "touchpoint": "Punto de contacto",
+        "milestone": "Hito",
+        "table": "Periodo de la tabla de ejecución",
+        "blackout": "Veda electoral",
+        "rest-day": "Día de descanso obligatorio",
+        "pending": "En veda: excepción del INE pendiente",
+        "suspended": "Suspendido por la veda",
+        "today": f"Hoy ({fmt(data.today)})",
+    }
+    size = 10.0
+    lx = MARGIN
+    for key, text in labels.items():
+        if key not in used:
+            continue
+        tw = text_width(text, size) * 1.2 + 0.1  # room for a wider font than Calibri
+        w = 0.28 + tw + 0.25
+        if lx + w > WIDTH - MARGIN:
+            lx = MARGIN
+            y += 0.25
+        if key == "today":
+            line(s, lx + 0.1, y + 0.02, lx + 0.1, y + 0.2, GANTT_COLOURS["today"], 2)
+        elif key == "table":
+            box = rect(s, lx, y + 0.05, 0.22, 0.12, "FFFFFF", "Leyenda table")
+            box.line.color.rgb = _rgb(ROW_BLUE)
+            box.line.dash_style = 4
+        else:
+            box = rect(s, lx, y + 0.05, 0.22, 0.12, GANTT_COLOURS[key], f"Leyenda {key}")
+            if key == "blackout":
+                box.line.color.rgb = _rgb("9E9E9E")
+        label(s, lx + 0.28, y, tw, 0.22, text, size, colour=GREY)
+        lx += w
+    if data.blackouts:
+        note = "Veda: " + "; ".join(
+            f"{b.name}, {period_text(b.start, b.end)}" for b in data.blackouts
+        )
+        label(s, MARGIN, y + 0.25, WIDTH - 2 * MARGIN, 0.22, note, size, colour=GREY)
 
 
 def _campaign(deck: _Deck, plan: Plan, b: Brief) -> None:
