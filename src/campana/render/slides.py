@@ -315,7 +315,7 @@ def plan_pptx(doc: PlanDocument) -> bytes:
         s = deck.slide(f"{info.title}: contexto")
         _bullets(s, items, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, BODY_H, max_size=20)
     _grid(deck, doc.chart)
-    _gantt(deck, doc.chart)
+    _Gantt(doc.chart).draw(deck)
     for b in doc.briefs:
         if b.has_brief:
             _campaign(deck, plan, b)
@@ -460,218 +460,279 @@ def _gantt_chunks(rows: Sequence[GanttRow], room: float) -> list[list[int]]:
     return chunks
 
 
-def _gantt(deck: _Deck, data: GanttData) -> None:
+def _gantt_used(data: GanttData) -> set[str]:
+    """The legend's entries: what the chart draws."""
+    used: set[str] = set()
+    for r in data.rows:
+        if r.kind != "campaign" or r.in_window:
+            used.add(r.kind)
+        used.update(m.risk for m in r.marked)
+        if r.table is not None:
+            used.add("table")
+    for key, present in (
+        ("blackout", data.blackouts),
+        ("rest-day", data.rest_days),
+        ("today", data.today_inside),
+    ):
+        if present:
+            used.add(key)
+    return used
+
+
+def _kind(r: GanttRow) -> str:
+    return "campaign" if r.kind == "campaign" else "other"
+
+
+@dataclass
+class _Gantt:
     """The Gantt chart drawn with native shapes, from the same ``GanttData`` as the SVG: a row
-    per GanttData row (name on the left), a bar per row in its dates, the blackouts as light
-    bands, the off-air days marked on the bars, a today line and a legend. Rows that do not
-    fit go on in «(continuación)» slides with the months repeated."""
-    from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-    from pptx.oxml.xmlchemy import OxmlElement
-    from pptx.util import Inches, Pt
+    per GanttData row (its name on the left), a bar per row in its dates (a diamond for a
+    milestone), the blackouts as light bands, the off-air days marked on the bars, a today line
+    and a legend. Rows that do not fit go on in «(continuación)» slides, the months repeated.
+    Every bar is named «Barra KIND CAMPAIGN[/TOUCHPOINT] START/END» and its alt text is the
+    row's name and period."""
 
-    rows = data.rows
-    width = WIDTH - 2 * MARGIN
-    top = BODY_TOP
-    rows_top = top + GANTT_MONTHS_H
-    room = HEIGHT - 0.5 - GANTT_LEGEND_H - rows_top - 0.1
+    data: GanttData
+    top: float = BODY_TOP
+    x0: float = 0.0
+    scale: float = 0.0
+    name_w: float = 0.0
+    font: float = 1.0
+    stretch: float = 1.0
 
-    def kind(r: GanttRow) -> str:
-        return "campaign" if r.kind == "campaign" else "other"
+    @property
+    def rows_top(self) -> float:
+        return self.top + GANTT_MONTHS_H
 
-    # rows that fit one slide with room to spare are drawn taller, with larger names
-    natural = sum(GANTT_ROW[kind(r)] for r in rows)
-    stretch = max(1.0, min(1.5, room / natural)) if natural else 1.0
-    row_h = {k: v * stretch for k, v in GANTT_ROW.items()}
-    # the name column holds the longest name at its size (smaller type before a cut name)
-    scale_font = min(stretch, 1.2)
-    while True:
-        name_w = (
-            max(
+    @property
+    def room(self) -> float:
+        return HEIGHT - 0.5 - GANTT_LEGEND_H - self.rows_top - 0.1
+
+    def row_h(self, r: GanttRow) -> float:
+        return GANTT_ROW[_kind(r)] * self.stretch
+
+    def size(self, r: GanttRow) -> float:
+        return GANTT_NAME[_kind(r)] * self.font
+
+    def place(self) -> None:
+        """Row heights, name size and the name column: rows that fit one slide with room to
+        spare are drawn taller with larger names; the column holds the longest name (smaller
+        type before a cut name)."""
+        rows, width = self.data.rows, WIDTH - 2 * MARGIN
+        natural = sum(GANTT_ROW[_kind(r)] for r in rows)
+        self.stretch = max(1.0, min(1.5, self.room / natural)) if natural else 1.0
+        self.font = min(self.stretch, 1.2)
+        while True:
+            self.name_w = 0.3 + max(
                 (
-                    text_width(r.name, GANTT_NAME[kind(r)] * scale_font)
-                    * (1.1 if r.kind == "campaign" else 1.0)
+                    text_width(r.name, self.size(r)) * (1.1 if r.kind == "campaign" else 1.0)
                     + (GANTT_INDENT if r.depth else 0.0)
                     for r in rows
                 ),
                 default=1.0,
             )
-            + 0.3
-        )
-        if name_w <= width * 0.45 or scale_font <= 0.7:
-            break
-        scale_font -= 0.05
-    x0, x1 = MARGIN + name_w, WIDTH - MARGIN
-    days = (data.end - data.start).days + 1
-    scale = (x1 - x0) / days
+            if self.name_w <= width * 0.45 or self.font <= 0.7:
+                break
+            self.font -= 0.05
+        self.x0 = MARGIN + self.name_w
+        days = (self.data.end - self.data.start).days + 1
+        self.scale = (WIDTH - MARGIN - self.x0) / days
 
-    def x(d: dt.date) -> float:
+    def x(self, d: dt.date) -> float:
+        data = self.data
         d = min(max(d, data.start), data.end + dt.timedelta(days=1))
-        return x0 + (d - data.start).days * scale
+        return self.x0 + (d - data.start).days * self.scale
 
-    def after(d: dt.date) -> float:
-        return x(min(d, data.end) + dt.timedelta(days=1))
+    def after(self, d: dt.date) -> float:
+        return self.x(min(d, self.data.end) + dt.timedelta(days=1))
 
-    months = columns(data.start, data.end, "month")
-    full_months = len(months) <= 4
-    chunks = _gantt_chunks(rows, room / stretch) if rows else [[]]
-    used: set[str] = set()
-    for r in rows:
-        if r.kind != "campaign" or r.in_window:
-            used.add(r.kind)
-        used.update(m.risk for m in r.marked)
-    if data.blackouts:
-        used.add("blackout")
-    if data.rest_days:
-        used.add("rest-day")
-    if data.today_inside:
-        used.add("today")
+    def draw(self, deck: _Deck) -> None:
+        self.place()
+        rows = self.data.rows
+        chunks = _gantt_chunks(rows, self.room / self.stretch) if rows else [[]]
+        used = _gantt_used(self.data)
+        for k, chunk in enumerate(chunks):
+            s = deck.slide(self.data.heading + " (Gantt)" + (CONTINUED if k else ""))
+            bottom = self.rows_top + sum(self.row_h(rows[i]) for i in chunk)
+            self.frame(s, bottom)
+            y = self.rows_top
+            for n, i in enumerate(chunk):
+                r = rows[i]
+                if r.kind == "campaign" and n:
+                    _line(s, MARGIN, y, WIDTH - MARGIN, y, "C9D1D9", 0.75)
+                self.row(s, r, y)
+                y += self.row_h(r)
+            if not chunk:
+                _label(
+                    s, MARGIN, self.rows_top + 0.1, 6, 0.3, "Nada programado en este periodo.", 12
+                )
+            if self.data.today_inside:
+                tx = self.x(self.data.today) + self.scale / 2
+                today = _line(s, tx, self.rows_top - 0.05, tx, bottom, GANTT_COLOURS["today"], 2)
+                today.name = f"Hoy {self.data.today}"
+            _gantt_legend(s, self.data, used, bottom + 0.15)
 
-    def rect(s: Any, left: float, t: float, w: float, h: float, fill: str, name: str) -> Any:
-        shape = s.shapes.add_shape(
-            MSO_SHAPE.RECTANGLE, Inches(left), Inches(t), Inches(max(w, 0.02)), Inches(h)
-        )
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(fill)
-        shape.line.fill.background()
-        shape.shadow.inherit = False
-        for ref in shape._element.xpath("./p:style/a:effectRef"):
-            ref.set("idx", "0")
-        shape.name = name
-        return shape
+    def frame(self, s: Any, bottom: float) -> None:
+        """The bands behind everything (rest days, blackouts), the months and the rules."""
+        from pptx.enum.text import PP_ALIGN
+        from pptx.util import Pt
 
-    def line(s: Any, xa: float, ya: float, xb: float, yb: float, colour: str, pt: float) -> Any:
-        c = s.shapes.add_connector(
-            MSO_CONNECTOR.STRAIGHT, Inches(xa), Inches(ya), Inches(xb), Inches(yb)
-        )
-        c.line.color.rgb = _rgb(colour)
-        c.line.width = Pt(pt)
-        c._element.spPr.append(OxmlElement("a:effectLst"))  # no theme shadow
-        for ref in c._element.xpath("./p:style/a:effectRef"):
-            ref.set("idx", "0")  # LibreOffice draws the theme's shadow otherwise
-        return c
-
-    def label(
-        s: Any, left: float, t: float, w: float, h: float, text: str, size: float, **kw: Any
-    ) -> Any:
-        box = s.shapes.add_textbox(Inches(left), Inches(t), Inches(w), Inches(h))
-        tf = box.text_frame
-        tf.word_wrap = True  # the box is as wide as its text needs
-        tf.margin_left = tf.margin_right = Inches(0.02)
-        tf.margin_top = tf.margin_bottom = 0
-        tf.vertical_anchor = MSO_ANCHOR.MIDDLE
-        tf.paragraphs[0].alignment = kw.pop("align", PP_ALIGN.LEFT)
-        _run(tf.paragraphs[0], text, size, **kw)
-        return box
-
-    def alt(shape: Any, text: str) -> None:
-        shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
-
-    for k, chunk in enumerate(chunks):
-        s = deck.slide(data.heading + " (Gantt)" + (CONTINUED if k else ""))
-        height = sum(row_h[kind(rows[i])] for i in chunk)
-        bottom = rows_top + height
-        # the bands behind everything: rest days and blackouts
+        data, top, rows_top, x1 = self.data, self.top, self.rows_top, WIDTH - MARGIN
+        height = bottom - rows_top
         for day, name in data.rest_days:
-            band = rect(s, x(day), rows_top, scale, height, GANTT_COLOURS["rest-day"], "Descanso")
-            alt(band, f"{name}: {period_text(day, day)}")
+            band = _rect(s, self.x(day), rows_top, self.scale, height, "rest-day", "Descanso")
+            _alt(band, f"{name}: {fmt(day)}")
         for b in data.blackouts:
-            band = rect(
-                s, x(b.start), rows_top, after(b.end) - x(b.start), height,
-                GANTT_COLOURS["blackout"], f"Veda {b.id} {b.start}/{b.end}",
+            a = self.x(b.start)
+            band = _rect(
+                s, a, rows_top, self.after(b.end) - a, height, "blackout",
+                f"Veda {b.id} {b.start}/{b.end}",
             )  # fmt: skip
             band.line.color.rgb = _rgb("9E9E9E")
             band.line.width = Pt(0.75)
-            alt(band, f"{b.name}: {period_text(b.start, b.end)}")
-        # the months: a thin line at each start and the name on top
+            _alt(band, f"{b.name}: {period_text(b.start, b.end)}")
+        months = columns(data.start, data.end, "month")
+        names = MONTHS_ES if len(months) <= 4 else MONTH_ABBR_ES
         for m in months:
-            xa = x(m.start)
-            line(s, xa, top, xa, bottom, "C9D1D9", 0.75)
-            text = MONTHS_ES[m.start.month - 1] if full_months else MONTH_ABBR_ES[m.start.month - 1]
-            label(
-                s, xa, top, after(m.end) - xa, GANTT_MONTHS_H, text.capitalize(), 10,
-                bold=True, colour=GREY, align=PP_ALIGN.CENTER,
+            a = self.x(m.start)
+            _line(s, a, top, a, bottom, "C9D1D9", 0.75)
+            _label(
+                s, a, top, self.after(m.end) - a, GANTT_MONTHS_H,
+                names[m.start.month - 1].capitalize(), 10, bold=True, colour=GREY,
+                align=PP_ALIGN.CENTER,
             )  # fmt: skip
-        line(s, x1, top, x1, bottom, "C9D1D9", 0.75)
-        line(s, MARGIN, rows_top, x1, rows_top, "8C959F", 1)
-        line(s, MARGIN, bottom, x1, bottom, "8C959F", 1)
-        y = rows_top
-        for n, i in enumerate(chunk):
-            r = rows[i]
-            h = row_h[kind(r)]
-            if r.kind == "campaign" and n:
-                line(s, MARGIN, y, x1, y, "C9D1D9", 0.75)
-            indent = GANTT_INDENT if r.depth else 0.0
-            name = label(
-                s, MARGIN + indent, y, name_w - indent - 0.05, h, r.name,
-                GANTT_NAME[kind(r)] * scale_font, bold=r.kind == "campaign",
-                colour="1A1A1A",
+        _line(s, x1, top, x1, bottom, "C9D1D9", 0.75)
+        _line(s, MARGIN, rows_top, x1, rows_top, "8C959F", 1)
+        _line(s, MARGIN, bottom, x1, bottom, "8C959F", 1)
+
+    def row(self, s: Any, r: GanttRow, y: float) -> None:
+        """The row's name and its bar (with the table's period and the off-air marks)."""
+        from pptx.enum.dml import MSO_LINE_DASH_STYLE
+        from pptx.enum.shapes import MSO_SHAPE
+        from pptx.util import Pt
+
+        h = self.row_h(r)
+        indent = GANTT_INDENT if r.depth else 0.0
+        name = _label(
+            s, MARGIN + indent, y, self.name_w - indent - 0.05, h, r.name, self.size(r),
+            bold=r.kind == "campaign", colour="1A1A1A",
+        )  # fmt: skip
+        ref = "/".join(p for p in (r.campaign, r.touchpoint, r.milestone) if p)
+        name.name = f"Nombre {ref}"
+        mid = y + h / 2
+        what = f"{r.name}: {period_text(r.start, r.end)}"
+        if r.kind == "milestone":
+            bh = GANTT_BAR_H["milestone"]
+            cx = self.x(r.start) + self.scale / 2
+            bar = _rect(
+                s, cx - bh / 2, mid - bh / 2, bh, bh, "milestone",
+                f"Barra milestone {ref} {r.start}/{r.end}", shape=MSO_SHAPE.DIAMOND,
             )  # fmt: skip
-            name.name = f"Nombre {r.campaign}" + (f" {r.touchpoint}" if r.touchpoint else "")
-            mid = y + h / 2
-            ref = r.campaign + (f"/{r.touchpoint}" if r.touchpoint else "")
-            if r.milestone:
-                ref += f"/{r.milestone}"
-            what = f"{r.name}: {period_text(r.start, r.end)}"
-            if r.kind == "milestone":
-                bh = GANTT_BAR_H["milestone"]
-                cx = x(r.start) + scale / 2
-                bar = s.shapes.add_shape(
-                    MSO_SHAPE.DIAMOND, Inches(cx - bh / 2), Inches(mid - bh / 2),
-                    Inches(bh), Inches(bh),
-                )  # fmt: skip
-                bar.fill.solid()
-                bar.fill.fore_color.rgb = _rgb(GANTT_COLOURS["milestone"])
-                bar.line.fill.background()
-                bar.shadow.inherit = False
-                bar.name = f"Barra milestone {ref} {r.start}/{r.end}"
-                alt(bar, what)
-            elif r.kind != "campaign" or r.in_window:
-                bh = GANTT_BAR_H[r.kind]
-                if r.table is not None:
-                    outline = rect(
-                        s, x(r.table[0]), mid - bh / 2 - 0.03,
-                        after(r.table[1]) - x(r.table[0]), bh + 0.06, "FFFFFF",
-                        f"Tabla {ref} {r.table[0]}/{r.table[1]}",
-                    )  # fmt: skip
-                    outline.fill.background()
-                    outline.line.color.rgb = _rgb(ROW_BLUE)
-                    outline.line.width = Pt(0.75)
-                    outline.line.dash_style = 4  # MSO_LINE_DASH_STYLE.DASH
-                    alt(outline, r.table_note)
-                    used.add("table")
-                bar = rect(
-                    s, x(r.start), mid - bh / 2, after(r.end) - x(r.start), bh,
-                    GANTT_COLOURS[r.kind], f"Barra {r.kind} {ref} {r.start}/{r.end}",
-                )  # fmt: skip
-                if r.kind == "touchpoint":
-                    bar.line.color.rgb = _rgb(ROW_BLUE)
-                    bar.line.width = Pt(0.75)
-                alt(bar, what)
-                for mk in r.marked:
-                    mark = rect(
-                        s, x(mk.start), mid - bh / 2 - 0.02, after(mk.end) - x(mk.start),
-                        bh + 0.04, GANTT_COLOURS[mk.risk],
-                        f"Marca {mk.risk} {ref} {mk.start}/{mk.end}",
-                    )  # fmt: skip
-                    alt(
-                        mark,
-                        f"{r.name}: {period_text(mk.start, mk.end)}, {INE_STATUS[r.ine_status]}",
-                    )
-            y += h
-        if not chunk:
-            label(s, MARGIN, rows_top + 0.1, width, 0.3, "Nada programado en este periodo.", 12)
-        if data.today_inside:
-            tx = x(data.today) + scale / 2
-            today = line(s, tx, top + GANTT_MONTHS_H - 0.05, tx, bottom, GANTT_COLOURS["today"], 2)
-            today.name = f"Hoy {data.today}"
-        _gantt_legend(s, data, used, bottom + 0.15, label, rect, line)
+            _alt(bar, what)
+            return
+        if r.kind == "campaign" and not r.in_window:
+            return
+        bh = GANTT_BAR_H[r.kind]
+        if r.table is not None:
+            a = self.x(r.table[0])
+            outline = _rect(
+                s, a, mid - bh / 2 - 0.03, self.after(r.table[1]) - a, bh + 0.06, "",
+                f"Tabla {ref} {r.table[0]}/{r.table[1]}",
+            )  # fmt: skip
+            outline.line.color.rgb = _rgb(ROW_BLUE)
+            outline.line.width = Pt(0.75)
+            outline.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            _alt(outline, r.table_note)
+        a = self.x(r.start)
+        bar = _rect(
+            s, a, mid - bh / 2, self.after(r.end) - a, bh, r.kind,
+            f"Barra {r.kind} {ref} {r.start}/{r.end}",
+        )  # fmt: skip
+        if r.kind == "touchpoint":
+            bar.line.color.rgb = _rgb(ROW_BLUE)
+            bar.line.width = Pt(0.75)
+        _alt(bar, what)
+        for mk in r.marked:
+            a = self.x(mk.start)
+            mark = _rect(
+                s, a, mid - bh / 2 - 0.02, self.after(mk.end) - a, bh + 0.04, mk.risk,
+                f"Marca {mk.risk} {ref} {mk.start}/{mk.end}",
+            )  # fmt: skip
+            _alt(mark, f"{r.name}: {period_text(mk.start, mk.end)}, {r.ine_es}")
 
 
-def _gantt_legend(
-    s: Any, data: GanttData, used: set[str], y: float, label: Any, rect: Any, line: Any
-) -> None:
+def _no_theme_shadow(shape: Any) -> None:
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    sp_pr = shape._element.spPr
+    if sp_pr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}effectLst") is None:
+        sp_pr.append(OxmlElement("a:effectLst"))
+    for ref in shape._element.xpath("./p:style/a:effectRef"):
+        ref.set("idx", "0")  # LibreOffice draws the theme's shadow otherwise
+
+
+def _rect(
+    s: Any, left: float, top: float, w: float, h: float, key: str, name: str, shape: Any = None
+) -> Any:
+    """A filled shape (a rectangle unless ``shape``) in ``GANTT_COLOURS[key]``, no outline;
+    ``key`` "" for no fill."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    sh = s.shapes.add_shape(
+        shape or MSO_SHAPE.RECTANGLE, Inches(left), Inches(top), Inches(max(w, 0.02)), Inches(h)
+    )
+    if key:
+        sh.fill.solid()
+        sh.fill.fore_color.rgb = _rgb(GANTT_COLOURS[key])
+        sh.line.fill.background()
+    else:
+        sh.fill.background()
+    _no_theme_shadow(sh)
+    sh.name = name
+    return sh
+
+
+def _line(s: Any, xa: float, ya: float, xb: float, yb: float, colour: str, pt: float) -> Any:
+    from pptx.enum.shapes import MSO_CONNECTOR
+    from pptx.util import Inches, Pt
+
+    c = s.shapes.add_connector(
+        MSO_CONNECTOR.STRAIGHT, Inches(xa), Inches(ya), Inches(xb), Inches(yb)
+    )
+    c.line.color.rgb = _rgb(colour)
+    c.line.width = Pt(pt)
+    _no_theme_shadow(c)
+    return c
+
+
+def _label(
+    s: Any, left: float, top: float, w: float, h: float, text: str, size: float, **kw: Any
+) -> Any:
+    """A one-line text box, left-aligned unless ``align``, centred vertically."""
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches
+
+    box = s.shapes.add_textbox(Inches(left), Inches(top), Inches(w), Inches(h))
+    tf = box.text_frame
+    tf.word_wrap = True  # the box is as wide as its text needs
+    tf.margin_left = tf.margin_right = Inches(0.02)
+    tf.margin_top = tf.margin_bottom = 0
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    tf.paragraphs[0].alignment = kw.pop("align", PP_ALIGN.LEFT)
+    _run(tf.paragraphs[0], text, size, **kw)
+    return box
+
+
+def _alt(shape: Any, text: str) -> None:
+    """The shape's alt text (what a screen reader says, and what the tests read)."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def _gantt_legend(s: Any, data: GanttData, used: set[str], y: float) -> None:
     """The swatches of what the chart uses, and the blackouts' names and dates."""
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+
     labels = {
         "campaign": "Campaña",
         "component": "Componente",
@@ -684,6 +745,8 @@ def _gantt_legend(
         "suspended": "Suspendido por la veda",
         "today": f"Hoy ({fmt(data.today)})",
     }
+    if data.assume_ine == "denied":
+        labels["suspended"] += " (escenario: pendientes negadas)"
     size = 10.0
     lx = MARGIN
     for key, text in labels.items():
@@ -695,22 +758,23 @@ def _gantt_legend(
             lx = MARGIN
             y += 0.25
         if key == "today":
-            line(s, lx + 0.1, y + 0.02, lx + 0.1, y + 0.2, GANTT_COLOURS["today"], 2)
-        elif key == "table":
-            box = rect(s, lx, y + 0.05, 0.22, 0.12, "FFFFFF", "Leyenda table")
-            box.line.color.rgb = _rgb(ROW_BLUE)
-            box.line.dash_style = 4
+            _line(s, lx + 0.1, y + 0.02, lx + 0.1, y + 0.2, GANTT_COLOURS["today"], 2)
         else:
-            box = rect(s, lx, y + 0.05, 0.22, 0.12, GANTT_COLOURS[key], f"Leyenda {key}")
-            if key == "blackout":
-                box.line.color.rgb = _rgb("9E9E9E")
-        label(s, lx + 0.28, y, tw, 0.22, text, size, colour=GREY)
+            box = _rect(
+                s, lx, y + 0.05, 0.22, 0.12, "" if key == "table" else key, f"Leyenda {key}"
+            )
+            if key == "table":
+                box.line.color.rgb = _rgb(ROW_BLUE)
+                box.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            elif key in ("blackout", "touchpoint"):
+                box.line.color.rgb = _rgb("9E9E9E" if key == "blackout" else ROW_BLUE)
+        _label(s, lx + 0.28, y, tw, 0.22, text, size, colour=GREY)
         lx += w
     if data.blackouts:
         note = "Veda: " + "; ".join(
             f"{b.name}, {period_text(b.start, b.end)}" for b in data.blackouts
         )
-        label(s, MARGIN, y + 0.25, WIDTH - 2 * MARGIN, 0.22, note, size, colour=GREY)
+        _label(s, MARGIN, y + 0.25, WIDTH - 2 * MARGIN, 0.22, note, size, colour=GREY)
 
 
 def _campaign(deck: _Deck, plan: Plan, b: Brief) -> None:
