@@ -84,7 +84,9 @@ class _Deck:
         tf = box.text_frame
         tf.word_wrap = True
         size = 30.0
-        while size > 18 and lines_at(heading, WIDTH - 2 * MARGIN - 0.2, size) > 1:
+        # bold type runs wider than the average glyph (DejaVu Sans Bold, LibreOffice's
+        # stand-in for Calibri, by a quarter)
+        while size > 18 and lines_at(heading, WIDTH - 2 * MARGIN - 0.2, size * 1.25) > 1:
             size -= 2
         _run(tf.paragraphs[0], heading, size, bold=True, colour=BLUE)
         foot = s.shapes.add_textbox(
@@ -489,8 +491,8 @@ class _Gantt:
     per GanttData row (its name on the left), a bar per row in its dates (a diamond for a
     milestone), the blackouts as light bands, the off-air days marked on the bars, a today line
     and a legend. Rows that do not fit go on in «(continuación)» slides, the months repeated.
-    Every bar is named «Barra KIND CAMPAIGN[/TOUCHPOINT] START/END» and its alt text is the
-    row's name and period."""
+    Every bar is named «Barra KIND ROW CAMPAIGN[/TOUCHPOINT] START/END» (ROW: its place in
+    ``GanttData.rows``) and its alt text is the row's name and period."""
 
     data: GanttData
     top: float = BODY_TOP
@@ -560,7 +562,7 @@ class _Gantt:
                 r = rows[i]
                 if r.kind == "campaign" and n:
                     _line(s, MARGIN, y, WIDTH - MARGIN, y, "C9D1D9", 0.75)
-                self.row(s, r, y)
+                self.row(s, r, y, i)
                 y += self.row_h(r)
             if not chunk:
                 _label(
@@ -605,8 +607,9 @@ class _Gantt:
         _line(s, MARGIN, rows_top, x1, rows_top, "8C959F", 1)
         _line(s, MARGIN, bottom, x1, bottom, "8C959F", 1)
 
-    def row(self, s: Any, r: GanttRow, y: float) -> None:
-        """The row's name and its bar (with the table's period and the off-air marks)."""
+    def row(self, s: Any, r: GanttRow, y: float, i: int) -> None:
+        """The row's name and its bar (with the table's period and the off-air marks); ``i``
+        is the row's place in ``GanttData.rows``, in the shapes' names."""
         from pptx.enum.dml import MSO_LINE_DASH_STYLE
         from pptx.enum.shapes import MSO_SHAPE
         from pptx.util import Pt
@@ -617,7 +620,7 @@ class _Gantt:
             s, MARGIN + indent, y, self.name_w - indent - 0.05, h, r.name, self.size(r),
             bold=r.kind == "campaign", colour="1A1A1A",
         )  # fmt: skip
-        ref = "/".join(p for p in (r.campaign, r.touchpoint, r.milestone) if p)
+        ref = f"{i} " + "/".join(p for p in (r.campaign, r.touchpoint, r.milestone) if p)
         name.name = f"Nombre {ref}"
         mid = y + h / 2
         what = f"{r.name}: {period_text(r.start, r.end)}"
