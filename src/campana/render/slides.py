@@ -428,7 +428,8 @@ def _grid(deck: _Deck, data: GanttData) -> None:
 GANTT_NAME = {"campaign": 11.0, "other": 10.0}
 GANTT_ROW = {"campaign": 0.30, "other": 0.26}
 GANTT_MONTHS_H = 0.3
-GANTT_LEGEND_H = 0.55
+GANTT_LEGEND_LINE = 0.25
+GANTT_LEGEND_SIZE = 10.0
 GANTT_INDENT = 0.18
 GANTT_BAR_H = {"campaign": 0.16, "component": 0.12, "touchpoint": 0.12, "milestone": 0.18}
 GANTT_COLOURS = {
@@ -450,7 +451,7 @@ def _gantt_chunks(rows: Sequence[GanttRow], room: float) -> list[list[int]]:
     used = 0.0
     for i, r in enumerate(rows):
         h = GANTT_ROW["campaign" if r.kind == "campaign" else "other"]
-        if chunks[-1] and used + h > room:
+        if chunks[-1] and used + h > room + 1e-9:
             chunks.append([])
             used = 0.0
             prev = chunks[-2]
@@ -508,7 +509,7 @@ class _Gantt:
 
     @property
     def room(self) -> float:
-        return HEIGHT - 0.5 - GANTT_LEGEND_H - self.rows_top - 0.1
+        return HEIGHT - 0.5 - _legend_height(self.data, _gantt_used(self.data)) - self.rows_top
 
     def row_h(self, r: GanttRow) -> float:
         return GANTT_ROW[_kind(r)] * self.stretch
@@ -732,10 +733,9 @@ def _alt(shape: Any, text: str) -> None:
     shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
 
 
-def _gantt_legend(s: Any, data: GanttData, used: set[str], y: float) -> None:
-    """The swatches of what the chart uses, and the blackouts' names and dates."""
-    from pptx.enum.dml import MSO_LINE_DASH_STYLE
-
+def _legend_entries(data: GanttData, used: set[str]) -> list[tuple[str, str, float, float, float]]:
+    """The legend's entries as (key, label, x, line, label width): only what the chart uses,
+    wrapped to the slide's width."""
     labels = {
         "campaign": "Campaña",
         "component": "Componente",
@@ -750,34 +750,56 @@ def _gantt_legend(s: Any, data: GanttData, used: set[str], y: float) -> None:
     }
     if data.assume_ine == "denied":
         labels["suspended"] += " (escenario: pendientes negadas)"
-    size = 10.0
-    lx = MARGIN
+    out = []
+    lx, line = MARGIN, 0.0
     for key, text in labels.items():
         if key not in used:
             continue
-        tw = text_width(text, size) * 1.2 + 0.1  # room for a wider font than Calibri
+        tw = text_width(text, GANTT_LEGEND_SIZE) * 1.2 + 0.1  # a font wider than Calibri
         w = 0.28 + tw + 0.25
         if lx + w > WIDTH - MARGIN:
-            lx = MARGIN
-            y += 0.25
+            lx, line = MARGIN, line + 1
+        out.append((key, text, lx, line, tw))
+        lx += w
+    return out
+
+
+def _legend_height(data: GanttData, used: set[str]) -> float:
+    """What the legend takes below the rows, with the blackouts' note."""
+    lines = max((e[3] for e in _legend_entries(data, used)), default=0.0) + 1
+    return 0.15 + lines * GANTT_LEGEND_LINE + (GANTT_LEGEND_LINE if data.blackouts else 0.0)
+
+
+def _gantt_legend(s: Any, data: GanttData, used: set[str], y: float) -> None:
+    """The swatches of what the chart uses, and the blackouts' names and dates."""
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+    from pptx.enum.shapes import MSO_SHAPE
+
+    size = GANTT_LEGEND_SIZE
+    last = y
+    for key, text, lx, line, tw in _legend_entries(data, used):
+        ly = last = y + line * GANTT_LEGEND_LINE
         if key == "today":
-            _line(s, lx + 0.1, y + 0.02, lx + 0.1, y + 0.2, GANTT_COLOURS["today"], 2)
+            _line(s, lx + 0.1, ly + 0.02, lx + 0.1, ly + 0.2, GANTT_COLOURS["today"], 2)
+        elif key == "milestone":
+            _rect(s, lx + 0.04, ly + 0.03, 0.16, 0.16, key, "Leyenda milestone", MSO_SHAPE.DIAMOND)
         else:
             box = _rect(
-                s, lx, y + 0.05, 0.22, 0.12, "" if key == "table" else key, f"Leyenda {key}"
+                s, lx, ly + 0.05, 0.22, 0.12, "" if key == "table" else key, f"Leyenda {key}"
             )
             if key == "table":
                 box.line.color.rgb = _rgb(ROW_BLUE)
                 box.line.dash_style = MSO_LINE_DASH_STYLE.DASH
             elif key in ("blackout", "touchpoint"):
                 box.line.color.rgb = _rgb("9E9E9E" if key == "blackout" else ROW_BLUE)
-        _label(s, lx + 0.28, y, tw, 0.22, text, size, colour=GREY)
-        lx += w
+        _label(s, lx + 0.28, ly, tw, 0.22, text, size, colour=GREY)
     if data.blackouts:
         note = "Veda: " + "; ".join(
             f"{b.name}, {period_text(b.start, b.end)}" for b in data.blackouts
         )
-        _label(s, MARGIN, y + 0.25, WIDTH - 2 * MARGIN, 0.22, note, size, colour=GREY)
+        _label(
+            s, MARGIN, last + GANTT_LEGEND_LINE, WIDTH - 2 * MARGIN, 0.22, note, size, colour=GREY
+        )
 
 
 def _campaign(deck: _Deck, plan: Plan, b: Brief) -> None:
