@@ -147,3 +147,52 @@ def test_views_follow_the_scope(cli: Invoke, tmp_path: Path) -> None:
         e["campaign"] for e in json.loads(agenda.stdout)["events"] if e["kind"] == "suspend"
     }
     assert "trabajadores-independientes" not in suspended
+
+
+def test_schedule_coverage_and_diff_follow_the_scope_too() -> None:
+    """A campaign in Jalisco is out of a Coahuila blackout everywhere: the schedule draws no
+    restricted days on its rows, the what-if finds no gap in it, diff sees no exposure."""
+    from campana.diff import _exposures
+    from campana.queries.schedule import campaign_rows
+
+    def scoped(states: str | None) -> tuple[set[str], set[str | None], set[str]]:
+        text = _plan_with(states, "[Coahuila]")
+        v = validate_text(text, AUDIENCE.read_text(encoding="utf-8"), assume_ine="denied")
+        assert v.plan is not None
+        c = v.plan.campaign("trabajadores-independientes")
+        assert c is not None
+        restricted = {r.name for r in campaign_rows(v.plan, c) if r.blackout}
+        gaps = {
+            f.campaign
+            for f in v.all_findings
+            if f.code == "coverage-gap" and "del 1 mar 2024 al 2 jun 2024" in f.message
+        }
+        exposed = {key[0] for key in _exposures(v.plan)}
+        return restricted, gaps, exposed
+
+    restricted, gaps, exposed = scoped(None)  # national: the state blackout reaches it
+    assert restricted
+    assert "trabajadores-independientes" in gaps
+    assert "trabajadores-independientes" in exposed
+    restricted, gaps, exposed = scoped("[Jalisco]")
+    assert restricted == set()
+    assert "trabajadores-independientes" not in gaps
+    assert "trabajadores-independientes" not in exposed
+
+
+def test_veda_says_where_a_state_blackout_applies(cli: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "campaigns.yaml").write_text(_plan_with(None, "[coahuila, Durango]"), "utf-8")
+    shutil.copy(AUDIENCE, tmp_path / "audience.yaml")
+    plan = str(tmp_path / "campaigns.yaml")
+    text = cli("veda", "--plan", plan, columns=100)
+    assert text.exit_code == 0, text.stderr
+    assert "Ámbito estatal: Coahuila y Durango." in text.stdout
+    md = cli("veda", "--plan", plan, "--format", "markdown")
+    assert "Ámbito estatal: Coahuila y Durango." in md.stdout
+    import json
+
+    data = json.loads(cli("veda", "--plan", plan, "--format", "json").stdout)
+    assert data["blackouts"][0]["jurisdiction"] == ["Coahuila", "Durango"]
+    federal = json.loads(cli("veda", "--plan", str(PLAN), "--format", "json").stdout)
+    assert federal["blackouts"][0]["jurisdiction"] == "federal"
+    assert "Ámbito" not in cli("veda", "--plan", str(PLAN)).stdout

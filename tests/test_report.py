@@ -173,6 +173,7 @@ def test_the_blackout_section_uses_the_report_it_is_given() -> None:
         days: int = 94  # the result holds its length: the renderer counts no days
         restricts_names: tuple[str, ...] = ("Digital",)
         rows: tuple[Row, ...] = (Row(),)
+        scope: str | None = None  # a federal blackout: no «Ámbito» line
 
     @dataclass(frozen=True)
     class Report:

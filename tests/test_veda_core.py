@@ -143,7 +143,17 @@ def test_json_shape() -> None:
     data = veda_report(load(PLAN)).to_json()
     assert list(data) == ["blackouts"]
     (b,) = data["blackouts"]
-    assert list(b) == ["id", "name", "start", "end", "restricts", "rows", "campaigns"]
+    assert list(b) == [
+        "id",
+        "name",
+        "start",
+        "end",
+        "restricts",
+        "jurisdiction",
+        "rows",
+        "campaigns",
+    ]
+    assert b["jurisdiction"] == "federal"
     assert (b["start"], b["end"]) == ("2024-03-01", "2024-06-02")
     assert b["rows"][2] == {
         "campaign": "atencion",

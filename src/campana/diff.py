@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from campana.dates import span_days
 from campana.errors import CampanaError, Finding
-from campana.ine import blackout_overlaps
+from campana.ine import applies_to, blackout_overlaps
 
 if TYPE_CHECKING:
     from campana.models import Audience, Blackout, Campaign, Plan
@@ -479,8 +479,9 @@ def _exposures(plan: Plan) -> dict[tuple[str, ...], Exposure]:
             if k.touchpoint is not None and k.touchpoint not in rows:
                 t = Target("component", k.id, k.name, c.id, c.name)
                 spans.append((t, k.touchpoint, k.start, k.end, None))
+        reaching = [b for b in plan.blackouts if applies_to(b, c.states)]
         for t, touchpoint, start, end, status in spans:
-            for b, cross in blackout_overlaps(plan.blackouts, touchpoint, start, end):
+            for b, cross in blackout_overlaps(reaching, touchpoint, start, end):
                 out.setdefault((c.id, t.kind, t.id, b.id), (t, b, cross, status))
     return out
 

@@ -17,15 +17,18 @@ from campana.ine import (
     applies_to,
     crossing,
     days_lost_if_denied,
+    is_federal,
     merge,
     on_air_spans,
     parse_assume_ine,
     restricted_names,
     restricts,
     row_status,
+    state_name,
 )
 from campana.pairing import lines
 from campana.view import ViewFilter
+from campana.vocab import and_list
 
 if TYPE_CHECKING:
     from campana.models import Blackout, Campaign, Execution, Plan
@@ -125,11 +128,21 @@ class VedaBlackout:
     #: rows running during the blackout that it does not restrict (``not-applicable``, as
     #: Brigadas): the views show them, the JSON of issue 8 does not
     unrestricted: tuple[VedaRow, ...] = ()
+    #: the states a state blackout is declared for (its jurisdiction); () for a federal one
+    states: tuple[str, ...] = ()
 
     @property
     def days(self) -> int:
         """The blackout's length in days, both ends included."""
         return span_days(self.start, self.end)
+
+    @property
+    def scope(self) -> str | None:
+        """Where a state blackout applies, as every view words it («Ámbito estatal: Coahuila
+        y Durango.»); None for a federal one, which applies everywhere."""
+        if not self.states:
+            return None
+        return f"Ámbito estatal: {and_list(list(self.states))}."
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +194,8 @@ class VedaReport:
         )
 
     def to_json(self) -> dict[str, Any]:
-        """``{"blackouts": [{"id", "name", "start", "end", "restricts", "rows", "campaigns"}]}``."""
+        """``{"blackouts": [{"id", "name", "start", "end", "restricts", "jurisdiction", "rows",
+        "campaigns"}]}``."""
         return {
             "blackouts": [
                 {
@@ -190,6 +204,7 @@ class VedaReport:
                     "start": b.start.isoformat(),
                     "end": b.end.isoformat(),
                     "restricts": list(b.restricts),
+                    "jurisdiction": list(b.states) if b.states else "federal",
                     "rows": [
                         {
                             "campaign": r.campaign_id,
@@ -357,4 +372,5 @@ def _blackout(
         rows=rows,
         campaigns=campaigns,
         unrestricted=tuple(free),
+        states=() if is_federal(b) else tuple(state_name(x) or x for x in b.jurisdiction or ()),
     )

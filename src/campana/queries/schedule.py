@@ -153,11 +153,12 @@ class Schedule:
 
 
 def _blackout_spans(
-    plan: Plan, touchpoint: str | None, start: dt.date, end: dt.date
+    plan: Plan, c: Campaign, touchpoint: str | None, start: dt.date, end: dt.date
 ) -> tuple[Span, ...]:
-    return tuple(
-        cross for _, cross in ine.blackout_overlaps(plan.blackouts, touchpoint, start, end)
-    )
+    """Where the blackouts that reach campaign ``c`` (``ine.applies_to``: a state blackout
+    reaches national campaigns and those in its states) restrict a period."""
+    reaching = [b for b in plan.blackouts if ine.applies_to(b, c.states)]
+    return tuple(cross for _, cross in ine.blackout_overlaps(reaching, touchpoint, start, end))
 
 
 def _execution_for(c: Campaign, touchpoint: str | None) -> Execution | None:
@@ -189,7 +190,7 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
                     touchpoint_id=e.touchpoint,
                     tactics=tuple(e.tactics),
                     ine_exception=e.ine_exception,
-                    blackout=_blackout_spans(plan, e.touchpoint, e.start, e.end),
+                    blackout=_blackout_spans(plan, c, e.touchpoint, e.start, e.end),
                 )
             )
             continue
@@ -206,7 +207,7 @@ def campaign_rows(plan: Plan, c: Campaign, *, touchpoints: bool = True) -> list[
                 touchpoint_id=k.touchpoint,
                 tactics=tactics,
                 ine_exception=ex.ine_exception if ex else None,
-                blackout=_blackout_spans(plan, k.touchpoint, k.start, k.end),
+                blackout=_blackout_spans(plan, c, k.touchpoint, k.start, k.end),
                 table=line.table,
                 paired=e is not None,
             )

@@ -146,7 +146,8 @@ def veda(r: VedaReport) -> str:
         if n:
             out += "\n"
         out += f"## {b.name}: {period(b.start, b.end)} ({days(b.days)})\n\n"
-        out += f"Restringe {and_list(b.restricts_names)}.\n\n"
+        scope = f" {b.scope}" if b.scope else ""
+        out += f"Restringe {and_list(b.restricts_names)}.{scope}\n\n"
         out += _table_of(columns.Table(table.columns, [p for p in table.items if p[0] is b]))
         out += "\n"
         out += _table(

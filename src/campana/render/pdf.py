@@ -506,7 +506,7 @@ def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
             pdf,
             f"{sentence(period_text(b.start, b.end, prose=True, long=True))} "
             f"({days.get(b.id, 0)} días). "
-            f"Restringe: {', '.join(b.restricts_names)}.",
+            f"Restringe: {', '.join(b.restricts_names)}." + (f" {b.scope}" if b.scope else ""),
         )
         if not b.rows:
             _text(pdf, "Ningún punto de contacto del plan corre dentro de esta veda.")

@@ -280,7 +280,7 @@ def _veda_section(veda: VedaReport) -> str:
         out.append(
             f"<h3>{esc(b.name)}</h3><p>{esc(when)} "
             f"({b.days} días). Restringe: "
-            f"{esc(', '.join(b.restricts_names))}.</p>"
+            f"{esc(', '.join(b.restricts_names))}.{esc(' ' + b.scope if b.scope else '')}</p>"
         )
         if not b.rows:
             out.append("<p>Ningún punto de contacto del plan corre dentro de esta veda.</p>")

@@ -865,7 +865,7 @@ def _veda(deck: _Deck, doc: PlanDocument) -> None:
         head = (
             f"{sentence(period_text(b.start, b.end, prose=True, long=True))} "
             f"({doc.blackout_days.get(b.id, 0)} días). "
-            f"Restringe: {', '.join(b.restricts_names)}."
+            f"Restringe: {', '.join(b.restricts_names)}." + (f" {b.scope}" if b.scope else "")
         )
         label = scenario_label(assume_ine)
         note = "\n".join([*([label] if label else []), head, *what_if])

@@ -661,7 +661,9 @@ def veda(r: VedaReport, width: int) -> list[Line]:
             [(x, "bold")]
             for x in wrap(f"{b.name}: {period(b.start, b.end)} ({days(b.days)})", width)
         ]
-        out += [[(x, "")] for x in wrap(f"Restringe {and_list(b.restricts_names)}.", width)]
+        scope = f" {b.scope}" if b.scope else ""
+        restricts = f"Restringe {and_list(b.restricts_names)}.{scope}"
+        out += [[(x, "")] for x in wrap(restricts, width)]
         out.append([])
         out.append(heading("Puntos de contacto en la veda"))
         if b.rows:

@@ -589,7 +589,7 @@ def _veda(wb: Any, st: dict[str, Any], doc: PlanDocument) -> None:
             0,
             f"{sentence(period_text(b.start, b.end, prose=True, long=True))} "
             f"({doc.blackout_days.get(b.id, 0)} días). "
-            f"Restringe: {', '.join(b.restricts_names)}.",
+            f"Restringe: {', '.join(b.restricts_names)}." + (f" {b.scope}" if b.scope else ""),
             st["text"],
         )
         r += 2

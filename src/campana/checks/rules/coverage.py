@@ -27,7 +27,12 @@ def _declared(rows: dict[str, Execution], touchpoint: str | None) -> str | None:
 
 
 def _on_air(
-    ctx: PlanContext, start: dt.date, end: dt.date, touchpoint: str | None, declared: str | None
+    ctx: PlanContext,
+    start: dt.date,
+    end: dt.date,
+    touchpoint: str | None,
+    declared: str | None,
+    states: list[str] | None,
 ) -> list[Span]:
     """The period, minus its blackout days when the scenario (--assume-ine) takes it off air.
 
@@ -39,7 +44,7 @@ def _on_air(
         return [Span(start, end)]
     off = sorted(
         cross
-        for ab in ctx.blackouts_of(touchpoint)
+        for ab in ctx.blackouts_of(touchpoint, states)
         if (cross := crossing(ab.blackout, start, end)) is not None
     )
     return gaps(start, end, off) if off else [Span(start, end)]
@@ -52,13 +57,15 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
             s
             for r in c.execution
             if r.start <= r.end
-            for s in _on_air(ctx, r.start, r.end, r.touchpoint, r.ine_exception)
+            for s in _on_air(ctx, r.start, r.end, r.touchpoint, r.ine_exception, c.states)
         ]
         spans += [
             s
             for k in c.components
             if k.start <= k.end
-            for s in _on_air(ctx, k.start, k.end, k.touchpoint, _declared(cv.rows, k.touchpoint))
+            for s in _on_air(
+                ctx, k.start, k.end, k.touchpoint, _declared(cv.rows, k.touchpoint), c.states
+            )
         ]
         if not spans or not cv.ok:
             continue

@@ -101,7 +101,7 @@ def milestone_findings(plan: Plan, *, assume_ine: str | None = None) -> list[Mil
                     )
                 )
             if m.kind == "ine-answer":
-                late = _late_answer(c, m, index, assume_ine)
+                late = _late_answer(c, m, index.scoped(c.states), assume_ine)
                 if late is not None:
                     blackout, touchpoints = late
                     names = and_list([plan.touchpoint_name(t) for t in touchpoints])
