@@ -4,6 +4,7 @@ python-pptx, pdftotext), and opened by LibreOffice when it is installed."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -281,6 +282,109 @@ def test_a_long_table_goes_on_with_continuation(cli: Invoke, tmp_path: Path) -> 
     assert len(table.rows) > 2  # never a slide with a single row
 
 
+def _gantt_data() -> object:
+    from campana.document import plan_document
+
+    loaded = _plan()
+    return plan_document(
+        loaded.plan,  # type: ignore[attr-defined]
+        loaded.audience,  # type: ignore[attr-defined]
+        dt.date.fromisoformat(TODAY),
+    ).chart
+
+
+def _gantt_slides(slides: list[object]) -> list[object]:
+    return [s for s in slides if _texts(s)[0].startswith("Campañas 2024 — Programación (Gantt)")]
+
+
+def _bars(slide: object) -> list[object]:
+    return [sh for sh in slide.shapes if sh.name.startswith("Barra ")]  # type: ignore[attr-defined]
+
+
+def test_pptx_gantt_has_a_bar_per_row_beside_its_name(cli: Invoke, tmp_path: Path) -> None:
+    """One native shape per GanttData bar, named with its row and dates, its alt text the
+    row's name; the row's name is on the left at the bar's height; later starts are further
+    right. The slide comes right after the programme table."""
+    slides = _slides(_export(cli, tmp_path, "pptx"))
+    firsts = [_texts(s)[0] for s in slides]
+    gantt = _gantt_slides(slides)
+    assert len(gantt) == 1
+    assert firsts[firsts.index("Campañas 2024 — Programación (Gantt)") - 1].startswith(
+        "Campañas 2024 — Programación"
+    )
+    data = _gantt_data()
+    expected = [
+        (i, r)
+        for i, r in enumerate(data.rows)  # type: ignore[attr-defined]
+        if r.kind != "campaign" or r.in_window
+    ]
+    bars = _bars(gantt[0])
+    assert len(bars) == len(expected)
+    names = {
+        sh.name: sh
+        for sh in gantt[0].shapes
+        if sh.name.startswith("Nombre ")  # type: ignore[attr-defined]
+    }
+    starts = []
+    for bar, (i, row) in zip(bars, expected, strict=True):
+        ref = f"{i} " + "/".join(p for p in (row.campaign, row.touchpoint, row.milestone) if p)
+        assert bar.name == f"Barra {row.kind} {ref} {row.start}/{row.end}"
+        descr = bar._element.xpath("./*[1]/p:cNvPr")[0].get("descr")
+        assert descr.startswith(f"{row.name}: ")
+        label = names[f"Nombre {ref}"]
+        assert label.text_frame.text == row.name
+        assert label.left + label.width <= bar.left or row.start <= data.start  # type: ignore[attr-defined]
+        mid = bar.top + bar.height / 2
+        assert label.top <= mid <= label.top + label.height
+        starts.append((row.start, bar.left))
+    starts.sort()
+    for (d1, x1), (d2, x2) in itertools.pairwise(starts):
+        assert x1 <= x2
+        if d2 > d1:
+            assert x2 > x1
+    texts = " ".join(_texts(gantt[0]))
+    months = ["Ene", "Feb", "Mar", "Abr", "May", "Jun", "Jul", "Ago", "Sep", "Oct", "Nov", "Dic"]
+    assert all(m in texts for m in months)
+    assert "Veda electoral federal 2024, 1 mar – 2 jun 2024" in texts
+    assert "Hoy (1 mar 2024)" in texts
+    assert any(sh.name == f"Hoy {TODAY}" for sh in gantt[0].shapes)  # type: ignore[attr-defined]
+    assert any(sh.name.startswith("Veda ") for sh in gantt[0].shapes)  # type: ignore[attr-defined]
+
+
+def test_pptx_gantt_goes_on_with_the_months_repeated(tmp_path: Path) -> None:
+    """Rows that do not fit one slide go on in «(continuación)» slides, each with the months;
+    the name column holds the longest name."""
+    pptx = pytest.importorskip("pptx")
+    import dataclasses
+
+    from campana.document import plan_document
+    from campana.render.slides import GLYPH, plan_pptx
+
+    loaded = _plan()
+    doc = plan_document(
+        loaded.plan,  # type: ignore[attr-defined]
+        loaded.audience,  # type: ignore[attr-defined]
+        dt.date(2024, 11, 20),
+    )
+    rows = list(doc.chart.rows) * 4
+    long = "Brigadas de promoción y servicio en los centros de trabajo de todo el país"
+    rows[3] = dataclasses.replace(rows[3], name=long)
+    doc = dataclasses.replace(doc, chart=dataclasses.replace(doc.chart, rows=tuple(rows)))
+    path = tmp_path / "big.pptx"
+    path.write_bytes(plan_pptx(doc))
+    gantt = _gantt_slides(list(pptx.Presentation(str(path)).slides))
+    assert len(gantt) >= 2
+    assert all(_texts(s)[0].endswith("(Gantt) (continuación)") for s in gantt[1:])
+    bars = [b for s in gantt for b in _bars(s)]
+    assert len(bars) == sum(r.kind != "campaign" or r.in_window for r in rows)
+    for s in gantt:
+        assert "Ene" in _texts(s) and "Dic" in _texts(s)
+        assert _bars(s)
+    label = next(sh for sh in gantt[0].shapes if sh.has_text_frame and sh.text_frame.text == long)
+    size = label.text_frame.paragraphs[0].runs[0].font.size.pt
+    assert len(long) * GLYPH * size / 72 * 914400 <= label.width
+
+
 # --- pdf ----------------------------------------------------------------------------------
 
 
@@ -351,6 +455,23 @@ def test_libreoffice_opens_and_prints_them(cli: Invoke, tmp_path: Path, fmt: str
     else:
         assert "Campañas 2024: contexto" in text
         assert 9 <= len(pages) <= 16
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_every_gantt_row_name(cli: Invoke, tmp_path: Path) -> None:
+    path = _export(cli, tmp_path, "pptx")
+    out = tmp_path / "pdf"
+    subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+         "pdf", "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    pages = _pdf_text(out / "plan.pdf").split("\f")
+    page = next(p for p in pages if "Programación (Gantt)" in p)
+    for row in _gantt_data().rows:  # type: ignore[attr-defined]
+        assert row.name in page, row.name
+    assert "Veda electoral federal 2024" in page
 
 
 def test_xlsx_day_view_marks_rest_days_when_campana_knows_them(

@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from campana.dates import MONTH_ABBR_ES, MONTHS_ES, sentence
+from campana.dates import MONTH_ABBR_ES, MONTHS_ES, fmt, sentence
 from campana.dates import period as period_text
 from campana.errors import Finding
-from campana.gantt import GanttData
+from campana.gantt import GanttData, GanttRow
 from campana.ine import scenario_label
 from campana.programme import cell, columns, grid_rows
 from campana.queries.audience import AudienceReport
@@ -84,7 +84,9 @@ class _Deck:
         tf = box.text_frame
         tf.word_wrap = True
         size = 30.0
-        while size > 18 and lines_at(heading, WIDTH - 2 * MARGIN - 0.2, size) > 1:
+        # bold type runs wider than the average glyph (DejaVu Sans Bold, LibreOffice's
+        # stand-in for Calibri, by a quarter)
+        while size > 18 and lines_at(heading, WIDTH - 2 * MARGIN - 0.2, size * 1.25) > 1:
             size -= 2
         _run(tf.paragraphs[0], heading, size, bold=True, colour=BLUE)
         foot = s.shapes.add_textbox(
@@ -315,6 +317,7 @@ def plan_pptx(doc: PlanDocument) -> bytes:
         s = deck.slide(f"{info.title}: contexto")
         _bullets(s, items, MARGIN, BODY_TOP, WIDTH - 2 * MARGIN, BODY_H, max_size=20)
     _grid(deck, doc.chart)
+    _Gantt(doc.chart).draw(deck)
     for b in doc.briefs:
         if b.has_brief:
             _campaign(deck, plan, b)
@@ -419,6 +422,384 @@ def _grid(deck: _Deck, data: GanttData) -> None:
         max_size=14,
         note=note.strip(),
     )
+
+
+#: the Gantt slide: row name sizes (points), row heights and the legend's height (inches)
+GANTT_NAME = {"campaign": 11.0, "other": 10.0}
+GANTT_ROW = {"campaign": 0.30, "other": 0.26}
+GANTT_MONTHS_H = 0.3
+GANTT_LEGEND_LINE = 0.25
+GANTT_LEGEND_SIZE = 10.0
+GANTT_INDENT = 0.18
+GANTT_BAR_H = {"campaign": 0.16, "component": 0.12, "touchpoint": 0.12, "milestone": 0.18}
+GANTT_COLOURS = {
+    "campaign": BLUE,
+    "component": ROW_BLUE,
+    "touchpoint": "A8C3DE",
+    "milestone": "5B2A86",
+    "today": "C62828",
+    "blackout": "E9E9E9",
+    "rest-day": "E8EAED",
+    "pending": PENDING,
+    "suspended": SUSPENDED,
+}
+
+
+def _gantt_chunks(rows: Sequence[GanttRow], room: float) -> list[list[int]]:
+    """Rows split by the height each slide has; a campaign heading never ends a slide."""
+    chunks: list[list[int]] = [[]]
+    used = 0.0
+    for i, r in enumerate(rows):
+        h = GANTT_ROW["campaign" if r.kind == "campaign" else "other"]
+        if chunks[-1] and used + h > room + 1e-9:
+            chunks.append([])
+            used = 0.0
+            prev = chunks[-2]
+            if len(prev) > 1 and rows[prev[-1]].kind == "campaign":
+                chunks[-1].append(prev.pop())
+                used += GANTT_ROW["campaign"]
+        chunks[-1].append(i)
+        used += h
+    return chunks
+
+
+def _gantt_used(data: GanttData) -> set[str]:
+    """The legend's entries: what the chart draws."""
+    used: set[str] = set()
+    for r in data.rows:
+        if r.kind != "campaign" or r.in_window:
+            used.add(r.kind)
+        used.update(m.risk for m in r.marked)
+        if r.table is not None:
+            used.add("table")
+    for key, present in (
+        ("blackout", data.blackouts),
+        ("rest-day", data.rest_days),
+        ("today", data.today_inside),
+    ):
+        if present:
+            used.add(key)
+    return used
+
+
+def _kind(r: GanttRow) -> str:
+    return "campaign" if r.kind == "campaign" else "other"
+
+
+@dataclass
+class _Gantt:
+    """The Gantt chart drawn with native shapes, from the same ``GanttData`` as the SVG: a row
+    per GanttData row (its name on the left), a bar per row in its dates (a diamond for a
+    milestone), the blackouts as light bands, the off-air days marked on the bars, a today line
+    and a legend. Rows that do not fit go on in «(continuación)» slides, the months repeated.
+    Every bar is named «Barra KIND ROW CAMPAIGN[/TOUCHPOINT] START/END» (ROW: its place in
+    ``GanttData.rows``) and its alt text is the row's name and period."""
+
+    data: GanttData
+    top: float = BODY_TOP
+    x0: float = 0.0
+    scale: float = 0.0
+    name_w: float = 0.0
+    font: float = 1.0
+    stretch: float = 1.0
+
+    @property
+    def rows_top(self) -> float:
+        return self.top + GANTT_MONTHS_H
+
+    @property
+    def room(self) -> float:
+        return HEIGHT - 0.5 - _legend_height(self.data, _gantt_used(self.data)) - self.rows_top
+
+    def row_h(self, r: GanttRow) -> float:
+        return GANTT_ROW[_kind(r)] * self.stretch
+
+    def size(self, r: GanttRow) -> float:
+        return GANTT_NAME[_kind(r)] * self.font
+
+    def place(self) -> None:
+        """Row heights, name size and the name column: rows that fit one slide with room to
+        spare are drawn taller with larger names; the column holds the longest name (smaller
+        type before a cut name)."""
+        rows, width = self.data.rows, WIDTH - 2 * MARGIN
+        natural = sum(GANTT_ROW[_kind(r)] for r in rows)
+        self.stretch = max(1.0, min(1.5, self.room / natural)) if natural else 1.0
+        self.font = min(self.stretch, 1.2)
+        while True:
+            self.name_w = 0.3 + max(
+                (
+                    text_width(r.name, self.size(r)) * (1.1 if r.kind == "campaign" else 1.0)
+                    + (GANTT_INDENT if r.depth else 0.0)
+                    for r in rows
+                ),
+                default=1.0,
+            )
+            if self.name_w <= width * 0.45 or self.font <= 0.7:
+                break
+            self.font -= 0.05
+        self.x0 = MARGIN + self.name_w
+        days = (self.data.end - self.data.start).days + 1
+        self.scale = (WIDTH - MARGIN - self.x0) / days
+
+    def x(self, d: dt.date) -> float:
+        data = self.data
+        d = min(max(d, data.start), data.end + dt.timedelta(days=1))
+        return self.x0 + (d - data.start).days * self.scale
+
+    def after(self, d: dt.date) -> float:
+        return self.x(min(d, self.data.end) + dt.timedelta(days=1))
+
+    def draw(self, deck: _Deck) -> None:
+        self.place()
+        rows = self.data.rows
+        chunks = _gantt_chunks(rows, self.room / self.stretch) if rows else [[]]
+        used = _gantt_used(self.data)
+        for k, chunk in enumerate(chunks):
+            s = deck.slide(self.data.heading + " (Gantt)" + (CONTINUED if k else ""))
+            bottom = self.rows_top + sum(self.row_h(rows[i]) for i in chunk)
+            self.frame(s, bottom)
+            y = self.rows_top
+            for n, i in enumerate(chunk):
+                r = rows[i]
+                if r.kind == "campaign" and n:
+                    _line(s, MARGIN, y, WIDTH - MARGIN, y, "C9D1D9", 0.75)
+                self.row(s, r, y, i)
+                y += self.row_h(r)
+            if not chunk:
+                _label(
+                    s, MARGIN, self.rows_top + 0.1, 6, 0.3, "Nada programado en este periodo.", 12
+                )
+            if self.data.today_inside:
+                tx = self.x(self.data.today) + self.scale / 2
+                today = _line(s, tx, self.rows_top - 0.05, tx, bottom, GANTT_COLOURS["today"], 2)
+                today.name = f"Hoy {self.data.today}"
+            _gantt_legend(s, self.data, used, bottom + 0.15)
+
+    def frame(self, s: Any, bottom: float) -> None:
+        """The bands behind everything (rest days, blackouts), the months and the rules."""
+        from pptx.enum.text import PP_ALIGN
+        from pptx.util import Pt
+
+        data, top, rows_top, x1 = self.data, self.top, self.rows_top, WIDTH - MARGIN
+        height = bottom - rows_top
+        for day, name in data.rest_days:
+            band = _rect(s, self.x(day), rows_top, self.scale, height, "rest-day", "Descanso")
+            _alt(band, f"{name}: {fmt(day)}")
+        for b in data.blackouts:
+            a = self.x(b.start)
+            band = _rect(
+                s, a, rows_top, self.after(b.end) - a, height, "blackout",
+                f"Veda {b.id} {b.start}/{b.end}",
+            )  # fmt: skip
+            band.line.color.rgb = _rgb("9E9E9E")
+            band.line.width = Pt(0.75)
+            _alt(band, f"{b.name}: {period_text(b.start, b.end)}")
+        months = columns(data.start, data.end, "month")
+        names = MONTHS_ES if len(months) <= 4 else MONTH_ABBR_ES
+        for m in months:
+            a = self.x(m.start)
+            _line(s, a, top, a, bottom, "C9D1D9", 0.75)
+            _label(
+                s, a, top, self.after(m.end) - a, GANTT_MONTHS_H,
+                names[m.start.month - 1].capitalize(), 10, bold=True, colour=GREY,
+                align=PP_ALIGN.CENTER,
+            )  # fmt: skip
+        _line(s, x1, top, x1, bottom, "C9D1D9", 0.75)
+        _line(s, MARGIN, rows_top, x1, rows_top, "8C959F", 1)
+        _line(s, MARGIN, bottom, x1, bottom, "8C959F", 1)
+
+    def row(self, s: Any, r: GanttRow, y: float, i: int) -> None:
+        """The row's name and its bar (with the table's period and the off-air marks); ``i``
+        is the row's place in ``GanttData.rows``, in the shapes' names."""
+        from pptx.enum.dml import MSO_LINE_DASH_STYLE
+        from pptx.enum.shapes import MSO_SHAPE
+        from pptx.util import Pt
+
+        h = self.row_h(r)
+        indent = GANTT_INDENT if r.depth else 0.0
+        name = _label(
+            s, MARGIN + indent, y, self.name_w - indent - 0.05, h, r.name, self.size(r),
+            bold=r.kind == "campaign", colour="1A1A1A",
+        )  # fmt: skip
+        ref = f"{i} " + "/".join(p for p in (r.campaign, r.touchpoint, r.milestone) if p)
+        name.name = f"Nombre {ref}"
+        mid = y + h / 2
+        what = f"{r.name}: {period_text(r.start, r.end)}"
+        if r.kind == "milestone":
+            bh = GANTT_BAR_H["milestone"]
+            cx = self.x(r.start) + self.scale / 2
+            bar = _rect(
+                s, cx - bh / 2, mid - bh / 2, bh, bh, "milestone",
+                f"Barra milestone {ref} {r.start}/{r.end}", shape=MSO_SHAPE.DIAMOND,
+            )  # fmt: skip
+            _alt(bar, what)
+            return
+        if r.kind == "campaign" and not r.in_window:
+            return
+        bh = GANTT_BAR_H[r.kind]
+        if r.table is not None:
+            a = self.x(r.table[0])
+            outline = _rect(
+                s, a, mid - bh / 2 - 0.03, self.after(r.table[1]) - a, bh + 0.06, "",
+                f"Tabla {ref} {r.table[0]}/{r.table[1]}",
+            )  # fmt: skip
+            outline.line.color.rgb = _rgb(ROW_BLUE)
+            outline.line.width = Pt(0.75)
+            outline.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            _alt(outline, r.table_note)
+        a = self.x(r.start)
+        bar = _rect(
+            s, a, mid - bh / 2, self.after(r.end) - a, bh, r.kind,
+            f"Barra {r.kind} {ref} {r.start}/{r.end}",
+        )  # fmt: skip
+        if r.kind == "touchpoint":
+            bar.line.color.rgb = _rgb(ROW_BLUE)
+            bar.line.width = Pt(0.75)
+        _alt(bar, what)
+        for mk in r.marked:
+            a = self.x(mk.start)
+            mark = _rect(
+                s, a, mid - bh / 2 - 0.02, self.after(mk.end) - a, bh + 0.04, mk.risk,
+                f"Marca {mk.risk} {ref} {mk.start}/{mk.end}",
+            )  # fmt: skip
+            _alt(mark, f"{r.name}: {period_text(mk.start, mk.end)}, {r.ine_es}")
+
+
+def _no_theme_shadow(shape: Any) -> None:
+    from pptx.oxml.xmlchemy import OxmlElement
+
+    sp_pr = shape._element.spPr
+    if sp_pr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}effectLst") is None:
+        sp_pr.append(OxmlElement("a:effectLst"))
+    for ref in shape._element.xpath("./p:style/a:effectRef"):
+        ref.set("idx", "0")  # LibreOffice draws the theme's shadow otherwise
+
+
+def _rect(
+    s: Any, left: float, top: float, w: float, h: float, key: str, name: str, shape: Any = None
+) -> Any:
+    """A filled shape (a rectangle unless ``shape``) in ``GANTT_COLOURS[key]``, no outline;
+    ``key`` "" for no fill."""
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.util import Inches
+
+    sh = s.shapes.add_shape(
+        shape or MSO_SHAPE.RECTANGLE, Inches(left), Inches(top), Inches(max(w, 0.02)), Inches(h)
+    )
+    if key:
+        sh.fill.solid()
+        sh.fill.fore_color.rgb = _rgb(GANTT_COLOURS[key])
+        sh.line.fill.background()
+    else:
+        sh.fill.background()
+    _no_theme_shadow(sh)
+    sh.name = name
+    return sh
+
+
+def _line(s: Any, xa: float, ya: float, xb: float, yb: float, colour: str, pt: float) -> Any:
+    from pptx.enum.shapes import MSO_CONNECTOR
+    from pptx.util import Inches, Pt
+
+    c = s.shapes.add_connector(
+        MSO_CONNECTOR.STRAIGHT, Inches(xa), Inches(ya), Inches(xb), Inches(yb)
+    )
+    c.line.color.rgb = _rgb(colour)
+    c.line.width = Pt(pt)
+    _no_theme_shadow(c)
+    return c
+
+
+def _label(
+    s: Any, left: float, top: float, w: float, h: float, text: str, size: float, **kw: Any
+) -> Any:
+    """A one-line text box, left-aligned unless ``align``, centred vertically."""
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Inches
+
+    box = s.shapes.add_textbox(Inches(left), Inches(top), Inches(w), Inches(h))
+    tf = box.text_frame
+    tf.word_wrap = True  # the box is as wide as its text needs
+    tf.margin_left = tf.margin_right = Inches(0.02)
+    tf.margin_top = tf.margin_bottom = 0
+    tf.vertical_anchor = MSO_ANCHOR.MIDDLE
+    tf.paragraphs[0].alignment = kw.pop("align", PP_ALIGN.LEFT)
+    _run(tf.paragraphs[0], text, size, **kw)
+    return box
+
+
+def _alt(shape: Any, text: str) -> None:
+    """The shape's alt text (what a screen reader says, and what the tests read)."""
+    shape._element.xpath("./*[1]/p:cNvPr")[0].set("descr", text)
+
+
+def _legend_entries(data: GanttData, used: set[str]) -> list[tuple[str, str, float, float, float]]:
+    """The legend's entries as (key, label, x, line, label width): only what the chart uses,
+    wrapped to the slide's width."""
+    labels = {
+        "campaign": "Campaña",
+        "component": "Componente",
+        "touchpoint": "Punto de contacto",
+        "milestone": "Hito",
+        "table": "Periodo de la tabla de ejecución",
+        "blackout": "Veda electoral",
+        "rest-day": "Día de descanso obligatorio",
+        "pending": "En veda: excepción del INE pendiente",
+        "suspended": "Suspendido por la veda",
+        "today": f"Hoy ({fmt(data.today)})",
+    }
+    if data.assume_ine == "denied":
+        labels["suspended"] += " (escenario: pendientes negadas)"
+    out = []
+    lx, line = MARGIN, 0.0
+    for key, text in labels.items():
+        if key not in used:
+            continue
+        tw = text_width(text, GANTT_LEGEND_SIZE) * 1.2 + 0.1  # a font wider than Calibri
+        w = 0.28 + tw + 0.25
+        if lx + w > WIDTH - MARGIN:
+            lx, line = MARGIN, line + 1
+        out.append((key, text, lx, line, tw))
+        lx += w
+    return out
+
+
+def _legend_height(data: GanttData, used: set[str]) -> float:
+    """What the legend takes below the rows, with the blackouts' note."""
+    lines = max((e[3] for e in _legend_entries(data, used)), default=0.0) + 1
+    return 0.15 + lines * GANTT_LEGEND_LINE + (GANTT_LEGEND_LINE if data.blackouts else 0.0)
+
+
+def _gantt_legend(s: Any, data: GanttData, used: set[str], y: float) -> None:
+    """The swatches of what the chart uses, and the blackouts' names and dates."""
+    from pptx.enum.dml import MSO_LINE_DASH_STYLE
+    from pptx.enum.shapes import MSO_SHAPE
+
+    size = GANTT_LEGEND_SIZE
+    last = y
+    for key, text, lx, line, tw in _legend_entries(data, used):
+        ly = last = y + line * GANTT_LEGEND_LINE
+        if key == "today":
+            _line(s, lx + 0.1, ly + 0.02, lx + 0.1, ly + 0.2, GANTT_COLOURS["today"], 2)
+        elif key == "milestone":
+            _rect(s, lx + 0.04, ly + 0.03, 0.16, 0.16, key, "Leyenda milestone", MSO_SHAPE.DIAMOND)
+        else:
+            box = _rect(
+                s, lx, ly + 0.05, 0.22, 0.12, "" if key == "table" else key, f"Leyenda {key}"
+            )
+            if key == "table":
+                box.line.color.rgb = _rgb(ROW_BLUE)
+                box.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+            elif key in ("blackout", "touchpoint"):
+                box.line.color.rgb = _rgb("9E9E9E" if key == "blackout" else ROW_BLUE)
+        _label(s, lx + 0.28, ly, tw, 0.22, text, size, colour=GREY)
+    if data.blackouts:
+        note = "Veda: " + "; ".join(
+            f"{b.name}, {period_text(b.start, b.end)}" for b in data.blackouts
+        )
+        _label(
+            s, MARGIN, last + GANTT_LEGEND_LINE, WIDTH - 2 * MARGIN, 0.22, note, size, colour=GREY
+        )
 
 
 def _campaign(deck: _Deck, plan: Plan, b: Brief) -> None:
