@@ -511,3 +511,20 @@ def test_xlsx_day_view_marks_rest_days_when_campana_knows_them(
     assert ws.cell(line, day(dt.date(2024, 6, 3))).fill.fgColor.rgb.endswith("D9D2E9") is False
     texts = [r[2] for r in rows if isinstance(r[2], str)]
     assert "Día de descanso obligatorio" in texts
+
+
+def test_the_veda_tables_head_their_last_column_by_the_scenario(
+    cli: Invoke, tmp_path: Path
+) -> None:
+    """Under --assume-ine aprobada nothing is left to deny: xlsx, pptx and pdf say «fuera del
+    aire en el escenario», as veda, its Markdown and the HTML report do."""
+    import openpyxl
+
+    heading = "Días fuera del aire en el escenario"
+    xlsx = _export(cli, tmp_path, "xlsx", "--assume-ine", "aprobada")
+    cells = [c.value for row in openpyxl.load_workbook(xlsx)["Veda"].iter_rows() for c in row]
+    assert heading in cells and "Días perdidos si se niega" not in cells
+    pptx = _export(cli, tmp_path, "pptx", "--assume-ine", "aprobada")
+    texts = [t for s in _slides(pptx) for t in _texts(s)]
+    assert any(heading in t for t in texts)
+    assert not any("Días perdidos si se niega" in t for t in texts)

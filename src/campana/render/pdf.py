@@ -519,7 +519,7 @@ def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
                 "Periodo",
                 "Días en veda",
                 "Excepción INE",
-                "Días perdidos si se niega",
+                veda.lost_label_long,
             ),
             [
                 (

@@ -890,7 +890,7 @@ def _veda(deck: _Deck, doc: PlanDocument) -> None:
                     "Periodo",
                     "Días en veda",
                     "Excepción INE",
-                    "Días perdidos si se niega",
+                    rep.lost_label_long,
                 ),
                 [
                     (

@@ -604,7 +604,7 @@ def _veda(wb: Any, st: dict[str, Any], doc: PlanDocument) -> None:
             "Fin",
             "Días en veda",
             "Excepción INE",
-            "Días perdidos si se niega",
+            rep.lost_label_long,
         )
         for j, h in enumerate(heads):
             sh.put(r, j, h, st["th"], 16)
