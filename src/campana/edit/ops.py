@@ -9,7 +9,7 @@ it returns an ``Applied``: the things changed, worded for the person who asked.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -118,22 +118,45 @@ def rows(plan: Plan, c: Campaign, text: str) -> list[int]:
     )
 
 
-def component(c: Campaign, text: str) -> int:
+def _pick(
+    items: Sequence[Any],
+    text: str,
+    prefixed: Callable[[Any], tuple[str, ...]],
+    missing: str,
+    listed: str,
+    empty: str,
+) -> int:
+    """The item ``text`` names: by id or name, else by the one item a key of ``prefixed``
+    starts with; otherwise a UsageError saying ``missing``, with the closest name and the list
+    (``listed: a, b``, or ``empty`` when there is none)."""
     wanted = fold(text)
-    for i, comp in enumerate(c.components):
-        if wanted in (fold(comp.id), fold(comp.name)):
+    for i, item in enumerate(items):
+        if wanted in (fold(item.id), fold(item.name)):
             return i
-    found = [i for i, comp in enumerate(c.components) if fold(comp.name).startswith(wanted)]
+    found = [
+        i for i, item in enumerate(items) if any(fold(k).startswith(wanted) for k in prefixed(item))
+    ]
     if len(found) == 1:
         return found[0]
     from campana.suggest import suggestion
 
-    names = [comp.name for comp in c.components]
-    close = suggestion(text, [*names, *(comp.id for comp in c.components)])
+    names = [item.name for item in items]
+    close = suggestion(text, [*names, *(item.id for item in items)])
     raise UsageError(
-        f"«{c.name}» no tiene el componente «{text}»",
+        missing,
         hint=(f"{close} " if close else "")
-        + ("componentes: " + ", ".join(names) if names else "la campaña no tiene componentes"),
+        + (f"{listed}: " + ", ".join(names) if names else empty),
+    )
+
+
+def component(c: Campaign, text: str) -> int:
+    return _pick(
+        c.components,
+        text,
+        lambda comp: (comp.name,),
+        f"«{c.name}» no tiene el componente «{text}»",
+        "componentes",
+        "la campaña no tiene componentes",
     )
 
 
@@ -492,26 +515,15 @@ def ine_answer(
 
 
 def _blackout(plan: Plan, text: str) -> Any:
-    wanted = fold(text)
-    for b in plan.blackouts:
-        if wanted in (fold(b.id), fold(b.name)):
-            return b
-    found = [
-        b
-        for b in plan.blackouts
-        if fold(b.name).startswith(wanted) or fold(b.id).startswith(wanted)
-    ]
-    if len(found) == 1:
-        return found[0]
-    from campana.suggest import suggestion
-
-    names = [b.name for b in plan.blackouts]
-    close = suggestion(text, [*names, *(b.id for b in plan.blackouts)])
-    raise UsageError(
+    i = _pick(
+        plan.blackouts,
+        text,
+        lambda b: (b.name, b.id),
         f"el plan no tiene la veda «{text}»",
-        hint=(f"{close} " if close else "")
-        + ("vedas: " + ", ".join(names) if names else "el plan no declara vedas"),
+        "vedas",
+        "el plan no declara vedas",
     )
+    return plan.blackouts[i]
 
 
 def add_milestone(
