@@ -183,3 +183,30 @@ def test_the_sieve_lets_every_rest_day_through() -> None:
     assert all(could_be_rest_day(day) for day in every)
     # and a short window without a candidate answers without holidays' data
     assert rest_days(D(2024, 3, 19), D(2024, 4, 30)) == {}
+
+
+def test_the_memo_is_named_by_the_installed_holidays_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """holidays' version is read from its dist-info as text, and is the one importlib.metadata
+    gives; a folder with two dist-infos (or none) is left to importlib.metadata."""
+    from importlib.metadata import version
+
+    from campana import restdays
+
+    assert restdays.holidays_version() == version("holidays")
+    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CAMPANA_NO_CACHE", raising=False)
+    assert restdays._memo_file() == tmp_path / f"restdays-mx-{version('holidays')}.json"
+    monkeypatch.setenv("CAMPANA_NO_CACHE", "1")
+    assert restdays._memo_file() is None
+
+    site = tmp_path / "site"
+    (site / "holidays-1.2.dist-info").mkdir(parents=True)
+    (site / "holidays-1.2.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: holidays\nVersion: 1.2\n\nVersion: 9.9\n", encoding="utf-8"
+    )
+    assert restdays._dist_info_version(site) == "1.2"
+    (site / "holidays-1.3.dist-info").mkdir()
+    assert restdays._dist_info_version(site) is None
+    assert restdays._dist_info_version(tmp_path / "missing") is None

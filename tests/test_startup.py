@@ -267,3 +267,43 @@ def test_a_warm_picture_export_imports_no_network_mail_or_calendar_code(
             [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
         )
     assert done.stderr.splitlines()[-1] == "LOADED ", done.stderr[-300:]
+
+
+REST_DAY_PROBE = (
+    "import sys\n"
+    "from campana.cli import main\n"
+    "sys.argv = {argv!r}\n"
+    "try:\n    main()\nexcept SystemExit:\n    pass\n"
+    "sys.stderr.write('LOADED ' + ' '.join(sorted(m for m in sys.modules if m in "
+    "('importlib.metadata', 'holidays', 'email', 'zipfile'))))\n"
+)
+
+
+@pytest.mark.parametrize("command", [["validate"], ["schedule", "--month", "marzo"]])
+def test_a_warm_rest_day_memo_imports_neither_holidays_nor_importlib_metadata(
+    command: list[str], plan_dir: Path, tmp_path: Path
+) -> None:
+    """The rest-day memo is named by holidays' version, read from its dist-info as text:
+    importlib.metadata (with email, zipfile, csv: about 14 ms) and holidays (about 20 ms) are
+    imported by the run that fills the memo, never by the next one."""
+    plan = plan_dir / "campaigns.yaml"
+    text = plan.read_text(encoding="utf-8")
+    # a campaign that starts on a rest day (5 February 2024), so validate asks for rest days
+    old = "    start: 2024-01-15\n    end: 2024-02-29\n"
+    assert old in text
+    plan.write_text(text.replace(old, "    start: 2024-02-05\n    end: 2024-02-29\n", 1))
+    argv = ["campana", *command, "--plan", str(plan), "--today", "2024-03-15"]
+    if command == ["validate"]:
+        argv = ["campana", "validate", str(plan)]
+    env = {k: v for k, v in os.environ.items() if k not in ("CAMPANA_PLAN", "CAMPANA_NO_CACHE")}
+    env["CAMPANA_CACHE_DIR"] = str(tmp_path / "cache")
+    probe = REST_DAY_PROBE.format(argv=argv)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+        ).stderr
+        for _ in range(2)
+    ]
+    assert list((tmp_path / "cache").glob("restdays-mx-*.json")), runs[0][-300:]
+    assert "holidays" in runs[0].splitlines()[-1].split(), runs[0][-300:]  # the probe sees it
+    assert runs[1].splitlines()[-1] == "LOADED ", runs[1][-300:]
