@@ -307,3 +307,46 @@ def test_a_warm_rest_day_memo_imports_neither_holidays_nor_importlib_metadata(
     assert list((tmp_path / "cache").glob("restdays-mx-*.json")), runs[0][-300:]
     assert "holidays" in runs[0].splitlines()[-1].split(), runs[0][-300:]  # the probe sees it
     assert runs[1].splitlines()[-1] == "LOADED ", runs[1][-300:]
+
+
+def test_schedule_imports_only_the_queries_it_asks(tmp_path: Path) -> None:
+    """campana.queries imports a submodule on first use of one of its names: schedule needs
+    neither brief, audience nor campaigns (their dataclasses cost about 15 ms to make)."""
+    from conftest import PLAN
+
+    argv = ["campana", "schedule", "--month", "marzo", "--plan", str(PLAN), "--today", "2024-03-15"]
+    probe = (
+        "import sys\n"
+        "from campana.cli import main\n"
+        f"sys.argv = {argv!r}\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('LOADED ' + ' '.join(sorted(m for m in sys.modules "
+        "if m.startswith('campana.queries'))))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CAMPANA_PLAN"}
+    env["CAMPANA_CACHE_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert "Programación de marzo 2024" in done.stdout
+    loaded = done.stderr.splitlines()[-1].split()[1:]
+    assert loaded == ["campana.queries", "campana.queries.common", "campana.queries.schedule"]
+
+
+def test_the_queries_package_keeps_its_functions_beside_their_submodules() -> None:
+    """``schedule`` and ``brief`` are both a submodule and a function: the package's attribute
+    stays the function whichever is imported first, and every public name resolves."""
+    import importlib
+
+    import campana.queries.brief
+    import campana.queries.schedule  # noqa: F401  (the submodule named like the function)
+    from campana import queries
+
+    assert callable(queries.schedule) and queries.schedule.__module__ == "campana.queries.schedule"
+    assert callable(queries.brief) and queries.brief.__module__ == "campana.queries.brief"
+    for name in queries.__all__:
+        assert getattr(queries, name) is getattr(
+            importlib.import_module(f"campana.queries.{queries._OWNER[name]}"), name
+        )
+    with pytest.raises(AttributeError):
+        queries.nothing_of_the_kind  # noqa: B018
