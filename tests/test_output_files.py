@@ -237,3 +237,37 @@ def test_every_output_doc_example_prints_what_it_shows(
     got = r.stdout if r.exit_code == 0 else r.stderr
     # the CSV's byte order mark is invisible on the page (the doc says it is there)
     assert got.removeprefix("\ufeff").rstrip("\n").split("\n") == shown
+
+
+def test_findings_text_is_written_a_finding_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate writes its text report chunk by chunk (thousands of findings never sit in
+    memory as one text): each chunk reaches stdout, made safe, before the next is rendered;
+    the chunks are the whole text, and a file gets them joined."""
+    from collections.abc import Iterator
+
+    from campana.cli.emit import emit
+    from campana.loading import validate_files
+    from campana.render import findings as render
+
+    result = validate_files([PLAN])
+    assert len(result.all_findings) >= 2
+    args = (result.all_findings, result.files, result.line_text)
+    whole = render.text(*args, color=False)
+    chunks = list(render.text_chunks(*args, color=False))
+    assert len(chunks) == len(result.all_findings) + 1 and "".join(chunks) == whole
+
+    seen: list[str] = []
+
+    def watched() -> Iterator[str]:
+        for chunk in ["uno\x07\n", *chunks]:
+            yield chunk
+            seen.append(capsys.readouterr().out)  # what the previous chunk left on stdout
+
+    emit(watched())
+    assert seen[0] == "uno^G\n"  # written before the next chunk, control character shown
+    assert seen[1:] == chunks  # each chunk out before the next one was asked for
+    emit(iter(chunks), tmp_path / "hallazgos.txt")
+    assert (tmp_path / "hallazgos.txt").read_text(encoding="utf-8") == whole
+    assert "Guardado en" in capsys.readouterr().err

@@ -11,6 +11,7 @@ never onto the plan) and «Guardado en …» goes to stderr.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from campana.errors import CampanaError
@@ -144,7 +145,7 @@ def check_output(output: Path | None, plan: Path | None, option: str = "-o") -> 
 
 
 def emit(
-    data: str | bytes,
+    data: str | bytes | Iterator[str],
     output: Path | None = None,
     *,
     exact: bool = False,
@@ -157,7 +158,17 @@ def emit(
 
     Human text (not ``exact``) passes through ``render.term.safe``: no control character of
     the plan reaches a terminal or a file, and colour stays only on a colour terminal.
-    ``exact`` data (JSON, CSV, iCalendar, SVG...) is written as it is."""
+    ``exact`` data (JSON, CSV, iCalendar, SVG...) is written as it is.
+
+    Text given as an iterator of chunks (``render.findings.text_chunks``) is written to stdout
+    chunk by chunk, each made safe alone (a chunk holds whole lines), and joined for a file."""
+    if isinstance(data, Iterator):
+        if to_file(output):
+            data = "".join(data)
+        else:
+            for chunk in data:
+                emit(chunk, None, exact=exact)
+            return
     if isinstance(data, str) and not exact:
         from campana.render.term import color_enabled, safe
 

@@ -53,6 +53,9 @@ def validate(
     plan: PlanOpt = None,
     assume_ine: AssumeIneOpt = None,
 ) -> int:
+    import itertools
+    from collections.abc import Iterator
+
     from campana.cli.emit import emit, output_format, to_file
     from campana.errors import EXIT_USAGE, exit_code_for
     from campana.loading import validate_files
@@ -73,15 +76,17 @@ def validate(
 
         label = str(scenario_label(scenario))
     findings = result.all_findings
+    text: str | Iterator[str]
     if kind == "json":
         text = render.as_json(findings)
     elif kind == "github":
         text = render.github(findings)
     else:
         color = not to_file(output) and color_enabled()
-        text = render.text(findings, result.files, result.line_text, color=color)
+        # a finding at a time: thousands of findings never sit in memory as one text
+        text = render.text_chunks(findings, result.files, result.line_text, color=color)
         if label:  # a scenario says so on the first line of the report
-            text = f"{label}\n\n{text}"
+            text = itertools.chain([f"{label}\n\n"], text)
     if label and kind != "text":
         say(label)  # JSON and annotations stay data
     emit(text, output, exact=kind == "json")

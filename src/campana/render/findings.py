@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from campana.errors import Finding, count
 from campana.render.term import style
@@ -64,20 +64,33 @@ def text(
     """Findings as text: on a terminal (or with ``width``), each message wrapped to the width
     with a hanging indent, so that the terminal never breaks a word; in a pipe, one line per
     message (for grep and tools). The source line and its caret are never wrapped."""
+    return "".join(text_chunks(findings, files, line_of, color=color, width=width))
+
+
+def text_chunks(
+    findings: Sequence[Finding],
+    files: Sequence[str],
+    line_of: LineSource,
+    *,
+    color: bool,
+    width: int | None = None,
+) -> Iterator[str]:
+    """:func:`text` a finding at a time (its lines, each ending in a newline, and the blank
+    line after it), then the summary: a command writes them as they come, so thousands of
+    findings never sit in memory as one text (12 MB at 4,000 findings)."""
     if width is None:
         import sys
 
         from campana.render.term import width as term_width
 
         width = term_width() if sys.stdout.isatty() else 1_000_000
-    out: list[str] = []
     for f in findings:
         sev = severity(f.severity)
         words = [(f"{f.file}:{f.line}:{f.column}:", "bold")]
         words.append((f"{sev}:", "bold red" if f.severity == "error" else "bold yellow"))
         words += [(w, "") for w in _words(f.message)]
         words.append((f"[{f.code}]", "dim"))
-        out += _wrapped(words, width, 4, color)
+        out = _wrapped(words, width, 4, color)
         source = line_of(f.file, f.line).replace("\t", " ")
         if source:
             gutter = str(f.line)
@@ -94,8 +107,8 @@ def text(
             hint_lines = _wrapped(hint, width - len(lead), len("sugerencia: "), color)
             out += [(lead if k == 0 else " " * len(lead)) + x for k, x in enumerate(hint_lines)]
         out.append("")
-    out.append(summary(findings, files))
-    return "\n".join(out) + "\n"
+        yield "\n".join(out) + "\n"
+    yield summary(findings, files) + "\n"
 
 
 def as_dicts(findings: Sequence[Finding]) -> list[dict[str, object]]:
