@@ -218,3 +218,16 @@ def test_both_loaders_agree_on_broken_plans(
     path = tmp_path_factory.mktemp("mut") / "f.yaml"
     path.write_text(text, encoding="utf-8")
     _same(path)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\n\r,:[]{}&!ab-\x0b\x85", max_size=60))
+def test_the_glued_colon_search_finds_what_the_whole_text_search_finds(text: str) -> None:
+    """A flow item glued to a leading colon (libyaml and YAML 1.2 disagree) is looked for only
+    on the lines with a colon glued to text: the same answer as searching the whole text."""
+    from campana.yamlsrc.parsing import _ODD_FLOW_START, _odd_flow_start
+
+    assert _odd_flow_start(text) == (_ODD_FLOW_START.search(text) is not None)
+    assert _odd_flow_start(f"key: value\nlist: [a, {text}]\n") == (
+        _ODD_FLOW_START.search(f"key: value\nlist: [a, {text}]\n") is not None
+    )

@@ -29,12 +29,28 @@ _ODD_NAME = re.compile("[&*][0-9A-Za-z_-]+[:?%@`]")
 _ODD_FLOW_START = re.compile(r"[\[{,][ \t]*(?:[&!]\S+[ \t]+)*:[^\s,\[\]{}]")
 
 
+#: what every match of ``_ODD_FLOW_START`` ends with: a colon glued to text
+_GLUED_COLON = re.compile(r":[^\s,\[\]{}]")
+
+
 def _libyaml_differs(text: str) -> bool:
     if any(ch in text for ch in _ODD_BREAKS):
         return True
     if ("&" in text or "*" in text) and _ODD_NAME.search(text) is not None:
         return True
-    return _ODD_FLOW_START.search(text) is not None
+    return _odd_flow_start(text)
+
+
+def _odd_flow_start(text: str) -> bool:
+    """Whether ``_ODD_FLOW_START`` matches somewhere in ``text``, asked only of the lines
+    that hold a colon glued to text: a match holds no line break and ends with one. The
+    same answer as searching the whole text, which tries the pattern at every flow
+    indicator and comma of a plan (16 of 520 ms of validating 200 x 50, now 2.5)."""
+    for glued in _GLUED_COLON.finditer(text):
+        line = text.rfind("\n", 0, glued.start()) + 1
+        if _ODD_FLOW_START.search(text, line, glued.end()) is not None:
+            return True
+    return False
 
 
 def c_parser(text: str) -> Any:
