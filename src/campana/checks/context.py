@@ -68,6 +68,7 @@ class PlanContext:
         self.audience = audience
         #: whether an audience file was read at all (even if it did not validate)
         self.audience_read = audience_read
+        self._scoped: dict[tuple[str, tuple[str, ...]], list[ActiveBlackout]] = {}
 
     @property
     def year(self) -> int:
@@ -109,13 +110,21 @@ class PlanContext:
     ) -> list[ActiveBlackout]:
         """The active blackouts that restrict a touchpoint, in file order; with ``states``
         (a campaign's), only those that reach a campaign there (``ine.applies_to``)."""
-        found = self._blackouts_by_touchpoint.get(touchpoint, [])
+        found = self.blackouts_by_touchpoint.get(touchpoint)
+        if not found:
+            return []
         if states is None:
             return found
-        return [ab for ab in found if applies_to(ab.blackout, states)]
+        # asked once per row: kept by touchpoint and states, as campaigns share both
+        key = (touchpoint, tuple(states))
+        scoped = self._scoped.get(key)
+        if scoped is None:
+            scoped = self._scoped[key] = [ab for ab in found if applies_to(ab.blackout, states)]
+        return scoped
 
     @cached_property
-    def _blackouts_by_touchpoint(self) -> dict[str, list[ActiveBlackout]]:
+    def blackouts_by_touchpoint(self) -> dict[str, list[ActiveBlackout]]:
+        """Each touchpoint an active blackout restricts → those blackouts, in file order."""
         active = {id(ab.blackout): ab for ab in self.blackouts}
         index = BlackoutIndex(ab.blackout for ab in self.blackouts)
         touchpoints = {tp for ab in self.blackouts for tp in ab.restricts}

@@ -16,8 +16,10 @@ from campana.ine import crossing
 if TYPE_CHECKING:
     import datetime as dt
 
-    from campana.checks.context import PlanContext
+    from campana.checks.context import ActiveBlackout, PlanContext
+    from campana.dates import Span
     from campana.errors import Finding
+    from campana.models import Blackout
     from campana.yamlsrc import Loc
 
 CODES = ("blackout-pending", "blackout-conflict")
@@ -25,14 +27,28 @@ SCOPE = "plan"
 
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
+    # the first and last day of the blackouts restricting each touchpoint: a row outside them
+    # (most rows, restricted or not) is skipped before anything else
+    hull = {
+        tp: (min(ab.blackout.start for ab in found), max(ab.blackout.end for ab in found))
+        for tp, found in ctx.blackouts_by_touchpoint.items()
+    }
+    if not hull:
+        return
     for cv in ctx.campaigns:
         c = cv.campaign
         for ri, r in enumerate(c.execution):
-            if r.start <= r.end and ctx.blackouts_of(r.touchpoint, c.states):
+            days = hull.get(r.touchpoint)
+            if days is None or r.end < days[0] or r.start > days[1]:
+                continue
+            if r.start <= r.end and (found := ctx.blackouts_of(r.touchpoint, c.states)):
                 status = ctx.scenario_status(r.ine_exception)
                 if status == "approved":
                     continue
-                yield from _crossings(
+                crosses = _crossing(found, r.start, r.end)
+                if not crosses:  # most restricted rows run outside every blackout
+                    continue
+                yield from _findings(
                     ctx,
                     (
                         *cv.loc,
@@ -41,47 +57,51 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
                         "ine_exception" if r.ine_exception else "touchpoint",
                     ),
                     row_label(ctx, c, r),
-                    r.touchpoint,
                     (r.start, r.end),
+                    crosses,
                     status,
                     c.id,
                     assumed=status != r.ine_exception,
-                    states=c.states,
                 )
         for ki, k in enumerate(c.components):
             if k.start <= k.end and k.touchpoint is not None and k.touchpoint not in cv.rows:
-                yield from _crossings(
-                    ctx,
-                    (*cv.loc, "components", ki, "touchpoint"),
-                    component_label(k.name),
-                    k.touchpoint,
-                    (k.start, k.end),
-                    None,
-                    c.id,
-                    states=c.states,
-                )
+                crosses = _crossing(ctx.blackouts_of(k.touchpoint, c.states), k.start, k.end)
+                if crosses:
+                    yield from _findings(
+                        ctx,
+                        (*cv.loc, "components", ki, "touchpoint"),
+                        component_label(k.name),
+                        (k.start, k.end),
+                        crosses,
+                        None,
+                        c.id,
+                    )
 
 
-def _crossings(
+def _crossing(
+    found: Sequence[ActiveBlackout], start: dt.date, end: dt.date
+) -> list[tuple[Blackout, Span]]:
+    """Each of ``found`` that start..end crosses, with the crossing, in file order."""
+    return [
+        (ab.blackout, cross)
+        for ab in found
+        if (cross := crossing(ab.blackout, start, end)) is not None
+    ]
+
+
+def _findings(
     ctx: PlanContext,
     loc: Loc,
     label: str,
-    touchpoint: str,
     span: tuple[dt.date, dt.date],
+    crosses: list[tuple[Blackout, Span]],
     status: str | None,
     campaign: str,
     *,
     assumed: bool = False,
-    states: Sequence[str] | None = None,
 ) -> Iterator[Finding]:
-    if status == "approved":
-        return
     start, end = span
-    for ab in ctx.blackouts_of(touchpoint, states):
-        b = ab.blackout
-        cross = crossing(b, start, end)
-        if cross is None:
-            continue
+    for b, cross in crosses:
         base = (
             f"{label} corre {period(start, end, prose=True)} y coincide {days(cross.days)} "
             f"con «{b.name}» ({period(b.start, b.end, full=True)})"

@@ -52,22 +52,29 @@ def _on_air(
 
 def check(ctx: PlanContext) -> Iterator[Finding]:
     for cv in ctx.campaigns:
+        if not cv.ok:
+            continue
         c = cv.campaign
-        spans: list[tuple[dt.date, dt.date]] = [
-            s
-            for r in c.execution
-            if r.start <= r.end
-            for s in _on_air(ctx, r.start, r.end, r.touchpoint, r.ine_exception, c.states)
-        ]
-        spans += [
-            s
-            for k in c.components
-            if k.start <= k.end
-            for s in _on_air(
-                ctx, k.start, k.end, k.touchpoint, _declared(cv.rows, k.touchpoint), c.states
-            )
-        ]
-        if not spans or not cv.ok:
+        spans: list[tuple[dt.date, dt.date]]
+        if ctx.assume_ine is None:  # the plan as written: every period counts whole
+            spans = [(r.start, r.end) for r in c.execution if r.start <= r.end]
+            spans += [(k.start, k.end) for k in c.components if k.start <= k.end]
+        else:
+            spans = [
+                s
+                for r in c.execution
+                if r.start <= r.end
+                for s in _on_air(ctx, r.start, r.end, r.touchpoint, r.ine_exception, c.states)
+            ]
+            spans += [
+                s
+                for k in c.components
+                if k.start <= k.end
+                for s in _on_air(
+                    ctx, k.start, k.end, k.touchpoint, _declared(cv.rows, k.touchpoint), c.states
+                )
+            ]
+        if not spans:
             continue
         for g_start, g_end in gaps(c.start, c.end, spans):
             side = "start" if g_start == c.start else "end" if g_end == c.end else "id"

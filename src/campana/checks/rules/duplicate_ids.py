@@ -30,18 +30,22 @@ def check(ctx: PlanContext) -> Iterator[Finding]:
     )
     for cv in ctx.campaigns:
         c = cv.campaign
-        yield from duplicates(
-            doc,
-            (((*cv.loc, "components", i, "id"), k.id) for i, k in enumerate(c.components)),
-            "componente",
-            c.id,
-        )
-        yield from duplicates(
-            doc,
-            (
-                ((*cv.loc, "execution", i, "touchpoint"), r.touchpoint)
-                for i, r in enumerate(c.execution)
-            ),
-            "punto de contacto en la tabla de ejecución",
-            c.id,
-        )
+        # places are made only for a list that repeats an id (``cv.rows`` holds one row per
+        # touchpoint): most campaigns repeat none
+        if len({k.id for k in c.components}) < len(c.components):
+            yield from duplicates(
+                doc,
+                (((*cv.loc, "components", i, "id"), k.id) for i, k in enumerate(c.components)),
+                "componente",
+                c.id,
+            )
+        if len(cv.rows) < len(c.execution):
+            yield from duplicates(
+                doc,
+                (
+                    ((*cv.loc, "execution", i, "touchpoint"), r.touchpoint)
+                    for i, r in enumerate(c.execution)
+                ),
+                "punto de contacto en la tabla de ejecución",
+                c.id,
+            )
