@@ -78,13 +78,13 @@ def shadow_at(shadow: Any, loc: Loc, key: bool) -> Any:
     """The shadow entry at ``loc`` (the key's with ``key=True``), or the deepest that exists
     (the first of duplicate keys wins)."""
     node = shadow
+    last = len(loc) - 1
     for i, part in enumerate(loc):
-        last = i == len(loc) - 1
         if isinstance(node, dict):
-            entry = node.get(str(part))
+            entry = node.get(part if part.__class__ is str else str(part))
             if entry is None:
                 return node
-            node = entry[0] if key and last else entry[1]
+            node = entry[0] if key and i == last else entry[1]
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node) - 1:
             node = node[part + 1]
         else:
