@@ -156,10 +156,14 @@ def test_svg_and_html_of_a_month_mark_its_rest_days(cli: Invoke, tmp_path: Path)
     html = tmp_path / "marzo.html"
     r = cli("export", "html", "--month", "marzo", "--today", "2024-03-15", "-o", str(html))
     assert r.exit_code == 0 and 'data-kind="rest-day"' in html.read_text(encoding="utf-8")
-    # a whole year is not drawn day by day: no day bands
+    # drawn above the blackout's hatching (18 March lies inside the 2024 blackout), so it shows
+    assert text.index('data-kind="rest-day"') > text.index('data-kind="blackout"')
+    # a whole year marks them too, each a thin column
     year = tmp_path / "year.svg"
     assert cli("export", "svg", "--today", "2024-03-15", "-o", str(year)).exit_code == 0
-    assert 'data-kind="rest-day"' not in year.read_text(encoding="utf-8")
+    year_text = year.read_text(encoding="utf-8")
+    assert 'data-kind="rest-day" data-start="2024-10-01"' in year_text
+    assert year_text.count('data-kind="rest-day"') == 8  # art. 74 fr. I-VIII in 2024
 
 
 def test_show_habiles(cli: Invoke) -> None:
