@@ -187,3 +187,12 @@ def test_the_sieve_lets_every_rest_day_through() -> None:
     assert all(could_be_rest_day(day) for day in every)
     # and a short window without a candidate answers without holidays' data
     assert rest_days(D(2024, 3, 19), D(2024, 4, 30)) == {}
+
+
+def test_the_rest_day_memo_is_keyed_by_the_installed_holidays_version() -> None:
+    """Read from the dist-info folder's name, it is the version importlib.metadata reports."""
+    from importlib.metadata import version
+
+    from campana.restdays import _holidays_version
+
+    assert _holidays_version() == version("holidays")
