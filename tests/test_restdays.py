@@ -156,10 +156,14 @@ def test_svg_and_html_of_a_month_mark_its_rest_days(cli: Invoke, tmp_path: Path)
     html = tmp_path / "marzo.html"
     r = cli("export", "html", "--month", "marzo", "--today", "2024-03-15", "-o", str(html))
     assert r.exit_code == 0 and 'data-kind="rest-day"' in html.read_text(encoding="utf-8")
-    # a whole year is not drawn day by day: no day bands
+    # drawn above the blackout's hatching (18 March lies inside the 2024 blackout), so it shows
+    assert text.index('data-kind="rest-day"') > text.index('data-kind="blackout"')
+    # a whole year marks them too, each a thin column
     year = tmp_path / "year.svg"
     assert cli("export", "svg", "--today", "2024-03-15", "-o", str(year)).exit_code == 0
-    assert 'data-kind="rest-day"' not in year.read_text(encoding="utf-8")
+    year_text = year.read_text(encoding="utf-8")
+    assert 'data-kind="rest-day" data-start="2024-10-01"' in year_text
+    assert year_text.count('data-kind="rest-day"') == 8  # art. 74 fr. I-VIII in 2024
 
 
 def test_show_habiles(cli: Invoke) -> None:
@@ -185,28 +189,10 @@ def test_the_sieve_lets_every_rest_day_through() -> None:
     assert rest_days(D(2024, 3, 19), D(2024, 4, 30)) == {}
 
 
-def test_the_memo_is_named_by_the_installed_holidays_version(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """holidays' version is read from its dist-info as text, and is the one importlib.metadata
-    gives; a folder with two dist-infos (or none) is left to importlib.metadata."""
+def test_the_rest_day_memo_is_keyed_by_the_installed_holidays_version() -> None:
+    """Read from the dist-info folder's name, it is the version importlib.metadata reports."""
     from importlib.metadata import version
 
-    from campana import restdays
+    from campana.restdays import _holidays_version
 
-    assert restdays.holidays_version() == version("holidays")
-    monkeypatch.setenv("CAMPANA_CACHE_DIR", str(tmp_path))
-    monkeypatch.delenv("CAMPANA_NO_CACHE", raising=False)
-    assert restdays._memo_file() == tmp_path / f"restdays-mx-{version('holidays')}.json"
-    monkeypatch.setenv("CAMPANA_NO_CACHE", "1")
-    assert restdays._memo_file() is None
-
-    site = tmp_path / "site"
-    (site / "holidays-1.2.dist-info").mkdir(parents=True)
-    (site / "holidays-1.2.dist-info" / "METADATA").write_text(
-        "Metadata-Version: 2.1\nName: holidays\nVersion: 1.2\n\nVersion: 9.9\n", encoding="utf-8"
-    )
-    assert restdays._dist_info_version(site) == "1.2"
-    (site / "holidays-1.3.dist-info").mkdir()
-    assert restdays._dist_info_version(site) is None
-    assert restdays._dist_info_version(tmp_path / "missing") is None
+    assert _holidays_version() == version("holidays")

@@ -50,78 +50,38 @@ def _computed(years: list[int]) -> dict[str, list[list[str]]]:
     return out
 
 
-def _memo_file() -> Path | None:
-    """The memo of computed rest days in the cache folder, named by ``holidays``' version (a
-    new release may correct a day); None with the cache off or no ``holidays`` to ask."""
-    from campana.cache import cache_dir
-
-    folder = cache_dir()
-    if folder is None:
-        return None
-    stamp = holidays_version()
-    if stamp is None:
-        return None
-    return folder / f"restdays-mx-{stamp}.json"
-
-
-@lru_cache(maxsize=1)
-def holidays_version() -> str | None:
-    """The installed ``holidays``' version, None when it is not installed.
-
-    Read as text from the ``METADATA`` of the ``holidays-*.dist-info`` folder beside the
-    package that ``import holidays`` would load, not through ``importlib.metadata``: that
-    import alone (with ``email``, ``zipfile``, ``csv``) costs a validate or a query about
-    14 ms and several MB, and campana's model building avoids it (``campana.modelbuild``).
-    Any other layout (an egg, a zip, no such folder) asks ``importlib.metadata``.
-    """
+def _holidays_version() -> str | None:
+    """The installed ``holidays`` version, read from its ``.dist-info`` folder's name beside the
+    package: ``importlib.metadata`` (which ``holidays.version`` itself uses) costs ~14 ms and
+    imports ``email``, ``zipfile`` and ``csv`` on every run. Falls back to it for another
+    layout; None when ``holidays`` is not installed."""
     from importlib.util import find_spec
 
-    try:
-        spec = find_spec("holidays")
-    except (ImportError, ValueError):
-        spec = None
+    spec = find_spec("holidays")
     if spec is None or not spec.submodule_search_locations:
-        return _holidays_version_slow()
+        return None
     for location in spec.submodule_search_locations:
-        found = _dist_info_version(Path(location).parent)
-        if found is not None:
-            return found
-    return _holidays_version_slow()
-
-
-def _dist_info_version(folder: Path) -> str | None:
-    """The ``Version:`` of the one ``holidays-*.dist-info`` in ``folder`` (None: none, or
-    more than one, which ``importlib.metadata`` would have to choose between)."""
-    try:
-        infos = [
-            entry
-            for entry in folder.iterdir()
-            if entry.name.lower().startswith("holidays-") and entry.name.endswith(".dist-info")
-        ]
-    except OSError:
-        return None
-    if len(infos) != 1:
-        return None
-    try:
-        with open(infos[0] / "METADATA", encoding="utf-8") as meta:
-            for line in meta:
-                if not line.strip():
-                    break  # the headers end at the first blank line
-                name, _, value = line.partition(":")
-                if name.strip().lower() == "version" and value.strip():
-                    return value.strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return None
-
-
-def _holidays_version_slow() -> str | None:
+        found = sorted(Path(location).parent.glob("holidays-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("holidays-") : -len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("holidays")
     except PackageNotFoundError:
         return None
+
+
+def _memo_file() -> Path | None:
+    from campana.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    stamp = _holidays_version()
+    if stamp is None:
+        return None
+    return folder / f"restdays-mx-{stamp}.json"
 
 
 def _stored() -> dict[str, list[list[str]]]:
