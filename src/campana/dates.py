@@ -120,21 +120,46 @@ WEEKDAY_NUMBERS: dict[str, int] = {
 }
 _WD = "|".join(WEEKDAY_NUMBERS)
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DMY = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d+))?$")
-_YMD = re.compile(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_WORDS_ES = re.compile(
+
+class _Lazy:
+    """A pattern compiled on its first use. The patterns that read the dates a user types in
+    an option (``--today``, ``--on``...) cost about 4 ms to compile at import, paid by every
+    command that imports this module, most of which read no such date (``validate``, a query
+    without ``--today``)."""
+
+    __slots__ = ("_compiled", "_pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def _get(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self._get().match(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return self._get().sub(repl, text)
+
+
+_ISO = _Lazy(r"^\d{4}-\d{2}-\d{2}$")
+_DMY = _Lazy(r"^(\d{1,2})([/.-])(\d{1,2})(?:\2(\d+))?$")
+_YMD = _Lazy(r"^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})$")
+_COMPACT = _Lazy(r"^(\d{4})(\d{2})(\d{2})$")
+_WORDS_ES = _Lazy(
     rf"^(?:el )?(?:(?P<wd>{_WD}) )?(?:el )?(?P<d>\d{{1,2}})(?:o|ro|er|ero|°|st|nd|rd|th)? "
     r"(?:de )?"
     r"(?P<m>[a-z]+\.?)(?: (?:de |del )?(?P<y>\d+))?$"
 )
-_WORDS_EN = re.compile(
+_WORDS_EN = _Lazy(
     rf"^(?:(?P<wd>{_WD}) )?(?P<m>[a-z]+\.?) (?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: (?P<y>\d+))?$"
 )
-_NAME_SEPARATOR = re.compile(r"(?<=[a-z.])[-/](?=\d)|(?<=[a-z])\.(?=\d)|(?<=\d)[-/.](?=[a-z])")
-_NUMBER = re.compile(r"^[+-]?\d+$")
-_MONTH_YEAR = re.compile(r"^(?:(?:el|en) )?([a-z]+\.?)(?: (?:de |del )?(\d+))?$")
+_NAME_SEPARATOR = _Lazy(r"(?<=[a-z.])[-/](?=\d)|(?<=[a-z])\.(?=\d)|(?<=\d)[-/.](?=[a-z])")
+_NUMBER = _Lazy(r"^[+-]?\d+$")
+_MONTH_YEAR = _Lazy(r"^(?:(?:el|en) )?([a-z]+\.?)(?: (?:de |del )?(\d+))?$")
 
 
 def _normal(text: str) -> str:
@@ -306,11 +331,11 @@ _NAMED_DAYS = {
     "anteayer": -2,
     "antier": -2,
 }
-_SIGNED = re.compile(rf"^([+-]) ?(\d{{1,6}})(?: ?({_UNIT}))?$")
-_AHEAD = re.compile(rf"^(?:en|dentro de|in) (\d{{1,6}}) ({_WORD_UNIT})$")
-_AGO = re.compile(rf"^(?:hace (\d{{1,6}}) ({_WORD_UNIT})|(\d{{1,6}}) ({_WORD_UNIT}) ago)$")
-_WEEKDAY = re.compile(rf"^(?:el |este |this |on )?({_WD})$")
-_NEXT_WEEKDAY = re.compile(
+_SIGNED = _Lazy(rf"^([+-]) ?(\d{{1,6}})(?: ?({_UNIT}))?$")
+_AHEAD = _Lazy(rf"^(?:en|dentro de|in) (\d{{1,6}}) ({_WORD_UNIT})$")
+_AGO = _Lazy(rf"^(?:hace (\d{{1,6}}) ({_WORD_UNIT})|(\d{{1,6}}) ({_WORD_UNIT}) ago)$")
+_WEEKDAY = _Lazy(rf"^(?:el |este |this |on )?({_WD})$")
+_NEXT_WEEKDAY = _Lazy(
     rf"^(?:(?:el )?(?:proximo|siguiente) ({_WD})|({_WD}) (?:proximo|que viene)|next ({_WD}))$"
 )
 
