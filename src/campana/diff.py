@@ -86,6 +86,17 @@ class Change:
     delta: int | float | None = None
     before: Any = dc_field(default=None, compare=False, repr=False)
     after: Any = dc_field(default=None, compare=False, repr=False)
+    #: for a period's ``duration``: the days its start moved (a move that keeps the length)
+    shift: int | None = dc_field(default=None, compare=False)
+
+    @property
+    def percent(self) -> float | None:
+        """A count's change in percent of the old count (None for anything else, or from 0)."""
+        if self.field != "count" or not isinstance(self.delta, int) or isinstance(self.delta, bool):
+            return None
+        if not isinstance(self.before, int | float) or not self.before:
+            return None
+        return 100 * self.delta / self.before
 
 
 FindingStatus = Literal["introduced", "resolved", "severity"]
@@ -270,6 +281,7 @@ def _period(
                 after - before,
                 (old_start, old_end),
                 (new_start, new_end),
+                (new_start - old_start).days,
             )
         )
     return out
