@@ -463,6 +463,7 @@ def as_json(diff: PlanDiff) -> str:
         "changed": diff.changed,
         "summary": summary(diff),
         "campaigns": diff.campaigns,
+        "audience_compared": diff.no_audience is None,
         "changes": [_change_dict(c) for c in diff.changes],
         "findings": {
             "introduced": findings("introduced"),
