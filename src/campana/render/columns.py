@@ -256,7 +256,7 @@ def veda_campaign_table(r: VedaReport, b: VedaBlackout) -> Table[VedaCampaign]:
     columns: tuple[Column[VedaCampaign], ...] = (
         Column("Campaña", lambda c: c.name),
         Column("Días dentro", lambda c: c.days_inside, "number"),
-        Column(r.uncovered_label, lambda c: c.uncovered_days_if_denied, "number"),
+        Column(r.uncovered_label_long, lambda c: c.uncovered_days_if_denied, "number"),
     )
     return Table(columns, b.campaigns)
 

@@ -539,7 +539,7 @@ def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
         if b.campaigns:
             _table(
                 pdf,
-                ("Campaña", "Días dentro de la veda", veda.uncovered_label),
+                ("Campaña", "Días dentro de la veda", veda.uncovered_label_long),
                 [
                     (
                         vc.name,
