@@ -271,3 +271,24 @@ def test_findings_text_is_written_a_finding_at_a_time(
     emit(iter(chunks), tmp_path / "hallazgos.txt")
     assert (tmp_path / "hallazgos.txt").read_text(encoding="utf-8") == whole
     assert "Guardado en" in capsys.readouterr().err
+
+
+def test_a_reader_that_leaves_early_does_not_change_the_exit_code() -> None:
+    """``campana validate | head``: when the reader of a report written a finding at a time
+    goes away, the rest is dropped quietly and the command keeps its own exit code (typer
+    would turn the broken pipe into exit 1), as when the report was written in one piece."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import os, sys\n"
+        "from campana.cli.emit import emit\n"
+        "r, w = os.pipe()\n"
+        "os.close(r)\n"
+        "os.dup2(w, 1)\n"
+        "emit(iter(['una línea de hallazgo\\n'] * 50_000))\n"
+        "sys.stderr.write('siguió\\n')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert done.stderr == "siguió\n"

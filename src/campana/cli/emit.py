@@ -166,8 +166,16 @@ def emit(
         if to_file(output):
             data = "".join(data)
         else:
-            for chunk in data:
-                emit(chunk, None, exact=exact)
+            try:
+                for chunk in data:
+                    emit(chunk, None, exact=exact)
+            except BrokenPipeError:
+                # the reader left (``| head``): the rest is not wanted, and the command still
+                # ends with its own exit code, as when its answer was written in one piece
+                import os
+
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, sys.stdout.fileno())
             return
     if isinstance(data, str) and not exact:
         from campana.render.term import color_enabled, safe
