@@ -294,6 +294,21 @@ def test_a_mapping_added_to_an_empty_list_makes_it_a_block_list() -> None:
     )
 
 
+def test_empty_a_list_and_comment_above_a_key() -> None:
+    text = "a: 1\nl:\n  # sobre a\n  - id: a\n    # dentro de a\n  - id: b\n# fin\nm: [x, y]\n"
+    out = edited(
+        text,
+        lambda e: (
+            e.empty(("l",)),
+            e.comment_above((), "l", ["vacía por ahora"]),
+            e.empty(("m",)),
+        ),
+    )
+    assert out == "a: 1\n# vacía por ahora\nl: []\n# fin\nm: []\n"
+    out = edited("# $schema=a/b.json\nx: 1\n", lambda e: e.replace_comment(10, 18, "c.json"))
+    assert out == "# $schema=c.json\nx: 1\n"
+
+
 def test_append_keeps_blank_lines_between_items() -> None:
     text = "l:\n  - id: a\n    n: 1\n\n  - id: b\n    n: 2\n# fin\n"
     out = edited(text, lambda e: e.append(("l",), {"id": "c", "n": 3}))

@@ -436,6 +436,49 @@ class Editor:
             self._splice(start, self._end_of_entry(v, column), "")
         self.ops.append(("remove-key", path, key))
 
+    def empty(self, path: Path) -> None:
+        """Remove every item of the sequence at ``path``, leaving ``key: []`` (a block list's
+        comments between its key and the end of its last item go with it)."""
+        node = self.node(path)
+        if node.kind != "seq":
+            raise EditConflict(f"{_shown(path)} no es una lista")
+        if not node.items:
+            return
+        if node.flow:
+            self._splice(node.start, content_end(node, self.text), "[]")
+            self.ops.append(("empty", path, None))
+            return
+        holder = self.node(path[:-1]) if path else None
+        key = holder.key_node(str(path[-1])) if holder is not None else None
+        dash = self._dash(node.items[-1])
+        if key is None or holder is None or holder.flow or dash is None:
+            raise EditConflict(f"{_shown(path)}: no se puede dejar la lista vacía")
+        colon = self.text.index(":", key.end)
+        end = self._end_of_entry(node.items[-1], self.column(dash))
+        self._splice(colon + 1, end, " []" + self.newline)
+        self.ops.append(("empty", path, None))
+
+    def comment_above(self, path: Path, key: str, lines: Sequence[str]) -> None:
+        """Comment ``lines`` (without their «# ») right above ``key`` of the block mapping at
+        ``path``, at the key's indentation. The data does not change."""
+        node = self.node(path)
+        found = node.key_node(key) if node.kind == "map" and not node.flow else None
+        if found is None or self.text[self.line_start(found.start) : found.start].strip():
+            raise EditConflict(f"{_shown(path)}: no se puede comentar la clave {key}")
+        pad = " " * self.column(found.start)
+        at = self.line_start(found.start)
+        self._splice(at, at, "".join(f"{pad}# {line}{self.newline}" for line in lines))
+
+    def replace_comment(self, start: int, end: int, new: str) -> None:
+        """Replace ``text[start:end]``, a part of one comment line (after its «#»), with
+        ``new``. The data does not change."""
+        line = self.line_start(start)
+        hash_at = self.text.find("#", line, start + 1)
+        inside = self.text[line:hash_at].strip() == "" if hash_at != -1 else False
+        if not inside or "\n" in self.text[start:end] + new or "\r" in self.text[start:end] + new:
+            raise EditConflict("solo se reemplaza texto dentro de una línea de comentario")
+        self._splice(start, end, new)
+
     # --- the result -----------------------------------------------------------------------
 
     def result(self) -> str:
@@ -450,7 +493,7 @@ class Editor:
         new = copy.deepcopy(data)
         # paths name the original text's items: changes inside items first, then removals
         # from the last item up, then additions
-        rank = {"set": 0, "insert": 0, "remove-key": 0, "remove": 1, "append": 2}
+        rank = {"set": 0, "insert": 0, "remove-key": 0, "empty": 0, "remove": 1, "append": 2}
         ops = sorted(
             self.ops,
             key=lambda o: (rank[o[0]], -(o[1][-1] if o[0] == "remove" else 0)),  # type: ignore[operator]
@@ -469,6 +512,8 @@ class Editor:
                 del holder[path[-1]]
             elif op == "remove-key":
                 holder.pop(arg, None)
+            elif op == "empty":
+                holder.clear()
         return new
 
 
