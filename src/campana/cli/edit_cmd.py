@@ -167,7 +167,7 @@ def finish(
     if dry_run:
         if kind == "json":
             preview()
-        say(f"--dry-run: no se escribió nada ({render.lines_changed(outcome)})")
+        say(f"simulación: no se escribió nada ({render.lines_changed(outcome)})")
         return EXIT_OK
     if rows > BULK and not yes:
         if not sys.stdin.isatty():
