@@ -63,8 +63,9 @@ def format_error(exc: CampanaError) -> str:
     return text
 
 
-#: an item of a list in a hint («…: a, b y c; …»): kept on one line when folded
-_LIST_ITEM = re.compile(r"(?<=: |, )[^,:;«»\n]{1,40}?(?=, |; |\.?$)")
+#: a name listed in a hint («puntos de contacto: Medios masivos, Comunicación Social; …»):
+#: kept on one line when folded (names start with a capital; prose between commas does not)
+_LIST_ITEM = re.compile(r"(?<=: |, )[A-ZÁÉÍÓÚÑ][^,:;«»\n]{0,39}?(?=, |; |\.?$)")
 
 
 def fit_hints(text: str) -> str:
