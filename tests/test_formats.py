@@ -348,7 +348,12 @@ def test_pptx_gantt_has_a_bar_per_row_beside_its_name(cli: Invoke, tmp_path: Pat
     assert "Veda electoral federal 2024, 1 mar – 2 jun 2024" in texts
     assert "Hoy (1 mar 2024)" in texts
     assert any(sh.name == f"Hoy {TODAY}" for sh in gantt[0].shapes)  # type: ignore[attr-defined]
-    assert any(sh.name.startswith("Veda ") for sh in gantt[0].shapes)  # type: ignore[attr-defined]
+    shapes = [sh.name for sh in gantt[0].shapes]  # type: ignore[attr-defined]
+    assert any(n.startswith("Veda ") for n in shapes)
+    # the year's 8 rest days, each above the blackout's band (18 March lies inside it)
+    assert shapes.count("Descanso") == 8
+    last_veda = max(i for i, n in enumerate(shapes) if n.startswith("Veda "))
+    assert shapes.index("Descanso") > last_veda
 
 
 def test_pptx_gantt_goes_on_with_the_months_repeated(tmp_path: Path) -> None:

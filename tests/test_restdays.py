@@ -156,10 +156,14 @@ def test_svg_and_html_of_a_month_mark_its_rest_days(cli: Invoke, tmp_path: Path)
     html = tmp_path / "marzo.html"
     r = cli("export", "html", "--month", "marzo", "--today", "2024-03-15", "-o", str(html))
     assert r.exit_code == 0 and 'data-kind="rest-day"' in html.read_text(encoding="utf-8")
-    # a whole year is not drawn day by day: no day bands
+    # drawn above the blackout's hatching (18 March lies inside the 2024 blackout), so it shows
+    assert text.index('data-kind="rest-day"') > text.index('data-kind="blackout"')
+    # a whole year marks them too, each a thin column
     year = tmp_path / "year.svg"
     assert cli("export", "svg", "--today", "2024-03-15", "-o", str(year)).exit_code == 0
-    assert 'data-kind="rest-day"' not in year.read_text(encoding="utf-8")
+    year_text = year.read_text(encoding="utf-8")
+    assert 'data-kind="rest-day" data-start="2024-10-01"' in year_text
+    assert year_text.count('data-kind="rest-day"') == 8  # art. 74 fr. I-VIII in 2024
 
 
 def test_show_habiles(cli: Invoke) -> None:
@@ -183,3 +187,12 @@ def test_the_sieve_lets_every_rest_day_through() -> None:
     assert all(could_be_rest_day(day) for day in every)
     # and a short window without a candidate answers without holidays' data
     assert rest_days(D(2024, 3, 19), D(2024, 4, 30)) == {}
+
+
+def test_the_rest_day_memo_is_keyed_by_the_installed_holidays_version() -> None:
+    """Read from the dist-info folder's name, it is the version importlib.metadata reports."""
+    from importlib.metadata import version
+
+    from campana.restdays import _holidays_version
+
+    assert _holidays_version() == version("holidays")

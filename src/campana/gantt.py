@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Literal, cast
 from campana import ine
 from campana.dates import Span
 from campana.ine import IneStatus
-from campana.queries.common import detailed
 from campana.queries.schedule import schedule_view
 from campana.view import ViewFilter
 from campana.vocab import INE_STATUS, MILESTONE_KINDS
@@ -288,10 +287,7 @@ def gantt_data(
 
 
 def _rest_days(plan: Plan, start: dt.date, end: dt.date) -> tuple[tuple[dt.date, str], ...]:
-    """The rest days of a window shown day by day, as the terminal's month grid (on a year's
-    chart a day is too thin to see)."""
-    if not detailed(start, end):
-        return ()
+    """The official rest days of the window (on a year's chart each is a thin column)."""
     from campana.restdays import declared_election_days, rest_days
 
     return tuple(

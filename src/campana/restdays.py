@@ -50,17 +50,36 @@ def _computed(years: list[int]) -> dict[str, list[list[str]]]:
     return out
 
 
-def _memo_file() -> Path | None:
+def _holidays_version() -> str | None:
+    """The installed ``holidays`` version, read from its ``.dist-info`` folder's name beside the
+    package: ``importlib.metadata`` (which ``holidays.version`` itself uses) costs ~14 ms and
+    imports ``email``, ``zipfile`` and ``csv`` on every run. Falls back to it for another
+    layout; None when ``holidays`` is not installed."""
+    from importlib.util import find_spec
+
+    spec = find_spec("holidays")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        found = sorted(Path(location).parent.glob("holidays-*.dist-info"))
+        if len(found) == 1:
+            return found[0].name[len("holidays-") : -len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        return version("holidays")
+    except PackageNotFoundError:
+        return None
+
+
+def _memo_file() -> Path | None:
     from campana.cache import cache_dir
 
     folder = cache_dir()
     if folder is None:
         return None
-    try:
-        stamp = version("holidays")
-    except PackageNotFoundError:
+    stamp = _holidays_version()
+    if stamp is None:
         return None
     return folder / f"restdays-mx-{stamp}.json"
 

@@ -42,7 +42,7 @@ COLORS = {
     "touchpoint": "#a8c3de",
     "milestone": "#5b2a86",
     "today": "#c62828",
-    "rest-day": "#e8eaed",
+    "rest-day": "#c5d3e8",
 }
 #: windows up to this many days name their months in full («septiembre 2024», not «sep»)
 FULL_MONTHS_DAYS = 125
@@ -525,15 +525,6 @@ def _bands(
 ) -> None:
     """The hatched blackout bands and the today line, down to the bottom of the rows."""
     rows_bottom = lay.rows_bottom
-    for day, name in data.rest_days:
-        a, b_ = ax.x(ax.clamp(day)), ax.x(ax.clamp(day + dt.timedelta(days=1)))
-        lay.layers["band"].append(
-            f'<rect data-kind="rest-day" data-start="{day}" data-end="{day}" x="{a:.1f}" '
-            f'y="{lay.today_top:.1f}" width="{max(b_ - a, 1.0):.1f}" '
-            f'height="{rows_bottom - lay.today_top:.1f}" fill="{COLORS["rest-day"]}">'
-            f"<title>{esc(name)}: {fmt(day)}</title></rect>"
-        )
-        used.add("rest-day")
     for b in data.blackouts:
         a, b_ = ax.x(ax.clamp(b.start)), ax.x(ax.after(b.end))
         top = band_tops[b.id]
@@ -545,6 +536,17 @@ def _bands(
             f"{span_label(b.start, b.end, data.year)}</title></rect>"
         )
         used.add("blackout")
+    # above the blackouts' hatching (a rest day inside a blackout stays visible), below the bars
+    for day, name in data.rest_days:
+        a, b_ = ax.x(ax.clamp(day)), ax.x(ax.clamp(day + dt.timedelta(days=1)))
+        lay.layers["band"].append(
+            f'<rect data-kind="rest-day" data-start="{day}" data-end="{day}" x="{a:.1f}" '
+            f'y="{lay.today_top:.1f}" width="{max(b_ - a, 1.0):.1f}" '
+            f'height="{rows_bottom - lay.today_top:.1f}" fill="{COLORS["rest-day"]}" '
+            'fill-opacity="0.85">'
+            f"<title>{esc(name)}: {fmt(day)}</title></rect>"
+        )
+        used.add("rest-day")
     if data.today_inside:
         today_x = _today_x(data, ax)
         lay.layers["mark"].append(

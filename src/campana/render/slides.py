@@ -439,7 +439,7 @@ GANTT_COLOURS = {
     "milestone": "5B2A86",
     "today": "C62828",
     "blackout": "E9E9E9",
-    "rest-day": "E8EAED",
+    "rest-day": "C5D3E8",
     "pending": PENDING,
     "suspended": SUSPENDED,
 }
@@ -576,15 +576,12 @@ class _Gantt:
             _gantt_legend(s, self.data, used, bottom + 0.15)
 
     def frame(self, s: Any, bottom: float) -> None:
-        """The bands behind everything (rest days, blackouts), the months and the rules."""
+        """The bands behind everything (blackouts, then rest days), the months and the rules."""
         from pptx.enum.text import PP_ALIGN
         from pptx.util import Pt
 
         data, top, rows_top, x1 = self.data, self.top, self.rows_top, WIDTH - MARGIN
         height = bottom - rows_top
-        for day, name in data.rest_days:
-            band = _rect(s, self.x(day), rows_top, self.scale, height, "rest-day", "Descanso")
-            _alt(band, f"{name}: {fmt(day)}")
         for b in data.blackouts:
             a = self.x(b.start)
             band = _rect(
@@ -594,6 +591,10 @@ class _Gantt:
             band.line.color.rgb = _rgb("9E9E9E")
             band.line.width = Pt(0.75)
             _alt(band, f"{b.name}: {period_text(b.start, b.end)}")
+        # above the blackouts' bands, so that a rest day inside a blackout still shows
+        for day, name in data.rest_days:
+            band = _rect(s, self.x(day), rows_top, self.scale, height, "rest-day", "Descanso")
+            _alt(band, f"{name}: {fmt(day)}")
         months = columns(data.start, data.end, "month")
         names = MONTHS_ES if len(months) <= 4 else MONTH_ABBR_ES
         for m in months:
