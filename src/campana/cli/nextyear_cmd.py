@@ -245,8 +245,10 @@ def _listed(values: list[str] | None) -> list[str]:
     "las calcula. Una veda estatal alcanza a las campañas sin lista de estados (nacionales) y "
     "a las que declaran uno de sus estados.\n\n"
     "Ejemplo (fechas de ejemplo, no oficiales):\n\n"
-    '  campana agrega-veda --nombre "Veda local (ejemplo)" --inicio 2027-04-03 --fin '
-    "2027-06-06 --jornada 2027-06-06 --jurisdicción Coahuila --restringe medios-masivos" + _SHARED,
+    "\b\n"
+    '  campana agrega-veda --nombre "Veda local (ejemplo)" --inicio 2027-04-03 \\\n'
+    "    --fin 2027-06-06 --jornada 2027-06-06 --jurisdicción Coahuila \\\n"
+    "    --restringe medios-masivos" + _SHARED,
 )
 def add_blackout(
     name: Annotated[
