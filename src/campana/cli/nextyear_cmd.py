@@ -103,7 +103,7 @@ def roll_forward(
                 f"«{display_name(path)}» ya existe: campana no escribe sobre un plan",
                 hint="elige otro archivo con -o, o mueve el que existe",
             )
-    text, audience_text = _read_plan(source, strict=True)
+    text, audience_text = _read_plan(source)
     now = today(today_text)
     result = roll(
         text,
@@ -333,9 +333,9 @@ def add_blackout(
     return run_edit(plan, fmt, dry_run, yes, edit)
 
 
-def _read_plan(source: Path, *, strict: bool) -> tuple[str, str | None]:
-    """The plan's text and its audience's (None without one; with ``strict``, an unreadable
-    audience file is an error, else it is left out)."""
+def _read_plan(source: Path) -> tuple[str, str | None]:
+    """The plan's text and its audience's (None without one; an unreadable one is an
+    error)."""
     from campana.paths import audience_beside, display_name
     from campana.reading import read_once
 
@@ -346,7 +346,7 @@ def _read_plan(source: Path, *, strict: bool) -> tuple[str, str | None]:
     audience: str | None = None
     if beside.is_file():
         audience_read = read_once(beside, display_name(beside))
-        if audience_read.error is not None and strict:
+        if audience_read.error is not None:
             raise audience_read.error
-        audience = audience_read.text if audience_read.error is None else None
+        audience = audience_read.text
     return read.text or "", audience
