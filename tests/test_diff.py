@@ -234,6 +234,31 @@ def test_two_files_outside_any_repository(cli: Invoke, plan_dir: Path, tmp_path:
     assert cli("diff", str(old), str(old)).exit_code == 0
 
 
+def test_a_side_without_an_audience_file_leaves_the_audience_out(
+    cli: Invoke, plan_dir: Path, tmp_path: Path
+) -> None:
+    """A copy of the plan alone (no audience.yaml beside it) against the plan: the segments
+    are not all «nuevo»; the audience is not compared, and stderr says why."""
+    import json
+
+    alone = tmp_path / "copia.yaml"
+    shutil.copy(plan_dir / "campaigns.yaml", alone)
+    r = cli("diff", str(alone), str(plan_dir / "campaigns.yaml"))
+    assert "Audiencia" not in r.stdout and "segmento nuevo" not in r.stdout
+    assert r.exit_code == 0 and r.stdout.startswith("Sin diferencias")
+    said = " ".join(r.stderr.split())
+    assert "copia.yaml» no tiene audience.yaml a su lado: la audiencia no se comparó" in said
+    data = json.loads(
+        cli("diff", str(alone), str(plan_dir / "campaigns.yaml"), "-f", "json").stdout
+    )
+    assert data["audience_compared"] is False
+    assert not any(c["target"]["kind"] == "segment" for c in data["changes"])
+    both = cli(
+        "diff", str(plan_dir / "campaigns.yaml"), str(plan_dir / "campaigns.yaml"), "-f", "json"
+    )
+    assert json.loads(both.stdout)["audience_compared"] is True and both.stderr == ""
+
+
 def test_ine_exception_blackout_and_campaign_changes(cli: Invoke, repo: Path) -> None:
     plan = plan_of(repo)
     # the mass media of "Trabajadores independientes": exception approved

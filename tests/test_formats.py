@@ -143,10 +143,38 @@ def test_xlsx_veda_and_findings(workbook: object, tmp_path: Path) -> None:
     veda = [r for r in workbook["Veda"].iter_rows(values_only=True)]  # type: ignore[index]
     texts = [str(v) for r in veda for v in r if v is not None]
     assert "Veda electoral federal 2024" in texts
-    assert "Días sin nada al aire si se niega" in texts
+    # the columns of veda's CSV and Markdown (render.columns), less the blackout's name
+    head = next(r for r in veda if r[0] == "Campaña" and r[1] == "Punto de contacto")
+    assert list(head[:7]) == [
+        "Campaña",
+        "Punto de contacto",
+        "Inicio",
+        "Fin",
+        "Días dentro",
+        "Excepción INE",
+        "Días perdidos si se niega",
+    ]
+    assert any(r[1] == "Brigadas de promoción y servicio" and r[5] == "no aplica" for r in veda)
+    what_if = ["Campaña", "Días dentro", "Días sin nada al aire si se niega"]
+    assert what_if in [list(r[:3]) for r in veda]
     row = next(r for r in veda if r[0] == "Trabajadores independientes" and r[1] == 94)
     assert row[2] == 94  # every day of the blackout with nothing on air if denied
-    found = list(workbook["Hallazgos"].iter_rows(min_row=4, values_only=True))  # type: ignore[index]
+    # atención's 0 rests on the unresolved Brigadas end: the sheet says so beside it
+    atencion = next(r for r in veda if r[0] == "Infonavit, estés en donde estés" and r[1] == 94)
+    assert atencion[2] == 0
+    note = next(r[0] for r in veda if str(r[0]).startswith("Infonavit, estés en donde estés: "))
+    assert "depende del fin de «Brigadas" in note and "serían 2 días" in note
+    sheet = list(workbook["Hallazgos"].iter_rows(values_only=True))  # type: ignore[index]
+    assert list(sheet[2]) == [
+        "Gravedad",
+        "Mensaje",
+        "Sugerencia",
+        "Código",
+        "Archivo",
+        "Línea",
+        "Columna",
+    ]
+    found = sheet[3:]
     plan = _plan()
     assert len(found) == len(plan.validation.findings)  # type: ignore[attr-defined]
     assert {r[0] for r in found} <= {"error", "aviso"}
@@ -245,6 +273,9 @@ def test_pptx_brief_and_execution_slides(cli: Invoke, tmp_path: Path) -> None:
     assert any(t.startswith("* La campaña fue sometida al INE") for t in _texts(execution))
     veda = " ".join(_texts(by_title["Veda electoral federal 2024"]))
     assert "Trabajadores independientes: 94 de 94 días sin nada al aire si se niega" in veda
+    assert "0 de 94 días sin nada al aire si se niega (depende del fin de «Brigadas" in veda
+    # the row the blackout does not restrict is listed too, as in veda and its CSV
+    assert "Brigadas de promoción y servicio" in veda and "no aplica" in veda
 
 
 def test_pptx_columns_hold_their_longest_word(cli: Invoke, tmp_path: Path) -> None:
@@ -415,6 +446,10 @@ def test_pdf_is_paginated_with_title_and_page_numbers(cli: Invoke, tmp_path: Pat
         assert "Campañas 2024" in page
         assert len(page.strip().splitlines()) > 8  # no near-empty page
     assert "días sin nada al aire si se niega" in text.lower()
+    flat = " ".join(text.split())
+    assert "* Infonavit, estés en donde estés: depende del fin de «Brigadas" in flat
+    veda = flat[flat.rindex("Veda electoral federal 2024") :]
+    assert "Brigadas de promoción y servicio 22 ene – 30 jun 2024 94 no aplica 0" in veda
     assert "¿Eres trabajador independiente?" in text
     assert "«Cambaceo»" in text and "Campañas 2024 — Programación" in text
 

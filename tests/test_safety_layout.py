@@ -140,6 +140,14 @@ COMPUTING = (
     "campana.veda",
 )
 
+#: the renderers that draw on a time axis: a date's distance from the axis start is a position
+DRAWING = {
+    "campana.render.gantt",
+    "campana.render.grid",
+    "campana.render.pdf",
+    "campana.render.slides",
+}
+
 #: the wording helpers that live beside the computation (text in, text out)
 WORDING = {
     ("campana.ine", "scenario_label"),
@@ -197,6 +205,14 @@ def _render_offences(name: str, path: Path) -> list[str]:
             called = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
             if called == "span_days":
                 found.append(f"{name} calls span_days (line {node.lineno})")
+        if (
+            name not in DRAWING
+            and isinstance(node, ast.Attribute)
+            and node.attr == "days"
+            and isinstance(node.value, ast.BinOp)
+            and isinstance(node.value.op, ast.Sub)
+        ):
+            found.append(f"{name} counts days between dates (line {node.lineno})")
     return found
 
 
@@ -226,7 +242,7 @@ def test_the_renderer_check_sees_an_offence(tmp_path: Path) -> None:
         "def f(a, b):\n"
         "    from campana import loading\n"
         "    import campana.gantt\n"
-        "    return span_days(a, b)\n",
+        "    return span_days(a, b) + (b - a).days\n",
         encoding="utf-8",
     )
     assert _render_offences("bad", bad) == [
@@ -234,4 +250,5 @@ def test_the_renderer_check_sees_an_offence(tmp_path: Path) -> None:
         "bad imports campana.loading",
         "bad imports campana.gantt",
         "bad calls span_days (line 10)",
+        "bad counts days between dates (line 10)",
     ]

@@ -55,6 +55,18 @@ def test_a_spanish_name_runs_the_command(cli: Invoke, english: str, spanish: str
 
 
 @pytest.mark.parametrize(
+    ("english", "other"),
+    [(e, name) for e, names in ALIASES.items() for name in names[1:]] + [("edit", "editar")],
+)
+def test_every_other_spanish_name_runs_the_command(cli: Invoke, english: str, other: str) -> None:
+    """The spellings beyond the first (``nuevo-ano``; ``editar``, the name issue 18 and
+    docs/edit.md use) run the same command."""
+    r = cli(other, "--help")
+    assert r.exit_code == 0, r.stderr
+    assert canonical(other) == english
+
+
+@pytest.mark.parametrize(
     "args",
     [
         ("lista", "--formato", "json", "--hoy", TODAY),

@@ -182,6 +182,26 @@ def test_impossible_dates(cli: Invoke, plan_dir: Path, bad: str, explanation: st
     assert (err["line"], err["column"]) == (line_of(plan, f"end: {bad}"), col_of(plan, bad))
 
 
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ("'2024-12-15'", "«2024-12-15» está entre comillas, así que es texto", "quita las"),
+        ("2024-12-5", "«2024-12-5» no tiene el formato AAAA-MM-DD", "escríbela como 2024-12-05"),
+    ],
+)
+def test_a_date_written_as_text_says_why(
+    cli: Invoke, plan_dir: Path, written: str, message: str, hint: str
+) -> None:
+    """A quoted ISO date is text: the message says so, not that its format is wrong."""
+    plan = plan_dir / "campaigns.yaml"
+    edit(plan, "    end: 2024-12-15", f"    end: {written}")
+    code, findings = validate_json(cli, plan_dir)
+    assert code == 1
+    [err] = errors_of(findings)
+    assert err["code"] == "invalid-date"
+    assert message in str(err["message"]) and hint in str(err["hint"])
+
+
 def test_every_finding_in_one_run(cli: Invoke, plan_dir: Path) -> None:
     plan = plan_dir / "campaigns.yaml"
     edit(plan, "    end: 2024-12-15", "    end: 2024-02-30")

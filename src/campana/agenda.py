@@ -122,6 +122,10 @@ class Agenda:
         """True when today is not in the plan's year: the CLI warns once and suggests --today."""
         return self.today.year != self.year
 
+    def relative(self, day: dt.date) -> str:
+        """``day`` said from today: «hoy», «mañana», «en 3 días», «hace 2 días»."""
+        return relative_day((day - self.today).days)
+
     def by_day(self) -> list[tuple[dt.date, list[AgendaEvent]]]:
         """The events grouped by day, in order: one heading per day in the views; a rest day
         of the window without events is a day with none."""

@@ -86,6 +86,17 @@ class Change:
     delta: int | float | None = None
     before: Any = dc_field(default=None, compare=False, repr=False)
     after: Any = dc_field(default=None, compare=False, repr=False)
+    #: for a period's ``duration``: the days its start moved (a move that keeps the length)
+    shift: int | None = dc_field(default=None, compare=False)
+
+    @property
+    def percent(self) -> float | None:
+        """A count's change in percent of the old count (None for anything else, or from 0)."""
+        if self.field != "count" or not isinstance(self.delta, int) or isinstance(self.delta, bool):
+            return None
+        if not isinstance(self.before, int | float) or not self.before:
+            return None
+        return 100 * self.delta / self.before
 
 
 FindingStatus = Literal["introduced", "resolved", "severity"]
@@ -130,6 +141,9 @@ class PlanDiff:
     changes: list[Change] = field(default_factory=list)
     findings: list[FindingChange] = field(default_factory=list)
     overlaps: list[BlackoutOverlap] = field(default_factory=list)
+    #: the side that has no audience file when the other has one: the audience is not compared
+    #: (a missing file is not every segment removed or added)
+    no_audience: str | None = None
 
     @property
     def changed(self) -> bool:
@@ -270,6 +284,7 @@ def _period(
                 after - before,
                 (old_start, old_end),
                 (new_start, new_end),
+                (new_start - old_start).days,
             )
         )
     return out
@@ -513,13 +528,16 @@ def _overlap_changes(old: Plan, new: Plan) -> list[BlackoutOverlap]:
 
 def compare(old: Side, new: Side) -> PlanDiff:
     """What changed from ``old`` to ``new``, keyed by ids; pure."""
+    one_sided = (old.audience is None) != (new.audience is None)
     changes = [
         *_plan_changes(old.plan, new.plan),
         *_blackout_changes(old.plan, new.plan),
         *_campaigns(old.plan, new.plan),
-        *_audience(old.audience, new.audience),
+        *([] if one_sided else _audience(old.audience, new.audience)),
     ]
     result = PlanDiff(old.label, new.label, changes)
+    if one_sided:
+        result.no_audience = old.label if old.audience is None else new.label
     if changes:
         # with no change in the data, findings can only differ by position: not a change
         result.findings = _finding_changes(old.findings, new.findings)

@@ -158,7 +158,12 @@ def schema_findings(doc: YamlDoc, model: type[BaseModel], exc: ValidationError) 
 
             parts = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", value)
             real = _real_date(*(int(p) for p in parts.groups())) if parts else None
-            if real is not None:  # the date exists; it is written without its zeros
+            if real is not None and value == real.isoformat():
+                # written as a date should be, so read as text: quoted (or tagged !!str)
+                message = f"{where}: «{value}» está entre comillas, así que es texto y no una fecha"
+                hint = f"quita las comillas: {real.isoformat()}"
+                code = "invalid-date"
+            elif real is not None:  # the date exists; it is written without its zeros
                 message = (
                     f"{where}: la fecha «{value}» no tiene el formato AAAA-MM-DD "
                     "(mes y día con dos cifras)"

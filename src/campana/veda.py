@@ -177,6 +177,11 @@ class VedaReport:
         return "Sin nada al aire si se niega"
 
     @property
+    def uncovered_label_long(self) -> str:
+        """``uncovered_label`` where a heading has room: «Días sin nada al aire si se niega»."""
+        return "Días " + self.uncovered_label[0].lower() + self.uncovered_label[1:]
+
+    @property
     def legend(self) -> str:
         """What the columns mean, under the table."""
         inside = "Dentro: días del punto de contacto dentro de la veda. "

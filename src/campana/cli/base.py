@@ -86,7 +86,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "milestone": ("hito",),
     "add": ("agrega",),
     "remove": ("quita",),
-    "edit": ("edita",),
+    "edit": ("edita", "editar"),
     "import": ("importa",),
     "roll-forward": ("nuevo-año", "nuevo-ano"),
     "add-blackout": ("agrega-veda",),

@@ -13,6 +13,7 @@ from campana.cli.common import (
     format_option,
     output_option,
     plan_in_use,
+    say,
     shipped_fallback,
 )
 
@@ -97,4 +98,10 @@ def diff(
         color = not to_file(output) and color_enabled()
         text = render.text(result, color=color, width=width())
     emit(text, output, exact=kind == "json")
+    if result.no_audience is not None:
+        say(
+            f"aviso: «{result.no_audience}» no tiene audience.yaml a su lado: la audiencia no "
+            "se comparó (copia el audience.yaml que le corresponde junto al plan para compararla)",
+            wrap=True,
+        )
     return EXIT_FINDINGS if result.changed else EXIT_OK

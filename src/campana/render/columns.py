@@ -31,7 +31,7 @@ if TYPE_CHECKING:
         Show,
         TouchpointLine,
     )
-    from campana.veda import VedaBlackout, VedaReport, VedaRow
+    from campana.veda import VedaBlackout, VedaCampaign, VedaReport, VedaRow
 
 T = TypeVar("T")
 
@@ -247,6 +247,18 @@ def veda_table(r: VedaReport) -> Table[tuple[VedaBlackout, VedaRow]]:
         Column(r.lost_label_long, lambda p: p[1].days_lost_if_denied, "number"),
     )
     return Table(columns, items)
+
+
+def veda_campaign_table(r: VedaReport, b: VedaBlackout) -> Table[VedaCampaign]:
+    """The campaigns that run during blackout ``b``: their days inside it and the days with
+    nothing on air (headed by the scenario). A figure that is not settled has a ``note``: the
+    views write it beneath."""
+    columns: tuple[Column[VedaCampaign], ...] = (
+        Column("Campaña", lambda c: c.name),
+        Column("Días dentro", lambda c: c.days_inside, "number"),
+        Column(r.uncovered_label_long, lambda c: c.uncovered_days_if_denied, "number"),
+    )
+    return Table(columns, b.campaigns)
 
 
 # --- findings ---------------------------------------------------------------------------------

@@ -207,10 +207,8 @@ def message(c: Change, arrow: str = "->") -> str:
         return f"{label} {word}: {_describe(name, c.before)}"
     old, new = c.before, c.after
     if name == "duration":
-        (old_start, _), (new_start, _) = old, new
-        if c.delta == 0:
-            shift = (new_start - old_start).days
-            return f"el periodo se mueve {signed_days(shift)}, misma duración"
+        if c.delta == 0 and c.shift is not None:
+            return f"el periodo se mueve {signed_days(c.shift)}, misma duración"
         return f"duración: {c.old} {arrow} {c.new} días ({c.delta:+d})"
     if name == "creative" and c.kind == "value":
         return (
@@ -218,15 +216,13 @@ def message(c: Change, arrow: str = "->") -> str:
             "(las mismas líneas, agrupadas de otra forma)"
         )
     label = _field_name(name)
-    if isinstance(old, dt.date) and isinstance(new, dt.date):
-        return (
-            f"{label}: {_date(old, new)} {arrow} {_date(new, old)}, {signed_days((new - old).days)}"
-        )
+    if isinstance(old, dt.date) and isinstance(new, dt.date) and isinstance(c.delta, int):
+        return f"{label}: {_date(old, new)} {arrow} {_date(new, old)}, {signed_days(c.delta)}"
     text = f"{label}: {_describe(name, old)} {arrow} {_describe(name, new)}"
     if isinstance(c.delta, int) and not isinstance(c.delta, bool):
         text += f" ({signed_number(c.delta)}"
-        if name == "count" and old:
-            text += f", {100 * c.delta / old:+.1f} %"
+        if c.percent is not None:
+            text += f", {c.percent:+.1f} %"
         text += ")"
     elif isinstance(old, str) and isinstance(new, str) and max(len(old), len(new)) > 60:
         a, b = text_change(old, new)
@@ -467,6 +463,7 @@ def as_json(diff: PlanDiff) -> str:
         "changed": diff.changed,
         "summary": summary(diff),
         "campaigns": diff.campaigns,
+        "audience_compared": diff.no_audience is None,
         "changes": [_change_dict(c) for c in diff.changes],
         "findings": {
             "introduced": findings("introduced"),

@@ -530,7 +530,8 @@ def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
                     INE_STATUS.get(r.ine_exception, r.ine_exception),
                     str(r.days_lost_if_denied),
                 )
-                for r in b.rows
+                # with the rows it does not restrict («no aplica»), as veda and its CSV list them
+                for r in (*b.rows, *b.unrestricted)
             ],
             (28, 24, 22, 10, 12, 14),
             right=(3, 5),
@@ -538,18 +539,19 @@ def _veda(pdf: Any, veda: VedaReport, days: dict[str, int]) -> None:
         if b.campaigns:
             _table(
                 pdf,
-                ("Campaña", "Días dentro de la veda", "Días sin nada al aire si se niega"),
+                ("Campaña", "Días dentro de la veda", veda.uncovered_label_long),
                 [
-                    (vc.name, str(vc.days_inside), str(vc.uncovered_days_if_denied))
+                    (
+                        vc.name,
+                        str(vc.days_inside),
+                        str(vc.uncovered_days_if_denied) + ("*" if vc.note else ""),
+                    )
                     for vc in b.campaigns
                 ],
                 (40, 15, 20),
                 right=(1, 2),
             )
-            _text(
-                pdf,
-                "Días sin nada al aire si se niega: días de la campaña sin ningún punto de "
-                "contacto al aire si se niega toda excepción pendiente.",
-                muted=True,
-                size=9,
-            )
+            for vc in b.campaigns:
+                if vc.note:  # the figure rests on a date the document does not settle
+                    _text(pdf, f"* {vc.name}: {vc.note}.", size=9)
+            _text(pdf, veda.legend, muted=True, size=9)

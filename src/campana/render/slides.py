@@ -858,9 +858,10 @@ def _campaign(deck: _Deck, plan: Plan, b: Brief) -> None:
 def _veda(deck: _Deck, doc: PlanDocument) -> None:
     rep, assume_ine = doc.veda, doc.assume_ine
     for b in rep.blackouts:
+        when = "en el escenario" if rep.scenario_decides else "si se niega"
         what_if = [
             f"{vc.name}: {vc.uncovered_days_if_denied} de {vc.days_inside} días sin nada al aire "
-            "si se niega"
+            f"{when}" + (f" ({vc.note})" if vc.note else "")
             for vc in b.campaigns
         ]
         head = (
@@ -902,7 +903,8 @@ def _veda(deck: _Deck, doc: PlanDocument) -> None:
                         INE_STATUS.get(r.ine_exception, r.ine_exception),
                         str(r.days_lost_if_denied),
                     )
-                    for r in b.rows
+                    # with the rows it does not restrict («no aplica»), as veda lists them
+                    for r in (*b.rows, *b.unrestricted)
                 ],
                 right=(3, 5),
             ),

@@ -602,12 +602,11 @@ def scenario_lines(label: str | None, width: int) -> list[Line]:
     return [[(x, "bold yellow")] for x in wrap(label, width)]
 
 
-def day_heading(d: dt.date, today: dt.date) -> str:
+def day_heading(d: dt.date, relative: str) -> str:
     """«lunes 26 feb 2024 · hoy»."""
-    from campana.agenda import relative_day
     from campana.dates import WEEKDAYS_ES
 
-    return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative_day((d - today).days)}"
+    return f"{WEEKDAYS_ES[d.weekday()]} {fmt(d)} · {relative}"
 
 
 def agenda(a: Agenda, width: int) -> list[Line]:
@@ -621,7 +620,7 @@ def agenda(a: Agenda, width: int) -> list[Line]:
         return out
     for day, events in a.by_day():
         out.append([])
-        out.append(heading(day_heading(day, a.today)))
+        out.append(heading(day_heading(day, a.relative(day))))
         if day in a.rest_days:
             out += [
                 [("  ", ""), (x, DIM)] for x in wrap(rest_day_text(a.rest_days[day]), width - 2)

@@ -20,12 +20,12 @@ from campana.ine import scenario_label
 from campana.programme import ASTERISK_NOTES, Unit, cell, columns, grid_rows
 from campana.queries.audience import AudienceReport
 from campana.queries.brief import Brief
+from campana.render.columns import Table, findings_table, veda_campaign_table, veda_table
 from campana.vocab import (
     BRIEF_SECTIONS,
     FIGURE_BOUNDS,
     INE_STATUS,
     ROW_KINDS,
-    SEVERITIES,
     figure,
     number,
 )
@@ -198,6 +198,7 @@ def _styles(wb: Any) -> dict[str, Any]:
         "int": f(num_format="#,##0"),
         "pct": f(num_format="0.0 %"),
         "note": f(italic=True, font_color="#5F6368"),
+        "note_wrap": f(italic=True, font_color="#5F6368", text_wrap=True),
         "name0": f(bold=True),
         "name1": f(indent=1),
         "muted": f(font_color="#5F6368"),
@@ -567,6 +568,9 @@ def _veda(wb: Any, st: dict[str, Any], doc: PlanDocument) -> None:
     ws = wb.add_worksheet("Veda")
     sh = _Sheet(ws)
     plan, rep, assume_ine = doc.plan, doc.veda, doc.assume_ine
+    # the columns of veda's CSV and Markdown (``render.columns``), less the blackout's name: it
+    # heads each table here
+    table = veda_table(rep)
     ws.write(0, 0, "Veda electoral", st["title"])
     r = 2
     label = scenario_label(assume_ine)
@@ -593,52 +597,40 @@ def _veda(wb: Any, st: dict[str, Any], doc: PlanDocument) -> None:
             st["text"],
         )
         r += 2
-        if not b.rows:
+        items = [p for p in table.items if p[0] is b]
+        if not items:
             ws.write(r, 0, "Ningún punto de contacto del plan corre dentro de esta veda.")
             r += 2
             continue
-        heads = (
-            "Campaña",
-            "Punto de contacto",
-            "Inicio",
-            "Fin",
-            "Días en veda",
-            "Excepción INE",
-            rep.lost_label_long,
-        )
-        for j, h in enumerate(heads):
-            sh.put(r, j, h, st["th"], 16)
-        r += 1
-        for row in b.rows:
-            sh.put(r, 0, row.campaign_name, st["text"])
-            sh.put(r, 1, row.touchpoint_name, st["text"])
-            sh.put(r, 2, row.start, st["date"])
-            sh.put(r, 3, row.end, st["date"])
-            sh.put(r, 4, row.days_inside, st["int"])
-            sh.put(r, 5, INE_STATUS.get(row.ine_exception, row.ine_exception), st["text"])
-            sh.put(r, 6, row.days_lost_if_denied, st["int"])
-            r += 1
+        r = _table(sh, st, r, Table(table.columns[1:], items))
         if b.campaigns:
-            r += 1
-            for j, h in enumerate(("Campaña", "Días dentro", "Días sin nada al aire si se niega")):
-                sh.put(r, j, h, st["th"], 16)
-            r += 1
+            r = _table(sh, st, r + 1, veda_campaign_table(rep, b))
             for vc in b.campaigns:
-                sh.put(r, 0, vc.name, st["text"])
-                sh.put(r, 1, vc.days_inside, st["int"])
-                sh.put(r, 2, vc.uncovered_days_if_denied, st["int"])
-                r += 1
-            ws.write(
-                r,
-                0,
-                "Días sin nada al aire si se niega: días de la campaña sin ningún punto de "
-                "contacto al aire si se niega toda excepción pendiente.",
-                st["note"],
-            )
+                if vc.note:  # the figure rests on a date the document does not settle
+                    sh.span(r, 0, 6, f"{vc.name}: {vc.note}.", st["wrap"])
+                    r += 1
+            sh.span(r, 0, 6, rep.legend, st["note_wrap"])
             r += 1
         r += 1
     sh.finish()
     _print(ws, plan.plan.title)
+
+
+#: how a column's kind is written: its cell style, and where its text wraps
+_KIND_STYLE = {"date": "date", "number": "int", "percent": "pct", "text": "wrap", "status": "text"}
+
+
+def _table(sh: _Sheet, st: dict[str, Any], r: int, table: Table[Any]) -> int:
+    """A result's table (``render.columns``, the CSV's and Markdown's columns) from row ``r``:
+    the headers, then a row per item, each value typed by its column's kind; the next row."""
+    for j, h in enumerate(table.headers):
+        sh.put(r, j, h, st["th"], 16)
+    for values in table.values():
+        r += 1
+        for j, (column, value) in enumerate(zip(table.columns, values, strict=True)):
+            text = column.kind == "text"
+            sh.put(r, j, value, st[_KIND_STYLE[column.kind]], 60 if text else 24)
+    return r + 1
 
 
 def _print(ws: Any, title: str) -> None:
@@ -657,19 +649,10 @@ def _findings(wb: Any, st: dict[str, Any], findings: Sequence[Finding], title: s
         ws.write(2, 0, "La revisión no encontró problemas: el plan es válido.", st["text"])
         sh.finish()
         return
-    heads = ("Severidad", "Archivo", "Línea", "Columna", "Código", "Hallazgo", "Qué hacer")
-    for j, h in enumerate(heads):
-        sh.put(2, j, h, st["th"])
-    for i, f in enumerate(findings):
-        r = 3 + i
-        sh.put(r, 0, SEVERITIES.get(f.severity, f.severity), st["text"])
-        sh.put(r, 1, f.file.rsplit("/", 1)[-1], st["text"], 16)
-        sh.put(r, 2, f.line, st["int"])
-        sh.put(r, 3, f.column, st["int"])
-        sh.put(r, 4, f.code, st["text"])
-        sh.put(r, 5, f.message[:1].upper() + f.message[1:], st["wrap"], 64)
-        sh.put(r, 6, f.hint or "—", st["wrap"], 44)
+    # the columns of validate's CSV (``render.columns``)
+    table = findings_table(findings)
+    last = _table(sh, st, 2, table)
     sh.finish()
     ws.freeze_panes(3, 0)
-    ws.autofilter(2, 0, 2 + len(findings), len(heads) - 1)
+    ws.autofilter(2, 0, last - 1, len(table.columns) - 1)
     _print(ws, title)
