@@ -61,7 +61,7 @@ def test_dry_run_and_json_write_nothing(cli: Invoke, plan_dir: Path) -> None:
     r = cli("move", "logros", "--by", "+7d", "--dry-run", "--plan", str(plan))
     assert r.exit_code == 0
     assert "inicio: 15 ene -> 22 ene, +7 días" in r.stdout
-    assert "--dry-run: no se escribió nada" in r.stderr
+    assert "simulación: no se escribió nada (+2 −2 líneas)" in r.stderr
     r = cli("move", "logros", "--by", "+7d", "-n", "-f", "json", "--plan", str(plan))
     data = json.loads(r.stdout)
     assert data["written"] is False and data["dry_run"] is True
@@ -305,3 +305,28 @@ def test_edit_can_fix_a_plan_that_has_errors(cli: Invoke, plan_dir: Path, tmp_pa
     assert r.exit_code == 0, r.stderr
     assert "error resuelto" in r.stdout
     assert cli("validate", "--plan", str(plan)).exit_code == 0
+
+
+def test_lists_in_hints_fold_at_the_terminal_width(cli: Invoke, plan_dir: Path) -> None:
+    """The names a lookup lists in its hint fold at 80 columns like the rest of the output,
+    each name whole, under the hint's first word."""
+    plan = plan_of(plan_dir)
+    r = cli("move", "atencion", "-t", "radio", "--by", "+1d", "--plan", plan, columns=80)
+    assert r.exit_code == 2
+    lines = r.stderr.splitlines()
+    assert all(len(line) <= 80 for line in lines[1:]), r.stderr
+    names = ["Brigadas de promoción y servicio", "Comunicación Social", "Digital", "Medios masivos"]
+    hint = [line for line in lines if line.startswith("              ")]
+    assert hint and all(any(n in line for line in hint) for n in names)
+    flat = " ".join(" ".join(lines).split())
+    assert "sugerencia: puntos de contacto de la campaña: " + ", ".join(names) in flat
+    r = cli("agrega-veda", "--nombre", "X", "--inicio", "2024-09-02", "--fin", "2024-09-06",
+            "--restringe", "radio", "--plan", plan, columns=80)  # fmt: skip
+    assert r.exit_code == 2
+    assert all(len(line) <= 80 for line in r.stderr.splitlines()), r.stderr
+    assert "  sugerencia: puntos de contacto: Medios masivos, Digital, Comunicación Social,\n" in (
+        r.stderr
+    )
+    assert "              Brigadas de promoción y servicio; agrégalo con" in r.stderr
+    wide = cli("move", "atencion", "-t", "radio", "--by", "+1d", "--plan", plan, columns=200)
+    assert len(wide.stderr.splitlines()) == 2

@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from campana.declare import NewBlackout
 from campana.edit import ChangedOnDisk, Editor, EditRefused, EditSession, ops
 from campana.yamlsrc import parse_text
 
@@ -86,6 +87,16 @@ EDITS = {
         end=dt.date(2024, 10, 31),
     ),
     "add-touchpoint": lambda s: ops.add_touchpoint(s, "radio-local", name="Radio local"),
+    "add-blackout": lambda s: ops.add_blackout(
+        s,
+        NewBlackout(
+            "veda-ejemplo",
+            "Veda de ejemplo",
+            dt.date(2024, 9, 2),
+            dt.date(2024, 9, 6),
+            ("Digital",),
+        ),
+    ),
     "remove-component": lambda s: ops.remove_component(s, "atencion", "cambaceo"),
 }
 
@@ -100,6 +111,7 @@ SHIPPED_COUNTS = {
     "milestone": (5, 0),
     "add-campaign": (5, 0),  # with the blank line between campaigns
     "add-touchpoint": (2, 0),
+    "add-blackout": (5, 0),
     "remove-component": (0, 6),
 }
 
@@ -257,6 +269,44 @@ def test_append_matches_block_and_flow_siblings() -> None:
         out == "l:\n  - {t: a, k: b}\n  - {t: c, k: d}\n  - {t: e, k: f}\n"
         "m: [x, y, z]\nn:\n  - p\n  - q\n"
     )
+
+
+def test_new_lists_of_scalars_are_written_as_the_document_writes_them() -> None:
+    """A list under a key the document writes in flow style goes in flow style, one in block
+    style in block style; a key the document never has follows the other lists of its item."""
+    text = "l:\n  - id: a\n    r: [x, y]\n    t:\n      - u\n"
+    item = {"id": "b", "r": ["x"], "j": ["p", "q"]}
+    out = edited(text, lambda e: e.append(("l",), item))
+    assert out == text + "  - id: b\n    r: [x]\n    j: [p, q]\n"
+    out = edited(text, lambda e: e.append(("l",), {"id": "b", "t": ["v"]}))
+    assert out == text + "  - id: b\n    t:\n      - v\n"
+    out = edited("l:\n  - id: a\n", lambda e: e.append(("l",), {"id": "b", "j": ["p"]}))
+    assert out == "l:\n  - id: a\n  - id: b\n    j:\n      - p\n"
+
+
+def test_a_mapping_added_to_an_empty_list_makes_it_a_block_list() -> None:
+    text = "a: 1\nl: []  # ninguna\nm:\n  - id: a\n    r: [x]\n"
+    out = edited(text, lambda e: e.append(("l",), {"id": "b", "r": ["y"]}))
+    assert out == "a: 1\nl:  # ninguna\n  - id: b\n    r: [y]\nm:\n  - id: a\n    r: [x]\n"
+    assert edited("l: []\n", lambda e: e.append(("l",), "x")) == "l: [x]\n"
+    assert edited("k:\n  l: []", lambda e: e.append(("k", "l"), {"id": "b"})) == (
+        "k:\n  l:\n    - id: b"
+    )
+
+
+def test_empty_a_list_and_comment_above_a_key() -> None:
+    text = "a: 1\nl:\n  # sobre a\n  - id: a\n    # dentro de a\n  - id: b\n# fin\nm: [x, y]\n"
+    out = edited(
+        text,
+        lambda e: (
+            e.empty(("l",)),
+            e.comment_above((), "l", ["vacía por ahora"]),
+            e.empty(("m",)),
+        ),
+    )
+    assert out == "a: 1\n# vacía por ahora\nl: []\n# fin\nm: []\n"
+    out = edited("# $schema=a/b.json\nx: 1\n", lambda e: e.replace_comment(10, 18, "c.json"))
+    assert out == "# $schema=c.json\nx: 1\n"
 
 
 def test_append_keeps_blank_lines_between_items() -> None:

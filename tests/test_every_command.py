@@ -90,7 +90,7 @@ SAMPLES: dict[str, list[tuple[str, ...]]] = {
 }
 
 #: outputs that are data, not read as prose: English and ids are theirs to keep
-DATA_OUTPUTS = {"schema", "export", "init", "add-blackout"}
+DATA_OUTPUTS = {"schema", "export", "init"}
 
 
 @cache

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from campana.yamlsrc import Loc, UnreadableFile, YamlDoc, load, read_text, refusals
@@ -193,6 +193,8 @@ PIECES = [
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# an anchor on an empty key: ruamel's parser marked it where libyaml marks an empty value
+@example(source=PLAN, edits=[(0.0, 0, "&a ", 1), (0.0, 0, "? ", 1)])
 @given(
     source=st.sampled_from([PLAN, AUDIENCE]),
     edits=st.lists(
@@ -231,3 +233,26 @@ def test_the_glued_colon_search_finds_what_the_whole_text_search_finds(text: str
     assert _odd_flow_start(f"key: value\nlist: [a, {text}]\n") == (
         _ODD_FLOW_START.search(f"key: value\nlist: [a, {text}]\n") is not None
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["? &a # c\nx: 1\n", "k: &a\nx: 1\n", "- &a\n- 1\n", "{a: &x , b: 1}\n"]
+)
+def test_an_anchored_empty_value_is_marked_at_its_anchor_by_both_parsers(text: str) -> None:
+    """libyaml marks an empty scalar with an anchor at the anchor; so does the pure parser."""
+    from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+
+    from campana.yamlsrc.parsing import PureParser
+
+    def marks(parser: Any) -> list[tuple[int, int, int]]:
+        found = []
+        while True:
+            event = parser.get_event()
+            name = type(event).__name__
+            if name == "ScalarEvent" and event.anchor:
+                m, e = event.start_mark, event.end_mark
+                found.append((m.line, m.column, e.column))
+            if name == "StreamEndEvent":
+                return found
+
+    assert marks(PureParser(text)) == marks(CParser(text)) != []

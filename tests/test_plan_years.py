@@ -55,3 +55,22 @@ def test_agenda_near_the_year_end_shows_next_year(cli: Invoke, layout: Path) -> 
     # a window inside the year: no second plan
     inside = cli("agenda", "--today", "2024-12-01", "--days", "7")
     assert "Incluye" not in inside.stderr
+
+
+def test_edit_commands_follow_the_year_option(cli: Invoke, layout: Path) -> None:
+    """An edit changes the plan of the year --año chooses (as a query reads it), never
+    another one; a year without a plan is refused."""
+    later = (layout / "planes" / "2025" / "campaigns.yaml").read_bytes()
+    r = cli(
+        "--año", "2024", "agrega-veda", "--nombre", "Veda local (ejemplo)", "--inicio",
+        "2024-09-02", "--fin", "2024-09-06", "--jurisdicción", "Coahuila", "--restringe",
+        "digital",
+    )  # fmt: skip
+    assert r.exit_code == 0, r.stderr
+    assert "Guardado en planes/2024/campaigns.yaml" in r.stderr
+    assert "id: veda-local-ejemplo" in (layout / "planes" / "2024" / "campaigns.yaml").read_text(
+        encoding="utf-8"
+    )
+    assert (layout / "planes" / "2025" / "campaigns.yaml").read_bytes() == later
+    r = cli("--año", "2030", "move", "logros", "--by", "+1d")
+    assert r.exit_code == 2 and "no hay plan de 2030" in r.stderr

@@ -199,3 +199,28 @@ def test_the_schema_comment_still_points_at_the_schema(
     assert cli("roll-forward", "--plan", str(source), "--año", "2027").exit_code == 0
     new = (tmp_path / "planes" / "2027" / "campaigns.yaml").read_text("utf-8")
     assert new.startswith("# yaml-language-server: $schema=../../schema/campaigns.schema.json\n")
+
+
+def test_edits_go_through_the_edit_paths_editor_crlf_quotes_and_comments_kept() -> None:
+    """The rolled text is made with ``campana.edit.editor.Editor``: a CRLF plan stays CRLF
+    (the note on the blackouts too), a quoted title is updated in its quotes, and a dropped
+    blackout takes its own comments while a kept one keeps its."""
+    audience = AUDIENCE.read_text("utf-8")
+    crlf = PLAN.read_text(encoding="utf-8").replace("\n", "\r\n")
+    r = roll_forward(crlf, 2025, issued="2026-12", audience_text=audience)
+    assert r.text.count("\n") == r.text.count("\r\n")
+    assert "# campana no inventa fechas legales.\r\nblackouts: []\r\n" in r.text
+    quoted = PLAN.read_text(encoding="utf-8").replace(
+        "title: Campañas 2024", "title: 'Campañas 2024'"
+    )
+    r = roll_forward(quoted, 2025, issued="2026-12", audience_text=audience)
+    assert "  title: 'Campañas 2025'\n" in r.text and r.title_updated
+    kept = PLAN.read_text(encoding="utf-8").replace(
+        "restricts: [medios-masivos, digital, comunicacion-social]",
+        "restricts: [medios-masivos, digital, comunicacion-social]\n"
+        "  # la veda de ejemplo\n  - id: veda-ejemplo\n    name: Veda de ejemplo\n"
+        "    start: 2025-03-03\n    end: 2025-03-10\n    restricts: [digital]",
+    )
+    r = roll_forward(kept, 2025, issued="2026-12", audience_text=audience)
+    assert "blackouts:\n  # la veda de ejemplo\n  - id: veda-ejemplo\n" in r.text
+    assert "INE calendar of" not in r.text  # the 2024 blackout's own comment went with it

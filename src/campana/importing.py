@@ -304,7 +304,7 @@ def _table(sheet: Sheet, plan: Plan, head: int, own: Campaign | None) -> tuple[i
             )
             raise ImportProblem(
                 f"{place(sheet.name, head + 1, column_letter(j))}: no conozco la columna «{value}»",
-                hint=f"campana lee estas columnas: {known}; borra o renombra esa",
+                hint=f"campana lee estas columnas: {known}; borra esa columna o cámbiale el nombre",
             )
     if not grid and "campana" not in cols and own is None:
         raise ImportProblem(

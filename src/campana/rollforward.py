@@ -5,8 +5,9 @@ and milestone date moved to the target year under a date policy, the year, title
 month updated, the printed periods (``period_text``, words of the old document) dropped, INE
 statuses reset to pending and filing dates removed, and the blackouts of other years dropped
 (blackouts are legal dates: they never shift; the new year's are declared by the user). Each
-edit replaces a span of the text found through the parser's positional shadow
-(``campana.yamlsrc``): nothing is re-serialised.
+edit is a primitive of the edit path's ``campana.edit.editor.Editor`` (``set``, ``remove``,
+``remove_key``, ``empty``...), spliced into the text at the parser's offsets: nothing is
+re-serialised, and the new text must read back as exactly the intended data.
 
 Date policies:
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from campana.errors import CampanaError
 
 if TYPE_CHECKING:
+    from campana.edit.editor import Editor
     from campana.models import Campaign, Execution, Plan
     from campana.validation import Validation
     from campana.yamlsrc import Loc, YamlDoc
@@ -136,91 +138,6 @@ class RollForward:
     on_rest_days: list[str] = field(default_factory=list)
 
 
-class _Editor:
-    """Span replacements on a text, applied at the end from the last to the first."""
-
-    def __init__(self, doc: YamlDoc) -> None:
-        from campana.yamlsrc.positions import LineIndex
-
-        self.doc = doc
-        self.text = doc.text
-        self.starts = LineIndex(doc.text).starts
-        self.edits: list[tuple[int, int, str]] = []
-
-    def index(self, line: int, column: int) -> int:
-        """Character index of a 1-based line and column."""
-        return self.starts[line - 1] + column - 1
-
-    def replace_scalar(self, loc: Loc, expected: str, new: str) -> bool:
-        """Replace the one-line scalar at ``loc`` whose text is ``expected``; False when the
-        text there is not that (quoted, spread over lines): the caller reports it."""
-        line, column, span = self.doc.position(loc)
-        start = self.index(line, column)
-        if self.text[start : start + len(expected)] != expected or span != len(expected):
-            return False
-        self.edits.append((start, start + len(expected), new))
-        return True
-
-    def line_start(self, line: int) -> int:
-        return self.starts[line - 1]
-
-    def block_lines(self, line: int, column: int, *, dash: bool) -> tuple[int, int] | None:
-        """The 1-based first and last lines of a block-style entry whose key (or sequence
-        item, ``dash``) starts at ``line``:``column``: that line and the lines after it that
-        are more indented (or, for a top-level key, items at its own column). None when the
-        entry shares its line with something before it (flow style)."""
-        lines = self.doc.lines
-        prefix = lines[line - 1][: column - 1]
-        if dash:
-            if prefix.rstrip() == "" or not prefix.strip().startswith("-"):
-                return None
-            base = len(prefix) - len(prefix.lstrip())
-        else:
-            if prefix.strip():
-                return None
-            base = column - 1
-        last = line
-        for n in range(line + 1, len(lines) + 1):
-            text = lines[n - 1]
-            if not text.strip():
-                continue
-            indent = len(text) - len(text.lstrip())
-            if indent > base or (not dash and indent == base and text.lstrip().startswith("-")):
-                last = n
-            else:
-                break
-        return line, last
-
-    def delete_lines(self, first: int, last: int) -> None:
-        start = self.line_start(first)
-        end = self.starts[last] if last < len(self.starts) else len(self.text)
-        self.edits.append((start, end, ""))
-
-    def replace_lines(self, first: int, last: int, new: str) -> None:
-        start = self.line_start(first)
-        end = self.starts[last] if last < len(self.starts) else len(self.text)
-        self.edits.append((start, end, new))
-
-    def result(self) -> str:
-        text = self.text
-        spans = sorted(self.edits, key=lambda e: (e[0], e[1]))
-        for (_, end), (start, _, _) in zip(((e[0], e[1]) for e in spans), spans[1:], strict=False):
-            if start < end:
-                raise AssertionError("overlapping edits")  # a defect, not bad input
-        for start, end, new in reversed(spans):
-            text = text[:start] + new + text[end:]
-        return text
-
-
-def _months_text(start: dt.date, end: dt.date) -> str:
-    from campana.dates import MONTHS_ES
-
-    first = f"{start.day} de {MONTHS_ES[start.month - 1]}"
-    if start.year != end.year:
-        first += f" {start.year}"
-    return f"{first} a {end.day} de {MONTHS_ES[end.month - 1]} {end.year}"
-
-
 def _items(data: Any, key: str) -> list[Any]:
     value = data.get(key) if isinstance(data, dict) else None
     return value if isinstance(value, list) else []
@@ -230,7 +147,7 @@ class _Roll:
     """The edits of one roll-forward, and what they report (``RollForward``)."""
 
     def __init__(
-        self, editor: _Editor, doc: YamlDoc, result: RollForward, policy: Policy, name: str
+        self, editor: Editor, doc: YamlDoc, result: RollForward, policy: Policy, name: str
     ) -> None:
         self.editor, self.doc, self.result = editor, doc, result
         self.policy, self.name = policy, name
@@ -239,11 +156,11 @@ class _Roll:
 
     def move(self, loc: Loc, what: str, day: dt.date) -> None:
         new, leap = shift_date(day, self.years, self.policy)
-        if not self.editor.replace_scalar(loc, day.isoformat(), new.isoformat()):
+        if not self.edit(lambda: self.editor.set(loc, new)):
             raise RollForwardError(
-                f"{self.name}:{self.doc.position(loc)[0]}: la fecha {day.isoformat()} no está "
-                "escrita como AAAA-MM-DD sin comillas: campana no la puede mover",
-                hint="escríbela como 2024-03-01 (sin comillas) y vuelve a intentarlo",
+                f"{self.name}:{self.doc.position(loc)[0]}: campana no puede mover la fecha "
+                f"{day.isoformat()} en el texto del plan",
+                hint="escríbela como 2024-03-01 (sin comillas, sin ancla) y vuelve a intentarlo",
             )
         entry = Moved(what, day, new)
         self.result.moved.append(entry)
@@ -252,26 +169,31 @@ class _Roll:
         if leap:
             self.result.leap.append(entry)
 
-    def drop_entry(self, loc: Loc) -> bool:
-        line, column, _ = self.doc.position(loc, key=True)
-        block = self.editor.block_lines(line, column, dash=False)
-        if block is None:
+    @staticmethod
+    def edit(change: Callable[[], None]) -> bool:
+        """Record one edit; False when the text cannot take it as written there."""
+        from campana.edit.editor import EditConflict
+
+        try:
+            change()
+        except EditConflict:
             return False
-        self.editor.delete_lines(*block)
         return True
+
+    def drop_entry(self, loc: Loc) -> bool:
+        return self.edit(lambda: self.editor.remove_key(loc[:-1], str(loc[-1])))
 
     def plan_facts(self, title: str, old_issued: str, issued: str) -> None:
         """year, issued and the year in the title."""
         editor, result = self.editor, self.result
-        editor.replace_scalar(("plan", "year"), str(self.old_year), str(self.year))
-        editor.replace_scalar(("plan", "issued"), old_issued, issued)
+        self.edit(lambda: editor.set(("plan", "year"), self.year))
+        if issued != old_issued:
+            self.edit(lambda: editor.set(("plan", "issued"), issued))
         result.issued = issued
         new_title = title.replace(str(self.old_year), str(self.year))
-        result.title = new_title
-        if new_title != title and editor.replace_scalar(("plan", "title"), title, new_title):
-            result.title_updated = True
-        else:
-            result.title = title
+        result.title = title
+        if new_title != title and self.edit(lambda: editor.set(("plan", "title"), new_title)):
+            result.title, result.title_updated = new_title, True
 
     def blackouts(self, plan: Plan) -> None:
         """Blackouts are legal dates, never shifted: those outside the new year go."""
@@ -283,7 +205,7 @@ class _Roll:
             else:
                 self.result.dropped_blackouts.append((b.name, b.start, b.end))
         if self.result.dropped_blackouts:
-            _drop_blackouts(self.editor, self.doc, kept, len(plan.blackouts), self.year)
+            _drop_blackouts(self, kept, len(plan.blackouts))
 
     def campaign(self, plan: Plan, ci: int, c: Campaign, raw: Any) -> None:
         cloc: Loc = ("campaigns", ci)
@@ -297,10 +219,7 @@ class _Roll:
             if o.end is not None:
                 self.move((*oloc, "end"), f"{label} (fin)", o.end)
             if o.period_text is not None:
-                _drop_period_text(
-                    self.editor, self.doc, oloc, o.start, o.end, self.years, self.policy,
-                    self.result,
-                )  # fmt: skip
+                self.drop_period_text(oloc)
             if str(self.old_year) in o.text:
                 self.result.old_year_texts.append(f"texto del {label}")
         for ki, k in enumerate(c.components):
@@ -322,16 +241,15 @@ class _Roll:
         self.move((*rloc, "start"), f"{label} (inicio)", r.start)
         self.move((*rloc, "end"), f"{label} (fin)", r.end)
         if r.period_text is not None:
-            _drop_period_text(
-                self.editor, doc, rloc, r.start, r.end, self.years, self.policy, result
-            )
+            self.drop_period_text(rloc)
         raw = raw_row.get("ine_exception")
         if isinstance(raw, str) and raw in INE_PENDING:
-            if not self.editor.replace_scalar((*rloc, "ine_exception"), raw, INE_PENDING[raw]):
+            pending = INE_PENDING[raw]
+            if not self.edit(lambda: self.editor.set((*rloc, "ine_exception"), pending)):
                 raise RollForwardError(
                     f"{name}:{doc.position((*rloc, 'ine_exception'))[0]}: no se pudo "
                     "reiniciar la excepción del INE",
-                    hint="escríbela sin comillas (pending, approved, denied)",
+                    hint="escríbela sin ancla ni alias de YAML (pending, approved, denied)",
                 )
             result.ine_reset.append(label)
         for key in INE_TRACKING:
@@ -344,6 +262,16 @@ class _Roll:
                     hint="escribe la fila en estilo de bloque (una clave por línea)",
                 )
             result.ine_tracking_dropped += 1
+
+    def drop_period_text(self, loc: Loc) -> None:
+        """Drop a ``period_text``: words of the old document."""
+        if not self.drop_entry((*loc, "period_text")):
+            line = self.doc.position((*loc, "period_text"), key=True)[0]
+            raise RollForwardError(
+                f"{self.name}:{line}: no se pudo quitar period_text",
+                hint="escribe el periodo en estilo de bloque (una clave por línea)",
+            )
+        self.result.period_texts_dropped += 1
 
 
 def roll_forward(
@@ -362,6 +290,8 @@ def roll_forward(
     validates without errors, or when the target is not after its year; the new text is
     validated in memory (``loading.validate_text``) before it is returned."""
     from campana import loading
+    from campana.edit.editor import Editor
+    from campana.errors import InternalError
     from campana.yamlsrc.parsing import parse_text
 
     source = loading.validate_text(
@@ -383,7 +313,7 @@ def roll_forward(
     plan = source.plan
     old_year = plan.plan.year
     doc = parse_text(text, path or Path("campaigns.yaml"), name)
-    editor = _Editor(doc)
+    editor = Editor(text)
     result = RollForward(source_year=old_year, year=year, policy=policy, text=text)
     data = doc.data
 
@@ -398,7 +328,7 @@ def roll_forward(
     ):
         result.old_year_texts.append("notas del plan")
     if path is not None and target is not None:
-        _schema_link(editor, doc, path, target)
+        _schema_link(editor, path, target)
     result.text = editor.result()
     result.old_year_comments = [
         n
@@ -416,6 +346,12 @@ def roll_forward(
     checked = loading.validate_text(
         result.text, audience_text, plan_path=path or Path("campaigns.yaml"), plan_name=name
     )
+    if checked.plan_doc is None or checked.plan_doc.data != editor.expected(data):
+        raise InternalError(
+            f"el plan de {year} no se pudo escribir sin alterar otra parte del plan; no se "
+            "escribió nada",
+            hint="es un defecto de campana: avisa del problema",
+        )
     result.validation = checked
     result.on_rest_days = [f.message for f in checked.findings if f.code == "non-working-day"]
     if checked.plan is not None and checked.plan.blackouts:
@@ -426,86 +362,49 @@ def roll_forward(
 _SCHEMA = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)")
 
 
-def _schema_link(editor: _Editor, doc: YamlDoc, source: Path, target: Path) -> None:
+def _schema_link(editor: Editor, source: Path, target: Path) -> None:
     """The editor's schema comment (first line) points at a file relative to the plan: in the
     new plan's folder it points at the same file."""
     import os
 
-    lines = doc.lines
-    found = _SCHEMA.match(lines[0]) if lines else None
+    found = _SCHEMA.match(editor.text.split("\n", 1)[0].rstrip("\r"))
     if found is None or "://" in found.group(2) or os.path.isabs(found.group(2)):
         return
     schema = os.path.normpath(os.path.join(os.path.abspath(source.parent), found.group(2)))
     moved = os.path.relpath(schema, os.path.abspath(target.parent)).replace(os.sep, "/")
-    start = found.start(2)
-    editor.edits.append((start, found.end(2), moved))
+    editor.replace_comment(found.start(2), found.end(2), moved)
 
 
-def _drop_period_text(
-    editor: _Editor,
-    doc: YamlDoc,
-    loc: Loc,
-    start: dt.date | None,
-    end: dt.date | None,
-    years: int,
-    policy: Policy,
-    result: RollForward,
-) -> None:
-    """Drop a ``period_text`` (words of the old document); where it cannot go without
-    touching its neighbours (flow style), write the new dates in the same words' form."""
-    line, column, _ = doc.position((*loc, "period_text"), key=True)
-    block = editor.block_lines(line, column, dash=False)
-    if block is not None:
-        editor.delete_lines(*block)
-        result.period_texts_dropped += 1
-        return
-    old = doc.data
-    for part in loc:
-        old = old[part]
-    raw = old.get("period_text")
-    if start is None or end is None or not isinstance(raw, str):
-        raise RollForwardError(
-            f"{doc.name}:{line}: no se pudo quitar period_text",
-            hint="escribe el periodo en estilo de bloque (una clave por línea)",
-        )
-    new = _months_text(shift_date(start, years, policy)[0], shift_date(end, years, policy)[0])
-    if not editor.replace_scalar((*loc, "period_text"), raw, new):
-        raise RollForwardError(
-            f"{doc.name}:{line}: no se pudo quitar period_text",
-            hint="escribe el periodo en estilo de bloque (una clave por línea)",
-        )
-    result.period_texts_dropped += 1
+def _drop_blackouts(roll: _Roll, kept: list[int], total: int) -> None:
+    """Remove the blackouts not in ``kept``: when none stays, the list is left empty with a
+    comment saying where the new year's go; else item by item (each with its comments)."""
+    from functools import partial
 
-
-def _drop_blackouts(editor: _Editor, doc: YamlDoc, kept: list[int], total: int, year: int) -> None:
-    """Remove the blackouts not in ``kept``: the whole entry when none stays (an empty list
-    and a comment saying where the new year's go), else item by item."""
-    line, column, _ = doc.position(("blackouts",), key=True)
+    editor, doc = roll.editor, roll.doc
     if not kept:
-        block = editor.block_lines(line, column, dash=False)
-        if block is None:
+        line = doc.position(("blackouts",), key=True)[0]
+        note = [
+            f"Vedas de {roll.year}: decláralas con las fechas oficiales (INE o instituto local);",
+            "campana no inventa fechas legales.",
+        ]
+        if not (
+            roll.edit(lambda: editor.empty(("blackouts",)))
+            and roll.edit(lambda: editor.comment_above((), "blackouts", note))
+        ):
             raise RollForwardError(
                 f"{doc.name}:{line}: no se pudieron quitar las vedas del año anterior",
                 hint="escribe blackouts en estilo de bloque (una clave por línea)",
             )
-        indent = " " * (column - 1)
-        editor.replace_lines(
-            *block,
-            f"{indent}# Vedas de {year}: decláralas con las fechas oficiales (INE o instituto "
-            f"local);\n{indent}# campana no inventa fechas legales.\n{indent}blackouts: []\n",
-        )
         return
-    for i in range(total):
+    for i in reversed(range(total)):
         if i in kept:
             continue
-        item_line, item_column, _ = doc.position(("blackouts", i))
-        block = editor.block_lines(item_line, item_column, dash=True)
-        if block is None:
+        if not roll.edit(partial(editor.remove, ("blackouts", i))):
             raise RollForwardError(
-                f"{doc.name}:{item_line}: no se pudo quitar la veda del año anterior",
+                f"{doc.name}:{doc.position(('blackouts', i))[0]}: no se pudo quitar la veda "
+                "del año anterior",
                 hint="escribe cada veda en estilo de bloque (- id: ... en su propia línea)",
             )
-        editor.delete_lines(*block)
 
 
 def _rows_in_blackouts(checked: Validation) -> Iterator[tuple[str, str, tuple[dt.date, dt.date]]]:

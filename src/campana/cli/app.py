@@ -4,6 +4,7 @@ messages and exit codes."""
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -60,6 +61,28 @@ def format_error(exc: CampanaError) -> str:
     if exc.hint:
         text += f"  sugerencia: {exc.hint}\n"
     return text
+
+
+#: a name listed in a hint («puntos de contacto: Medios masivos, Comunicación Social; …»):
+#: kept on one line when folded (names start with a capital; prose between commas does not)
+_LIST_ITEM = re.compile(r"(?<=: |, )[A-ZÁÉÍÓÚÑ][^,:;«»\n]{0,39}?(?=, |; |\.?$)")
+
+
+def fit_hints(text: str) -> str:
+    """The «  sugerencia: …» lines folded to the terminal's width, as the rest of the output
+    is (a hint can list many names): the next lines under the hint's first word, a «name» and
+    an item of a list never broken."""
+    from campana.cli.common import wrapped
+
+    lead = "  sugerencia: "
+    out = []
+    for line in text.split("\n"):
+        if line.startswith(lead):
+            held = _LIST_ITEM.sub(lambda m: m.group().replace(" ", "\u00a0"), line[len(lead) :])
+            out.append(wrapped(held, first=lead, indent=" " * len(lead)))
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _err(text: str) -> None:
@@ -174,7 +197,7 @@ def run(argv: Sequence[str]) -> int:
     try:
         result = command_obj.main(args=argv, prog_name="campana", standalone_mode=False)
     except CampanaError as exc:
-        _err(as_typed(format_error(exc), argv))
+        _err(fit_hints(as_typed(format_error(exc), argv)))
         return exit_code_of(exc)
     except click.exceptions.NoArgsIsHelpError as exc:  # bare «campana»: the help, once
         sys.stdout.write(exc.format_message().rstrip("\n") + "\n")
@@ -188,7 +211,7 @@ def run(argv: Sequence[str]) -> int:
         message, hint = i18n.message(exc)
         _err(f"error: {message}\n")
         if hint:
-            _err(f"  sugerencia: {hint}\n")
+            _err(fit_hints(f"  sugerencia: {hint}\n"))
         _err(f"  sugerencia: prueba «{path} --help» para ver la ayuda\n")
         return EXIT_USAGE
     except typer.Exit as exc:

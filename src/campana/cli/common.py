@@ -304,9 +304,9 @@ def date_option(value: str | None, option: str, year: int, now: dt.date) -> dt.d
     return None if value is None else parse_date_option(value, option, year, today=now)
 
 
-def wrapped(text: str, width: int | None = None) -> str:
-    """A long message folded to the terminal's width (``width``), its next lines indented;
-    never inside a word or a «quoted example»."""
+def wrapped(text: str, width: int | None = None, *, first: str = "", indent: str = "  ") -> str:
+    """A long message folded to the terminal's width (``width``), its first line led by
+    ``first`` and the next ones by ``indent``; never inside a word or a «quoted example»."""
     import re
     import textwrap
 
@@ -316,7 +316,8 @@ def wrapped(text: str, width: int | None = None) -> str:
     lines = textwrap.wrap(
         keep,
         width=max(40, width or terminal_width()),
-        subsequent_indent="  ",
+        initial_indent=first,
+        subsequent_indent=indent,
         break_long_words=False,
         break_on_hyphens=False,
     )

@@ -72,8 +72,7 @@ _SHARED = (
 
 def editable_plan(plan: Path | None) -> Path:
     """The plan an edit changes: never the example campana ships with."""
-    from campana.cli.common import shipped_fallback
-    from campana.paths import find_plan
+    from campana.cli.common import find_plan_for, shipped_fallback
 
     if shipped_fallback(plan):
         raise CampanaError(
@@ -81,7 +80,7 @@ def editable_plan(plan: Path | None) -> Path:
             "ni en las superiores): campana no cambia su plan de ejemplo",
             hint="corre el comando en la carpeta del proyecto o indica el plan con --plan",
         )
-    return find_plan(plan)
+    return find_plan_for(plan)
 
 
 def confirm(question: str) -> bool:
@@ -168,7 +167,7 @@ def finish(
     if dry_run:
         if kind == "json":
             preview()
-        say(f"--dry-run: no se escribió nada ({render.lines_changed(outcome)})")
+        say(f"simulación: no se escribió nada ({render.lines_changed(outcome)})")
         return EXIT_OK
     if rows > BULK and not yes:
         if not sys.stdin.isatty():

@@ -58,15 +58,17 @@ def import_(
         return 0
     lines = apply_changes(session, changes)
     outcome = session.outcome()
+    from campana.render.edit import change_lines
+    from campana.render.term import safe, width
+
     out = sys.stdout
-    out.write(f"Cambios de «{source.name}» ({len(lines)}):\n")
-    for line in lines:
-        out.write(f"  {line}\n")
+    shown = [f"Cambios de «{source.name}» ({len(lines)}):", *change_lines(lines, width())]
+    out.write(safe("\n".join(shown) + "\n"))
     out.flush()
     for f in outcome.new_warnings:
-        say(f"aviso nuevo: {f.message} ({f.file}, línea {f.line})")
+        say(f"aviso nuevo: {f.message} ({f.file}, línea {f.line})", wrap=True)
     if dry_run:
-        say("--dry-run: no se escribió nada.")
+        say("simulación: no se escribió nada.")
         return 0
     session.write(outcome)
     say(f"Guardado en {path}")

@@ -3,14 +3,18 @@ starting plan)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from campana.cli.base import command
 from campana.cli.common import PlanOpt, TodayOpt, plan_in_use, say
+from campana.cli.edit_cmd import _SHARED, DryRunOpt, FormatOpt, YesOpt, run_edit
+
+if TYPE_CHECKING:
+    from campana.edit import EditSession
+    from campana.edit.ops import Applied
 
 YearOpt = Annotated[
     int,
@@ -99,7 +103,7 @@ def roll_forward(
                 f"«{display_name(path)}» ya existe: campana no escribe sobre un plan",
                 hint="elige otro archivo con -o, o mueve el que existe",
             )
-    text, audience_text = _read_plan(source, strict=True)
+    text, audience_text = _read_plan(source)
     now = today(today_text)
     result = roll(
         text,
@@ -238,12 +242,13 @@ def _listed(values: list[str] | None) -> list[str]:
     "Declara una veda en el plan: nombre, fechas, jornada electoral, jurisdicción (federal o "
     "una lista de estados) y los puntos de contacto que restringe.\n\n"
     "Las vedas son fechas legales: escribe las oficiales (INE o instituto local); campana no "
-    "las calcula. El plan se edita en su lugar (comentarios y formato se conservan) y solo si "
-    "la veda no agrega errores. Una veda estatal alcanza a las campañas sin lista states "
-    "(nacionales) y a las que declaran uno de sus estados.\n\n"
+    "las calcula. Una veda estatal alcanza a las campañas sin lista de estados (nacionales) y "
+    "a las que declaran uno de sus estados.\n\n"
     "Ejemplo (fechas de ejemplo, no oficiales):\n\n"
-    "  campana add-blackout --nombre «Veda local (ejemplo)» --inicio 2027-04-03 --fin "
-    "2027-06-06 --jornada 2027-06-06 --jurisdiccion Coahuila --restringe medios-masivos",
+    "\b\n"
+    '  campana agrega-veda --nombre "Veda local (ejemplo)" --inicio 2027-04-03 \\\n'
+    "    --fin 2027-06-06 --jornada 2027-06-06 --jurisdicción Coahuila \\\n"
+    "    --restringe medios-masivos" + _SHARED,
 )
 def add_blackout(
     name: Annotated[
@@ -298,87 +303,39 @@ def add_blackout(
             show_default=False,
         ),
     ] = None,
-    dry_run: Annotated[
-        bool,
-        typer.Option("--dry-run", help="Imprime el plan nuevo; no escribe nada."),
-    ] = False,
+    fmt: FormatOpt = "text",
+    dry_run: DryRunOpt = False,
+    yes: YesOpt = False,
     plan: PlanOpt = None,
 ) -> int:
-    from campana.cli.common import parse_date_option
-    from campana.cli.i18n import strerror
-    from campana.declare import NewBlackout, checked_addition, slug
-    from campana.errors import CampanaError
-    from campana.files import write_atomic
-    from campana.paths import display_name
+    from campana.edit import ops
 
-    source = plan_in_use(plan)
-    text, audience = _read_plan(source, strict=False)
-    year_match = re.search(r"^\s*year:\s*(\d{4})", text, flags=re.M)
-    year = int(year_match.group(1)) if year_match else None
-    start = parse_date_option(start_text, "--start", year)
-    end = parse_date_option(end_text, "--end", year)
-    election = parse_date_option(election_text, "--election-day", year) if election_text else None
-    states = _jurisdiction(_listed(jurisdiction))
-    touchpoints = _listed(restricts)
-    if not touchpoints:
-        raise CampanaError(
-            "--restringe: indica al menos un punto de contacto",
-            hint="por ejemplo --restringe medios-masivos",
+    def edit(session: EditSession) -> Applied:
+        from campana.cli.common import parse_date_option
+        from campana.declare import NewBlackout, slug
+
+        year = session.plan.plan.year
+        scopes = _listed(jurisdiction)
+        new = NewBlackout(
+            id=blackout_id or slug(name),
+            name=name,
+            start=parse_date_option(start_text, "--start", year),
+            end=parse_date_option(end_text, "--end", year),
+            restricts=tuple(_listed(restricts)),
+            states=ops.jurisdiction(scopes),
+            election_day=(
+                parse_date_option(election_text, "--election-day", year) if election_text else None
+            ),
+            description=description,
         )
-    ids = _touchpoint_ids(text, touchpoints, source)
-    new = NewBlackout(
-        id=blackout_id or slug(name),
-        name=name,
-        start=start,
-        end=end,
-        restricts=tuple(ids),
-        states=states,
-        election_day=election,
-        description=description,
-    )
-    new_text, _ = checked_addition(text, audience, new, path=source, name=display_name(source))
-    if dry_run:
-        from campana.cli.emit import emit
+        return ops.add_blackout(session, new)
 
-        emit(new_text)
-        say("simulación: no se escribió nada")
-        return 0
-    try:
-        write_atomic(source, new_text)
-    except OSError as exc:
-        raise CampanaError(
-            f"no se pudo escribir «{display_name(source)}»: {strerror(exc)}",
-            hint="revisa que puedas escribir en el archivo",
-        ) from None
-    where = "federal" if states is None else ", ".join(states)
-    say(f"Veda «{name}» agregada a {display_name(source)} ({where}).")
-    return 0
+    return run_edit(plan, fmt, dry_run, yes, edit)
 
 
-def _touchpoint_ids(text: str, wanted: list[str], source: Path) -> list[str]:
-    """The touchpoint ids the user named (by id or by name, accents and case optional)."""
-    from campana.dates import fold
-    from campana.errors import CampanaError
-    from campana.loading import open_plan
-
-    plan = open_plan(source).plan
-    by_key = {t.id: t.id for t in plan.touchpoints}
-    by_key.update({fold(t.name): t.id for t in plan.touchpoints})
-    ids = []
-    for w in wanted:
-        found = by_key.get(w) or by_key.get(fold(w))
-        if found is None:
-            raise CampanaError(
-                f"--restringe: «{w}» no es un punto de contacto del plan",
-                hint="puntos de contacto: " + ", ".join(t.id for t in plan.touchpoints),
-            )
-        ids.append(found)
-    return ids
-
-
-def _read_plan(source: Path, *, strict: bool) -> tuple[str, str | None]:
-    """The plan's text and its audience's (None without one; with ``strict``, an unreadable
-    audience file is an error, else it is left out)."""
+def _read_plan(source: Path) -> tuple[str, str | None]:
+    """The plan's text and its audience's (None without one; an unreadable one is an
+    error)."""
     from campana.paths import audience_beside, display_name
     from campana.reading import read_once
 
@@ -389,29 +346,7 @@ def _read_plan(source: Path, *, strict: bool) -> tuple[str, str | None]:
     audience: str | None = None
     if beside.is_file():
         audience_read = read_once(beside, display_name(beside))
-        if audience_read.error is not None and strict:
+        if audience_read.error is not None:
             raise audience_read.error
-        audience = audience_read.text if audience_read.error is None else None
+        audience = audience_read.text
     return read.text or "", audience
-
-
-def _jurisdiction(scopes: list[str]) -> tuple[str, ...] | None:
-    """None for a federal blackout (no --jurisdiccion, or «federal»), else the states."""
-    from campana.declare import DeclareError
-    from campana.ine import STATES, state_name
-
-    if not scopes or [s.lower() for s in scopes] == ["federal"]:
-        return None
-    found = []
-    for s in scopes:
-        canonical = state_name(s)
-        if canonical is None:
-            from campana.suggest import suggestion
-
-            close = suggestion(s, list(STATES))
-            raise DeclareError(
-                f"--jurisdiccion: «{s}» no es una entidad federativa",
-                hint=close or "federal, o el nombre de un estado: Coahuila, Jalisco...",
-            )
-        found.append(canonical)
-    return tuple(found)

@@ -28,7 +28,10 @@ parser's events). Primitives, each a splice into the original text, never a re-d
   mapping item among flow mapping items), blank lines between items kept;
 - ``remove(path)``: a list item with its own comments (those right above it and those indented
   under it); a comment that belongs to the next item stays; the last item leaves ``[]``;
-- ``remove_key(path, key)``.
+- ``remove_key(path, key)``;
+- ``empty(path)``: every item of a list removed, leaving ``key: []``;
+- ``comment_above(path, key, lines)`` and ``replace_comment(start, end, new)``: comments
+  only (the data does not change; ``roll-forward``'s note on the blackouts, its schema link).
 
 Paths are tuples of keys and indexes into the original text (``("campaigns", 1, "execution",
 0)``). ``editor.result()`` is the new text (the very same text without edits: a no-op is
@@ -38,8 +41,9 @@ CRLF, the BOM (kept by ``PlanFile.encode``), comments and blank lines are never 
 
 ``ops``: the planner's edits on an ``EditSession``: ``ine_answer``, ``move`` (with ``period_text``
 rewritten in the document's words by ``campana.edit.period.rewrite``, or refused),
-``set_owner``, ``add_milestone``, ``remove_milestone``, ``referrers``. Bad input raises
-``UsageError`` in Spanish before anything is edited.
+``set_owner``, ``add_milestone``, ``remove_milestone``, ``add_blackout``, ``referrers``,
+and the ``add_*``/``remove_*`` of campaigns, components, rows and touchpoints. Bad input
+raises ``UsageError`` in Spanish before anything is edited.
 
 ``session.write`` goes through ``campana.files.write_plan``: a temporary file in the plan's
 folder, fsynced, renamed over the target (a link is followed, the mode kept), after checking

@@ -43,6 +43,7 @@ class Editor:
         self.splices: list[Splice] = []
         self.ops: list[tuple[str, Path, Any]] = []
         self._layout: emit.Layout | None = None
+        self._list_styles: dict[str, bool] | None = None
 
     # --- finding things -------------------------------------------------------------------
 
@@ -100,6 +101,45 @@ class Editor:
                 item_indent=found.get("item", 2),
             )
         return self._layout
+
+    def flow_keys(self, value: Any) -> set[str]:
+        """The keys of ``value`` (and of the mappings in it) whose lists of scalars go in flow
+        style: as the document writes a list under that key (``restricts: [a, b]``); a key the
+        document never has follows the other lists of its own mapping when they agree, else
+        flow when the document writes any list of scalars in flow style."""
+        if self._list_styles is None:
+            self._list_styles = {}
+            self._scan_lists(self.root, self._list_styles)
+        styles = self._list_styles
+        found: set[str] = set()
+
+        def visit(item: Any) -> None:
+            if isinstance(item, list):
+                for x in item:
+                    visit(x)
+            elif isinstance(item, dict):
+                lists = [k for k, v in item.items() if isinstance(v, list) and v]
+                known = {styles[k] for k in lists if k in styles}
+                # a key the document never has: as the other lists of its mapping, or, when
+                # none is known, as the document writes any list of scalars in flow style
+                fallback = known == {True} if known else any(styles.values())
+                for k in lists:
+                    if styles.get(k, fallback):
+                        found.add(k)
+                for v in item.values():
+                    visit(v)
+
+        visit(value)
+        return found
+
+    def _scan_lists(self, node: Node, found: dict[str, bool]) -> None:
+        for key, value in node.pairs:
+            scalars = value.kind == "seq" and all(i.kind == "scalar" for i in value.items)
+            if scalars and value.items and key.value is not None:
+                found.setdefault(key.value, value.flow)
+            self._scan_lists(value, found)
+        for item in node.items:
+            self._scan_lists(item, found)
 
     def _scan_layout(self, node: Node, found: dict[str, int]) -> None:
         if len(found) == 3:
@@ -224,7 +264,7 @@ class Editor:
         self.ops.append(("insert", path, (key, value)))
 
     def _key_lines(self, key: str, value: Any, column: int) -> list[str]:
-        return emit.block_mapping({key: value}, column, self.layout())
+        return emit.block_mapping({key: value}, column, self.layout(), self.flow_keys({key: value}))
 
     def _end_of_entry(self, value: Node, column: int) -> int:
         """After the last line of a mapping entry or sequence item (its own comments, indented
@@ -247,6 +287,9 @@ class Editor:
             raise EditConflict(f"{_shown(path)} no es una lista")
         count = len(node.items)
         index = count if index is None else index
+        empty = node.flow and not node.items
+        if empty and isinstance(value, dict) and value and self._fill_empty(path, value):
+            return
         if node.flow:
             text = emit.flow(value)
             if not node.items:
@@ -269,7 +312,7 @@ class Editor:
         if isinstance(value, dict | list) and flow_items and len(flow_items) == len(node.items):
             lines = [" " * column + "-" + " " * (layout.item_indent - 1) + emit.flow(value)]
         else:
-            lines = emit.block_sequence([value], column, layout)
+            lines = emit.block_sequence([value], column, layout, self.flow_keys(value))
         spaced = count >= 2 and self._blank_before(node.items[-1])
         block = self.newline.join(lines) + self.newline
         if index >= count:
@@ -280,6 +323,30 @@ class Editor:
             at = self._leading_comments(node.items[index], column)
             self._splice(at, at, block + (self.newline if spaced else ""))
         self.ops.append(("append", path, (index, value)))
+
+    def _fill_empty(self, path: Path, value: dict[str, Any]) -> bool:
+        """A mapping added to an empty ``key: []`` of a block mapping: the list becomes a block
+        list under the key (a comment after ``[]`` stays on the key's line). False when the
+        list is not written that way (then it is filled in flow style)."""
+        if not path or not isinstance(path[-1], str):
+            return False
+        holder = self.node(path[:-1])
+        key = holder.key_node(path[-1])
+        node = self.node(path)
+        if key is None or holder.flow or self.text[self.line_start(key.start) : key.start].strip():
+            return False
+        rest = self.text[node.end : self.after_line(node.end)].strip()
+        if self.text[key.end : node.start].strip() != ":" or (rest and not rest.startswith("#")):
+            return False
+        colon = self.text.index(":", key.end)
+        layout = self.layout()
+        dash = self.column(key.start) + layout.seq_offset
+        lines = emit.block_sequence([value], dash, layout, self.flow_keys(value))
+        at = self.after_line(node.end)
+        self._splice(colon + 1, node.end, "")
+        self._splice(at, at, self._eol_at_end(at, self.newline.join(lines) + self.newline))
+        self.ops.append(("append", path, (0, value)))
+        return True
 
     def _blank_before(self, item: Node) -> bool:
         start = self.line_start(item.start)
@@ -369,6 +436,49 @@ class Editor:
             self._splice(start, self._end_of_entry(v, column), "")
         self.ops.append(("remove-key", path, key))
 
+    def empty(self, path: Path) -> None:
+        """Remove every item of the sequence at ``path``, leaving ``key: []`` (a block list's
+        comments between its key and the end of its last item go with it)."""
+        node = self.node(path)
+        if node.kind != "seq":
+            raise EditConflict(f"{_shown(path)} no es una lista")
+        if not node.items:
+            return
+        if node.flow:
+            self._splice(node.start, content_end(node, self.text), "[]")
+            self.ops.append(("empty", path, None))
+            return
+        holder = self.node(path[:-1]) if path else None
+        key = holder.key_node(str(path[-1])) if holder is not None else None
+        dash = self._dash(node.items[-1])
+        if key is None or holder is None or holder.flow or dash is None:
+            raise EditConflict(f"{_shown(path)}: no se puede dejar la lista vacía")
+        colon = self.text.index(":", key.end)
+        end = self._end_of_entry(node.items[-1], self.column(dash))
+        self._splice(colon + 1, end, " []" + self.newline)
+        self.ops.append(("empty", path, None))
+
+    def comment_above(self, path: Path, key: str, lines: Sequence[str]) -> None:
+        """Comment ``lines`` (without their «# ») right above ``key`` of the block mapping at
+        ``path``, at the key's indentation. The data does not change."""
+        node = self.node(path)
+        found = node.key_node(key) if node.kind == "map" and not node.flow else None
+        if found is None or self.text[self.line_start(found.start) : found.start].strip():
+            raise EditConflict(f"{_shown(path)}: no se puede comentar la clave {key}")
+        pad = " " * self.column(found.start)
+        at = self.line_start(found.start)
+        self._splice(at, at, "".join(f"{pad}# {line}{self.newline}" for line in lines))
+
+    def replace_comment(self, start: int, end: int, new: str) -> None:
+        """Replace ``text[start:end]``, a part of one comment line (after its «#»), with
+        ``new``. The data does not change."""
+        line = self.line_start(start)
+        hash_at = self.text.find("#", line, start + 1)
+        inside = self.text[line:hash_at].strip() == "" if hash_at != -1 else False
+        if not inside or "\n" in self.text[start:end] + new or "\r" in self.text[start:end] + new:
+            raise EditConflict("solo se reemplaza texto dentro de una línea de comentario")
+        self._splice(start, end, new)
+
     # --- the result -----------------------------------------------------------------------
 
     def result(self) -> str:
@@ -383,7 +493,7 @@ class Editor:
         new = copy.deepcopy(data)
         # paths name the original text's items: changes inside items first, then removals
         # from the last item up, then additions
-        rank = {"set": 0, "insert": 0, "remove-key": 0, "remove": 1, "append": 2}
+        rank = {"set": 0, "insert": 0, "remove-key": 0, "empty": 0, "remove": 1, "append": 2}
         ops = sorted(
             self.ops,
             key=lambda o: (rank[o[0]], -(o[1][-1] if o[0] == "remove" else 0)),  # type: ignore[operator]
@@ -402,6 +512,8 @@ class Editor:
                 del holder[path[-1]]
             elif op == "remove-key":
                 holder.pop(arg, None)
+            elif op == "empty":
+                holder.clear()
         return new
 
 

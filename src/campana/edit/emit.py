@@ -4,6 +4,7 @@ and block or flow collections laid out as their siblings are."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,40 +124,45 @@ def is_scalar(value: Any) -> bool:
     return not isinstance(value, dict | list)
 
 
-def block_mapping(value: dict[str, Any], column: int, layout: Layout) -> list[str]:
-    """A mapping in block style, each line starting at ``column`` (no line breaks added)."""
+def block_mapping(
+    value: dict[str, Any], column: int, layout: Layout, flow_keys: Collection[str] = ()
+) -> list[str]:
+    """A mapping in block style, each line starting at ``column`` (no line breaks added); a
+    list of scalars under a key of ``flow_keys`` in flow style (``restricts: [a, b]``)."""
     pad = " " * column
     lines: list[str] = []
     for key, item in value.items():
         if is_scalar(item):
             lines.append(f"{pad}{key}: {scalar(item)}")
         elif isinstance(item, list) and (not item or all(is_scalar(i) for i in item)):
-            if not item:
-                lines.append(f"{pad}{key}: []")
+            if not item or key in flow_keys:
+                lines.append(f"{pad}{key}: {flow(item)}")
             else:
                 lines.append(f"{pad}{key}:")
-                lines.extend(block_sequence(item, column + layout.seq_offset, layout))
+                lines.extend(block_sequence(item, column + layout.seq_offset, layout, flow_keys))
         elif isinstance(item, list):
             lines.append(f"{pad}{key}:")
-            lines.extend(block_sequence(item, column + layout.seq_offset, layout))
+            lines.extend(block_sequence(item, column + layout.seq_offset, layout, flow_keys))
         else:
             lines.append(f"{pad}{key}:")
-            lines.extend(block_mapping(item, column + layout.map_indent, layout))
+            lines.extend(block_mapping(item, column + layout.map_indent, layout, flow_keys))
     return lines
 
 
-def block_sequence(value: list[Any], dash: int, layout: Layout) -> list[str]:
+def block_sequence(
+    value: list[Any], dash: int, layout: Layout, flow_keys: Collection[str] = ()
+) -> list[str]:
     """A sequence in block style, its dashes at column ``dash``."""
     pad = " " * dash
     after = " " * max(1, layout.item_indent - 1)
     lines: list[str] = []
     for item in value:
         if isinstance(item, dict) and item:
-            inner = block_mapping(item, dash + layout.item_indent, layout)
+            inner = block_mapping(item, dash + layout.item_indent, layout, flow_keys)
             inner[0] = pad + "-" + after + inner[0].lstrip(" ")
             lines.extend(inner)
         elif isinstance(item, list) and item:
-            inner = block_sequence(item, dash + layout.item_indent, layout)
+            inner = block_sequence(item, dash + layout.item_indent, layout, flow_keys)
             inner[0] = pad + "-" + after + inner[0].lstrip(" ")
             lines.extend(inner)
         else:

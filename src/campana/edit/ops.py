@@ -19,6 +19,7 @@ from campana.errors import UsageError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from campana.declare import NewBlackout
     from campana.edit.session import EditSession
     from campana.models import Campaign, Execution, Plan
 
@@ -616,6 +617,7 @@ def referrers(plan: Plan, touchpoint_id: str) -> list[str]:
 
 __all__: Sequence[str] = (
     "Applied",
+    "add_blackout",
     "add_milestone",
     "ine_answer",
     "move",
@@ -818,3 +820,78 @@ def remove_touchpoint(session: EditSession, touchpoint: str) -> Applied:
     index = next(i for i, t in enumerate(plan.touchpoints) if t.id == tp)
     session.editor.remove(("touchpoints", index))
     return Applied("remove-touchpoint", [f"se quita el punto de contacto «{name}»"], 1)
+
+
+# --- blackouts ----------------------------------------------------------------------------
+
+
+def jurisdiction(scopes: Sequence[str]) -> tuple[str, ...] | None:
+    """None for a federal blackout (nothing, or «federal»), else the states' canonical names
+    (accents, case and common forms such as «CDMX» accepted)."""
+    from campana.ine import STATES, state_name
+
+    scopes = [s.strip() for s in scopes if s.strip()]
+    if not scopes or [fold(s) for s in scopes] == ["federal"]:
+        return None
+    found: list[str] = []
+    for s in scopes:
+        canonical = state_name(s)
+        if canonical is None:
+            from campana.suggest import suggestion
+
+            close = suggestion(s, list(STATES))
+            raise UsageError(
+                f"--jurisdiction: «{s}» no es una entidad federativa",
+                hint=(f"{close} " if close else "")
+                + "escribe federal, o el nombre de un estado: Coahuila, Jalisco...",
+            )
+        if canonical not in found:
+            found.append(canonical)
+    return tuple(found)
+
+
+def add_blackout(session: EditSession, new: NewBlackout) -> Applied:
+    """Declare a blackout: one item added at the end of ``blackouts`` in its siblings'
+    layout (the key created, in the model's order, when the plan has none). Its touchpoints
+    (ids or names) and states are resolved first; its dates are written as declared."""
+    from campana.models import Blackout
+    from campana.models import Plan as PlanModel
+    from campana.vocab import and_list
+
+    plan = session.plan
+    _check_id(new.id, "veda")
+    if any(b.id == new.id for b in plan.blackouts):
+        raise UsageError(
+            f"el plan ya tiene una veda con el id «{new.id}»",
+            hint="indica otro id con --id, o dale otro nombre",
+        )
+    restricts: list[str] = []
+    for text in new.restricts:
+        tp = catalogue_touchpoint(plan, text)
+        if tp not in restricts:
+            restricts.append(tp)
+    if not restricts:
+        raise UsageError(
+            "--restricts: indica al menos un punto de contacto",
+            hint="por ejemplo --restricts medios-masivos",
+        )
+    states = None if new.states is None else jurisdiction(new.states)
+    item: dict[str, Any] = {"id": new.id, "name": new.name, "start": new.start, "end": new.end}
+    if new.description:
+        item["description"] = new.description
+    item["restricts"] = restricts
+    if states is not None:
+        item["jurisdiction"] = list(states)
+    if new.election_day is not None:
+        item["election_day"] = new.election_day
+    assert list(item) == [k for k in Blackout.model_fields if k in item]
+    if session.editor.has(("blackouts",)):
+        session.editor.append(("blackouts",), item)
+    else:
+        session.editor.insert_key(
+            (), "blackouts", [item], after=fields_before(PlanModel, "blackouts")
+        )
+    where = "federal" if states is None else and_list(list(states))
+    return Applied(
+        "add-blackout", [f"veda nueva «{new.name}»: {period(new.start, new.end)} ({where})"], 1
+    )

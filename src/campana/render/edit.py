@@ -18,17 +18,14 @@ def lines_changed(outcome: Outcome) -> str:
     )
 
 
-def text(outcome: Outcome, lines: Sequence[str], *, color: bool, width: int, written: bool) -> str:
-    """What the edit does (one line per thing), then the semantic diff (without its «Cambios
-    de A a B» title: both are the plan file)."""
+def change_lines(lines: Sequence[str], width: int) -> list[str]:
+    """One thing changed per line, indented, folded to ``width``: a «name», a date or a period
+    («20 feb – 7 mar 2024») is never broken over two lines."""
     import re
     import textwrap
 
-    from campana.render.term import style
-
-    out = [style(f"Cambios en {outcome.file.name}", "bold", color)]
+    out: list[str] = []
     for line in lines:
-        # a «name», a date or a period («20 feb – 7 mar 2024») is never broken over two lines
         held = re.sub(
             r"«[^»\n]*»|\d{1,2} \w{3}(?: \d{4})?(?: – \d{1,2} \w{3}(?: \d{4})?)?",
             lambda m: m.group().replace(" ", "\u00a0"),
@@ -45,6 +42,16 @@ def text(outcome: Outcome, lines: Sequence[str], *, color: bool, width: int, wri
                 break_on_hyphens=False,
             )
         ]
+    return out
+
+
+def text(outcome: Outcome, lines: Sequence[str], *, color: bool, width: int, written: bool) -> str:
+    """What the edit does (one line per thing), then the semantic diff (without its «Cambios
+    de A a B» title: both are the plan file)."""
+    from campana.render.term import style
+
+    out = [style(f"Cambios en {outcome.file.name}", "bold", color)]
+    out += change_lines(lines, width)
     if outcome.changed and outcome.diff.changed:
         body = render_diff.text(outcome.diff, color=color, width=width, ids=False).rstrip("\n")
         out += ["", *body.split("\n")[2:]]

@@ -109,7 +109,13 @@ class PureParser:
             self.flow.append(bool(event.flow_style))
         elif name in ("MappingEndEvent", "SequenceEndEvent") and self.flow:
             self.flow.pop()
-        elif name == "ScalarEvent" and event.value == "" and not event.style and event.tag is None:
+        elif (
+            name == "ScalarEvent"
+            and event.value == ""
+            and not event.style
+            and event.tag is None
+            and event.anchor is None  # with an anchor, both parsers mark the anchor
+        ):
             event.start_mark = event.end_mark = self._empty(event.start_mark)
         start = event.start_mark
         event.start_mark = self.mark(start)
